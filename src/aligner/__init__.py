@@ -1,0 +1,34 @@
+"""aligner: translation alignment and cross-language comparison.
+
+Data flows one way: raw text -> ``Document`` (sentence spans) -> ``Alignment`` (beads) ->
+fidelity scores and ``Flag``s (``Comparison``) -> reports.
+
+Example:
+    >>> import aligner
+    >>> src = aligner.from_text("Harga naik 5 persen. Pemerintah diam.", "id")
+    >>> tgt = aligner.from_text("Prices rose 5 percent. The government was silent.", "en")
+    >>> [b.kind for b in aligner.align(src, tgt).beads]
+    ['1-1', '1-1']
+"""
+
+from ._version import VERSION as __version__
+from .align import Alignment, Bead
+from .api import align, compare, compare_files, demo, from_text, load
+from .compare import Comparison
+from .config import DEFAULT_CONFIG, Config
+from .document import Document, Span
+from .errors import AlignerError, ConfigError, InputError
+from .flags import FLAG_TYPES, Evidence, Flag
+from .language import detect_language
+from .report import FORMATS, render, write_report
+from .score import BeadScore
+from .segment import segment
+
+__all__ = [
+    "__version__",
+    "Document", "Span", "Alignment", "Bead", "BeadScore", "Flag", "Evidence", "FLAG_TYPES",
+    "Comparison", "Config", "DEFAULT_CONFIG",
+    "AlignerError", "InputError", "ConfigError",
+    "from_text", "load", "segment", "detect_language", "align", "compare", "compare_files",
+    "render", "write_report", "FORMATS", "demo",
+]

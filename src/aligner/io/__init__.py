@@ -1,0 +1,5 @@
+"""Reading inputs: files and strings to decoded text (encodings, line endings, limits)."""
+
+from .reader import MAX_BYTES, DecodedText, decode_bytes, read_path
+
+__all__ = ["MAX_BYTES", "DecodedText", "decode_bytes", "read_path"]

@@ -1,0 +1,9 @@
+"""Sentence segmentation: raw text -> sentence spans (with paragraphs and boilerplate marks).
+
+Public entry points:
+    :func:`segment` returns the spans of a text; :func:`make_document` builds a ``Document``.
+"""
+
+from .core import make_document, presegmented_spans, segment
+
+__all__ = ["segment", "make_document", "presegmented_spans"]

@@ -1,0 +1,101 @@
+"""Rule-based segmentation into half-open spans, paragraph by paragraph.
+
+A paragraph is the text between line breaks. Inside a paragraph, boundaries come from the
+language's rules (:mod:`aligner.segment.rules`); afterwards each sentence is classified as
+content or boilerplate (:mod:`aligner.segment.boilerplate`).
+"""
+
+from __future__ import annotations
+
+from ..document import CONTENT, Document, Span
+from .boilerplate import classify_spans
+from .rules import split_paragraph
+
+__all__ = ["segment", "make_document", "presegmented_spans", "paragraph_ranges"]
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each non-blank line, stripped of surrounding whitespace."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            ranges.append((pos + lead, pos + lead + len(stripped)))
+        pos = end + 1
+    return ranges
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def segment(text: str, lang: str, *, mark_boilerplate: bool = True) -> tuple[Span, ...]:
+    """Split ``text`` into sentence spans.
+
+    Args:
+        text: the whole document text.
+        lang: ISO 639-1 code; rules for unknown languages fall back to generic punctuation rules.
+        mark_boilerplate: classify page furniture as ``kind="boilerplate"``.
+
+    Example:
+        >>> [(s.start, s.end) for s in segment("Hi there. Bye.", "en")]
+        [(0, 9), (10, 14)]
+    """
+    spans: list[Span] = []
+    for p_index, (p_start, p_end) in enumerate(paragraph_ranges(text)):
+        for s_start, s_end in split_paragraph(text, p_start, p_end, lang):
+            trimmed = _trimmed(text, s_start, s_end)
+            if trimmed:
+                spans.append(Span(trimmed[0], trimmed[1], p_index, CONTENT))
+    result = tuple(spans)
+    if mark_boilerplate:
+        result = classify_spans(text, result, lang)
+    return result
+
+
+def presegmented_spans(text: str) -> tuple[Span, ...]:
+    """One span per line, kept as given (line ``i`` is sentence ``i``; blank lines raise).
+
+    Paragraph indices are all 0: a pre-segmented file has one sentence per line and no
+    paragraph marks.
+    """
+    spans: list[Span] = []
+    pos = 0
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
+        trimmed = _trimmed(text, pos, pos + len(line))
+        if trimmed is None:
+            from ..errors import InputError
+
+            raise InputError(
+                f"line {number} is blank; a pre-segmented file needs one sentence on every line"
+            )
+        spans.append(Span(trimmed[0], trimmed[1], 0, CONTENT))
+        pos += len(line) + 1
+    return tuple(spans)
+
+
+def make_document(
+    text: str,
+    lang: str | None = None,
+    *,
+    presegmented: bool = False,
+    path: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Build a segmented ``Document`` from text; the language is detected when not given."""
+    from ..language import detect_language
+
+    if lang is None:
+        lang = detect_language(text)
+    spans = presegmented_spans(text) if presegmented else segment(text, lang)
+    return Document(text, lang, spans, path, encoding)
