@@ -13,6 +13,9 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     raise ConfigError("executor 'dask' needs the optional package dask[distributed]: "
                       "pip install 'aligner[dask]'") from exc
 
+#: How long to wait for a scheduler given by address.
+_CONNECT_TIMEOUT = "30s"
+
 __all__ = ["connect", "register_warmup", "wait_one", "WarmEncoder"]
 
 
@@ -33,7 +36,7 @@ def connect(workers: int, scheduler: str | None, processes: bool) -> tuple[Any, 
     """A client of the cluster at ``scheduler``, or of a new ``LocalCluster`` (then also returned)."""
     if scheduler:
         try:
-            return Client(scheduler, timeout="30s"), None
+            return Client(scheduler, timeout=_CONNECT_TIMEOUT), None
         except (OSError, TimeoutError) as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
