@@ -4,8 +4,9 @@ Two parts (both by default):
 
 * ``throughput``: pairs per second on ``../shared/data/alignment/ntrex-dev`` (62 English ->
   Indonesian documents, presegmented) for 1 and 2 workers with the ``local`` and ``dask``
-  executors. Worker start-up is timed apart from the run; every configuration is run
-  ``--repeat`` times and the median is kept. Reports of every configuration are checked to be
+  executors. Worker start-up (``open``: the Dask cluster; a local pool forks its workers
+  lazily, inside the run) is timed apart from the run; the configurations are run round-robin
+  ``--repeat`` times and the median is kept. Reports of every run are checked to be
   byte-identical.
 * ``length``: time and peak memory (RSS) of one ``compare`` of a document pair with N sentences
   a side, for each N in ``--sizes``. The pair is built by repeating
@@ -35,6 +36,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -69,50 +71,54 @@ def _reports(out: Path) -> dict[str, bytes]:
 
 
 def throughput(encoder: str, repeat: int, workers_list: list[int], executors: list[str]) -> list[dict[str, Any]]:
-    """Pairs per second on ntrex-dev for each executor and worker count."""
+    """Pairs per second on ntrex-dev for each executor and worker count.
+
+    The configurations are run round-robin ``repeat`` times (so a change in the machine's other
+    load hits all of them alike) and the median of each is kept.
+    """
     from aligner.batch import DaskExecutor, LocalExecutor, run_entries
     from aligner.config import Config
 
     entries = _ntrex_entries()
     config = Config(encoder=encoder)
-    rows: list[dict[str, Any]] = []
+    configs = [(name, workers) for name in executors for workers in workers_list]
+    timings: dict[tuple[str, int], list[tuple[float, float, float]]] = {c: [] for c in configs}
     reference: dict[str, bytes] | None = None
     with tempfile.TemporaryDirectory(prefix="aligner-scale-") as tmp:
         # warm-up: imports and lazy data of the in-process path are paid once, before timing
         run_entries(entries[:2], Path(tmp) / "warm", src_lang="en", tgt_lang="id", presegmented=True,
                     config=config, workers=1, progress=False)
-        for name in executors:
-            for workers in workers_list:
-                starts, runs, totals = [], [], []
-                for r in range(repeat):
-                    out = Path(tmp) / f"{name}-{workers}-{r}"
-                    ex = LocalExecutor(workers) if name == "local" else DaskExecutor(workers)
-                    t0 = time.perf_counter()
-                    ex.open(encoder)
-                    t1 = time.perf_counter()
-                    summary = run_entries(entries, out, src_lang="en", tgt_lang="id", presegmented=True,
-                                          config=config, executor=ex, workers=workers, progress=False)
-                    t2 = time.perf_counter()
-                    if summary.failed:
-                        sys.exit(f"scale.py: {summary.failed} pairs failed: {summary.failures[0]}")
-                    got = _reports(out)
-                    if reference is None:
-                        reference = got
-                    elif got != reference:
-                        sys.exit(f"scale.py: reports of {name} x{workers} differ from the first run")
-                    shutil.rmtree(out)
-                    starts.append(t1 - t0)
-                    runs.append(t2 - t1)
-                    totals.append(t2 - t0)
-                n = len(entries)
-                rows.append({
-                    "executor": name, "workers": workers, "pairs": n, "repeat": repeat,
-                    "startup_s": round(statistics.median(starts), 3),
-                    "run_s": round(statistics.median(runs), 3),
-                    "pairs_per_s": round(n / statistics.median(runs), 1),
-                    "pairs_per_s_with_startup": round(n / statistics.median(totals), 1),
-                })
-                print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+        for r in range(repeat):
+            for name, workers in configs:
+                out = Path(tmp) / f"{name}-{workers}-{r}"
+                ex = LocalExecutor(workers) if name == "local" else DaskExecutor(workers)
+                t0 = time.perf_counter()
+                ex.open(encoder)
+                t1 = time.perf_counter()
+                summary = run_entries(entries, out, src_lang="en", tgt_lang="id", presegmented=True,
+                                      config=config, executor=ex, workers=workers, progress=False)
+                t2 = time.perf_counter()
+                if summary.failed:
+                    sys.exit(f"scale.py: {summary.failed} pairs failed: {summary.failures[0]}")
+                got = _reports(out)
+                if reference is None:
+                    reference = got
+                elif got != reference:
+                    sys.exit(f"scale.py: reports of {name} x{workers} differ from the first run")
+                shutil.rmtree(out)
+                timings[(name, workers)].append((t1 - t0, t2 - t1, t2 - t0))
+                print(json.dumps({"executor": name, "workers": workers, "run": r, "startup_s": round(t1 - t0, 3),
+                                  "run_s": round(t2 - t1, 3), "load1": os.getloadavg()[0]}),
+                      file=sys.stderr, flush=True)
+    rows: list[dict[str, Any]] = []
+    n = len(entries)
+    for (name, workers), runs in timings.items():
+        startup = statistics.median(t[0] for t in runs)
+        run = statistics.median(t[1] for t in runs)
+        total = statistics.median(t[2] for t in runs)
+        rows.append({"executor": name, "workers": workers, "pairs": n, "repeat": repeat,
+                     "startup_s": round(startup, 3), "run_s": round(run, 3), "pairs_per_s": round(n / run, 1),
+                     "pairs_per_s_with_startup": round(n / total, 1)})
     return rows
 
 
@@ -181,17 +187,20 @@ def _run_size(src: Path, tgt: Path, encoder: str, align_only: bool, timeout: flo
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     polled = 0.0
     status = "ok"
-    while proc.poll() is None:
-        polled = max(polled, _rss_mib(proc.pid))
-        if polled > mem_limit_mib:
-            status = f"killed: RSS over {mem_limit_mib / 1024:.1f} GiB"
-        elif time.perf_counter() - start > timeout:
-            status = f"killed: over the {timeout:.0f} s left in the budget"
-        if status != "ok":
+    try:
+        while proc.poll() is None:
+            polled = max(polled, _rss_mib(proc.pid))
+            if polled > mem_limit_mib:
+                status = f"killed: RSS over {mem_limit_mib / 1024:.1f} GiB"
+            elif time.perf_counter() - start > timeout:
+                status = f"killed: over the {timeout:.0f} s left in the budget"
+            if status != "ok":
+                break
+            time.sleep(0.05)
+    finally:  # never leave the child running (budget, memory, Ctrl-C or SIGTERM)
+        if proc.poll() is None:
             proc.kill()
             proc.wait()
-            break
-        time.sleep(0.05)
     wall = time.perf_counter() - start
     out, err = proc.communicate()
     row: dict[str, Any] = {"wall_s": round(wall, 2), "polled_peak_mib": round(polled, 1), "status": status}
@@ -204,7 +213,8 @@ def _run_size(src: Path, tgt: Path, encoder: str, align_only: bool, timeout: flo
     return row
 
 
-def length(sizes: list[int], encoder: str, align_only: bool, budget: float, mem_limit_gib: float) -> list[dict[str, Any]]:
+def length(sizes: list[int], encoder: str, align_only: bool, budget: float,
+           mem_limit_gib: float) -> list[dict[str, Any]]:
     """Time and peak memory of one pair per size, each in a fresh subprocess."""
     rows: list[dict[str, Any]] = []
     deadline = time.perf_counter() + budget
@@ -249,7 +259,8 @@ def _machine() -> str:
 
 
 def _markdown(thr: list[dict[str, Any]], lng: list[dict[str, Any]], encoder: str) -> str:
-    lines = [f"machine: {_machine()}; encoder: {encoder}; date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", ""]
+    date = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    lines = [f"machine: {_machine()}; encoder: {encoder}; date: {date}", ""]
     if thr:
         lines += ["| executor | workers | pairs | start-up s | run s | pairs/s | pairs/s incl. start-up |",
                   "|---|---|---|---|---|---|---|"]
@@ -275,15 +286,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--part", choices=("all", "throughput", "length"), default="all")
     p.add_argument("--encoder", default="none", help="none or use (default: none)")
     p.add_argument("--sizes", default="1000,5000,20000,100000", help="sentences a side, comma-separated")
-    p.add_argument("--align-only", action="store_true", help="length part: time alignment only (no scores, flags, JSON)")
+    p.add_argument("--align-only", action="store_true",
+                   help="length part: time alignment only (no scores, flags, JSON)")
     p.add_argument("--budget", type=float, default=900.0, help="length part: seconds for all sizes (default: 900)")
-    p.add_argument("--mem-limit-gib", type=float, default=8.0, help="length part: kill a size above this RSS (default: 8)")
+    p.add_argument("--mem-limit-gib", type=float, default=8.0,
+                   help="length part: kill a size above this RSS (default: 8)")
     p.add_argument("--workers", default="1,2", help="throughput part: worker counts (default: 1,2)")
     p.add_argument("--executors", default="local,dask", help="throughput part: executors (default: local,dask)")
     p.add_argument("--repeat", type=int, default=3, help="throughput part: runs per configuration (median kept)")
     p.add_argument("--json", help="also write the results here as JSON")
     p.add_argument("--child", nargs=2, metavar=("SRC", "TGT"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     if args.child:
         _child(args.child[0], args.child[1], args.encoder, args.align_only)
         return 0

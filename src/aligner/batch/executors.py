@@ -16,6 +16,7 @@ more memory than a few per worker. Each worker loads the encoder once.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, runtime_checkable
@@ -85,7 +86,11 @@ class LocalExecutor:
         self._pool: cf.ProcessPoolExecutor | None = None
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(self.workers, initializer=warm_worker, initargs=(self._encoder,))
+        # forkserver: workers are forked from a clean server process, never from this one
+        # (which may hold threads: a progress bar, the caller's own); spawn where it is missing
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        return cf.ProcessPoolExecutor(self.workers, mp_context=mp.get_context(method),
+                                      initializer=warm_worker, initargs=(self._encoder,))
 
     def open(self, encoder: str) -> int:
         """Start the pool (or load the encoder here when ``workers == 1``)."""

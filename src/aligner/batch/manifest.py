@@ -69,7 +69,8 @@ def check_name(name: str) -> str | None:
     return None
 
 
-def parse_manifest(text: str, base_dir: str | os.PathLike[str], source: str = "<manifest>") -> tuple[ManifestEntry, ...]:
+def parse_manifest(text: str, base_dir: str | os.PathLike[str],
+                   source: str = "<manifest>") -> tuple[ManifestEntry, ...]:
     """Parse manifest ``text``; relative paths are joined to ``base_dir`` (made absolute).
 
     Raises ``InputError`` naming ``source`` and the line for a missing or wrong header, a row

@@ -70,7 +70,7 @@ class PairResult:
         return self.error is None
 
     @classmethod
-    def failure(cls, task: PairTask, error: str, seconds: float = 0.0) -> "PairResult":
+    def failure(cls, task: PairTask, error: str, seconds: float = 0.0) -> PairResult:
         """A failed result for ``task`` carrying ``error``."""
         return cls(task.index, task.line, task.name, None, None, (), 0, seconds, error)
 
