@@ -161,21 +161,28 @@ def _child(src: str, tgt: str, encoder: str, align_only: bool) -> None:
         aligner.render(comparison, "json")
         t4 = time.perf_counter()
     cpu = time.process_time() - c2
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    # VmHWM: peak RSS of this process image (ru_maxrss would also count the parent's peak,
+    # which Linux carries over a fork + exec)
+    peak_kib = _status_kib("self", "VmHWM:") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "compare_s": t3 - t2, "render_s": t4 - t3,
                       "cpu_s": cpu, "beads": beads, "n_src": len(s), "n_tgt": len(t),
                       "peak_mib": peak_kib / 1024}))
 
 
-def _rss_mib(pid: int) -> float:
+def _status_kib(pid: int | str, field: str) -> int:
+    """A ``kB`` field of ``/proc/PID/status`` (0 where there is none)."""
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
+                if line.startswith(field):
+                    return int(line.split()[1])
     except OSError:
         pass
-    return 0.0
+    return 0
+
+
+def _rss_mib(pid: int) -> float:
+    return _status_kib(pid, "VmRSS:") / 1024
 
 
 def _run_size(src: Path, tgt: Path, encoder: str, align_only: bool, timeout: float,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing as mp
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, runtime_checkable
@@ -192,9 +193,10 @@ class DaskExecutor:
         if self._client is None:
             self.open("none")
         client = self._client
+        run = uuid.uuid4().hex  # keys unique to this run: another client's tasks are never reused
 
         def submit(task: PairTask) -> Any:
-            return client.submit(run_pair, task, key=f"aligner-pair-{task.index}-{task.name}", pure=False)
+            return client.submit(run_pair, task, key=f"aligner-pair-{run}-{task.index}", pure=False)
 
         def collect(future: Any, task: PairTask) -> PairResult:
             try:

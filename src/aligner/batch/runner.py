@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -48,7 +49,9 @@ def _progress(results: Iterator[PairResult], total: int, show: bool) -> Iterator
     from tqdm import tqdm
 
     failed = 0
-    with tqdm(total=total, unit="pair", desc="aligning", file=sys.stderr, dynamic_ncols=True) as bar:
+    size = shutil.get_terminal_size()  # 80 x 24 where the terminal reports no size (tqdm would draw nothing)
+    with tqdm(total=total, unit="pair", desc="aligning", file=sys.stderr, ncols=size.columns,
+              nrows=size.lines) as bar:
         for result in results:
             if not result.ok:
                 failed += 1
