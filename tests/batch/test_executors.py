@@ -60,3 +60,29 @@ def test_a_dying_worker_fails_its_pairs_and_the_run_goes_on(manifest, tmp_path, 
     again = run_batch(manifest, out, src_lang="en", tgt_lang="id", presegmented=True, workers=2)
     assert [f.name for f in again.failures] == ["boom"]
     assert again.ok + again.skipped == 3
+
+
+def test_at_most_limit_tasks_are_in_flight():
+    from aligner.batch.executors import _bounded
+    from aligner.batch.task import PairResult, PairTask
+
+    in_flight: set[int] = set()
+    most = 0
+
+    def submit(task: PairTask) -> int:
+        nonlocal most
+        in_flight.add(task.index)
+        most = max(most, len(in_flight))
+        return task.index
+
+    def wait_one(futures: set[int]) -> set[int]:
+        return {min(futures)}
+
+    def collect(future: int, task: PairTask) -> PairResult:
+        in_flight.discard(future)
+        return PairResult(task.index, task.line, task.name, "{}", 1.0, (), 0, 0.0)
+
+    tasks = (PairTask(i, i + 2, f"p{i}", "a", "b") for i in range(50))
+    results = list(_bounded(submit, wait_one, collect, tasks, limit=3))
+    assert sorted(r.index for r in results) == list(range(50))
+    assert most == 3
