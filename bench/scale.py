@@ -4,8 +4,8 @@ Two parts (both by default):
 
 * ``throughput``: pairs per second on ``../shared/data/alignment/ntrex-dev`` (62 English ->
   Indonesian documents, presegmented) for 1 and 2 workers with the ``local`` and ``dask``
-  executors. Worker start-up (``open``: the Dask cluster; a local pool forks its workers
-  lazily, inside the run) is timed apart from the run; the configurations are run round-robin
+  executors. Worker start-up (``open``: the process pool or the Dask cluster, workers started
+  and their encoder loaded) is timed apart from the run; the configurations are run round-robin
   ``--repeat`` times and the median is kept. Reports of every run are checked to be
   byte-identical.
 * ``length``: time and peak memory (RSS) of one ``compare`` of a document pair with N sentences

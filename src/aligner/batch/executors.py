@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing as mp
+import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -100,6 +101,9 @@ class LocalExecutor:
             warm_worker(encoder)
         elif self._pool is None:
             self._pool = self._new_pool()
+            # start every worker now (a pool forks lazily), so start-up is not inside the run
+            for future in [self._pool.submit(os.getpid) for _ in range(self.workers)]:
+                future.result()
         return self.workers
 
     def results(self, tasks: Iterable[PairTask]) -> Iterator[PairResult]:
