@@ -82,7 +82,7 @@ def throughput(encoder: str, repeat: int, workers_list: list[int], executors: li
     entries = _ntrex_entries()
     config = Config(encoder=encoder)
     configs = [(name, workers) for name in executors for workers in workers_list]
-    timings: dict[tuple[str, int], list[tuple[float, float, float]]] = {c: [] for c in configs}
+    timings: dict[tuple[str, int], list[tuple[float, float, float, float]]] = {c: [] for c in configs}
     reference: dict[str, bytes] | None = None
     with tempfile.TemporaryDirectory(prefix="aligner-scale-") as tmp:
         # warm-up: imports and lazy data of the in-process path are paid once, before timing
@@ -95,9 +95,11 @@ def throughput(encoder: str, repeat: int, workers_list: list[int], executors: li
                 t0 = time.perf_counter()
                 ex.open(encoder)
                 t1 = time.perf_counter()
+                c1 = time.process_time()
                 summary = run_entries(entries, out, src_lang="en", tgt_lang="id", presegmented=True,
                                       config=config, executor=ex, workers=workers, progress=False)
                 t2 = time.perf_counter()
+                cpu = time.process_time() - c1  # all the work when in-process (local, 1 worker)
                 if summary.failed:
                     sys.exit(f"scale.py: {summary.failed} pairs failed: {summary.failures[0]}")
                 got = _reports(out)
@@ -106,7 +108,7 @@ def throughput(encoder: str, repeat: int, workers_list: list[int], executors: li
                 elif got != reference:
                     sys.exit(f"scale.py: reports of {name} x{workers} differ from the first run")
                 shutil.rmtree(out)
-                timings[(name, workers)].append((t1 - t0, t2 - t1, t2 - t0))
+                timings[(name, workers)].append((t1 - t0, t2 - t1, t2 - t0, cpu))
                 print(json.dumps({"executor": name, "workers": workers, "run": r, "startup_s": round(t1 - t0, 3),
                                   "run_s": round(t2 - t1, 3), "load1": os.getloadavg()[0]}),
                       file=sys.stderr, flush=True)
@@ -116,9 +118,12 @@ def throughput(encoder: str, repeat: int, workers_list: list[int], executors: li
         startup = statistics.median(t[0] for t in runs)
         run = statistics.median(t[1] for t in runs)
         total = statistics.median(t[2] for t in runs)
-        rows.append({"executor": name, "workers": workers, "pairs": n, "repeat": repeat,
-                     "startup_s": round(startup, 3), "run_s": round(run, 3), "pairs_per_s": round(n / run, 1),
-                     "pairs_per_s_with_startup": round(n / total, 1)})
+        row = {"executor": name, "workers": workers, "pairs": n, "repeat": repeat,
+               "startup_s": round(startup, 3), "run_s": round(run, 3), "pairs_per_s": round(n / run, 1),
+               "pairs_per_s_with_startup": round(n / total, 1)}
+        if (name, workers) == ("local", 1):
+            row["cpu_ms_per_pair"] = round(1000 * statistics.median(t[3] for t in runs) / n, 1)
+        rows.append(row)
     return rows
 
 
@@ -273,6 +278,9 @@ def _markdown(thr: list[dict[str, Any]], lng: list[dict[str, Any]], encoder: str
                   "|---|---|---|---|---|---|---|"]
         lines += [f"| {r['executor']} | {r['workers']} | {r['pairs']} | {r['startup_s']:.2f} | {r['run_s']:.2f} | "
                   f"{r['pairs_per_s']:.1f} | {r['pairs_per_s_with_startup']:.1f} |" for r in thr]
+        cpu = [r["cpu_ms_per_pair"] for r in thr if "cpu_ms_per_pair" in r]
+        if cpu:
+            lines.append(f"\nCPU per pair in-process (local, 1 worker): {cpu[0]:.1f} ms")
         lines.append("")
     if lng:
         lines += ["| sentences a side | status | load s | compare s | render s | CPU s (compare+render) "

@@ -86,3 +86,30 @@ def test_at_most_limit_tasks_are_in_flight():
     results = list(_bounded(submit, wait_one, collect, tasks, limit=3))
     assert sorted(r.index for r in results) == list(range(50))
     assert most == 3
+
+
+@pytest.mark.parametrize("kind", ["local-in-process", "dask-threads"])
+def test_the_encoder_is_loaded_once_per_worker_process(manifest, tmp_path, monkeypatch, kind):
+    if kind == "dask-threads":
+        pytest.importorskip("distributed")
+    executor = LocalExecutor(1) if kind == "local-in-process" else DaskExecutor(2, processes=False)
+    import numpy as np
+
+    from aligner.config import Config
+    from aligner.embed import base
+
+    loads = []
+
+    def factory() -> base.CachedEncoder:
+        loads.append(1)
+        return base.CachedEncoder("counting", lambda batch: np.ones((len(batch), 4), dtype=np.float32))
+
+    monkeypatch.setitem(base._REGISTRY, "counting", factory)
+    base.get_encoder.cache_clear()
+    try:
+        summary = run_batch(manifest, tmp_path / "out", src_lang="en", tgt_lang="id", presegmented=True,
+                            config=Config(encoder="counting"), executor=executor)
+    finally:
+        base.get_encoder.cache_clear()
+    assert summary.ok == len(PAIRS)
+    assert len(loads) == 1  # one process: loaded once, however many pairs and worker threads
