@@ -88,3 +88,16 @@ def test_unreachable_scheduler_exits_2(manifest, tmp_path, capsys, monkeypatch):
                  "--scheduler", "tcp://127.0.0.1:9"])
     assert code == 2
     assert "cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'" in capsys.readouterr().err
+
+
+def test_dask_missing_is_a_clear_argument_error(manifest, tmp_path, capsys, monkeypatch):
+    import sys
+
+    import aligner.batch
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    monkeypatch.delitem(sys.modules, "aligner.batch._dask", raising=False)
+    monkeypatch.delattr(aligner.batch, "_dask", raising=False)
+    code = main(["batch", str(manifest), "-o", str(tmp_path / "out"), *LANGS, "--executor", "dask"])
+    assert code == 2
+    assert "pip install 'aligner[dask]'" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -39,9 +40,14 @@ def test_dask_local_cluster_gives_the_same_bytes_as_local(manifest_with_failure,
     assert (dask.mean_fidelity, dask.flag_counts) == (local.mean_fidelity, local.flag_counts)
 
 
-def _die_on_boom(task):  # runs in a pool worker (forked, so this module is importable there)
+def _die_on_boom(task):  # runs in a pool worker (imported there by name)
+    """Kill the worker on the pair 'boom' the first time; raise an ordinary error after that."""
     if task.name == "boom":
-        os._exit(3)
+        marker = Path(task.src).parent / "boom.died"
+        if not marker.exists():
+            marker.write_text("x", "utf-8")
+            os._exit(3)
+        raise RuntimeError("boom again")
     return task_module.run_pair(task)
 
 
@@ -58,8 +64,8 @@ def test_a_dying_worker_fails_its_pairs_and_the_run_goes_on(manifest, tmp_path, 
     assert all("worker process died" in f.error for f in first.failures)
     assert first.ok + first.failed == 4
     again = run_batch(manifest, out, src_lang="en", tgt_lang="id", presegmented=True, workers=2)
-    assert [f.name for f in again.failures] == ["boom"]
-    assert again.ok + again.skipped == 3
+    assert [(f.name, f.error) for f in again.failures] == [("boom", "RuntimeError: boom again")]
+    assert again.ok + again.skipped == 3 and again.ok == first.failed - 1
 
 
 def test_at_most_limit_tasks_are_in_flight():
