@@ -32,12 +32,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..config import DEFAULT_LIMITS
 from ..errors import InputError
 
 __all__ = ["MAX_BYTES", "DecodedText", "decode_bytes", "read_path"]
 
-#: Largest input accepted, in bytes (50 MiB). Larger files get an InputError saying so.
-MAX_BYTES = 50 * 1024 * 1024
+#: Largest input accepted, in bytes (``Limits.max_bytes``, 50 MiB). Larger files get an
+#: InputError saying so.
+MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -49,9 +51,22 @@ _BOMS = (
 
 #: Candidates within this much chaos (charset-normalizer's mess ratio) of the best one tie.
 _TIE_CHAOS = 0.02
-#: Preferred encodings among tied candidates, most preferred first (names as Python spells
-#: them in ``codecs.lookup(...).name``).
-_PREFERRED = ("cp1252", "iso8859-15", "iso8859-1")
+#: Widespread legacy encodings, most preferred first (names as ``codecs.lookup(...).name``
+#: spells them). Tied candidates outside this list are used only when none inside it fits.
+_COMMON = (
+    "cp1252", "iso8859-15", "iso8859-1", "cp1250", "iso8859-2", "cp1251", "koi8-r", "cp1253",
+    "iso8859-7", "cp1254", "cp1257", "cp1256", "cp1255", "cp874", "cp1258",
+    "cp932", "shift_jis", "euc_jp", "gb18030", "gbk", "gb2312", "big5", "cp950", "cp949", "euc_kr",
+)
+#: 8-bit codecs always tried beside charset-normalizer's own candidates.
+_EIGHT_BIT = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1257", "koi8-r")
+_WESTERN = ("cp1252", "iso8859-15", "iso8859-1")
+#: Script words (first word of a Unicode character name) for the script-switch test.
+_SCRIPTS = frozenset((
+    "LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC", "THAI", "LAO", "DEVANAGARI",
+    "BENGALI", "GEORGIAN", "HANGUL", "CJK", "TIBETAN", "ETHIOPIC", "KHMER", "MONGOLIAN",
+))
+_WIDE = ("utf_16", "utf-16", "utf_32", "utf-32")
 #: Characters of each tied decoding the language identifier looks at.
 _SAMPLE_CHARS = 4000
 #: The Western candidate wins unless the best one is this much (relative) more natural.
@@ -157,36 +172,96 @@ def _wide_unicode(data: bytes) -> tuple[str, str] | None:
 def _detect(data: bytes) -> tuple[str, str] | None:
     """charset-normalizer's answer, with the tie-break described in the module docstring."""
     from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
 
-    results = from_bytes(data)
-    if not list(results):
+    matches = [m for m in from_bytes(data) if m.encoding]
+    if not matches:
         # Every candidate looked messy; take the least messy one rather than refuse text
         # that is merely unusual (a soft hyphen, a stray symbol).
-        results = from_bytes(data, threshold=0.5)
-    best = results.best()
-    if best is None or best.encoding is None:
+        matches = [m for m in from_bytes(data, threshold=0.5) if m.encoding]
+    if not matches:
         return None
-    best_text, best_encoding = str(best), _canonical(best.encoding)
+    best = matches[0]  # charset-normalizer keeps them sorted, best first
     tied: dict[str, str] = {}
-    for m in results:
+    for m in matches:
         if m.chaos <= best.chaos + _TIE_CHAOS:
             for encoding in (m.encoding, *m.could_be_from_charset):
                 tied.setdefault(_canonical(encoding), str(m))
-    western = next((e for e in _PREFERRED if e in tied), None)
-    if western is None or western == best_encoding:
-        return best_text, best_encoding
-    if tied[western] == best_text:
-        return tied[western], western
-    western_score, best_score = _naturalness(tied[western]), _naturalness(best_text)
-    if western_score >= best_score - _NATURAL_TOLERANCE * abs(best_score):
-        return tied[western], western
-    return best_text, best_encoding
+    # charset-normalizer stops early and may not offer the widespread 8-bit codecs at all
+    # ("Ça va?" comes back as Big5 only); try them with its own mess measure.
+    for encoding in _EIGHT_BIT:
+        if encoding not in tied:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if mess_ratio(text[:_SAMPLE_CHARS], maximum_threshold=1.0) <= best.chaos + _TIE_CHAOS:
+                tied[encoding] = text
+    # UTF-16/32 without a BOM nearly always hold NUL bytes (line feeds, spaces, which
+    # _wide_unicode handles); beside an 8-bit reading they are misreadings of short text.
+    if any(not e.startswith(_WIDE) for e in tied):
+        tied = {e: t for e, t in tied.items() if not e.startswith(_WIDE)}
+    # A decoding that switches script inside a word ("cafﻠ", Latin then Arabic) is a misreading.
+    oddness = {encoding: _script_switches(text) for encoding, text in tied.items()}
+    fewest = min(oddness.values())
+    plausible = [encoding for encoding in tied if oddness[encoding] == fewest]
+    common = [encoding for encoding in plausible if encoding in _COMMON] or plausible[:1]
+    # Short input can tie an 8-bit reading with a double-byte one; the 8-bit one (as many
+    # characters as bytes) wins.
+    longest = max(len(tied[e]) for e in common)
+    common = [e for e in common if len(tied[e]) == longest]
+    first = common[0]  # charset-normalizer's order, then _EIGHT_BIT's
+    western = next((e for e in common if e in _WESTERN), None)
+    if western is None or tied[western] == tied[first]:
+        encoding = western or first
+        return tied[encoding], encoding
+    # Both Latin readings of the same bytes, same length: the language identifier decides,
+    # with the Western family winning near-ties (it is by far the commonest).
+    if _script_switches(tied[first]) == 0 and _is_latin(tied[first]):
+        western_score, first_score = _naturalness(tied[western]), _naturalness(tied[first])
+        if western_score >= first_score - _NATURAL_TOLERANCE * abs(first_score):
+            return tied[western], western
+    return tied[first], first
+
+
+def _is_latin(text: str) -> bool:
+    letters = [ch for ch in text[:_SAMPLE_CHARS] if ch.isalpha()]
+    return bool(letters) and sum(_script(ch) == "LATIN" for ch in letters) >= 0.9 * len(letters)
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    word = name.split(" ", 1)[0]
+    return "CJK" if word in ("HIRAGANA", "KATAKANA", "HALFWIDTH") else word
+
+
+def _script_switches(text: str) -> int:
+    """How often two adjacent letters belong to different scripts (by Unicode name)."""
+    switches = 0
+    previous = ""
+    for ch in text[:_SAMPLE_CHARS]:
+        if not ch.isalpha():
+            script = _script(ch)
+            if unicodedata.category(ch).startswith("M"):  # a mark belongs to its letter
+                if script != "COMBINING" and previous and script != previous:
+                    switches += 1
+                continue
+            if previous and script in _SCRIPTS and script != previous:
+                switches += 1  # "na๏ve": a Thai sign inside a Latin word
+            previous = ""
+            continue
+        script = _script(ch)
+        if previous and script != previous:
+            switches += 1
+        previous = script
+    return switches
 
 
 def _naturalness(text: str) -> float:
     """How natural ``text`` looks to a language identifier: py3langid's raw log-likelihood
-    under its best language (higher is more natural). Only compared between decodings of the
-    same bytes by single-byte codecs, which have the same number of characters.
+    under its best language (higher is more natural). Compared only between decodings with
+    the same number of characters.
 
     ``"café crème"`` scores above ``"café crčme"``, and ``"Ročník"`` above ``"Roèník"``.
     """
