@@ -137,15 +137,21 @@ def _newline_style(text: str) -> str:
 
 def _decoded(text: str, encoding: str, name: str) -> DecodedText:
     if text.startswith("\ufeff"):
-        text = text[1:]
+        text = text.lstrip("\ufeff")  # the BOM, and any doubled ones (files glued together)
     newline = _newline_style(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(f"{name}: the file holds only whitespace")
+    if not _has_visible(text):
+        raise InputError(f"{name}: the file holds only whitespace or invisible characters")
     if "\x00" in text:
         raise InputError(f"{name}: the text holds NUL characters; it looks like a binary file")
     return DecodedText(text, encoding, newline)
+
+
+def _has_visible(text: str) -> bool:
+    """Any character that is neither whitespace nor an invisible format character (BOM,
+    zero-width space, direction marks)?"""
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text)
 
 
 def _wide_unicode(data: bytes) -> tuple[str, str] | None:
