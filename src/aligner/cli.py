@@ -82,6 +82,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", help="folder holding the seed files (default: ./seeds, else the packaged copy)")
     _add_config(p)
     p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("batch", help="compare every pair of a manifest; one JSON report per pair plus a summary",
+                       description="Compare every pair of MANIFEST (TSV with header name<TAB>src<TAB>tgt; "
+                                   "relative paths are relative to the manifest's folder). Writes OUTDIR/<name>.json "
+                                   "per pair and OUTDIR/summary.json. Pairs whose report exists are skipped. "
+                                   "Exit code: 0 all pairs ok, 1 some pairs failed, 2 bad manifest or arguments.")
+    p.add_argument("manifest")
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder (created if missing)")
+    _add_langs(p)
+    _add_config(p)
+    from .batch import EXECUTORS
+
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes (default: all cores, %(default)s here)")
+    p.add_argument("--executor", choices=sorted(EXECUTORS), default="local",
+                   help="local: a process pool on this machine; dask: dask.distributed (default: local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="address of a running Dask scheduler, e.g. tcp://host:8786 (with --executor dask; "
+                        "without it a local cluster of N workers is started)")
+    p.add_argument("--force", action="store_true", help="compare pairs again even when their report exists")
+    p.set_defaults(func=_cmd_batch)
     return parser
 
 
@@ -156,6 +177,20 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import SUMMARY_NAME, run_batch
+
+    summary = run_batch(args.manifest, args.output, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
+                        presegmented=args.presegmented, config=_config(args), executor=args.executor,
+                        workers=args.workers, scheduler=args.scheduler, force=args.force)
+    for failure in summary.failures[:10]:
+        print(f"aligner: failed: {failure.name} (line {failure.line}): {failure.error}", file=sys.stderr)
+    if len(summary.failures) > 10:
+        print(f"aligner: ... and {len(summary.failures) - 10} more failures", file=sys.stderr)
+    print(f"{summary.line()}; summary {os.path.join(args.output, SUMMARY_NAME)}", file=sys.stderr)
+    return summary.exit_code
 
 
 #: Longest error message printed; longer ones are cut with an ellipsis.
