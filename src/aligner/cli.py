@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from . import api
 from .config import Config
 from .document import Document
-from .errors import AlignerError
+from .errors import AlignerError, InputError
 from .report import FORMATS, render
 from .report.writers import atomic_write
 
@@ -24,8 +24,8 @@ __all__ = ["main", "build_parser"]
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> "None":  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"aligner: error: {message}\n")
+        # One line, like every other input error: the usage text would make it several.
+        self.exit(2, f"aligner: error: {_one_line(message)} (see '{self.prog} --help')\n")
 
 
 def _add_langs(p: argparse.ArgumentParser) -> None:
@@ -108,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _emit(text: str, output: str | None) -> None:
     if output:
+        if os.path.isdir(output):
+            raise InputError(f"{output}: is a directory; -o/--output needs a file name")
         atomic_write(output, text)
     else:
         sys.stdout.write(text)
@@ -128,8 +130,15 @@ def _segment_text(doc: Document, show_boilerplate: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _note_encoding(doc: Document) -> None:
+    """Say on stderr which encoding a non-UTF-8 input was decoded from."""
+    if doc.encoding and doc.encoding not in ("utf-8", "utf-8-sig"):
+        print(f"aligner: note: {_one_line(doc.path)} decoded as {doc.encoding}", file=sys.stderr)
+
+
 def _cmd_segment(args: argparse.Namespace) -> int:
     doc = api.load(args.file, args.lang)
+    _note_encoding(doc)
     _emit(_segment_text(doc, args.show_boilerplate), None)
     return 0
 
@@ -137,6 +146,8 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 def _load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     src = api.load(args.src, args.src_lang, presegmented=args.presegmented)
     tgt = api.load(args.tgt, args.tgt_lang, presegmented=args.presegmented)
+    _note_encoding(src)
+    _note_encoding(tgt)
     return src, tgt
 
 
@@ -182,24 +193,64 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return summary.exit_code
 
 
+#: Longest error message printed; longer ones are cut with an ellipsis.
+_MAX_MESSAGE = 600
+
+
+def _one_line(message: object) -> str:
+    """``message`` on one line: line breaks (in file names, for one) shown as ``\\n``, cut
+    to ``_MAX_MESSAGE`` characters."""
+    text = str(message)
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r", "\\r").replace("\n", "\\n")
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"aligner: {_one_line(message)}", file=sys.stderr)
+    if os.environ.get("ALIGNER_DEBUG") and sys.exc_info()[0] is not None:
+        import traceback
+
+        traceback.print_exc()
+    return code
+
+
+#: OSErrors about a path the user named: exit 2 like other input errors.
+_PATH_ERRORS = (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError, FileExistsError)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 1 unexpected failure, 2 bad input or arguments)."""
+    """Run the CLI; returns the exit code (0 ok, 1 unexpected failure, 2 bad input or arguments).
+
+    Every failure is one line on standard error, ``aligner: error: ...`` (no traceback unless
+    the environment variable ``ALIGNER_DEBUG`` is set). Outputs are written atomically, so a
+    failed run leaves an existing output file as it was.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
     except AlignerError as exc:
-        print(f"aligner: error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _fail(f"error: {exc}", exc.exit_code)
     except BrokenPipeError:
+        # The reader went away (``aligner segment f | head``); silence the final flush too.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
         return 0
     except KeyboardInterrupt:
-        print("aligner: interrupted", file=sys.stderr)
-        return 130
+        return _fail("interrupted", 130)
     except MemoryError:
-        print("aligner: error: out of memory; try a smaller input", file=sys.stderr)
-        return 1
+        return _fail("error: out of memory; try a smaller input", 1)
+    except RecursionError:
+        return _fail("internal error: recursion too deep on this input; please report it", 1)
+    except _PATH_ERRORS as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"error: {where}{exc.strerror or exc}", 2)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"error: {where}{exc.strerror or exc}", 1)
     except Exception as exc:  # noqa: BLE001 - the one place that turns surprises into a message
-        print(f"aligner: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (set ALIGNER_DEBUG=1 for the traceback)", 1)
