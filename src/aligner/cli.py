@@ -86,9 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="compare every pair of a manifest; one JSON report per pair plus a summary",
                        description="Compare every pair of MANIFEST (TSV with header name<TAB>src<TAB>tgt; "
                                    "relative paths are relative to the manifest's folder). Writes OUTDIR/<name>.json "
-                                   "per pair and OUTDIR/summary.json. Pairs whose report exists are skipped. "
+                                   "per pair and OUTDIR/summary.json. Pairs whose report exists (same settings) are skipped. "
                                    "Exit code: 0 all pairs ok, 1 some pairs failed, 2 bad manifest or arguments.")
-    p.add_argument("manifest")
+    p.add_argument("manifest", metavar="MANIFEST", help="TSV file: header name<TAB>src<TAB>tgt, one pair a line")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder (created if missing)")
     _add_langs(p)
     _add_config(p)
