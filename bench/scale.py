@@ -203,7 +203,7 @@ def _run_size(src: Path, tgt: Path, encoder: str, align_only: bool, timeout: flo
         while proc.poll() is None:
             polled = max(polled, _rss_mib(proc.pid))
             if polled > mem_limit_mib:
-                status = f"killed: RSS over {mem_limit_mib / 1024:.1f} GiB"
+                status = f"killed: RSS over {mem_limit_mib:.0f} MiB"
             elif time.perf_counter() - start > timeout:
                 status = f"killed: over the {timeout:.0f} s left in the budget"
             if status != "ok":
