@@ -43,6 +43,7 @@ def test_header_only_gives_no_pairs():
     ("name\tsrc\ttgt\nd/x\ta.en\ta.id\n", ":2: bad name 'd/x'"),
     ("name\tsrc\ttgt\nsummary\ta.en\ta.id\n", "reserved for the run summary"),
     ("name\tsrc\ttgt\na\ta.en\ta.id\na\tb.en\tb.id\n", ":3: the name 'a' is already used on line 2"),
+    ("name\tsrc\ttgt\nDoc\ta.en\ta.id\n\ndoc\tb.en\tb.id\n", ":4: the name 'doc' is already used on line 2"),
 ])
 def test_bad_manifests_raise_input_error_naming_the_line(text, message):
     with pytest.raises(InputError) as info:
@@ -52,7 +53,7 @@ def test_bad_manifests_raise_input_error_naming_the_line(text, message):
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.parametrize("name", ["", " ", "..", "a..b", "a/b", "a\\b", ".hidden", "tab\x01", "summary"])
+@pytest.mark.parametrize("name", ["", " ", "..", "a..b", "a/b", "a\\b", ".hidden", "tab\x01", "summary", "Summary"])
 def test_unsafe_names_are_rejected(name):
     assert check_name(name) is not None
 

@@ -6,9 +6,10 @@ Format (UTF-8, tab-separated, first line is the header)::
     bbc.381646<TAB>en/bbc.381646.txt<TAB>id/bbc.381646.txt
 
 ``name`` becomes the output file ``OUTDIR/<name>.json``; it must be a plain file name (no
-``/``, ``\\``, ``..``, not ``summary``, not starting with ``.``) and unique. ``src`` and
-``tgt`` are paths; relative ones are relative to the manifest's folder (not to the current
-directory), so a manifest and its documents can be moved together. Blank lines are ignored.
+``/``, ``\\``, ``..``, not ``summary``, not starting with ``.``) and unique, letter case
+ignored. ``src`` and ``tgt`` are paths; relative ones are relative to the manifest's folder
+(not to the current directory), so a manifest and its documents can be moved together.
+Blank lines are ignored.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def check_name(name: str) -> str | None:
         return "a name must not start with '.'"
     if any(ord(ch) < 32 for ch in name):
         return "a name must not contain control characters"
-    if name in RESERVED_NAMES:
+    if name.casefold() in RESERVED_NAMES:
         return f"the name {name!r} is reserved for the run summary"
     return None
 
@@ -100,9 +101,11 @@ def parse_manifest(text: str, base_dir: str | os.PathLike[str],
         problem = check_name(name)
         if problem:
             raise InputError(f"{source}:{lineno}: bad name {name!r}: {problem}")
-        if name in seen:
-            raise InputError(f"{source}:{lineno}: the name {name!r} is already used on line {seen[name]}")
-        seen[name] = lineno
+        key = name.casefold()  # case-insensitive file systems would give both one file
+        if key in seen:
+            raise InputError(f"{source}:{lineno}: the name {name!r} is already used on line {seen[key]} "
+                             f"(names must differ in more than letter case)")
+        seen[key] = lineno
         entries.append(ManifestEntry(len(entries), lineno, name, str(base / src), str(base / tgt)))
     return tuple(entries)
 
