@@ -81,6 +81,17 @@ def test_reports_made_with_other_settings_or_unreadable_are_redone(manifest, tmp
     assert json.loads((out / "team.json").read_text("utf-8"))["signature"] == Config(max_bead=2).signature
 
 
+def test_reports_of_other_files_or_languages_are_redone(manifest, tmp_path):
+    out = tmp_path / "out"
+    run_batch(manifest, out, src_lang="en", tgt_lang="id", presegmented=True)
+    text = manifest.read_text("utf-8").replace("docs/rain.id", "docs/team.id")
+    manifest.write_text(text, "utf-8")
+    moved = run_batch(manifest, out, src_lang="en", tgt_lang="id", presegmented=True)
+    assert (moved.ok, moved.skipped) == (1, 2)
+    relang = run_batch(manifest, out, src_lang="en", tgt_lang="ms", presegmented=True)
+    assert (relang.ok, relang.skipped) == (3, 0)
+
+
 def test_no_temporary_files_are_left(manifest_with_failure, tmp_path):
     out = tmp_path / "out"
     run_batch(manifest_with_failure, out, src_lang="en", tgt_lang="id", presegmented=True)

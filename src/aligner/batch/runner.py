@@ -77,7 +77,8 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
         workers: worker processes (local pool or local Dask cluster).
         scheduler: address of a running Dask scheduler (``executor="dask"`` only).
         force: compare pairs again even when their report exists. Without it, a report is
-            reused when it parses and carries this run's signature (same settings).
+            reused when it parses and carries this run's signature (same settings), the same
+            two paths and the languages given.
         progress: show a progress bar on standard error; ``None``: only when it is a terminal.
 
     Returns:
@@ -100,7 +101,7 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
     reused: list[PairResult] = []
     todo: list[ManifestEntry] = []
     for entry in entries:
-        previous = None if force else _reuse(entry, out, config.signature)
+        previous = None if force else _reuse(entry, out, config.signature, src_lang, tgt_lang)
         if previous is None:
             todo.append(entry)
         else:
@@ -123,17 +124,21 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
     return summary
 
 
-def _reuse(entry: ManifestEntry, out: Path, signature: str) -> PairResult | None:
+def _reuse(entry: ManifestEntry, out: Path, signature: str, src_lang: str | None,
+           tgt_lang: str | None) -> PairResult | None:
     """The result stored in an existing report of ``entry``, or ``None`` when the pair must run.
 
-    A report is reused only when it parses and was made with the same settings (signature).
+    A report is reused only when it parses, was made with the same settings (signature), from
+    the same two files, and in the languages asked for (when given).
     """
     path = output_path(out, entry.name)
     if not path.is_file():
         return None
     try:
         data = json.loads(path.read_text("utf-8"))
-        if data.get("signature") != signature:
+        source, target = data["source"], data["target"]
+        if (data.get("signature") != signature or source["path"] != entry.src or target["path"] != entry.tgt
+                or (src_lang and source["lang"] != src_lang) or (tgt_lang and target["lang"] != tgt_lang)):
             return None
         fidelity = float(data["fidelity"])
         flags = tuple(sorted((str(k), int(v)) for k, v in data["flag_counts"].items()))
