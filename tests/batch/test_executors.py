@@ -119,3 +119,20 @@ def test_the_encoder_is_loaded_once_per_worker_process(manifest, tmp_path, monke
         base.get_encoder.cache_clear()
     assert summary.ok == len(PAIRS)
     assert len(loads) == 1  # one process: loaded once, however many pairs and worker threads
+
+
+def test_pairs_of_a_lost_dask_worker_are_rescheduled(manifest, tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    import dask
+
+    import aligner.batch.executors as executors
+
+    docs = manifest.parent / "docs"
+    manifest.write_text(manifest.read_text("utf-8") + f"boom\t{docs / 'rain.en'}\t{docs / 'rain.id'}\n", "utf-8")
+    monkeypatch.setattr(executors, "run_pair", _die_on_boom)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        summary = run_batch(manifest, tmp_path / "out", src_lang="en", tgt_lang="id", presegmented=True,
+                            executor=DaskExecutor(1))
+    # the worker died on 'boom'; Dask restarted it and ran its tasks again ('boom' then raised)
+    assert [(f.name, f.error) for f in summary.failures] == [("boom", "dask task failed: RuntimeError: boom again")]
+    assert summary.ok == 3
