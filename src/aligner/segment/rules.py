@@ -1,6 +1,25 @@
 """Per-language sentence boundary rules inside one paragraph.
 
-Abbreviation lists live in ``aligner/data/abbreviations/<lang>.txt`` (one per line).
+How a paragraph is split:
+
+1. **Gaps.** Every run of white space between two tokens is a candidate boundary. The
+   punctuation rules give each gap a *vote* (:func:`rule_vote`): ``B`` a terminal mark that
+   ends a sentence, ``A`` a known abbreviation, ``I`` an initial, ``O`` a German ordinal or
+   date (``am 1. Januar``), ``D`` a dotted abbreviation (``z.B.``), ``E`` an ellipsis, ``C`` a
+   colon, ``S`` a semicolon, ``M`` an emoticon, ``N`` no final punctuation.
+2. **Learned weights.** Where ``aligner/data/segmentation/<lang>.weights.tsv`` exists, a
+   logistic model (:mod:`aligner.segment.model`) scores the gap from the vote and cheap
+   features of the tokens on both sides (word shapes, the words themselves, Korean verb
+   endings such as -다, -요, -죠, -니다). This finds boundaries that punctuation does not
+   show: headlines, greetings, sign-offs, list items, unpunctuated Korean sentences.
+   Elsewhere the vote decides: ``B`` before anything but a lower-case letter.
+3. **No-space boundaries.** Inside a token: CJK full stops (``。``, ``！``, ``？``, also
+   before digits), Japanese ASCII ``!``/``?`` between letters, and a Korean full stop
+   between two Hangul syllables (``맡았다.그 후``). A closing quote stays with its sentence,
+   and a Korean quote followed by a particle (``같다."고 말했다``) is not a boundary.
+
+Abbreviation lists live in ``aligner/data/abbreviations/<lang>.txt`` (one per line, without
+the final dot); German month names in ``aligner/data/segmentation/de.months.txt``.
 """
 
 from __future__ import annotations
@@ -10,72 +29,233 @@ from importlib import resources
 
 import regex
 
-__all__ = ["split_paragraph", "abbreviations"]
+__all__ = [
+    "split_paragraph", "abbreviations", "rule_vote", "gap_features", "gaps", "intoken_boundaries",
+    "RULES_VERSION",
+]
 
-_CJK_LANGS = {"zh", "ja"}
-_CLOSERS = "\"'”’»)]}」』）】》›"
-# A terminal run: . ! ? … and CJK full stops, followed by closing quotes or brackets.
-_TERMINAL = regex.compile(r"(?:[.!?…]+|[。！？｡]+)[" + regex.escape(_CLOSERS) + r"]*")
-_WORD_BEFORE = regex.compile(r"(\w[\w.\-]*)$")
+#: Bumped whenever a rule or a shipped weight file changes the output.
+RULES_VERSION = "seg-2"
+
+_NO_SPACE_LANGS = {"zh", "ja"}
+CLOSERS = "\"'”’»)]}」』）】》›〉〕］｝"
+OPENERS = "\"'“‘«([{「『（【《‹〈〔［｛¿¡`"
+_TERM = ".!?…"
+_TOKEN = regex.compile(r"\S+")
+# Inside a token: CJK terminals (then closers) followed by more text.
+_CJK_IN = regex.compile(r"[。！？｡]+[" + regex.escape(CLOSERS) + r"]*(?=\S)")
+# Japanese and Chinese also end sentences with ASCII or full-width ! ? and ☆ glued to the next one.
+_CJK_BANG_IN = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー）」』])[!?！？☆★♪]+[" + regex.escape(CLOSERS) + r"]*"
+    r"(?=[\p{Han}\p{Hiragana}\p{Katakana}「『（\p{N}\p{Lu}])"
+)
+# Korean full stop (or ! ?) between two Hangul syllables: "맡았다.그 후".
+_KO_IN = regex.compile(r"(?<=\p{Hangul})[.!?]+(?=\p{Hangul})")
+_EMOTICON = regex.compile(r"^(?:[:;=8xX][-o^']?[()\[\]DPpOo3/\\|*]+|\^[_-]?\^|<3|[()\[\]][-o^']?[:;=])$")
+_URLISH = regex.compile(r"://|^www\.|@\w|\.(?:com|org|net|de|id|go\.id|co\.kr|html?|pdf|doc)$", regex.I)
+
+
+def _read_list(*parts: str) -> frozenset[str]:
+    try:
+        data = resources.files("aligner.data").joinpath(*parts).read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(
+        line.strip().rstrip(".").lower()
+        for line in data.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
 
 
 @lru_cache(maxsize=None)
 def abbreviations(lang: str) -> frozenset[str]:
     """Lower-cased abbreviations (without the final dot) known for ``lang``."""
-    try:
-        data = resources.files("aligner.data").joinpath("abbreviations", f"{lang}.txt").read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(
-        line.strip().rstrip(".").lower() for line in data.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return _read_list("abbreviations", f"{lang}.txt")
 
 
-def _is_boundary(text: str, start: int, end: int, lang: str, abbrevs: frozenset[str]) -> bool:
-    """Is the terminal run ``text[start:end]`` a sentence end?"""
-    run = text[start:end]
-    nxt = end
-    limit = len(text)
-    if run[0] in "。！？｡":
-        return True
-    # Look at what follows.
-    while nxt < limit and text[nxt] in " \t\u00a0":
-        nxt += 1
-    if nxt >= limit:
-        return True
-    following = text[nxt]
-    spaced = nxt > end
-    if run[0] == ".":
-        before = _WORD_BEFORE.search(text, 0, start)
-        word = before.group(1) if before else ""
-        if word.lower() in abbrevs or word.lower().rstrip(".") in abbrevs:
-            return False
-        if len(word) == 1 and word.isalpha() and word.isupper():
-            return False  # an initial: "J. Smith"
-        if not spaced:
-            # "3.5", "e.g", "OpenAI.com": no boundary unless Hangul follows Hangul ("맡았다.그")
-            prev = text[start - 1] if start else ""
-            return bool(regex.match(r"\p{Hangul}", prev) and regex.match(r"\p{Hangul}", following))
-        if following.islower() and lang not in ("ko", "zh", "ja"):
-            return False
-    elif not spaced:
-        # "!?" glued to a following word: only Hangul-to-Hangul counts.
-        prev = text[start - 1] if start else ""
-        return bool(regex.match(r"\p{Hangul}", prev) and regex.match(r"\p{Hangul}", following))
-    if following in ",;:" or (lang == "ko" and regex.match(r"(고|며|라고|이라고)\b", text[nxt:nxt + 4])):
+@lru_cache(maxsize=None)
+def months(lang: str) -> frozenset[str]:
+    """Lower-cased month names for ``lang`` (date rule: ``am 1. Januar``)."""
+    return _read_list("segmentation", f"{lang}.months.txt")
+
+
+@lru_cache(maxsize=None)
+def ordinal_cues(lang: str) -> frozenset[str]:
+    """Words after which ``<number>.`` is an ordinal (``Die 27. Kammer``, ``am 1.``)."""
+    return _read_list("segmentation", f"{lang}.ordinal-cues.txt")
+
+
+def _shape(ch: str) -> str:
+    if ch.islower():
+        return "a"
+    if ch.isupper():
+        return "A"
+    if ch.isdigit():
+        return "9"
+    if "\uac00" <= ch <= "\ud7a3":
+        return "H"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "C"
+    if ch.isalpha():
+        return "o"
+    return ch
+
+
+def _word_shape(word: str) -> str:
+    if not word:
+        return "-"
+    if word.isupper() and len(word) > 1:
+        return "UP"
+    first = word[0]
+    if first.isupper():
+        return "Cap"
+    if first.islower():
+        return "low"
+    if first.isdigit():
+        return "num"
+    return _shape(first)
+
+
+def rule_vote(prev: str, left: str, right: str, lang: str) -> str:
+    """The punctuation rules' vote on the gap between tokens ``left`` and ``right``.
+
+    ``prev`` is the token before ``left`` ('' at the paragraph start).
+
+    Example:
+        >>> rule_vote("", "Dr.", "Smith", "en"), rule_vote("am", "1.", "Januar", "de")
+        ('A', 'O')
+    """
+    core = left.rstrip(CLOSERS) or left
+    last = core[-1]
+    if last not in _TERM:
+        if last == ":":
+            return "M" if _EMOTICON.match(left) else "C"
+        if last == ";":
+            return "M" if _EMOTICON.match(left) else "S"
+        if _EMOTICON.match(left):
+            return "M"
+        return "N"
+    if last == "." and not core.endswith(".."):
+        stem = core[:-1].lstrip(OPENERS)
+        low = stem.lower()
+        if not stem:
+            return "B"
+        if _URLISH.search(stem):
+            return "B"
+        if low in abbreviations(lang):
+            return "A"
+        if stem.isdigit() and len(stem) <= 3:
+            r = right.lstrip(OPENERS).lower().rstrip(".,")
+            if r in months(lang) or prev.lower() in ordinal_cues(lang):
+                return "O"
+            return "B"
+        if len(stem) == 1 and stem.isalpha():
+            return "I"
+        if "." in stem and not stem.replace(".", "").isdigit():
+            return "D"
+        return "B"
+    if core.endswith("..") or last == "…":
+        return "E"
+    return "B"
+
+
+def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list[str]:
+    """Feature names of the gap between ``left`` and ``right`` for the learned model."""
+    core = left.rstrip(CLOSERS) or left
+    stem = core.rstrip(_TERM + ":;,") or core
+    lc = _shape(left[-1])
+    l2 = _shape(left[-2]) + lc if len(left) > 1 else "^" + lc
+    rc = _shape(right[0])
+    rword = right.lstrip(OPENERS) or right
+    rshape = _word_shape(rword)
+    low = left.lower()
+    feats = [
+        "b",
+        "v=" + vote,
+        "v=" + vote + "|" + rshape,
+        "v=" + vote + "|" + rc,
+        "lc=" + lc,
+        "l2=" + l2,
+        "rc=" + rc,
+        "lr=" + lc + "|" + rc,
+        "l2r=" + l2 + "|" + rc,
+        "rs=" + rshape,
+        "ls=" + _word_shape(stem) + "|" + rshape,
+        "rw=" + rword.lower()[:12],
+        "lw=" + low[-12:],
+        "len=" + str(min(len(stem), 6)),
+    ]
+    if left != core:
+        feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
+    if lang == "ko" and "\uac00" <= stem[-1] <= "\ud7a3":
+        feats.append("k1=" + stem[-1])
+        feats.append("k2=" + stem[-2:])
+        feats.append("k1r=" + stem[-1] + "|" + _shape(rword[0]))
+        feats.append("k1v=" + stem[-1] + "|" + vote)
+        feats.append("r1=" + rword[0])
+    return feats
+
+
+def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]:
+    """``(offset, prev, left, right)`` for every white-space gap in ``text[start:end]``.
+
+    ``offset`` is the end of ``left`` (where a sentence would end).
+    """
+    tokens = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    out = []
+    prev = ""
+    for i in range(len(tokens) - 1):
+        offset, left = tokens[i]
+        out.append((offset, prev, left, tokens[i + 1][1]))
+        prev = left
+    return out
+
+
+def intoken_boundaries(text: str, start: int, end: int, lang: str) -> list[int]:
+    """Boundaries with no white space after them (CJK full stops, ``맡았다.그``)."""
+    found = [m.end() for m in _CJK_IN.finditer(text, start, end)]
+    if lang in _NO_SPACE_LANGS:
+        found += [m.end() for m in _CJK_BANG_IN.finditer(text, start, end)]
+    if lang == "ko":
+        found += [m.end() for m in _KO_IN.finditer(text, start, end)]
+    return found
+
+
+def _fallback(vote: str, right: str) -> bool:
+    if vote != "B":
         return False
-    return True
+    first = (right.lstrip(OPENERS) or right)[0]
+    return not (first.islower() or first in ",;:")
 
 
 def split_paragraph(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
     """Sentence ranges ``[s, e)`` covering ``text[start:end]`` (not yet trimmed)."""
-    abbrevs = abbreviations(lang)
+    from .model import boundary_model
+
+    model = boundary_model(lang)
+    cuts = intoken_boundaries(text, start, end, lang)
+    if model is None:
+        for offset, prev, left, right in gaps(text, start, end):
+            if _fallback(rule_vote(prev, left, right, lang), right):
+                cuts.append(offset)
+    else:
+        weights, threshold = model.weights, model.threshold
+        get = weights.get
+        for offset, prev, left, right in gaps(text, start, end):
+            vote = rule_vote(prev, left, right, lang)
+            if vote == "N" and model.skip_plain(left, right):
+                continue
+            score = 0.0
+            for f in gap_features(prev, left, right, lang, vote):
+                score += get(f, 0.0)
+            if score > threshold:
+                cuts.append(offset)
     ranges: list[tuple[int, int]] = []
     sentence_start = start
-    for match in _TERMINAL.finditer(text, start, end):
-        if _is_boundary(text[:end], match.start(), match.end(), lang, abbrevs):
-            ranges.append((sentence_start, match.end()))
-            sentence_start = match.end()
+    for cut in sorted(set(cuts)):
+        if sentence_start < cut < end:
+            ranges.append((sentence_start, cut))
+            sentence_start = cut
     if sentence_start < end:
         ranges.append((sentence_start, end))
     return ranges
