@@ -169,8 +169,12 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
     rword = right.lstrip(OPENERS) or right
     rshape = _word_shape(rword)
     low = left.lower()
+    if vote == "B":
+        # A terminal mark after a word: only the next token and the word itself may
+        # overrule it, not the word's shape (an acronym may end a sentence: "di AS.").
+        return ["v=B", "v=B|" + rshape, "v=B|" + rc, "rw=" + rword.lower()[:12],
+                "lw=" + left.lower()[-12:], "cl=" + left[len(core):][:2] + "|" + rshape]
     feats = [
-        "b",
         "v=" + vote,
         "v=" + vote + "|" + rshape,
         "v=" + vote + "|" + rc,
@@ -180,10 +184,9 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
         "lr=" + lc + "|" + rc,
         "l2r=" + l2 + "|" + rc,
         "rs=" + rshape,
-        "ls=" + _word_shape(stem) + "|" + rshape,
+        "ls=" + vote + "|" + _word_shape(stem) + "|" + rshape,
         "rw=" + rword.lower()[:12],
         "lw=" + low[-12:],
-        "len=" + str(min(len(stem), 6)),
     ]
     if left != core:
         feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
@@ -244,6 +247,10 @@ def split_paragraph(text: str, start: int, end: int, lang: str) -> list[tuple[in
         for offset, prev, left, right in gaps(text, start, end):
             vote = rule_vote(prev, left, right, lang)
             if vote == "N" and model.skip_plain(left, right):
+                continue
+            if "v=" + vote not in weights:  # a vote the training data never saw
+                if _fallback(vote, right):
+                    cuts.append(offset)
                 continue
             score = 0.0
             for f in gap_features(prev, left, right, lang, vote):
