@@ -21,20 +21,21 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from segmentation import ROOT, load, _nonspace_prefix  # noqa: E402
+from segmentation import ROOT, Paragraph, inner_ends, load, _nonspace_prefix  # noqa: E402
 
 from aligner.segment.model import BoundaryModel, format_weights  # noqa: E402
-from aligner.segment.rules import gap_features, gaps, rule_vote  # noqa: E402
+from aligner.segment.core import paragraph_ranges  # noqa: E402
+from aligner.segment.rules import gap_features, gaps, rule_vote, split_with_model  # noqa: E402
 
 OUT = ROOT / "src" / "aligner" / "data" / "segmentation"
 LEARNED_LANGS = ("id", "en", "de", "ko")
 
 
-def examples(lang: str, split: str, endings: frozenset[str]) -> tuple[list[list[str]], list[int]]:
-    """Feature lists and 0/1 labels for every scored gap of ``split``."""
+def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str]) -> tuple[list[list[str]], list[int]]:
+    """Feature lists and 0/1 labels for every scored gap of ``paragraphs``."""
     probe = BoundaryModel({}, 0.0, endings)
     xs, ys = [], []
-    for p in load(lang, split):
+    for p in paragraphs:
         prefix = _nonspace_prefix(p.text)
         gold = {prefix[e] for e in p.ends}
         for offset, prev, left, right in gaps(p.text, 0, len(p.text)):
@@ -46,12 +47,12 @@ def examples(lang: str, split: str, endings: frozenset[str]) -> tuple[list[list[
     return xs, ys
 
 
-def korean_endings(lang: str, split: str) -> frozenset[str]:
+def korean_endings(lang: str, paragraphs: list[Paragraph]) -> frozenset[str]:
     """Final syllables seen before an unpunctuated gold boundary at least twice."""
     if lang != "ko":
         return frozenset()
     counts: Counter[str] = Counter()
-    for p in load(lang, split):
+    for p in paragraphs:
         prefix = _nonspace_prefix(p.text)
         gold = {prefix[e] for e in p.ends}
         for offset, prev, left, right in gaps(p.text, 0, len(p.text)):
@@ -88,24 +89,65 @@ def fit(xs: list[list[str]], ys: list[int], l2: float, min_count: int, iters: in
     return {f: float(w[j]) for f, j in vocab.items() if abs(w[j]) >= 0.01}
 
 
+def train(lang: str, paragraphs: list[Paragraph], l2: float, min_count: int, threshold: float = 0.0) -> BoundaryModel:
+    """A boundary model for ``lang`` from gold paragraphs."""
+    endings = korean_endings(lang, paragraphs)
+    xs, ys = examples(lang, paragraphs, endings)
+    return BoundaryModel(fit(xs, ys, l2, min_count), threshold, endings)
+
+
+def boundary_counts(lang: str, paragraphs: list[Paragraph], model: BoundaryModel | None) -> tuple[int, int, int]:
+    """``(tp, fp, fn)`` of ``model`` on ``paragraphs`` (same scoring as bench/segmentation.py)."""
+    tp = fp = fn = 0
+    for p in paragraphs:
+        ends = [e for s, t in paragraph_ranges(p.text) for _a, e in split_with_model(p.text, s, t, lang, model)]
+        gold, pred = inner_ends(p.text, p.ends), inner_ends(p.text, ends)
+        tp += len(gold & pred)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+    return tp, fp, fn
+
+
+def cross_validate(lang: str, folds: int, l2: float, min_count: int, threshold: float = 0.0) -> float:
+    """Boundary F1 of ``folds``-fold cross-validation over contiguous blocks of the dev file."""
+    paragraphs = load(lang, "all")
+    size = -(-len(paragraphs) // folds)
+    tp = fp = fn = 0
+    for k in range(folds):
+        held = paragraphs[k * size : (k + 1) * size]
+        rest = paragraphs[: k * size] + paragraphs[(k + 1) * size :]
+        a, b, c = boundary_counts(lang, held, train(lang, rest, l2, min_count, threshold))
+        tp, fp, fn = tp + a, fp + b, fn + c
+    return 2 * tp / (2 * tp + fp + fn)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--langs", nargs="+", default=list(LEARNED_LANGS))
     parser.add_argument("--split", default="tune", choices=("tune", "all"))
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--threshold", type=float, default=0.0,
+                        help="decision threshold on the summed weights (default: 0)")
+    parser.add_argument("--cv", type=int, metavar="K",
+                        help="report K-fold cross-validated boundary F1 instead of writing weights")
     args = parser.parse_args(argv)
+    if args.cv:
+        for lang in args.langs:
+            rules_only = boundary_counts(lang, load(lang, "all"), None)
+            f1_rules = 2 * rules_only[0] / (2 * rules_only[0] + rules_only[1] + rules_only[2])
+            f1 = cross_validate(lang, args.cv, args.l2, args.min_count, args.threshold)
+            print(f"{lang}: {args.cv}-fold CV boundary F1 {f1:.3f} (punctuation rules only: {f1_rules:.3f})")
+        return 0
     for lang in args.langs:
-        endings = korean_endings(lang, args.split)
-        xs, ys = examples(lang, args.split, endings)
-        weights = fit(xs, ys, args.l2, args.min_count)
-        model = BoundaryModel(weights, 0.0, endings)
+        model = train(lang, load(lang, args.split), args.l2, args.min_count, args.threshold)
+        weights = model.weights
         comment = (f"aligner boundary weights for {lang}: logistic regression on the gap features of\n"
                    f"aligner.segment.rules, trained by bench/train_segmenter.py (--split {args.split} "
-                   f"--l2 {args.l2} --min-count {args.min_count})\non UD dev data; CC BY-SA 4.0 "
+                   f"--l2 {args.l2} --min-count {args.min_count} --threshold {args.threshold})\non UD dev data; CC BY-SA 4.0 "
                    "(see LICENSE.txt beside this file).")
         (OUT / f"{lang}.weights.tsv").write_text(format_weights(model, comment), "utf-8")
-        print(f"{lang}: {len(ys)} gaps, {sum(ys)} boundaries, {len(weights)} weights")
+        print(f"{lang}: {len(weights)} weights written")
     return 0
 
 

@@ -42,6 +42,8 @@ _LATIN = r"\p{Latin}"
 _LETTER = regex.compile(r"\p{L}")
 #: Latin-script lines in a document of another script count as furniture up to this length.
 _SHORT_FOREIGN = 120
+#: Navigation lines and language pickers are never longer than this.
+_MAX_MENU = 400
 _FOOTER = regex.compile(
     r"^\W{0,3}(?:powered\s+by\b|©|\(c\)\s|copyright\b|all\s+rights\s+reserved|hak\s+cipta|"
     r"alle\s+rechte\s+vorbehalten|版权所有|版權所有|저작권)|all\s+rights\s+reserved|"
@@ -110,8 +112,7 @@ def is_furniture_line(line: str, lang: str) -> bool:
         >>> is_furniture_line("Powered by Discuz! X3.5", "ko"), is_furniture_line("Hallo Welt.", "de")
         (True, False)
     """
-    letters = _LETTER.findall(line)
-    if not letters:
+    if _LETTER.search(line) is None:
         return True
     if lang != "und" and not _script(lang).search(line):
         if lang not in EXPECTED_SCRIPT or len(line) <= _SHORT_FOREIGN:
@@ -122,8 +123,10 @@ def is_furniture_line(line: str, lang: str) -> bool:
         pieces = [p for p in line.split("|") if p.strip()]
         if pieces and sum(len(p.strip()) for p in pieces) / len(pieces) <= 20:
             return True
-    if len(line) <= 40 and len(letters) <= 12 and _DATE.search(line):
+    if len(line) <= 40 and len(_LETTER.findall(line)) <= 12 and _DATE.search(line):
         return True
+    if len(line) > _MAX_MENU:
+        return False
     return _is_nav(line) or _is_language_picker(line)
 
 

@@ -33,7 +33,10 @@ class BoundaryModel:
         """Can an unpunctuated gap between ``left`` and ``right`` be skipped unscored?"""
         lc = left[-1]
         if lc == ",":
-            return True
+            # "Thanks," "Regards," "Hi John," may close a greeting or sign-off line.
+            return not left[0].isupper()
+        if "://" in left or right.startswith(("http", "www.")):
+            return False
         if "\uac00" <= lc <= "\ud7a3":
             return lc not in self.endings
         return lc.islower() and right[0].islower()

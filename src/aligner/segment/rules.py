@@ -29,8 +29,10 @@ from importlib import resources
 
 import regex
 
+from .model import BoundaryModel, boundary_model
+
 __all__ = [
-    "split_paragraph", "abbreviations", "rule_vote", "gap_features", "gaps", "intoken_boundaries",
+    "split_paragraph", "split_with_model", "abbreviations", "rule_vote", "gap_features", "gaps", "intoken_boundaries",
     "RULES_VERSION",
 ]
 
@@ -52,6 +54,7 @@ _CJK_BANG_IN = regex.compile(
 # Korean full stop (or ! ?) between two Hangul syllables: "맡았다.그 후".
 _KO_IN = regex.compile(r"(?<=\p{Hangul})[.!?]+(?=\p{Hangul})")
 _EMOTICON = regex.compile(r"^(?:[:;=8xX][-o^']?[()\[\]DPpOo3/\\|*]+|\^[_-]?\^|<3|[()\[\]][-o^']?[:;=])$")
+_TIME = regex.compile(r"^\d{1,2}:\d\d(?::\d\d)?(?:[ap]m)?$", regex.I)
 _URLISH = regex.compile(r"://|^www\.|@\w|\.(?:com|org|net|de|id|go\.id|co\.kr|html?|pdf|doc)$", regex.I)
 
 
@@ -190,6 +193,13 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
     ]
     if left != core:
         feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
+    if "@" in left or "://" in left:
+        feats.append("url|" + rshape)
+    if _TIME.match(left) or (left in ("AM", "PM", "am", "pm") and _TIME.match(prev)):
+        feats.append("time|" + rshape)
+    if len(left) > 1 and not any(ch.isalnum() for ch in left):
+        feats.append("sep|" + rshape)
+    feats.append("p=" + _word_shape(prev.lstrip(OPENERS)) + "|" + vote)
     if lang == "ko" and "\uac00" <= stem[-1] <= "\ud7a3":
         feats.append("k1=" + stem[-1])
         feats.append("k2=" + stem[-2:])
@@ -209,7 +219,13 @@ def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]:
     prev = ""
     for i in range(len(tokens) - 1):
         offset, left = tokens[i]
-        out.append((offset, prev, left, tokens[i + 1][1]))
+        right = tokens[i + 1][1]
+        if not right.strip(CLOSERS):
+            continue  # "day. )": a detached closer stays with its sentence
+        if not left.strip(CLOSERS) and prev:
+            out.append((offset, "", prev + left, right))
+        else:
+            out.append((offset, prev, left, right))
         prev = left
     return out
 
@@ -233,9 +249,13 @@ def _fallback(vote: str, right: str) -> bool:
 
 def split_paragraph(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
     """Sentence ranges ``[s, e)`` covering ``text[start:end]`` (not yet trimmed)."""
-    from .model import boundary_model
+    return split_with_model(text, start, end, lang, boundary_model(lang))
 
-    model = boundary_model(lang)
+
+def split_with_model(
+    text: str, start: int, end: int, lang: str, model: BoundaryModel | None
+) -> list[tuple[int, int]]:
+    """:func:`split_paragraph` with an explicit model (``None``: punctuation rules only)."""
     cuts = intoken_boundaries(text, start, end, lang)
     if model is None:
         for offset, prev, left, right in gaps(text, start, end):
