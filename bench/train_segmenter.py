@@ -25,6 +25,7 @@ from segmentation import ROOT, Paragraph, inner_ends, load, _nonspace_prefix  # 
 
 from aligner.segment.model import BoundaryModel, format_weights  # noqa: E402
 from aligner.segment.core import paragraph_ranges  # noqa: E402
+from aligner.segment.rules import korean_endings as endings_data  # noqa: E402
 from aligner.segment.rules import gap_features, gaps, rule_vote, split_with_model  # noqa: E402
 
 OUT = ROOT / "src" / "aligner" / "data" / "segmentation"
@@ -58,7 +59,8 @@ def korean_endings(lang: str, paragraphs: list[Paragraph]) -> frozenset[str]:
         for offset, prev, left, right in gaps(p.text, 0, len(p.text)):
             if prefix[offset] in gold and rule_vote(prev, left, right, lang) == "N":
                 counts[left[-1]] += 1
-    return frozenset(s for s, n in counts.items() if n >= 2 and "\uac00" <= s <= "\ud7a3")
+    learned = {s for s, n in counts.items() if n >= 2 and "\uac00" <= s <= "\ud7a3"}
+    return frozenset(learned | {ending[-1] for ending in endings_data()})
 
 
 def fit(xs: list[list[str]], ys: list[int], l2: float, min_count: int, iters: int = 600) -> dict[str, float]:

@@ -4,7 +4,8 @@ How a paragraph is split:
 
 1. **Gaps.** Every run of white space between two tokens is a candidate boundary. The
    punctuation rules give each gap a *vote* (:func:`rule_vote`): ``B`` a terminal mark that
-   ends a sentence, ``A`` a known abbreviation, ``I`` an initial, ``O`` a German ordinal or
+   ends a sentence, ``A`` a known abbreviation, ``F`` an abbreviation that often ends a sentence
+   (``dll.``, ``etc.``), ``I`` an initial, ``O`` a German ordinal or
    date (``am 1. Januar``), ``D`` a dotted abbreviation (``z.B.``), ``E`` an ellipsis, ``C`` a
    colon, ``S`` a semicolon, ``M`` an emoticon, ``N`` no final punctuation.
 2. **Learned weights.** Where ``aligner/data/segmentation/<lang>.weights.tsv`` exists, a
@@ -41,11 +42,15 @@ RULES_VERSION = "seg-2"
 
 _NO_SPACE_LANGS = {"zh", "ja"}
 CLOSERS = "\"'”’»)]}」』）】》›〉〕］｝"
+#: What may trail a sentence's final mark: closers, and German closing quotes (“Ja.“, ‚so.‘).
+_TRAILERS = CLOSERS + "“‘"
 OPENERS = "\"'“‘«([{「『（【《‹〈〔［｛¿¡`"
 _TERM = ".!?…"
 _TOKEN = regex.compile(r"\S+")
 # Inside a token: CJK terminals (then closers) followed by more text.
-_CJK_IN = regex.compile(r"[。！？｡]+[" + regex.escape(CLOSERS) + r"]*(?=\S)")
+_CJK_IN = regex.compile(r"[。！？｡]++[" + regex.escape(CLOSERS) + r"]*+(?=[^\s。！？｡．.!?])")
+# Japanese quotation particles after a closing quote: 「行きます。」と彼は言った。
+_JA_QUOTE_PARTICLE = regex.compile(r"[とっ]")
 # Japanese and Chinese also end sentences with ASCII or full-width ! ? and ☆ glued to the next one.
 _CJK_BANG_IN = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー）」』])[!?！？☆★♪]+[" + regex.escape(CLOSERS) + r"]*"
@@ -74,6 +79,18 @@ def _read_list(*parts: str) -> frozenset[str]:
 def abbreviations(lang: str) -> frozenset[str]:
     """Lower-cased abbreviations (without the final dot) known for ``lang``."""
     return _read_list("abbreviations", f"{lang}.txt")
+
+
+@lru_cache(maxsize=None)
+def final_abbreviations(lang: str) -> frozenset[str]:
+    """Abbreviations that often end a sentence (``dll.``, ``etc.``): a boundary before a capital."""
+    return _read_list("abbreviations", f"{lang}.final.txt")
+
+
+@lru_cache(maxsize=None)
+def korean_endings() -> tuple[str, ...]:
+    """Korean sentence-final endings, longest first."""
+    return tuple(sorted(_read_list("segmentation", "ko.endings.txt"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
@@ -128,7 +145,7 @@ def rule_vote(prev: str, left: str, right: str, lang: str) -> str:
         >>> rule_vote("", "Dr.", "Smith", "en"), rule_vote("am", "1.", "Januar", "de")
         ('A', 'O')
     """
-    core = left.rstrip(CLOSERS) or left
+    core = left.rstrip(_TRAILERS) or left
     last = core[-1]
     if last not in _TERM:
         if last == ":":
@@ -145,6 +162,8 @@ def rule_vote(prev: str, left: str, right: str, lang: str) -> str:
             return "B"
         if _URLISH.search(stem):
             return "B"
+        if low in final_abbreviations(lang):
+            return "F"
         if low in abbreviations(lang):
             return "A"
         if stem.isdigit() and len(stem) <= 3:
@@ -154,7 +173,7 @@ def rule_vote(prev: str, left: str, right: str, lang: str) -> str:
             return "B"
         if len(stem) == 1 and stem.isalpha():
             return "I"
-        if "." in stem and not stem.replace(".", "").isdigit():
+        if "." in stem and all(0 < len(piece) <= 3 and piece.isalpha() for piece in stem.split(".")):
             return "D"
         return "B"
     if core.endswith("..") or last == "…":
@@ -164,7 +183,7 @@ def rule_vote(prev: str, left: str, right: str, lang: str) -> str:
 
 def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list[str]:
     """Feature names of the gap between ``left`` and ``right`` for the learned model."""
-    core = left.rstrip(CLOSERS) or left
+    core = left.rstrip(_TRAILERS) or left
     stem = core.rstrip(_TERM + ":;,") or core
     lc = _shape(left[-1])
     l2 = _shape(left[-2]) + lc if len(left) > 1 else "^" + lc
@@ -206,6 +225,11 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
         feats.append("k1r=" + stem[-1] + "|" + _shape(rword[0]))
         feats.append("k1v=" + stem[-1] + "|" + vote)
         feats.append("r1=" + rword[0])
+        for ending in korean_endings():
+            if stem.endswith(ending):
+                feats.append("ke=" + ending)
+                feats.append("ke|" + vote)
+                break
     return feats
 
 
@@ -232,7 +256,8 @@ def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]:
 
 def intoken_boundaries(text: str, start: int, end: int, lang: str) -> list[int]:
     """Boundaries with no white space after them (CJK full stops, ``맡았다.그``)."""
-    found = [m.end() for m in _CJK_IN.finditer(text, start, end)]
+    found = [m.end() for m in _CJK_IN.finditer(text, start, end)
+             if lang != "ja" or not _JA_QUOTE_PARTICLE.match(text, m.end()) or m.group()[-1] not in CLOSERS]
     if lang in _NO_SPACE_LANGS:
         found += [m.end() for m in _CJK_BANG_IN.finditer(text, start, end)]
     if lang == "ko":
@@ -241,7 +266,7 @@ def intoken_boundaries(text: str, start: int, end: int, lang: str) -> list[int]:
 
 
 def _fallback(vote: str, right: str) -> bool:
-    if vote != "B":
+    if vote != "B" and vote != "F":
         return False
     first = (right.lstrip(OPENERS) or right)[0]
     return not (first.islower() or first in ",;:")
