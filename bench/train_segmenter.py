@@ -33,6 +33,8 @@ from aligner.segment.rules import gap_features, gaps, rule_vote, split_with_mode
 
 OUT = ROOT / "src" / "aligner" / "data" / "segmentation"
 LEARNED_LANGS = ("id", "en", "de", "ko")
+#: How much harder vote-shape conjunctions are regularised than other features.
+VOTE_L2 = 5.0
 
 
 def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str]) -> tuple[list[list[str]], list[int]]:
@@ -79,6 +81,9 @@ def fit(xs: list[list[str]], ys: list[int], l2: float, min_count: int, iters: in
                 cols.append(j)
     rows_a, cols_a = np.array(rows), np.array(cols)
     y = np.array(ys, dtype=float)
+    # Conjunctions of a punctuation vote with a shape ("v=B|num") overrule the rules: they
+    # need more evidence than other features, so they are regularised harder.
+    strength = np.array([l2 * VOTE_L2 if f.startswith("v=") and "|" in f else l2 for f in vocab])
     w = np.zeros(len(vocab))
     m = np.zeros_like(w)
     v = np.zeros_like(w)
@@ -87,7 +92,7 @@ def fit(xs: list[list[str]], ys: list[int], l2: float, min_count: int, iters: in
     for t in range(1, iters + 1):
         z = np.bincount(rows_a, weights=w[cols_a], minlength=n)
         p = 1.0 / (1.0 + np.exp(-z))
-        g = np.bincount(cols_a, weights=(p - y)[rows_a], minlength=len(w)) / n * 100 + l2 * w / n * 100
+        g = np.bincount(cols_a, weights=(p - y)[rows_a], minlength=len(w)) / n * 100 + strength * w / n * 100
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * g * g
         w -= lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + 1e-8)

@@ -194,12 +194,15 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
     if vote == "B":
         # A terminal mark after a word: only the next token and the word itself may
         # overrule it, not the word's shape (an acronym may end a sentence: "di AS.").
-        return ["v=B", "v=B|" + rshape, "v=B|" + rc, "rw=" + rword.lower()[:12],
-                "lw=" + left.lower()[-12:], "cl=" + left[len(core):][:2] + "|" + rshape]
+        feats = ["v=B", "v=B|" + rshape, "rw=" + rword.lower()[:12], "lw=" + left.lower()[-12:]]
+        if right[0] in OPENERS:
+            feats.append("v=B|o" + right[0])
+        if left != core:
+            feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
+        return feats
     feats = [
         "v=" + vote,
         "v=" + vote + "|" + rshape,
-        "v=" + vote + "|" + rc,
         "lc=" + lc,
         "l2=" + l2,
         "rc=" + rc,
@@ -210,6 +213,8 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
         "rw=" + rword.lower()[:12],
         "lw=" + low[-12:],
     ]
+    if right[0] in OPENERS:
+        feats.append("v=" + vote + "|o" + right[0])
     if left != core:
         feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
     if "@" in left or "://" in left:
