@@ -33,6 +33,8 @@ from aligner.segment.rules import gap_features, gaps, rule_vote, split_with_mode
 
 OUT = ROOT / "src" / "aligner" / "data" / "segmentation"
 LEARNED_LANGS = ("id", "en", "de", "ko")
+#: Votes the rules decide alone (too rare to learn; see aligner.segment.rules._fallback).
+RULED = frozenset("G")
 #: How much harder vote-shape conjunctions are regularised than other features.
 VOTE_L2 = 5.0
 
@@ -44,10 +46,12 @@ def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str]) ->
     for p in paragraphs:
         prefix = _nonspace_prefix(p.text)
         gold = {prefix[e] for e in p.ends}
-        for offset, prev, left, right in gaps(p.text, 0, len(p.text)):
-            vote = rule_vote(prev, left, right, lang)
+        for offset, prev, left, right, phrase in gaps(p.text, 0, len(p.text)):
+            vote = rule_vote(prev, left, right, lang, phrase)
             if vote == "N" and probe.skip_plain(left, right):
                 continue
+            if vote in RULED:
+                continue  # decided by the rules, as at run time
             xs.append(gap_features(prev, left, right, lang, vote))
             ys.append(int(prefix[offset] in gold))
     return xs, ys
@@ -61,8 +65,8 @@ def korean_endings(lang: str, paragraphs: list[Paragraph]) -> frozenset[str]:
     for p in paragraphs:
         prefix = _nonspace_prefix(p.text)
         gold = {prefix[e] for e in p.ends}
-        for offset, prev, left, right in gaps(p.text, 0, len(p.text)):
-            if prefix[offset] in gold and rule_vote(prev, left, right, lang) == "N":
+        for offset, prev, left, right, phrase in gaps(p.text, 0, len(p.text)):
+            if prefix[offset] in gold and rule_vote(prev, left, right, lang, phrase) == "N":
                 counts[left[-1]] += 1
     learned = {s for s, n in counts.items() if n >= 2 and "\uac00" <= s <= "\ud7a3"}
     return frozenset(learned | {ending[-1] for ending in endings_data()})

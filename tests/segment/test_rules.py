@@ -105,6 +105,20 @@ def test_rule_votes(prev, left, right, lang, vote):
     assert rule_vote(prev, left, right, lang) == vote
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Hi John, I hope you are well. Thanks, Mary", "en", ["Hi John,", "I hope you are well.", "Thanks,", "Mary"]),
+    ("Dear Sir, Please find the file. Best regards, Tom", "en",
+     ["Dear Sir,", "Please find the file.", "Best regards,", "Tom"]),
+    ("Hallo zusammen, wir treffen uns morgen. Viele Grüße, Anna", "de",
+     ["Hallo zusammen,", "wir treffen uns morgen.", "Viele Grüße,", "Anna"]),
+    ("Terima kasih, Budi", "id", ["Terima kasih,", "Budi"]),
+    ("Thank you Mary for coming.", "en", ["Thank you Mary for coming."]),
+    ("Hier, dear friends, we stand.", "en", ["Hier, dear friends, we stand."]),
+])
+def test_greetings_and_signoffs(text, lang, expected):
+    assert sentences(text, lang) == expected
+
+
 def test_headline_and_list_items_on_their_own_lines_are_sentences():
     text = "Breaking news\n- first item\n- second item\nBest regards\nAnna"
     got = sentences(text, "en")

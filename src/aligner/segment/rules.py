@@ -7,7 +7,9 @@ How a paragraph is split:
    ends a sentence, ``A`` a known abbreviation, ``F`` an abbreviation that often ends a sentence
    (``dll.``, ``etc.``), ``I`` an initial, ``O`` a German ordinal or
    date (``am 1. Januar``), ``D`` a dotted abbreviation (``z.B.``), ``E`` an ellipsis, ``C`` a
-   colon, ``S`` a semicolon, ``M`` an emoticon, ``N`` no final punctuation.
+   colon, ``S`` a semicolon, ``M`` an emoticon, ``G`` the end of a greeting or sign-off
+   (``Hi John,`` ``Best regards,``; lists in ``data/segmentation/``), ``N`` no final
+   punctuation.
 2. **Learned weights.** Where ``aligner/data/segmentation/<lang>.weights.tsv`` exists, a
    logistic model (:mod:`aligner.segment.model`) scores the gap from the vote and cheap
    features of the tokens on both sides (word shapes, the words themselves, Korean verb
@@ -45,7 +47,9 @@ CLOSERS = "\"'”’»)]}」』）】》›〉〕］｝"
 #: What may trail a sentence's final mark: closers, and German closing quotes (“Ja.“, ‚so.‘).
 _TRAILERS = CLOSERS + "“‘"
 OPENERS = "\"'“‘«([{「『（【《‹〈〔［｛¿¡`"
-_TERM = ".!?…"
+#: Final marks: Latin, and for the generic fallback Devanagari dandas, Arabic question mark,
+#: Urdu full stop, Ethiopic, Armenian and Myanmar full stops.
+_TERM = ".!?…‼⁇⁈⁉।॥؟۔።։။"
 _TOKEN = regex.compile(r"\S+")
 # Inside a token: CJK terminals (then closers) followed by more text.
 _CJK_IN = regex.compile(r"[。！？｡]++[" + regex.escape(CLOSERS) + r"]*+(?=[^\s。！？｡．.!?])")
@@ -136,15 +140,47 @@ def _word_shape(word: str) -> str:
     return _shape(first)
 
 
-def rule_vote(prev: str, left: str, right: str, lang: str) -> str:
+def _greeting(phrase: str, left: str, right: str) -> bool:
+    """Is ``phrase`` (ending with ``left``) a whole greeting or sign-off line?"""
+    mark = left[-1]
+    if mark != "," and mark != "!":
+        return False
+    key = phrase[:-1]
+    if key in signoffs():
+        return True
+    first = key.split(" ", 1)[0]
+    return first in _greeting_heads() and any(key == g or key.startswith(g + " ") for g in greetings())
+
+
+@lru_cache(maxsize=None)
+def greetings() -> frozenset[str]:
+    """Openers of greeting lines, lower case (``hi``, ``dear``, ``sehr geehrte``)."""
+    return _read_list("segmentation", "greetings.txt")
+
+
+@lru_cache(maxsize=None)
+def _greeting_heads() -> frozenset[str]:
+    return frozenset(g.split(" ", 1)[0] for g in greetings())
+
+
+@lru_cache(maxsize=None)
+def signoffs() -> frozenset[str]:
+    """Sign-off phrases, lower case (``thanks``, ``best regards``, ``viele grüße``)."""
+    return _read_list("segmentation", "signoffs.txt")
+
+
+def rule_vote(prev: str, left: str, right: str, lang: str, phrase: str = "") -> str:
     """The punctuation rules' vote on the gap between tokens ``left`` and ``right``.
 
-    ``prev`` is the token before ``left`` ('' at the paragraph start).
+    ``prev`` is the token before ``left`` ('' at the paragraph start); ``phrase`` is the
+    short run of tokens since the last final mark (see :func:`gaps`), '' if unknown.
 
     Example:
         >>> rule_vote("", "Dr.", "Smith", "en"), rule_vote("am", "1.", "Januar", "de")
         ('A', 'O')
     """
+    if phrase and _greeting(phrase, left, right):
+        return "G"
     core = left.rstrip(_TRAILERS) or left
     last = core[-1]
     if last not in _TERM:
@@ -238,23 +274,31 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
     return feats
 
 
-def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]:
-    """``(offset, prev, left, right)`` for every white-space gap in ``text[start:end]``.
+def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str, str]]:
+    """``(offset, prev, left, right, phrase)`` for every white-space gap in ``text[start:end]``.
 
-    ``offset`` is the end of ``left`` (where a sentence would end).
+    ``offset`` is the end of ``left`` (where a sentence would end). ``phrase`` is the
+    lower-cased run of at most four tokens since the paragraph start or the last final
+    mark, ending with ``left`` ('' when the run is longer): the greeting and sign-off rule
+    reads it.
     """
     tokens = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     out = []
     prev = ""
+    run: list[str] = []
     for i in range(len(tokens) - 1):
         offset, left = tokens[i]
         right = tokens[i + 1][1]
+        run.append(left)
+        phrase = " ".join(run).lower() if len(run) <= 4 else ""
+        if (left.rstrip(_TRAILERS) or left)[-1] in _TERM:
+            run = []
         if not right.strip(CLOSERS):
             continue  # "day. )": a detached closer stays with its sentence
         if not left.strip(CLOSERS) and prev:
-            out.append((offset, "", prev + left, right))
+            out.append((offset, "", prev + left, right, phrase))
         else:
-            out.append((offset, prev, left, right))
+            out.append((offset, prev, left, right, phrase))
         prev = left
     return out
 
@@ -271,6 +315,8 @@ def intoken_boundaries(text: str, start: int, end: int, lang: str) -> list[int]:
 
 
 def _fallback(vote: str, right: str) -> bool:
+    if vote == "G":
+        return True
     if vote != "B" and vote != "F":
         return False
     first = (right.lstrip(OPENERS) or right)[0]
@@ -288,17 +334,17 @@ def split_with_model(
     """:func:`split_paragraph` with an explicit model (``None``: punctuation rules only)."""
     cuts = intoken_boundaries(text, start, end, lang)
     if model is None:
-        for offset, prev, left, right in gaps(text, start, end):
-            if _fallback(rule_vote(prev, left, right, lang), right):
+        for offset, prev, left, right, phrase in gaps(text, start, end):
+            if _fallback(rule_vote(prev, left, right, lang, phrase), right):
                 cuts.append(offset)
     else:
         weights, threshold = model.weights, model.threshold
         get = weights.get
-        for offset, prev, left, right in gaps(text, start, end):
-            vote = rule_vote(prev, left, right, lang)
+        for offset, prev, left, right, phrase in gaps(text, start, end):
+            vote = rule_vote(prev, left, right, lang, phrase)
             if vote == "N" and model.skip_plain(left, right):
                 continue
-            if "v=" + vote not in weights:  # a vote the training data never saw
+            if vote == "G" or "v=" + vote not in weights:  # ruled, or a vote training never saw
                 if _fallback(vote, right):
                     cuts.append(offset)
                 continue
