@@ -63,6 +63,8 @@ _CJK_BANG_IN = regex.compile(
 # Korean full stop (or ! ?) between two Hangul syllables: "맡았다.그 후".
 _KO_IN = regex.compile(r"(?<=\p{Hangul})[.!?]+(?=\p{Hangul})")
 _EMOTICON = regex.compile(r"^(?:[:;=8xX][-o^']?[()\[\]DPpOo3/\\|*]+|\^[_-]?\^|<3|[()\[\]][-o^']?[:;=])$")
+# Tokens that trail a sentence: Hangul jamo laughs and cries (ㅋㅋ, ㅠㅠ), ^^, ~~.
+_TAIL = regex.compile(r"[\u3131-\u318e^~]+[.!?~]*$")
 _TIME = regex.compile(r"^\d{1,2}:\d\d(?::\d\d)?(?:[ap]m)?$", regex.I)
 _URLISH = regex.compile(r"://|^www\.|@\w|\.(?:com|org|net|de|id|go\.id|co\.kr|html?|pdf|doc)$", regex.I)
 
@@ -293,8 +295,8 @@ def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str, str]
         phrase = " ".join(run).lower() if len(run) <= 4 else ""
         if (left.rstrip(_TRAILERS) or left)[-1] in _TERM:
             run = []
-        if not right.strip(CLOSERS):
-            continue  # "day. )": a detached closer stays with its sentence
+        if not right.strip(CLOSERS) or _TAIL.match(right):
+            continue  # "day. )", "좋아요 ㅋㅋ": a detached closer or laugh stays with its sentence
         if not left.strip(CLOSERS) and prev:
             out.append((offset, "", prev + left, right, phrase))
         else:
