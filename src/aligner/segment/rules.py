@@ -22,7 +22,7 @@ How a paragraph is split:
    and a Korean quote followed by a particle (``같다."고 말했다``) is not a boundary.
 
 Abbreviation lists live in ``aligner/data/abbreviations/<lang>.txt`` (one per line, without
-the final dot); German month names in ``aligner/data/segmentation/de.months.txt``.
+the final dot; a line ``-str`` makes every longer word ending in ``str`` one); German month names in ``aligner/data/segmentation/de.months.txt``.
 """
 
 from __future__ import annotations
@@ -84,7 +84,13 @@ def _read_list(*parts: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def abbreviations(lang: str) -> frozenset[str]:
     """Lower-cased abbreviations (without the final dot) known for ``lang``."""
-    return _read_list("abbreviations", f"{lang}.txt")
+    return frozenset(w for w in _read_list("abbreviations", f"{lang}.txt") if not w.startswith("-"))
+
+
+@lru_cache(maxsize=None)
+def abbreviation_suffixes(lang: str) -> tuple[str, ...]:
+    """Endings that make a word an abbreviation (``-str`` in German: ``Hauptstr.``)."""
+    return tuple(w[1:] for w in _read_list("abbreviations", f"{lang}.txt") if w.startswith("-"))
 
 
 @lru_cache(maxsize=None)
@@ -202,7 +208,7 @@ def rule_vote(prev: str, left: str, right: str, lang: str, phrase: str = "") -> 
             return "B"
         if low in final_abbreviations(lang):
             return "F"
-        if low in abbreviations(lang):
+        if low in abbreviations(lang) or (len(low) > 4 and low.endswith(abbreviation_suffixes(lang))):
             return "A"
         if stem.isdigit() and len(stem) <= 3:
             r = right.lstrip(OPENERS).lower().rstrip(".,")
