@@ -55,9 +55,10 @@ _TOKEN = regex.compile(r"\S+")
 _CJK_IN = regex.compile(r"[。！？｡]++[" + regex.escape(CLOSERS) + r"]*+(?=[^\s。！？｡．.!?])")
 # Japanese quotation particles after a closing quote: 「行きます。」と彼は言った。
 _JA_QUOTE_PARTICLE = regex.compile(r"[とっ]")
-# Japanese and Chinese also end sentences with ASCII or full-width ! ? and ☆ glued to the next one.
+# Japanese and Chinese also end sentences with ASCII or full-width ! ?, ☆ and ASCII ".." glued
+# to the next one.
 _CJK_BANG_IN = regex.compile(
-    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー）」』])[!?！？☆★♪]+[" + regex.escape(CLOSERS) + r"]*"
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー）」』])(?:[!?！？☆★♪]+|\.{2,})[" + regex.escape(CLOSERS) + r"]*"
     r"(?=[\p{Han}\p{Hiragana}\p{Katakana}「『（\p{N}\p{Lu}])"
 )
 # Korean full stop (or ! ?) between two Hangul syllables: "맡았다.그 후".
