@@ -14,15 +14,19 @@ How a paragraph is split:
    logistic model (:mod:`aligner.segment.model`) scores the gap from the vote and cheap
    features of the tokens on both sides (word shapes, the words themselves, Korean verb
    endings such as -다, -요, -죠, -니다). This finds boundaries that punctuation does not
-   show: headlines, greetings, sign-offs, list items, unpunctuated Korean sentences.
-   Elsewhere the vote decides: ``B`` before anything but a lower-case letter.
+   show: e-mail headers, list items, unpunctuated Korean sentences (-다, -요 ...), a
+   lower-case sentence start in informal English. Elsewhere, and for votes the weights
+   never saw, the vote decides: ``B`` and ``F`` before anything but a lower-case letter,
+   ``G`` always.
 3. **No-space boundaries.** Inside a token: CJK full stops (``。``, ``！``, ``？``, also
    before digits), Japanese ASCII ``!``/``?`` between letters, and a Korean full stop
    between two Hangul syllables (``맡았다.그 후``). A closing quote stays with its sentence,
    and a Korean quote followed by a particle (``같다."고 말했다``) is not a boundary.
 
 Abbreviation lists live in ``aligner/data/abbreviations/<lang>.txt`` (one per line, without
-the final dot; a line ``-str`` makes every longer word ending in ``str`` one); German month names in ``aligner/data/segmentation/de.months.txt``.
+the final dot; a line ``-str`` makes every longer word ending in ``str`` one) and
+``<lang>.final.txt`` (those that often end a sentence); month names, ordinal cues, Korean
+endings, greetings and sign-offs in ``aligner/data/segmentation/``.
 """
 
 from __future__ import annotations
@@ -35,8 +39,8 @@ import regex
 from .model import BoundaryModel, boundary_model
 
 __all__ = [
-    "split_paragraph", "split_with_model", "abbreviations", "rule_vote", "gap_features", "gaps", "intoken_boundaries",
-    "RULES_VERSION",
+    "split_paragraph", "split_with_model", "abbreviations", "rule_vote", "gap_features", "gaps",
+    "intoken_boundaries", "RULES_VERSION",
 ]
 
 #: Bumped whenever a rule or a shipped weight file changes the output.
@@ -66,6 +70,7 @@ _KO_IN = regex.compile(r"(?<=\p{Hangul})[.!?]+(?=\p{Hangul})")
 _EMOTICON = regex.compile(r"^(?:[:;=8xX][-o^']?[()\[\]DPpOo3/\\|*]+|\^[_-]?\^|<3|[()\[\]][-o^']?[:;=])$")
 # Tokens that trail a sentence: Hangul jamo laughs and cries (ㅋㅋ, ㅠㅠ), ^^, ~~.
 _TAIL = regex.compile(r"[\u3131-\u318e^~]+[.!?~]*$")
+_TAIL_START = frozenset(chr(c) for c in range(0x3131, 0x318F)) | {"^", "~"}
 _TIME = regex.compile(r"^\d{1,2}:\d\d(?::\d\d)?(?:[ap]m)?$", regex.I)
 _URLISH = regex.compile(r"://|^www\.|@\w|\.(?:com|org|net|de|id|go\.id|co\.kr|html?|pdf|doc)$", regex.I)
 
@@ -302,7 +307,7 @@ def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str, str]
         phrase = " ".join(run).lower() if len(run) <= 4 else ""
         if (left.rstrip(_TRAILERS) or left)[-1] in _TERM:
             run = []
-        if not right.strip(CLOSERS) or _TAIL.match(right):
+        if not right.strip(CLOSERS) or (right[0] in _TAIL_START and _TAIL.match(right)):
             continue  # "day. )", "좋아요 ㅋㅋ": a detached closer or laugh stays with its sentence
         if not left.strip(CLOSERS) and prev:
             out.append((offset, "", prev + left, right, phrase))
@@ -312,10 +317,14 @@ def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str, str]
     return out
 
 
+def _ja_quoted(text: str, match: regex.Match[str], lang: str) -> bool:
+    """Is this a Japanese quotation closed and followed by a particle (「…。」と言った)?"""
+    return lang == "ja" and match.group()[-1] in CLOSERS and _JA_QUOTE_PARTICLE.match(text, match.end()) is not None
+
+
 def intoken_boundaries(text: str, start: int, end: int, lang: str) -> list[int]:
     """Boundaries with no white space after them (CJK full stops, ``맡았다.그``)."""
-    found = [m.end() for m in _CJK_IN.finditer(text, start, end)
-             if lang != "ja" or not _JA_QUOTE_PARTICLE.match(text, m.end()) or m.group()[-1] not in CLOSERS]
+    found = [m.end() for m in _CJK_IN.finditer(text, start, end) if not _ja_quoted(text, m, lang)]
     if lang in _NO_SPACE_LANGS:
         found += [m.end() for m in _CJK_BANG_IN.finditer(text, start, end)]
     if lang == "ko":
