@@ -75,6 +75,12 @@ GOLDEN = {
         ("M. Dupont est arrivé. Il a dit bonjour.", ["M. Dupont est arrivé.", "Il a dit bonjour."]),
         ("C'est vrai ? Oui !", ["C'est vrai ?", "Oui !"]),
     ],
+    "es": [  # generic abbreviations
+        ("El Sr. García llegó ayer. ¿Y luego? Se fue.", ["El Sr. García llegó ayer.", "¿Y luego?", "Se fue."]),
+    ],
+    "hi": [
+        ("यह एक वाक्य है। यह दूसरा है।", ["यह एक वाक्य है।", "यह दूसरा है।"]),
+    ],
 }
 
 

@@ -89,8 +89,12 @@ def _read_list(*parts: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def abbreviations(lang: str) -> frozenset[str]:
-    """Lower-cased abbreviations (without the final dot) known for ``lang``."""
-    return frozenset(w for w in _read_list("abbreviations", f"{lang}.txt") if not w.startswith("-"))
+    """Lower-cased abbreviations (without the final dot) known for ``lang``.
+
+    Languages without a list of their own get ``abbreviations/generic.txt``.
+    """
+    words = _read_list("abbreviations", f"{lang}.txt") or _read_list("abbreviations", "generic.txt")
+    return frozenset(w for w in words if not w.startswith("-"))
 
 
 @lru_cache(maxsize=None)
