@@ -71,6 +71,8 @@ _EMOTICON = regex.compile(r"^(?:[:;=8xX][-o^']?[()\[\]DPpOo3/\\|*]+|\^[_-]?\^|<3
 # Tokens that trail a sentence: Hangul jamo laughs and cries (ㅋㅋ, ㅠㅠ), ^^, ~~.
 _TAIL = regex.compile(r"[\u3131-\u318e^~]+[.!?~]*$")
 _TAIL_START = frozenset(chr(c) for c in range(0x3131, 0x318F)) | {"^", "~"}
+_BULLETS = frozenset("-*•·–—>")
+_NUMBERED = regex.compile(r"^\(?\d{1,2}[.)]$")
 _TIME = regex.compile(r"^\d{1,2}:\d\d(?::\d\d)?(?:[ap]m)?$", regex.I)
 _URLISH = regex.compile(r"://|^www\.|@\w|\.(?:com|org|net|de|id|go\.id|co\.kr|html?|pdf|doc)$", regex.I)
 
@@ -273,6 +275,10 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
         feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
     if "@" in left or "://" in left:
         feats.append("url|" + rshape)
+    if "@" in right or "://" in right or right.startswith("www."):
+        feats.append("rurl|" + lc)
+    if right in _BULLETS or _NUMBERED.match(right):
+        feats.append("bullet|" + lc)
     if _TIME.match(left) or (left in ("AM", "PM", "am", "pm") and _TIME.match(prev)):
         feats.append("time|" + rshape)
     if len(left) > 1 and not any(ch.isalnum() for ch in left):
