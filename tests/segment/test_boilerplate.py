@@ -40,6 +40,7 @@ def test_furniture_lines(line, lang):
     ("He speaks English, French and German fluently.", "en"),
     ("Dia lahir pada 19 Agustus 1945 di Jakarta dan besar di Bandung.", "id"),
     ("The home team won.", "en"),
+    ("OpenAI board turmoil explained in full", "ko"),  # an English headline in a Korean page
 ])
 def test_content_lines(line, lang):
     assert not is_furniture_line(line, lang)

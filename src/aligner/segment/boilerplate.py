@@ -7,7 +7,8 @@ by default and reports list them. The rules are general, not site-specific. A wh
 * has no letters (counters, bare dates such as ``2024-08-19``, rules of dashes);
 * is written in a script that does not fit the document language and has none of its
   letters (Chinese forum chrome around a Korean post; a Chinese menu in a German page);
-  lines in Latin script inside a CJK or Hangul document count only when short;
+  inside a CJK or Hangul document only short lines count, and Latin-only ones only up to
+  four words (an English headline stays content);
 * is a language picker: three or more language names covering most of the line
   (``한어Русский языкEnglishFrançais...``), names from ``data/boilerplate/language-names.txt``;
 * is made only of navigation labels (``data/boilerplate/navigation.txt``) and numbers,
@@ -42,6 +43,9 @@ _LATIN = r"\p{Latin}"
 _LETTER = regex.compile(r"\p{L}")
 #: Latin-script lines in a document of another script count as furniture up to this length.
 _SHORT_FOREIGN = 120
+#: ... and Latin-only lines there only up to this many words (an English headline stays).
+_SHORT_LATIN_WORDS = 4
+_NON_LATIN_LETTER = regex.compile(r"(?=\p{L})\P{Latin}")
 #: Navigation lines and language pickers are never longer than this.
 _MAX_MENU = 400
 _FOOTER = regex.compile(
@@ -115,8 +119,12 @@ def is_furniture_line(line: str, lang: str) -> bool:
     if _LETTER.search(line) is None:
         return True
     if lang != "und" and not _script(lang).search(line):
-        if lang not in EXPECTED_SCRIPT or len(line) <= _SHORT_FOREIGN:
-            return True
+        if lang not in EXPECTED_SCRIPT:
+            return True  # no Latin letters in a Latin-script document
+        if len(line) <= _SHORT_FOREIGN and (
+            _NON_LATIN_LETTER.search(line) or len(line.split()) <= _SHORT_LATIN_WORDS
+        ):
+            return True  # Chinese chrome around a Korean post; "Archiver", "Login" ...
     if _FOOTER.search(line) and len(line) <= 200:
         return True
     if line.count("|") >= 2:
