@@ -29,12 +29,10 @@ from segmentation import ROOT, Paragraph, inner_ends, load, _nonspace_prefix  # 
 from aligner.segment.model import BoundaryModel, format_weights  # noqa: E402
 from aligner.segment.core import paragraph_ranges  # noqa: E402
 from aligner.segment.rules import korean_endings as endings_data  # noqa: E402
-from aligner.segment.rules import gap_features, gaps, rule_vote, split_with_model  # noqa: E402
+from aligner.segment.rules import RULED_VOTES, gap_features, gaps, rule_vote, split_with_model  # noqa: E402
 
 OUT = ROOT / "src" / "aligner" / "data" / "segmentation"
 LEARNED_LANGS = ("id", "en", "de", "ko")
-#: Votes the rules decide alone (too rare to learn; see aligner.segment.rules._fallback).
-RULED = frozenset("G")
 #: How much harder vote-shape conjunctions are regularised than other features.
 VOTE_L2 = 5.0
 
@@ -50,7 +48,7 @@ def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str]) ->
             vote = rule_vote(prev, left, right, lang, phrase)
             if vote == "N" and probe.skip_plain(left, right):
                 continue
-            if vote in RULED:
+            if vote in RULED_VOTES:
                 continue  # decided by the rules, as at run time
             xs.append(gap_features(prev, left, right, lang, vote))
             ys.append(int(prefix[offset] in gold))

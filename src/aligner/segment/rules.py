@@ -342,6 +342,10 @@ def intoken_boundaries(text: str, start: int, end: int, lang: str) -> list[int]:
     return found
 
 
+#: Votes the rules decide even where weights exist (too rare in training data to learn).
+RULED_VOTES = frozenset("GF")
+
+
 def _fallback(vote: str, right: str) -> bool:
     if vote == "G":
         return True
@@ -372,7 +376,7 @@ def split_with_model(
             vote = rule_vote(prev, left, right, lang, phrase)
             if vote == "N" and model.skip_plain(left, right):
                 continue
-            if vote == "G" or "v=" + vote not in weights:  # ruled, or a vote training never saw
+            if vote in RULED_VOTES or "v=" + vote not in weights:  # ruled, or a vote training never saw
                 if _fallback(vote, right):
                     cuts.append(offset)
                 continue
