@@ -56,7 +56,8 @@ def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str]) ->
 
 
 def korean_endings(lang: str, paragraphs: list[Paragraph]) -> frozenset[str]:
-    """Final syllables seen before an unpunctuated gold boundary at least twice."""
+    """Final syllables worth scoring: those of ``ko.endings.txt`` and any seen before an
+    unpunctuated gold boundary at least twice."""
     if lang != "ko":
         return frozenset()
     counts: Counter[str] = Counter()
