@@ -27,3 +27,11 @@ def test_korean_model_scores_endings_only():
     model = boundary_model("ko")
     assert not model.skip_plain("맛있어요", "다음에")
     assert model.skip_plain("학교에", "갔다")
+
+
+def test_a_number_after_a_plain_word_does_not_start_a_sentence():
+    # Regression: the learned English model split "Line 1 is here." before "1".
+    from aligner.segment import segment
+
+    for text in ("Line 1 is here.", "Page 1 of the report.", "Chapter 1 begins now."):
+        assert len(segment(text, "en")) == 1, text

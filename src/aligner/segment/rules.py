@@ -246,11 +246,13 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
     rc = _shape(right[0])
     rword = right.lstrip(OPENERS) or right
     rshape = _word_shape(rword)
+    # Numbers are not words to learn one by one ("Page 1 of"): they share one feature.
+    rkey = "#" if rword[0].isdigit() else rword.lower()[:12]
     low = left.lower()
     if vote == "B":
         # A terminal mark after a word: only the next token and the word itself may
         # overrule it, not the word's shape (an acronym may end a sentence: "di AS.").
-        feats = ["v=B", "v=B|" + rshape, "rw=" + rword.lower()[:12], "lw=" + left.lower()[-12:]]
+        feats = ["v=B", "v=B|" + rshape, "rw=" + rkey, "lw=" + left.lower()[-12:]]
         if right[0] in OPENERS:
             feats.append("v=B|o" + right[0])
         if left != core:
@@ -266,7 +268,7 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
         "l2r=" + l2 + "|" + rc,
         "rs=" + rshape,
         "ls=" + vote + "|" + _word_shape(stem) + "|" + rshape,
-        "rw=" + rword.lower()[:12],
+        "rw=" + rkey,
         "lw=" + low[-12:],
     ]
     if right[0] in OPENERS:
