@@ -27,7 +27,7 @@ def main(out: str = "docs/img/seed-report.png") -> None:
         aligner.write_report(comparison, "html", page_path)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page = browser.new_page(viewport={"width": 1280, "height": 1150})
             page.goto(page_path.as_uri())
             page.check("#only-flagged")
             page.screenshot(path=out, full_page=False)

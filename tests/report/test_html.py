@@ -139,3 +139,31 @@ def test_seed_report_has_a_row_per_bead(seed_comparison):
     html = render(seed_comparison, "html")
     assert len(re.findall(r'<tr id="bead-\d+" class="bead', html)) == len(seed_comparison.alignment.beads)
     assert seed_comparison.signature in html
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_text_contrast_is_at_least_7_to_1():
+    from importlib import resources
+
+    css = resources.files("aligner.report").joinpath("templates/report.css").read_text("utf-8")
+    var = dict(re.findall(r"--([\w-]+): (#[0-9a-f]{6})", css))
+    row_colours = [var[k] for k in var if k.endswith("-bg")] + [var["paper"], var["soft"]]
+    for background in row_colours:
+        assert _contrast(var["ink"], background) >= 7, background
+        assert _contrast(var["muted"], background) >= 7, background
+    marks = re.findall(r"mark[^{]*\{[^}]*background: (#[0-9a-f]{6})", css)
+    assert len(marks) == 3
+    for background in marks:
+        assert _contrast(var["ink"], background) >= 7, background
+    badge = re.search(r"\.flag\.sev-major \.badge \{ background: (#[0-9a-f]{6}); color: (#[0-9a-f]{6})", css)
+    assert _contrast(badge.group(1), badge.group(2)) >= 7
