@@ -86,3 +86,14 @@ def test_output_is_deterministic_utf8_with_sorted_keys(hostile):
     assert a == b and a.endswith("}\n")
     assert "🎉" in a and "שלום" in a and "\\ud83c" not in a
     assert list(json.loads(a)) == sorted(json.loads(a))
+
+
+def test_non_finite_parts_become_null(hostile, validator):
+    import dataclasses
+
+    from aligner.score import BeadScore
+
+    scores = (BeadScore(0.5, {"semantic": float("nan"), "length": float("inf")}),) + hostile.scores[1:]
+    data = json.loads(render(dataclasses.replace(hostile, scores=scores), "json"))
+    assert data["beads"][0]["parts"] == {"length": None, "semantic": None}
+    assert validator.is_valid(data)

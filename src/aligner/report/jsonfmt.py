@@ -9,6 +9,7 @@ output against it. Keys are sorted and text is written as UTF-8 (not ASCII-escap
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -39,6 +40,11 @@ def _document(doc: Document) -> dict[str, Any]:
     }
 
 
+def _finite(value: float) -> float | None:
+    """``value``, or None for NaN and infinities (which JSON cannot hold)."""
+    return value if math.isfinite(value) else None
+
+
 def _bead(row: BeadRow) -> dict[str, Any]:
     return {
         "index": row.index,
@@ -47,7 +53,7 @@ def _bead(row: BeadRow) -> dict[str, Any]:
         "kind": row.kind,
         "confidence": row.confidence,
         "fidelity": row.fidelity,
-        "parts": dict(row.parts),
+        "parts": {name: _finite(value) for name, value in row.parts},
         "flags": [
             {
                 "type": f.type,
@@ -88,7 +94,7 @@ def to_dict(c: Comparison, report: Report | None = None) -> dict[str, Any]:
 
 def render(c: Comparison) -> str:
     """The JSON report text (UTF-8, not ASCII-escaped, sorted keys, one trailing newline)."""
-    return json.dumps(to_dict(c), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(to_dict(c), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n"
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@
   var table = document.getElementById("beads");
   if (!form || !table) { return; }
   var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr.bead"));
-  var texts = rows.map(function (r) { return (r.textContent || "").toLowerCase(); });
+  var texts = null;  // row text, read on the first search
   var types = rows.map(function (r) { return (r.getAttribute("data-flags") || "").split(" ").filter(Boolean); });
   var q = document.getElementById("q");
   var only = document.getElementById("only-flagged");
@@ -15,13 +15,16 @@
 
   function apply() {
     var needle = q.value.trim().toLowerCase();
+    if (needle && texts === null) {
+      texts = rows.map(function (r) { return (r.textContent || "").toLowerCase(); });
+    }
     var wanted = type.value;
     var n = 0;
     rows.forEach(function (row, i) {
       var show = (!only.checked || types[i].length > 0) &&
         (!wanted || types[i].indexOf(wanted) >= 0) &&
         (!needle || texts[i].indexOf(needle) >= 0);
-      row.hidden = !show;
+      if (row.hidden === show) { row.hidden = !show; }
       if (show) { n += 1; }
     });
     buttons.forEach(function (b) {
@@ -70,6 +73,6 @@
       apply();
     }
   });
-  apply();
+  if (q.value || only.checked || type.value) { apply(); }  // controls restored by the browser
   reveal();
 }());
