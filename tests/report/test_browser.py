@@ -144,3 +144,33 @@ def test_hostile_input_shows_as_text_and_runs_nothing(browser, hostile, hostile_
         assert page.title().startswith("Comparison: <img src=x")
         assert watch.dialogs == [] and watch.errors == [] and watch.requests == []
         page.close()
+
+
+def test_keyboard_and_print(browser, hostile, tmp_path):
+    report = tmp_path / "keys.html"
+    write_report(hostile, "html", report)
+    page, watch = _open(browser, report)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    assert page.locator(".skip").is_visible()  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#beads")
+    # the filter controls are reachable by Tab and work from the keyboard
+    page.focus("#only-flagged")
+    page.keyboard.press("Space")
+    assert _visible(page) == sum(1 for f in hostile.flags if f)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "flag-type"
+    page.focus("#q")
+    page.keyboard.type("WINDOW")  # no row has it
+    assert _visible(page) == 0 and page.locator("#no-rows").is_visible()
+    page.keyboard.press("Escape")
+    assert _visible(page) == sum(1 for f in hostile.flags if f)
+    # print: the filter bar goes, the table stays
+    page.click("#reset")
+    page.emulate_media(media="print")
+    assert not page.locator("#controls").is_visible()
+    assert _visible(page) == len(hostile.alignment.beads)
+    assert len(page.pdf()) > 10_000
+    assert watch.errors == [] and watch.requests == []
+    page.close()

@@ -14,8 +14,8 @@ Example:
     >>> src = aligner.from_text("Harga naik 5 persen.", "id")
     >>> tgt = aligner.from_text("Prices rose 6 percent.", "en")
     >>> report = build_report(aligner.compare(src, tgt))
-    >>> [f.type for f in report.rows[0].flags]
-    ['number_mismatch']
+    >>> report.summary.n_beads, report.summary.coverage_src, report.rows[0].kind
+    (1, 1.0, '1-1')
 """
 
 from __future__ import annotations
