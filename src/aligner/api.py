@@ -11,7 +11,7 @@ from .compare import Comparison, compare_documents
 from .config import DEFAULT_CONFIG, Config
 from .document import Document
 from .errors import InputError
-from .io import read_path
+from .io import check_alignable, read_path
 from .report import write_report
 from .segment import make_document
 
@@ -44,12 +44,15 @@ def load(path: str | os.PathLike[str], lang: str | None = None, *, presegmented:
 
 
 def align(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Alignment:
-    """Align two documents (see :func:`aligner.align.align`)."""
+    """Align two documents (see :func:`aligner.align.align`); sizes are checked against
+    :class:`aligner.config.Limits` first."""
+    check_alignable(src, tgt)
     return _align(src, tgt, config)
 
 
 def compare(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Comparison:
-    """Align, score and flag two documents."""
+    """Align, score and flag two documents (sizes checked against ``Limits`` first)."""
+    check_alignable(src, tgt)
     return compare_documents(src, tgt, config)
 
 
@@ -59,7 +62,7 @@ def compare_files(src_path: str | os.PathLike[str], tgt_path: str | os.PathLike[
     """Load two files and compare them."""
     src = load(src_path, src_lang, presegmented=presegmented)
     tgt = load(tgt_path, tgt_lang, presegmented=presegmented)
-    return compare_documents(src, tgt, config)
+    return compare(src, tgt, config)
 
 
 def demo(out_dir: str | os.PathLike[str] = "reports", seeds_dir: str | os.PathLike[str] | None = None,

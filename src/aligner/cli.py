@@ -8,13 +8,14 @@ errors exit 2), anything unexpected exits 1 with a one-line message.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from . import api
 from .config import Config
 from .document import Document
-from .errors import AlignerError
+from .errors import AlignerError, InputError
 from .report import FORMATS, render
 from .report.writers import atomic_write
 
@@ -23,8 +24,8 @@ __all__ = ["main", "build_parser"]
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> "None":  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"aligner: error: {message}\n")
+        # One line, like every other input error: the usage text would make it several.
+        self.exit(2, f"aligner: error: {_one_line(message)} (see '{self.prog} --help')\n")
 
 
 def _add_langs(p: argparse.ArgumentParser) -> None:
@@ -81,11 +82,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", help="folder holding the seed files (default: ./seeds, else the packaged copy)")
     _add_config(p)
     p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("batch", help="compare every pair of a manifest; one JSON report per pair plus a summary",
+                       description="Compare every pair of MANIFEST (TSV with header name<TAB>src<TAB>tgt; "
+                                   "relative paths are relative to the manifest's folder). Writes OUTDIR/<name>.json "
+                                   "per pair and OUTDIR/summary.json. Pairs whose report exists are skipped. "
+                                   "Exit code: 0 all pairs ok, 1 some pairs failed, 2 bad manifest or arguments.")
+    p.add_argument("manifest")
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder (created if missing)")
+    _add_langs(p)
+    _add_config(p)
+    from .batch import EXECUTORS
+
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes (default: all cores, %(default)s here)")
+    p.add_argument("--executor", choices=sorted(EXECUTORS), default="local",
+                   help="local: a process pool on this machine; dask: dask.distributed (default: local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="address of a running Dask scheduler, e.g. tcp://host:8786 (with --executor dask; "
+                        "without it a local cluster of N workers is started)")
+    p.add_argument("--force", action="store_true", help="compare pairs again even when their report exists")
+    p.set_defaults(func=_cmd_batch)
     return parser
 
 
 def _emit(text: str, output: str | None) -> None:
     if output:
+        if os.path.isdir(output):
+            raise InputError(f"{output}: is a directory; -o/--output needs a file name")
         atomic_write(output, text)
     else:
         sys.stdout.write(text)
@@ -106,8 +130,15 @@ def _segment_text(doc: Document, show_boilerplate: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _note_encoding(doc: Document) -> None:
+    """Say on stderr which encoding a non-UTF-8 input was decoded from."""
+    if doc.encoding and doc.encoding not in ("utf-8", "utf-8-sig"):
+        print(f"aligner: note: {_one_line(doc.path)} decoded as {doc.encoding}", file=sys.stderr)
+
+
 def _cmd_segment(args: argparse.Namespace) -> int:
     doc = api.load(args.file, args.lang)
+    _note_encoding(doc)
     _emit(_segment_text(doc, args.show_boilerplate), None)
     return 0
 
@@ -115,6 +146,8 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 def _load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     src = api.load(args.src, args.src_lang, presegmented=args.presegmented)
     tgt = api.load(args.tgt, args.tgt_lang, presegmented=args.presegmented)
+    _note_encoding(src)
+    _note_encoding(tgt)
     return src, tgt
 
 
@@ -146,24 +179,78 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import SUMMARY_NAME, run_batch
+
+    summary = run_batch(args.manifest, args.output, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
+                        presegmented=args.presegmented, config=_config(args), executor=args.executor,
+                        workers=args.workers, scheduler=args.scheduler, force=args.force)
+    for failure in summary.failures[:10]:
+        print(f"aligner: failed: {failure.name} (line {failure.line}): {failure.error}", file=sys.stderr)
+    if len(summary.failures) > 10:
+        print(f"aligner: ... and {len(summary.failures) - 10} more failures", file=sys.stderr)
+    print(f"{summary.line()}; summary {os.path.join(args.output, SUMMARY_NAME)}", file=sys.stderr)
+    return summary.exit_code
+
+
+#: Longest error message printed; longer ones are cut with an ellipsis.
+_MAX_MESSAGE = 600
+
+
+def _one_line(message: object) -> str:
+    """``message`` on one line: line breaks (in file names, for one) shown as ``\\n``, cut
+    to ``_MAX_MESSAGE`` characters."""
+    text = str(message)
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r", "\\r").replace("\n", "\\n")
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"aligner: {_one_line(message)}", file=sys.stderr)
+    if os.environ.get("ALIGNER_DEBUG") and sys.exc_info()[0] is not None:
+        import traceback
+
+        traceback.print_exc()
+    return code
+
+
+#: OSErrors about a path the user named: exit 2 like other input errors.
+_PATH_ERRORS = (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError, FileExistsError)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 1 unexpected failure, 2 bad input or arguments)."""
+    """Run the CLI; returns the exit code (0 ok, 1 unexpected failure, 2 bad input or arguments).
+
+    Every failure is one line on standard error, ``aligner: error: ...`` (no traceback unless
+    the environment variable ``ALIGNER_DEBUG`` is set). Outputs are written atomically, so a
+    failed run leaves an existing output file as it was.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
     except AlignerError as exc:
-        print(f"aligner: error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _fail(f"error: {exc}", exc.exit_code)
     except BrokenPipeError:
+        # The reader went away (``aligner segment f | head``); silence the final flush too.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
         return 0
     except KeyboardInterrupt:
-        print("aligner: interrupted", file=sys.stderr)
-        return 130
+        return _fail("interrupted", 130)
     except MemoryError:
-        print("aligner: error: out of memory; try a smaller input", file=sys.stderr)
-        return 1
+        return _fail("error: out of memory; try a smaller input", 1)
+    except RecursionError:
+        return _fail("internal error: recursion too deep on this input; please report it", 1)
+    except _PATH_ERRORS as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"error: {where}{exc.strerror or exc}", 2)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"error: {where}{exc.strerror or exc}", 1)
     except Exception as exc:  # noqa: BLE001 - the one place that turns surprises into a message
-        print(f"aligner: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (set ALIGNER_DEBUG=1 for the traceback)", 1)

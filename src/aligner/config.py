@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from ._version import VERSION
 
-__all__ = ["Config", "DEFAULT_CONFIG"]
+__all__ = ["Config", "DEFAULT_CONFIG", "Limits", "DEFAULT_LIMITS"]
 
 
 @dataclass(frozen=True)
@@ -63,3 +63,28 @@ class Config:
 
 
 DEFAULT_CONFIG = Config()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Input limits. Inputs beyond them get an ``InputError`` naming the limit, never a hang.
+
+    Attributes:
+        max_bytes: largest input file read, in bytes (50 MiB).
+        max_sentences: most sentences on one side that the aligner is asked to align
+            (checked by ``aligner.align`` / ``aligner.compare`` before any work).
+    """
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_sentences: int = 50_000
+
+    def __post_init__(self) -> None:
+        from .errors import ConfigError
+
+        for name in ("max_bytes", "max_sentences"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(f"Limits.{name} must be a positive integer, got {value!r}")
+
+
+DEFAULT_LIMITS = Limits()

@@ -1,0 +1,242 @@
+"""Executors: where the pairs of a batch run.
+
+An executor starts its workers (``open``), turns tasks into results in completion order
+(``results``) and stops its workers (``close``). It never writes files and never changes a
+result, so every executor gives the same report bytes for the same task.
+
+- ``local``: ``concurrent.futures.ProcessPoolExecutor`` with ``workers`` processes
+  (``workers=1`` runs in this process, with no pool).
+- ``dask``: ``dask.distributed``; a ``LocalCluster`` of ``workers`` processes, or the
+  existing cluster whose scheduler is at ``scheduler`` (e.g. ``tcp://host:8786``).
+
+Both keep a bounded number of tasks in flight, so a manifest of millions of pairs needs no
+more memory than a few per worker. Each worker loads the encoder once.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing as mp
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol, runtime_checkable
+
+from ..errors import ConfigError
+from .task import PairResult, PairTask, describe_error, run_pair, warm_worker
+
+__all__ = ["Executor", "LocalExecutor", "DaskExecutor", "EXECUTORS", "get_executor", "IN_FLIGHT_PER_WORKER"]
+
+#: Tasks kept in flight per worker (enough to keep workers busy, few enough to bound memory).
+IN_FLIGHT_PER_WORKER = 4
+
+
+@runtime_checkable
+class Executor(Protocol):
+    """Runs pair tasks on some workers."""
+
+    name: str
+
+    def open(self, encoder: str) -> int:
+        """Start the workers, each loading ``encoder`` once; return how many there are."""
+        ...
+
+    def results(self, tasks: Iterable[PairTask]) -> Iterator[PairResult]:
+        """Run ``tasks``; yield one result per task, in completion order."""
+        ...
+
+    def close(self) -> None:
+        """Stop the workers this executor started (safe to call twice)."""
+        ...
+
+
+def _bounded(submit: Callable[[PairTask], Any], wait_one: Callable[[set[Any]], set[Any]],
+             collect: Callable[[Any, PairTask], PairResult], tasks: Iterable[PairTask],
+             limit: int) -> Iterator[PairResult]:
+    """Keep at most ``limit`` tasks in flight; yield results as they complete."""
+    pending: dict[Any, PairTask] = {}
+    queue = iter(tasks)
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < limit:
+            task = next(queue, None)
+            if task is None:
+                exhausted = True
+                break
+            pending[submit(task)] = task
+        if not pending:
+            return
+        for future in wait_one(set(pending)):
+            yield collect(future, pending.pop(future))
+
+
+class LocalExecutor:
+    """All cores of this machine through a process pool (``workers=1``: in this process).
+
+    If a worker process dies (killed for memory, for instance), the pairs then in flight are
+    recorded as failed, a new pool is started and the batch goes on.
+    """
+
+    name = "local"
+
+    def __init__(self, workers: int = 1) -> None:
+        if workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {workers}")
+        self.workers = workers
+        self._encoder = "none"
+        self._pool: cf.ProcessPoolExecutor | None = None
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
+        # forkserver: workers are forked from a clean server process, never from this one
+        # (which may hold threads: a progress bar, the caller's own); spawn where it is missing
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        return cf.ProcessPoolExecutor(self.workers, mp_context=mp.get_context(method),
+                                      initializer=warm_worker, initargs=(self._encoder,))
+
+    def open(self, encoder: str) -> int:
+        """Start the pool (or load the encoder here when ``workers == 1``)."""
+        self._encoder = encoder
+        if self.workers == 1:
+            warm_worker(encoder)
+        elif self._pool is None:
+            self._pool = self._new_pool()
+        return self.workers
+
+    def results(self, tasks: Iterable[PairTask]) -> Iterator[PairResult]:
+        """Yield results in completion order (in task order when ``workers == 1``)."""
+        if self.workers == 1:
+            for task in tasks:
+                yield run_pair(task)
+            return
+        owner: dict[cf.Future[PairResult], cf.ProcessPoolExecutor] = {}
+
+        def submit(task: PairTask) -> cf.Future[PairResult]:
+            pool = self._pool or self._restart(None)
+            try:
+                future = pool.submit(run_pair, task)
+            except BrokenProcessPool:
+                pool = self._restart(pool)
+                future = pool.submit(run_pair, task)
+            owner[future] = pool
+            return future
+
+        def wait_one(futures: set[Any]) -> set[Any]:
+            done, _ = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
+            return done
+
+        def collect(future: cf.Future[PairResult], task: PairTask) -> PairResult:
+            pool = owner.pop(future, None)
+            try:
+                return future.result()
+            except BrokenProcessPool as exc:
+                self._restart(pool)
+                return PairResult.failure(task, f"worker process died: {describe_error(exc)}")
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                return PairResult.failure(task, describe_error(exc))
+
+        yield from _bounded(submit, wait_one, collect, tasks, self.workers * IN_FLIGHT_PER_WORKER)
+
+    def _restart(self, broken: cf.ProcessPoolExecutor | None) -> cf.ProcessPoolExecutor:
+        """Replace the pool if it is still ``broken`` (each broken pool is replaced once)."""
+        if self._pool is None or self._pool is broken:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+        return self._pool
+
+    def close(self) -> None:
+        """Shut the pool down, cancelling tasks not yet started."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskExecutor:
+    """A ``dask.distributed`` cluster: an existing one (``scheduler``) or a ``LocalCluster``.
+
+    Workers of an existing cluster need ``aligner`` installed and must see the input files at
+    the paths in the manifest (absolute paths after joining with the manifest's folder);
+    outputs are written by this process only.
+
+    Args:
+        workers: worker processes of the local cluster (ignored with ``scheduler``).
+        scheduler: address of a running scheduler, e.g. ``tcp://10.0.0.5:8786``.
+        processes: local cluster workers as processes (``False``: threads in this process,
+            which starts faster; used by the tests).
+    """
+
+    name = "dask"
+
+    def __init__(self, workers: int = 1, scheduler: str | None = None, *, processes: bool = True) -> None:
+        if workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {workers}")
+        self.workers = workers
+        self.scheduler = scheduler
+        self.processes = processes
+        self._client: Any = None
+        self._cluster: Any = None
+        self._n_workers = workers
+
+    def open(self, encoder: str) -> int:
+        """Connect to (or start) the cluster and have every worker load ``encoder`` once."""
+        from . import _dask
+
+        if self._client is None:
+            self._client, self._cluster = _dask.connect(self.workers, self.scheduler, self.processes)
+            self._n_workers = _dask.register_warmup(self._client, encoder) or self.workers
+        return self._n_workers
+
+    def results(self, tasks: Iterable[PairTask]) -> Iterator[PairResult]:
+        """Yield results in completion order."""
+        from . import _dask
+
+        if self._client is None:
+            self.open("none")
+        client = self._client
+        run = uuid.uuid4().hex  # keys unique to this run: another client's tasks are never reused
+
+        def submit(task: PairTask) -> Any:
+            return client.submit(run_pair, task, key=f"aligner-pair-{run}-{task.index}", pure=False)
+
+        def collect(future: Any, task: PairTask) -> PairResult:
+            try:
+                return future.result()
+            except Exception as exc:  # noqa: BLE001 - a lost worker, a cancelled task ...
+                return PairResult.failure(task, f"dask task failed: {describe_error(exc)}")
+            finally:
+                future.release()
+
+        limit = max(1, self._n_workers) * IN_FLIGHT_PER_WORKER
+        yield from _bounded(submit, _dask.wait_one, collect, tasks, limit)
+
+    def close(self) -> None:
+        """Disconnect; stop the local cluster if this executor started it."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def _local(workers: int, scheduler: str | None) -> Executor:
+    if scheduler:
+        raise ConfigError("--scheduler needs --executor dask")
+    return LocalExecutor(workers)
+
+
+def _dask_factory(workers: int, scheduler: str | None) -> Executor:
+    return DaskExecutor(workers, scheduler)
+
+
+#: executor name -> factory ``(workers, scheduler) -> Executor``.
+EXECUTORS: dict[str, Callable[[int, str | None], Executor]] = {"local": _local, "dask": _dask_factory}
+
+
+def get_executor(name: str, workers: int = 1, scheduler: str | None = None) -> Executor:
+    """The executor registered as ``name``; a ``ConfigError`` lists the valid names on a miss."""
+    try:
+        factory = EXECUTORS[name]
+    except KeyError:
+        raise ConfigError(f"unknown executor {name!r}; choose one of {sorted(EXECUTORS)}") from None
+    return factory(workers, scheduler)

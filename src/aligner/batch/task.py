@@ -1,0 +1,114 @@
+"""One unit of batch work: compare one document pair and render its JSON report.
+
+``run_pair`` is what every executor runs on its workers. It is pure apart from reading the
+two input files: it returns the rendered report text instead of writing it, so the driver
+alone writes outputs (atomically) and results are the same bytes whichever executor ran them.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from ..config import DEFAULT_CONFIG, Config
+
+__all__ = ["PairTask", "PairResult", "run_pair", "warm_worker"]
+
+
+@dataclass(frozen=True)
+class PairTask:
+    """Everything a worker needs to compare one pair.
+
+    Attributes:
+        index: position of the pair in the manifest (results are reported in this order).
+        line: line of the pair in the manifest (for error messages).
+        name: output name of the pair.
+        src, tgt: absolute paths of the two documents.
+        src_lang, tgt_lang: ISO 639-1 codes, or ``None`` to detect them.
+        presegmented: inputs hold one sentence per line.
+        config: settings for segmentation, alignment and scoring.
+    """
+
+    index: int
+    line: int
+    name: str
+    src: str
+    tgt: str
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    presegmented: bool = False
+    config: Config = DEFAULT_CONFIG
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """What a worker sends back for one pair.
+
+    Attributes:
+        index, line, name: copied from the task.
+        report: the JSON report text (``None`` when the pair failed).
+        fidelity: document fidelity (``None`` when the pair failed).
+        flag_counts: ``(type, count)`` pairs, sorted by type.
+        n_beads: number of beads in the alignment.
+        seconds: time spent on the worker.
+        error: ``"ErrorClass: message"`` when the pair failed, else ``None``.
+    """
+
+    index: int
+    line: int
+    name: str
+    report: str | None
+    fidelity: float | None
+    flag_counts: tuple[tuple[str, int], ...]
+    n_beads: int
+    seconds: float
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the pair was compared and its report rendered."""
+        return self.error is None
+
+    @classmethod
+    def failure(cls, task: PairTask, error: str, seconds: float = 0.0) -> PairResult:
+        """A failed result for ``task`` carrying ``error``."""
+        return cls(task.index, task.line, task.name, None, None, (), 0, seconds, error)
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line naming the error class and its message."""
+    message = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def run_pair(task: PairTask) -> PairResult:
+    """Compare the pair of ``task``; any error is caught and returned in the result.
+
+    Only ``Exception`` is caught (interrupts propagate), so one bad pair never stops a batch.
+    """
+    from ..api import compare_files
+    from ..report import render
+
+    start = time.perf_counter()
+    try:
+        comparison = compare_files(task.src, task.tgt, src_lang=task.src_lang, tgt_lang=task.tgt_lang,
+                                   presegmented=task.presegmented, config=task.config)
+        report = render(comparison, "json")
+    except Exception as exc:  # noqa: BLE001 - a failing pair is recorded; the batch goes on
+        return PairResult.failure(task, describe_error(exc), time.perf_counter() - start)
+    return PairResult(task.index, task.line, task.name, report, comparison.fidelity,
+                      tuple(comparison.flag_counts().items()), len(comparison.alignment.beads),
+                      time.perf_counter() - start)
+
+
+def warm_worker(encoder: str) -> None:
+    """Load ``encoder`` once in this worker process (the registry caches it per process).
+
+    A failure here is ignored: the same error then fails (and is recorded for) each pair.
+    """
+    from ..embed import get_encoder
+
+    try:
+        get_encoder(encoder)
+    except Exception:  # noqa: BLE001 - reported per pair by run_pair
+        pass
