@@ -167,3 +167,9 @@ def test_text_contrast_is_at_least_7_to_1():
         assert _contrast(var["ink"], background) >= 7, background
     badge = re.search(r"\.flag\.sev-major \.badge \{ background: (#[0-9a-f]{6}); color: (#[0-9a-f]{6})", css)
     assert _contrast(badge.group(1), badge.group(2)) >= 7
+
+
+def test_characters_html_forbids_are_shown_as_replacement(hostile_page):
+    html, page = hostile_page
+    assert "\x0b" not in html
+    assert "a\ufffdvertical tab" in "".join(page.text)

@@ -54,3 +54,20 @@ def test_cli_rejects_an_unknown_format(tmp_path, capsys):
         code = main(["compare", "a", "b", "--format", "pdf"])
     assert exc.value.code == 2 and code is None
     assert "invalid choice: 'pdf'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_lone_surrogates_are_replaced_one_for_one(fmt, tmp_path):
+    import aligner
+
+    src = aligner.from_text("Harga naik \udc80 lima persen. Bagus.", "id")
+    tgt = aligner.from_text("Prices rose five percent. Good.", "en")
+    out = tmp_path / f"r.{fmt}"
+    write_report(aligner.compare(src, tgt), fmt, out)
+    text = out.read_text("utf-8")
+    assert "\udc80" not in text
+    if fmt == "json":
+        data = json.loads(text)
+        assert data["source"]["text"] == src.text.replace("\udc80", "\ufffd")
+        first = data["source"]["sentences"][0]
+        assert data["source"]["text"][first["start"] : first["end"]] == first["text"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -67,12 +68,25 @@ def _environment() -> Any:
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        finalize=_displayable,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["pct"] = lambda x: f"{100 * x:.0f}%"
     env.globals.update(fidelity_band=fidelity_band, max_severity=_max_severity, number=_number)
     return env
+
+
+# Characters HTML calls parse errors (C0/C1 controls other than tab and line breaks, and
+# noncharacters): shown as U+FFFD, one code point for one.
+_NOT_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def _displayable(value: Any) -> Any:
+    """Jinja ``finalize``: every printed string loses characters HTML forbids (before escaping)."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return _NOT_HTML.sub("\ufffd", value)
+    return value
 
 
 def _max_severity(row: BeadRow, positions: tuple[int, ...]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from functools import lru_cache
@@ -30,7 +31,20 @@ def render(comparison: Comparison, fmt: str) -> str:
         renderer = FORMATS[fmt]
     except KeyError:
         raise ConfigError(f"unknown report format {fmt!r}; choose one of {sorted(FORMATS)}") from None
-    return renderer(comparison)
+    return _encodable(renderer(comparison))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (which UTF-8 cannot hold) replaced by U+FFFD, one code
+    point for one, so offsets in the report stay true."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def atomic_write(path: str | os.PathLike[str], text: str) -> None:
