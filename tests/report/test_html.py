@@ -116,7 +116,7 @@ def test_rows_marks_and_badges(hostile_page, hostile):
     assert [r["data-flags"] for r in rows] == [
         "entity_mismatch", "number_mismatch typography", "omission", "", "addition", "boilerplate"]
     assert "band-high" in rows[0]["class"] and "sev-major" in rows[0]["class"]
-    marks = re.findall(r"<mark [^>]*>(.*?)</mark>", html)
+    marks = re.findall(r"<mark [^>]*>(.*?)</mark>", html.split("<tbody>")[1])
     assert marks == ["&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;", "&lt;script&gt;alert(2)&lt;/script&gt;",
                      "rose ", "5%"]
     assert 'class="sent whole sev-minor"' in html  # whole-sentence number evidence on the target
