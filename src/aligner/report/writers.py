@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from ..compare.pair import Comparison
@@ -29,7 +31,20 @@ def render(comparison: Comparison, fmt: str) -> str:
         renderer = FORMATS[fmt]
     except KeyError:
         raise ConfigError(f"unknown report format {fmt!r}; choose one of {sorted(FORMATS)}") from None
-    return renderer(comparison)
+    return _encodable(renderer(comparison))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (which UTF-8 cannot hold) replaced by U+FFFD, one code
+    point for one, so offsets in the report stay true."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def atomic_write(path: str | os.PathLike[str], text: str) -> None:
@@ -43,6 +58,7 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -50,6 +66,18 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
         except OSError:
             pass
         raise
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    """The process umask, read without changing it (``os.umask`` would race with threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text("ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
 
 
 def write_report(comparison: Comparison, fmt: str, path: str | os.PathLike[str]) -> None:

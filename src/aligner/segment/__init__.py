@@ -5,5 +5,6 @@ Public entry points:
 """
 
 from .core import make_document, presegmented_spans, segment
+from .rules import RULES_VERSION
 
-__all__ = ["segment", "make_document", "presegmented_spans"]
+__all__ = ["segment", "make_document", "presegmented_spans", "RULES_VERSION"]

