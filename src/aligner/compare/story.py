@@ -1,0 +1,123 @@
+"""The story matrix: names, numbers and dates across documents that tell one story.
+
+Numbers and dates match by their normalised key (value, ``MM-DD``). Names match with
+:func:`aligner.compare.entities.names_match` (case, accents, inflection and surname-only
+mentions), chained across documents: ``Sam Altman`` (en), ``Altman`` (ko, in Latin letters)
+and ``Altmans`` (de) form one row. A document's weak name candidates (a German noun, a
+sentence-opening word) count only when they match another document's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .entities import Entities, Mention, names_match
+
+__all__ = ["StoryRow", "StoryMatrix", "story_matrix"]
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One name, number or date and where it occurs.
+
+    Attributes:
+        kind: ``"name"``, ``"number"`` or ``"date"``.
+        label: how it is shown (the first surface form found, in column order).
+        cells: per column of the matrix, the surface forms found there (empty: not mentioned).
+    """
+
+    kind: str
+    label: str
+    cells: tuple[tuple[str, ...], ...]
+
+    @property
+    def count(self) -> int:
+        """In how many documents of the matrix it occurs."""
+        return sum(1 for c in self.cells if c)
+
+
+@dataclass(frozen=True)
+class StoryMatrix:
+    """What a cluster of documents on one story mentions: shared rows first, then unique ones.
+
+    Attributes:
+        documents: the columns (indices into the set's documents), in input order.
+        rows: one ``StoryRow`` per matched name / number / date.
+    """
+
+    documents: tuple[int, ...]
+    rows: tuple[StoryRow, ...]
+
+    def shared(self) -> tuple[StoryRow, ...]:
+        """Rows mentioned by two or more documents."""
+        return tuple(r for r in self.rows if r.count >= 2)
+
+    def unique_to(self, column: int) -> tuple[StoryRow, ...]:
+        """Rows mentioned only by the document in column ``column``."""
+        return tuple(r for r in self.rows if r.count == 1 and r.cells[column])
+
+
+_KIND_ORDER = {"name": 0, "number": 1, "date": 2}
+
+
+def story_matrix(documents: Sequence[int], entities: Sequence[Entities]) -> StoryMatrix:
+    """Match the mentions of ``entities`` (one per column, for ``documents``) into rows.
+
+    Example:
+        >>> from aligner import from_text
+        >>> from aligner.compare.entities import extract_entities
+        >>> a = extract_entities(from_text("Yesterday OpenAI fired Sam Altman on November 17.", "en"))
+        >>> b = extract_entities(from_text("Kemarin OpenAI memecat Altman pada 17 November.", "id"))
+        >>> [(r.label, r.count) for r in story_matrix([0, 1], [a, b]).rows]
+        [('OpenAI', 2), ('Sam Altman', 2), ('November 17', 2)]
+    """
+    if len(documents) != len(entities):
+        raise ValueError(f"need one Entities per document, got {len(entities)} for {len(documents)}")
+    cols = len(documents)
+    rows: list[StoryRow] = []
+    for kind in ("number", "date"):
+        by_key: dict[str, list[list[str]]] = {}
+        for c, e in enumerate(entities):
+            for m in (e.numbers if kind == "number" else e.dates):
+                by_key.setdefault(m.key, [[] for _ in range(cols)])[c].append(m.surface)
+        for key, cells in by_key.items():
+            label = next(s for cell in cells for s in cell)
+            rows.append(StoryRow(kind, label, tuple(tuple(dict.fromkeys(cell)) for cell in cells)))
+
+    # names: strong mentions, plus weak ones confirmed by another column's strong mention
+    mentions: list[tuple[int, Mention]] = [(c, m) for c, e in enumerate(entities) for m in e.names]
+    strong = list(mentions)
+    for c, e in enumerate(entities):
+        for w in e.weak_names:
+            if any(oc != c and names_match(w.key, m.key) for oc, m in strong):
+                mentions.append((c, w))
+    parent = list(range(len(mentions)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(len(mentions)):
+        for j in range(i + 1, len(mentions)):
+            if names_match(mentions[i][1].key, mentions[j][1].key):
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(mentions)):
+        clusters.setdefault(find(i), []).append(i)
+    for members in clusters.values():
+        cells: list[list[str]] = [[] for _ in range(cols)]
+        for i in members:
+            c, m = mentions[i]
+            cells[c].append(m.surface)
+        # the longest surface of the first column that has one is the label ("Sam Altman")
+        first = next(cell for cell in cells if cell)
+        label = max(first, key=len)
+        rows.append(StoryRow("name", label, tuple(tuple(dict.fromkeys(cell)) for cell in cells)))
+
+    rows.sort(key=lambda r: (-r.count, _KIND_ORDER[r.kind], r.label.casefold()))
+    return StoryMatrix(tuple(documents), tuple(rows))
