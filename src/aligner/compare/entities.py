@@ -37,6 +37,10 @@ NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 _LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}\p{N}]*(?:['’.][\p{Latin}\p{M}]+|-\p{N}[\p{Latin}\p{N}]*)*")
 _SENTENCE_START = regex.compile(r"^[\s\p{P}\p{S}\p{N}]*$")
+#: Capitalised words that are not names: weekdays (en, id, de).
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
 _CONNECTOR = {"bin", "binti", "van", "von", "der", "de", "da", "del", "di", "al", "el", "le", "la", "du", "ibn"}
 
 _MONTHS: dict[str, int] = {}
@@ -222,7 +226,7 @@ def _sentence_names(sentence: str, lang: str, latin_doc: bool) -> list[tuple[str
             # "For AI startups", "Die Personalunruhen": the opening word is capitalised anyway
             tokens, initial = tokens[1:], False
         for part in _split_run(tokens, lang in NOUN_CAPITALISING):
-            if part[0].casefold() in _MONTHS:
+            if part[0].casefold() in _MONTHS or (len(part) == 1 and part[0].casefold() in _NOT_NAMES):
                 continue
             surface = " ".join(part)
             if any(_is_strong(t) or _is_acronym(t) for t in part):

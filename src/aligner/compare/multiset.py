@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -41,7 +42,7 @@ from .story import StoryMatrix, StoryRow, story_matrix
 __all__ = [
     "RELATIONS", "SetThresholds", "DEFAULT_THRESHOLDS", "Fingerprint", "PairEvidence", "PairRelation",
     "VersionCoverage", "NWayView", "StoryRow", "StoryMatrix", "SetStats", "SetComparison",
-    "fingerprint", "sentence_coverage", "compare_set",
+    "fingerprint", "sentence_coverage", "compare_set", "compare_set_files",
 ]
 
 logger = logging.getLogger("aligner")
@@ -64,6 +65,9 @@ class SetThresholds:
             at least twice.
         related_min_names: see above.
         related_cosine: least document cosine for ``related`` without shared names.
+        min_matches: a ``translation`` needs this many in-order matches, unless (very short
+            documents) their mean cosine reaches ``short_match_similarity``.
+        short_match_similarity: see above.
     """
 
     candidate_cosine: float = 0.45
@@ -72,22 +76,25 @@ class SetThresholds:
     related_cosine_with_names: float = 0.3
     related_min_names: int = 2
     related_cosine: float = 0.8
+    min_matches: int = 3
+    short_match_similarity: float = 0.7
 
     def __post_init__(self) -> None:
         for name in ("candidate_cosine", "sentence_match", "translation_coverage",
-                     "related_cosine_with_names", "related_cosine"):
+                     "related_cosine_with_names", "related_cosine", "short_match_similarity"):
             value = getattr(self, name)
             if not -1.0 <= value <= 1.0:
                 raise ConfigError(f"threshold {name} must be in [-1, 1], got {value!r}")
-        if self.related_min_names < 1:
-            raise ConfigError(f"related_min_names must be >= 1, got {self.related_min_names!r}")
+        for name in ("related_min_names", "min_matches"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be >= 1, got {getattr(self, name)!r}")
 
     @property
     def signature(self) -> str:
         """The thresholds as one signature part, e.g. ``cand:0.45|sent:0.45|...``."""
         return (f"cand:{self.candidate_cosine:g}|sent:{self.sentence_match:g}|cov:{self.translation_coverage:g}"
                 f"|relnames:{self.related_min_names}@{self.related_cosine_with_names:g}"
-                f"|rel:{self.related_cosine:g}")
+                f"|rel:{self.related_cosine:g}|minmatch:{self.min_matches}@{self.short_match_similarity:g}")
 
 
 DEFAULT_THRESHOLDS = SetThresholds()
@@ -132,6 +139,7 @@ class PairEvidence:
         coverage: share of both documents' content sentences in the in-order mutual-best
             matches, ``2 * matched / (n_a + n_b)``; ``None`` when the pair was screened out.
         matched: number of those in-order matches (0 when screened out).
+        match_similarity: mean cosine of those matches (0.0 when there are none).
         n_a, n_b: content sentences in each document.
         shared_names: informative name words both mention, sorted.
         salient_names: those of ``shared_names`` that each document mentions at least twice.
@@ -144,6 +152,7 @@ class PairEvidence:
     matched: int
     n_a: int
     n_b: int
+    match_similarity: float = 0.0
     shared_names: tuple[str, ...] = ()
     salient_names: tuple[str, ...] = ()
     shared_numbers: tuple[str, ...] = ()
@@ -304,40 +313,56 @@ def fingerprint(doc: Document, encoder: Encoder) -> Fingerprint:
                        name_tokens(entities.weak_names))
 
 
-def sentence_coverage(a: np.ndarray, b: np.ndarray, threshold: float) -> tuple[int, float]:
+def sentence_coverage(a: np.ndarray, b: np.ndarray, threshold: float) -> tuple[int, float, float]:
     """In-order mutual-best matches between two sentence-vector matrices and their coverage.
 
     A match is a pair ``(i, j)`` where ``j`` is the most similar row of ``b`` to ``a[i]`` and
     ``i`` the most similar row of ``a`` to ``b[j]``, with cosine >= ``threshold``. The matches
     kept are the longest chain increasing in both ``i`` and ``j``. Returns
-    ``(matched, 2 * matched / (len(a) + len(b)))``.
+    ``(matched, 2 * matched / (len(a) + len(b)), mean cosine of the matches kept)``.
 
     Example:
         >>> e = np.eye(3, dtype=np.float32)
         >>> sentence_coverage(e, e[[0, 2, 1]], 0.5)
-        (2, 0.6666666666666666)
+        (2, 0.6666666666666666, 1.0)
     """
     n, m = len(a), len(b)
     if n == 0 or m == 0:
-        return 0, 0.0
+        return 0, 0.0, 0.0
     sims = a @ b.T
     best_j = sims.argmax(axis=1)
     best_i = sims.argmax(axis=0)
+    # longest chain increasing in j (patience sorting), remembering the chain itself
     tails: list[int] = []
+    tail_pos: list[int] = []
+    back: dict[int, int] = {}
+    matches: list[tuple[int, int]] = []
     for i in range(n):
         j = int(best_j[i])
         if best_i[j] == i and sims[i, j] >= threshold:
             k = bisect.bisect_left(tails, j)
+            pos = len(matches)
+            matches.append((i, j))
+            back[pos] = tail_pos[k - 1] if k else -1
             if k == len(tails):
                 tails.append(j)
+                tail_pos.append(pos)
             else:
                 tails[k] = j
-    matched = len(tails)
-    return matched, 2.0 * matched / (n + m)
+                tail_pos[k] = pos
+    if not tails:
+        return 0, 0.0, 0.0
+    chain, pos = [], tail_pos[-1]
+    while pos >= 0:
+        chain.append(matches[pos])
+        pos = back[pos]
+    mean = float(np.mean([sims[i, j] for i, j in chain]))
+    return len(chain), 2.0 * len(chain) / (n + m), mean
 
 
 def _relation(ev: PairEvidence, th: SetThresholds) -> str:
-    if ev.coverage is not None and ev.coverage >= th.translation_coverage:
+    if ev.coverage is not None and ev.coverage >= th.translation_coverage and (
+            ev.matched >= th.min_matches or ev.match_similarity >= th.short_match_similarity):
         return "translation"
     if ev.cosine >= th.related_cosine_with_names and (
             len(ev.shared_names) >= th.related_min_names or ev.salient_names):
@@ -456,16 +481,18 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
         for b in range(a + 1, n):
             c_ab = float(cos[a, b])
             cov: float | None = None
-            matched = 0
+            matched, mean_sim = 0, 0.0
             if c_ab >= thresholds.candidate_cosine:
                 candidates += 1
-                matched, cov = sentence_coverage(prints[a].vectors, prints[b].vectors, thresholds.sentence_match)
+                matched, cov, mean_sim = sentence_coverage(prints[a].vectors, prints[b].vectors,
+                                                           thresholds.sentence_match)
                 coverage[(a, b)] = cov
             ea, eb = prints[a].entities, prints[b].entities
             shared = tuple(sorted(prints[a].shared_names(prints[b])))
             ev = PairEvidence(
                 cosine=round(c_ab, 6), coverage=None if cov is None else round(cov, 6), matched=matched,
                 n_a=len(docs[a].content_indices), n_b=len(docs[b].content_indices),
+                match_similarity=round(mean_sim, 6),
                 shared_names=shared,
                 salient_names=tuple(w for w in shared if min(prints[a].mentions(w), prints[b].mentions(w)) >= 2),
                 shared_numbers=_shared_keys(ea.numbers, eb.numbers),
@@ -505,3 +532,26 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
     stats = SetStats(documents=n, pairs=len(pairs), candidates=candidates, full_comparisons=len(comparisons))
     return SetComparison(docs, tuple(pairs), tuple(c for _, _, c in comparisons), groups, views, stories,
                          stats, config, enc_name, thresholds)
+
+
+def compare_set_files(paths: Sequence[str | os.PathLike[str]], config: Config = DEFAULT_CONFIG, *,
+                      encoder: str | Encoder = "use", pivot: str | None = None, presegmented: bool = False,
+                      thresholds: SetThresholds = DEFAULT_THRESHOLDS) -> SetComparison:
+    """Load ``paths`` (languages detected, furniture marked) and :func:`compare_set` them.
+
+    Each document keeps its path as given. Raises ``InputError`` for fewer than two paths, a
+    path given twice, or a file that cannot be read.
+    """
+    from ..api import load
+
+    given = [str(p) for p in paths]
+    if len(given) < 2:
+        raise InputError(f"compare-set needs at least two files, got {len(given)}")
+    seen: set[str] = set()
+    for p in given:
+        key = os.path.realpath(p)
+        if key in seen:
+            raise InputError(f"{p}: given twice")
+        seen.add(key)
+    return compare_set([load(p, presegmented=presegmented) for p in given], config,
+                       encoder=encoder, pivot=pivot, thresholds=thresholds)
