@@ -118,3 +118,9 @@ def test_furniture_is_not_fingerprinted(fake_encoder):
     sc = compare_set([ko, en], encoder=fake_encoder)
     assert any(s.kind == "boilerplate" for s in ko.sentences)
     assert sc.pairs[0].evidence.n_a == len(ko.content_indices)
+
+
+def test_pivot_must_be_a_language_code(fake_encoder):
+    docs = [_tagged(["a"], "en", "a"), _tagged(["b"], "en", "b")]
+    with pytest.raises(ConfigError, match="pivot"):
+        compare_set(docs, encoder=fake_encoder, pivot="english!")

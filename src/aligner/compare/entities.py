@@ -123,6 +123,8 @@ def _token_match(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
+    if not (short.isalpha() and long_.isalpha()):
+        return False  # "gpt-4" and "gpt-4o" are different things
     # an inflected form: German genitive "Altmans", Indonesian "-nya" is rare on names
     if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2:
         return True
@@ -137,8 +139,9 @@ def names_match(a: str, b: str) -> bool:
     """Whether two name keys plausibly name the same thing.
 
     Equal keys match; so do inflected forms (``altmans`` / ``altman``), one edit in a long
-    word, and a single word that is the last word of a longer name (``altman`` /
-    ``sam altman``).
+    word, and a single word of a longer name (``altman`` / ``sam altman``; other than the
+    last word only with 4+ letters: ``ilya`` / ``ilya sutskever``). Words with digits match
+    only exactly (``gpt-4`` is not ``gpt-4o``).
 
     Example:
         >>> names_match("sam altman", "altman"), names_match("openai", "meta")
@@ -151,7 +154,10 @@ def names_match(a: str, b: str) -> bool:
         return all(_token_match(x, y) for x, y in zip(ta, tb))
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     if len(short) == 1:
-        return len(short[0]) >= 3 and _token_match(short[0], long_[-1])
+        word = short[0]
+        if len(word) >= 3 and _token_match(word, long_[-1]):
+            return True  # a surname alone: "altman" / "sam altman"
+        return len(word) >= 4 and any(_token_match(word, t) for t in long_[:-1])  # "ilya" / "ilya sutskever"
     return False
 
 
@@ -225,7 +231,10 @@ def _sentence_names(sentence: str, lang: str, latin_doc: bool) -> list[tuple[str
         if initial and len(tokens) > 1 and not (_is_strong(tokens[0]) or _is_acronym(tokens[0])):
             # "For AI startups", "Die Personalunruhen": the opening word is capitalised anyway
             tokens, initial = tokens[1:], False
-        for part in _split_run(tokens, lang in NOUN_CAPITALISING):
+        parts = _split_run(tokens, lang in NOUN_CAPITALISING)
+        if lang in NOUN_CAPITALISING and any(_is_strong(t) or _is_acronym(t) for t in tokens):
+            parts = [[t] for t in tokens]  # "Intelligenz xAI": a noun beside a name
+        for part in parts:
             if part[0].casefold() in _MONTHS or (len(part) == 1 and part[0].casefold() in _NOT_NAMES):
                 continue
             surface = " ".join(part)

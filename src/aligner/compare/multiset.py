@@ -330,16 +330,17 @@ def sentence_coverage(a: np.ndarray, b: np.ndarray, threshold: float) -> tuple[i
     if n == 0 or m == 0:
         return 0, 0.0, 0.0
     sims = a @ b.T
-    best_j = sims.argmax(axis=1)
-    best_i = sims.argmax(axis=0)
+    best_j = sims.argmax(axis=1).tolist()
+    best_i = sims.argmax(axis=0).tolist()
+    best_sim = sims.max(axis=1).tolist()
     # longest chain increasing in j (patience sorting), remembering the chain itself
     tails: list[int] = []
     tail_pos: list[int] = []
     back: dict[int, int] = {}
     matches: list[tuple[int, int]] = []
     for i in range(n):
-        j = int(best_j[i])
-        if best_i[j] == i and sims[i, j] >= threshold:
+        j = best_j[i]
+        if best_i[j] == i and best_sim[i] >= threshold:
             k = bisect.bisect_left(tails, j)
             pos = len(matches)
             matches.append((i, j))
@@ -356,7 +357,7 @@ def sentence_coverage(a: np.ndarray, b: np.ndarray, threshold: float) -> tuple[i
     while pos >= 0:
         chain.append(matches[pos])
         pos = back[pos]
-    mean = float(np.mean([sims[i, j] for i, j in chain]))
+    mean = float(np.mean([best_sim[i] for i, _ in chain]))
     return len(chain), 2.0 * len(chain) / (n + m), mean
 
 
@@ -451,18 +452,21 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
         documents: two or more documents (e.g. from :func:`aligner.load`), any languages.
         config: settings of the full pair comparisons run on translation pairs.
         encoder: the sentence encoder for fingerprints, by registry name or as an object.
-        pivot: language of the pivot version in each group of translations (default: the
-            member most covered by the others).
+        pivot: language of the pivot version in each group of translations; a group without
+            a document in that language (and every group by default) pivots on the member
+            most covered by the others.
         thresholds: the decision thresholds.
 
     Raises:
         InputError: fewer than two documents.
-        ConfigError: encoder ``"none"`` or an unknown encoder name.
+        ConfigError: encoder ``"none"``, an unknown encoder name, or a malformed ``pivot``.
     """
     docs = tuple(documents)
     n = len(docs)
     if n < 2:
         raise InputError(f"compare_set needs at least two documents, got {n}")
+    if pivot is not None and not (pivot.isascii() and pivot.isalpha() and 2 <= len(pivot) <= 3):
+        raise ConfigError(f"pivot must be a language code such as 'en', got {pivot!r}")
     enc, enc_name = _resolve_encoder(encoder)
 
     # 1. fingerprints: one batch through the encoder, then one per document (cache hits)

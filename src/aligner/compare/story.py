@@ -61,6 +61,22 @@ class StoryMatrix:
 _KIND_ORDER = {"name": 0, "number": 1, "date": 2}
 
 
+def _block_keys(key: str) -> set[str]:
+    return {k for word in key.split() for k in (word[:4], word[-4:])}
+
+
+def _block_index(mentions: Sequence[Mention]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for k, m in enumerate(mentions):
+        for b in _block_keys(m.key):
+            index.setdefault(b, []).append(k)
+    return index
+
+
+def _candidates(key: str, index: dict[str, list[int]]) -> list[int]:
+    return sorted({k for b in _block_keys(key) for k in index.get(b, ())})
+
+
 def story_matrix(documents: Sequence[int], entities: Sequence[Entities]) -> StoryMatrix:
     """Match the mentions of ``entities`` (one per column, for ``documents``) into rows.
 
@@ -85,12 +101,16 @@ def story_matrix(documents: Sequence[int], entities: Sequence[Entities]) -> Stor
             label = next(s for cell in cells for s in cell)
             rows.append(StoryRow(kind, label, tuple(tuple(dict.fromkeys(cell)) for cell in cells)))
 
-    # names: strong mentions, plus weak ones confirmed by another column's strong mention
-    mentions: list[tuple[int, Mention]] = [(c, m) for c, e in enumerate(entities) for m in e.names]
-    strong = list(mentions)
+    # names: strong mentions, plus weak ones confirmed by another column's strong mention.
+    # Only mentions sharing a blocking key (first or last four letters of a word) are
+    # compared, so the cost grows with the mentions that could match, not their square.
+    strong: list[tuple[int, Mention]] = [(c, m) for c, e in enumerate(entities) for m in e.names]
+    strong_index = _block_index([m for _, m in strong])
+    mentions = list(strong)
     for c, e in enumerate(entities):
         for w in e.weak_names:
-            if any(oc != c and names_match(w.key, m.key) for oc, m in strong):
+            if any(strong[k][0] != c and names_match(w.key, strong[k][1].key)
+                   for k in _candidates(w.key, strong_index)):
                 mentions.append((c, w))
     parent = list(range(len(mentions)))
 
@@ -100,9 +120,10 @@ def story_matrix(documents: Sequence[int], entities: Sequence[Entities]) -> Stor
             x = parent[x]
         return x
 
+    index = _block_index([m for _, m in mentions])
     for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            if names_match(mentions[i][1].key, mentions[j][1].key):
+        for j in _candidates(mentions[i][1].key, index):
+            if j > i and names_match(mentions[i][1].key, mentions[j][1].key):
                 ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
