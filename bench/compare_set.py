@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import tempfile
 import time
@@ -143,7 +144,8 @@ def scaling(sizes: list[int], seed: int) -> list[dict[str, object]]:
     The folders are nested (each size adds documents to the previous one); the encoder's
     vector cache is emptied between sizes, so every size encodes from scratch. Encoding is
     timed apart from the rest of ``compare_set`` (screening, sentence evidence, full
-    comparisons, story matrices).
+    comparisons, story matrices); wall and CPU seconds of this process are both reported,
+    with the 1-minute load average (on a shared machine wall time is noisy).
     """
     from aligner.embed import get_encoder
 
@@ -152,27 +154,29 @@ def scaling(sizes: list[int], seed: int) -> list[dict[str, object]]:
     results = []
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        filler = _filler(rng, max(sizes), tmp)
         news = []
         for n in names:
             news += [NTREX / f"{n}.en", NTREX / f"{n}.id"]
+        filler = _filler(rng, max(size - min(len(news), size // 2) for size in sizes), tmp)
         enc = get_encoder("use")
         for size in sizes:
             n_news = min(len(news), size // 2)
             paths = news[:n_news] + filler[: size - n_news]
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             docs = [aligner.load(p) for p in paths]
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.process_time()
             enc.encode([doc.sentence_text(i) for doc in docs for i in doc.content_indices])
-            t2 = time.perf_counter()
+            t2, c2 = time.perf_counter(), time.process_time()
             sc = compare_set(docs, encoder=enc)
-            t3 = time.perf_counter()
+            t3, c3 = time.perf_counter(), time.process_time()
             results.append({
                 "documents": len(docs), "sentences": sum(len(doc.content_indices) for doc in docs),
                 "pairs": sc.stats.pairs, "candidates": sc.stats.candidates,
                 "full_comparisons": sc.stats.full_comparisons,
                 "translation_pairs": len(sc.by_relation("translation")),
                 "load_s": round(t1 - t0, 2), "encode_s": round(t2 - t1, 2), "compare_set_s": round(t3 - t2, 2),
+                "load_cpu_s": round(c1 - c0, 2), "encode_cpu_s": round(c2 - c1, 2),
+                "compare_set_cpu_s": round(c3 - c2, 2), "loadavg_1min": round(os.getloadavg()[0], 1),
             })
             print(json.dumps(results[-1]), flush=True)
             enc._cache.clear()  # type: ignore[attr-defined]  # next size encodes from scratch
