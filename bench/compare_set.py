@@ -33,6 +33,8 @@ from aligner.compare.multiset import compare_set
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 NTREX = DATA / "alignment" / "ntrex-dev"
+#: The same NTREX documents, 1-1, with about a quarter of the Indonesian lines corrupted.
+NTREX_DIVERGENT = DATA / "divergence" / "ntrex-dev"
 #: Different articles on one story in NTREX dev (checked by reading them): expected "related".
 SAME_STORY = [("cnn.304478", "newsweek.51339"), ("newsweek.51328", "cnn.304489")]
 
@@ -53,23 +55,32 @@ def _as_article(lines: list[str], layout: str, rng: random.Random) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _folder(tmp: Path, items: list[tuple[str, str]], layout: str, rng: random.Random) -> dict[Path, tuple[str, str]]:
+def _folder(tmp: Path, items: list[tuple[str, str]], layout: str, rng: random.Random,
+            id_source: Path = NTREX) -> dict[Path, tuple[str, str]]:
     """Write ``(name, lang)`` documents under neutral shuffled names; returns path -> item."""
     items = list(items)
     rng.shuffle(items)
     out = {}
     for k, (name, lang) in enumerate(items):
-        lines = (NTREX / f"{name}.{lang}").read_text("utf-8").splitlines()
+        source = id_source if lang == "id" else NTREX
+        lines = (source / f"{name}.{lang}").read_text("utf-8").splitlines()
         path = tmp / f"doc{k:03d}.txt"
         path.write_text(_as_article([l for l in lines if l.strip()], layout, rng), "utf-8")
         out[path] = (name, lang)
     return out
 
 
-def accuracy(folders: int, seed: int, per_lang: int, unpaired: int, layout: str) -> dict[str, object]:
-    """Precision / recall of translation pairs over ``folders`` random folders."""
+def accuracy(folders: int, seed: int, per_lang: int, unpaired: int, layout: str,
+             divergent: bool = False) -> dict[str, object]:
+    """Precision / recall of translation pairs over ``folders`` random folders.
+
+    With ``divergent``, the Indonesian side comes from the divergence set (numbers, names,
+    clauses changed, sentences replaced by other articles' in about a quarter of the lines).
+    """
     rng = random.Random(seed)
     names = _names()
+    if divergent:
+        names = [n for n in names if (NTREX_DIVERGENT / f"{n}.id").exists()]
     tp = fp = fn = 0
     gold_cov: list[float] = []
     other_cov: list[float] = []
@@ -81,7 +92,7 @@ def accuracy(folders: int, seed: int, per_lang: int, unpaired: int, layout: str)
         items = [(n, "en") for n in paired] + [(n, "id") for n in paired]
         items += [(n, "en") for n in single[:unpaired]] + [(n, "id") for n in single[unpaired : 2 * unpaired]]
         with tempfile.TemporaryDirectory() as d:
-            files = _folder(Path(d), items, layout, rng)
+            files = _folder(Path(d), items, layout, rng, NTREX_DIVERGENT if divergent else NTREX)
             paths = sorted(files)
             docs = [aligner.load(p) for p in paths]
             sc = compare_set(docs)
@@ -99,7 +110,7 @@ def accuracy(folders: int, seed: int, per_lang: int, unpaired: int, layout: str)
         per_folder.append({"tp": f_tp, "fp": f_fp, "fn": f_fn, "full_comparisons": sc.stats.full_comparisons,
                            "candidates": sc.stats.candidates})
     return {
-        "folders": folders, "seed": seed, "layout": layout, "docs_per_folder": 2 * per_lang,
+        "folders": folders, "seed": seed, "layout": layout, "divergent_id": divergent, "docs_per_folder": 2 * per_lang,
         "unpaired_per_lang": unpaired, "tp": tp, "fp": fp, "fn": fn,
         "precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
         "recall": round(tp / (tp + fn), 4) if tp + fn else 1.0,
@@ -174,6 +185,10 @@ def scaling(sizes: list[int], seed: int) -> list[dict[str, object]]:
                 "pairs": sc.stats.pairs, "candidates": sc.stats.candidates,
                 "full_comparisons": sc.stats.full_comparisons,
                 "translation_pairs": len(sc.by_relation("translation")),
+                "translation_pairs_correct": sum(
+                    1 for p in sc.by_relation("translation")
+                    if paths[p.a].parent == NTREX and paths[p.b].parent == NTREX and paths[p.a].stem == paths[p.b].stem),
+                "translation_pairs_gold": n_news // 2,
                 "load_s": round(t1 - t0, 2), "encode_s": round(t2 - t1, 2), "compare_set_s": round(t3 - t2, 2),
                 "load_cpu_s": round(c1 - c0, 2), "encode_cpu_s": round(c2 - c1, 2),
                 "compare_set_cpu_s": round(c3 - c2, 2), "loadavg_1min": round(os.getloadavg()[0], 1),
@@ -192,6 +207,8 @@ def main() -> None:
     a.add_argument("--per-lang", type=int, default=12, help="documents per language in a folder")
     a.add_argument("--unpaired", type=int, default=0, help="documents per language without their translation")
     a.add_argument("--layout", choices=("lines", "paragraphs"), default="paragraphs")
+    a.add_argument("--divergent", action="store_true",
+                   help="take the Indonesian side from divergence/ntrex-dev (corrupted translations)")
     s = sub.add_parser("scaling")
     s.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100, 200])
     s.add_argument("--seed", type=int, default=1)
@@ -199,7 +216,7 @@ def main() -> None:
     if not NTREX.is_dir():
         raise SystemExit(f"missing dev data: {NTREX}")
     if args.mode == "accuracy":
-        result = accuracy(args.folders, args.seed, args.per_lang, args.unpaired, args.layout)
+        result = accuracy(args.folders, args.seed, args.per_lang, args.unpaired, args.layout, args.divergent)
         result["same_story"] = same_story()
         result.pop("per_folder")
         print(json.dumps(result, indent=1))

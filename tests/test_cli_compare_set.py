@@ -63,3 +63,10 @@ def test_bad_input_exits_2_with_one_line(folder, capsys, args, message):
 def test_encoder_none_is_a_config_error(folder, capsys):
     code = main(["compare-set", str(folder / "a.txt"), str(folder / "b.txt"), "--fingerprint-encoder", "none"])
     assert code == 2 and "encoder" in capsys.readouterr().err
+
+
+def test_a_folder_stands_for_its_files(folder):
+    out = folder.parent / "folder-set.json"
+    assert main(["compare-set", str(folder), "--fingerprint-encoder", "fake-test", "-o", str(out)]) == 0
+    data = json.loads(out.read_text("utf-8"))
+    assert [d["path"] for d in data["documents"]] == [str(folder / n) for n in ("a.txt", "b.txt", "c.txt")]

@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("compare-set", help="classify every pair of files (translation / related / unrelated); "
                        "compare the versions of each article")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="files to compare; a folder stands for its files")
     p.add_argument("--pivot", metavar="LANG", help="language of the pivot version in each group of translations")
     p.add_argument("--fingerprint-encoder", default="use",
                    help="sentence encoder for document fingerprints and sentence matches (default: use)")

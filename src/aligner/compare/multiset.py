@@ -543,12 +543,19 @@ def compare_set_files(paths: Sequence[str | os.PathLike[str]], config: Config = 
                       thresholds: SetThresholds = DEFAULT_THRESHOLDS) -> SetComparison:
     """Load ``paths`` (languages detected, furniture marked) and :func:`compare_set` them.
 
-    Each document keeps its path as given. Raises ``InputError`` for fewer than two paths, a
-    path given twice, or a file that cannot be read.
+    Each document keeps its path as given; a folder stands for its non-hidden files, in name
+    order (``folder/name``). Raises ``InputError`` for fewer than two files, a file given
+    twice, or a file that cannot be read.
     """
     from ..api import load
 
-    given = [str(p) for p in paths]
+    given: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            given.extend(os.path.join(str(p), name) for name in sorted(os.listdir(p))
+                         if not name.startswith(".") and os.path.isfile(os.path.join(p, name)))
+        else:
+            given.append(str(p))
     if len(given) < 2:
         raise InputError(f"compare-set needs at least two files, got {len(given)}")
     seen: set[str] = set()
