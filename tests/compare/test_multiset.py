@@ -124,3 +124,18 @@ def test_pivot_must_be_a_language_code(fake_encoder):
     docs = [_tagged(["a"], "en", "a"), _tagged(["b"], "en", "b")]
     with pytest.raises(ConfigError, match="pivot"):
         compare_set(docs, encoder=fake_encoder, pivot="english!")
+
+
+def test_document_without_content_is_unrelated(fake_encoder):
+    furniture_only = from_text("找回密码\n\n立即注册", "ko", path="chrome")
+    assert furniture_only.content_indices == ()
+    sc = compare_set([furniture_only, _tagged(["a", "b"], "en", "en")], encoder=fake_encoder)
+    assert sc.pairs[0].relation == "unrelated" and sc.pairs[0].evidence.n_a == 0
+
+
+def test_inputs_are_not_changed(fake_encoder):
+    docs = [_tagged([f"a{k}" for k in range(4)], "en", "a"), _tagged([f"a{k}" for k in range(4)], "id", "b")]
+    before = [(d.text, d.sentences) for d in docs]
+    sc = compare_set(docs, encoder=fake_encoder)
+    assert [(d.text, d.sentences) for d in docs] == before
+    assert sc.documents[0] is docs[0]
