@@ -243,7 +243,11 @@ def _sentence_names(sentence: str, lang: str, latin_doc: bool) -> list[tuple[str
             elif not latin_doc:
                 strong = True  # Latin letters inside Hangul/Han text
             elif lang in NOUN_CAPITALISING:
-                strong = False  # every noun is capitalised: a capital proves nothing
+                # every noun is capitalised: a capital proves nothing, and a run may be a
+                # noun beside a name ("Chefwissenschaftler Ilya Sutskever"), so each word
+                # stands alone and needs confirming
+                out.extend((tok, False) for tok in part)
+                continue
             elif len(part) >= 2:
                 strong = True
             else:

@@ -9,6 +9,7 @@ sentence-opening word) count only when they match another document's name.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,6 +60,20 @@ class StoryMatrix:
 
 
 _KIND_ORDER = {"name": 0, "number": 1, "date": 2}
+
+
+def _joinable(a: Mention, b: Mention) -> bool:
+    """Whether two name mentions go in one row.
+
+    An acronym alone (``CEO``) joins only its equal: otherwise ``Microsoft CEO`` would chain
+    ``Microsoft`` and ``CEO`` into one row.
+    """
+    if a.key == b.key:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if " " not in x.key and " " in y.key and x.surface.isupper():
+            return False
+    return names_match(a.key, b.key)
 
 
 def _block_keys(key: str) -> set[str]:
@@ -123,7 +138,7 @@ def story_matrix(documents: Sequence[int], entities: Sequence[Entities]) -> Stor
     index = _block_index([m for _, m in mentions])
     for i in range(len(mentions)):
         for j in _candidates(mentions[i][1].key, index):
-            if j > i and names_match(mentions[i][1].key, mentions[j][1].key):
+            if j > i and _joinable(mentions[i][1], mentions[j][1]):
                 ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
@@ -135,9 +150,9 @@ def story_matrix(documents: Sequence[int], entities: Sequence[Entities]) -> Stor
         for i in members:
             c, m = mentions[i]
             cells[c].append(m.surface)
-        # the longest surface of the first column that has one is the label ("Sam Altman")
-        first = next(cell for cell in cells if cell)
-        label = max(first, key=len)
+        # the label is the surface most documents use, then the longest ("Sam Altman")
+        used = Counter(surface for cell in cells for surface in dict.fromkeys(cell))
+        label = max(used, key=lambda surface: (used[surface], len(surface)))
         rows.append(StoryRow("name", label, tuple(tuple(dict.fromkeys(cell)) for cell in cells)))
 
     rows.sort(key=lambda r: (-r.count, _KIND_ORDER[r.kind], r.label.casefold()))
