@@ -139,3 +139,26 @@ def test_inputs_are_not_changed(fake_encoder):
     sc = compare_set(docs, encoder=fake_encoder)
     assert [(d.text, d.sentences) for d in docs] == before
     assert sc.documents[0] is docs[0]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from fake_encoder import FakeEncoder  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdefgh"), min_size=1, max_size=6), min_size=2, max_size=5))
+def test_every_pair_once_with_a_valid_relation(tag_lists):
+    docs = [_tagged([f"{t}{k}" for k, t in enumerate(tags)], "en", f"d{i}") for i, tags in enumerate(tag_lists)]
+    sc = compare_set(docs, encoder=FakeEncoder())
+    n = len(docs)
+    assert len(sc.pairs) == n * (n - 1) // 2 == sc.stats.pairs
+    for p in sc.pairs:
+        assert p.relation in ("translation", "related", "unrelated") and 0.0 <= p.similarity <= 1.0
+        if p.relation == "translation":
+            assert sc.comparison_for(p.a, p.b) is not None
+            assert any(p.a in g and p.b in g for g in sc.groups)
+    members = sorted(i for g in sc.groups for i in g)
+    assert len(members) == len(set(members))
+    assert sc.stats.full_comparisons == len(sc.comparisons)
