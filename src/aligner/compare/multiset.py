@@ -123,7 +123,9 @@ class Fingerprint:
     def shared_names(self, other: "Fingerprint") -> frozenset[str]:
         """Name words both mention, at least one of them as a (strong) name."""
         mine, theirs = self.names.keys(), other.names.keys()
-        return frozenset((mine & (theirs | other.weak_names.keys())) | (theirs & self.weak_names.keys()))
+        shared = (mine & (theirs | other.weak_names.keys())) | (theirs & self.weak_names.keys())
+        # "inggris" also gave "inggri" (a genitive s dropped): one name, not two
+        return frozenset(w for w in shared if w + "s" not in shared)
 
     def mentions(self, word: str) -> int:
         """How often this document mentions name word ``word`` (strong or weak)."""
