@@ -162,3 +162,10 @@ def test_every_pair_once_with_a_valid_relation(tag_lists):
     members = sorted(i for g in sc.groups for i in g)
     assert len(members) == len(set(members))
     assert sc.stats.full_comparisons == len(sc.comparisons)
+
+
+def test_two_copies_of_one_article_are_versions(fake_encoder):
+    tags = [f"c{k}" for k in range(5)]
+    a, b = _tagged(tags, "en", "copy1.txt"), _tagged(tags, "en", "copy2.txt")
+    sc = compare_set([a, b], encoder=fake_encoder)
+    assert sc.pairs[0].relation == "translation" and sc.pairs[0].similarity == pytest.approx(1.0)
