@@ -15,7 +15,8 @@ than the next and run on fewer pairs:
    ``translation_coverage`` is a ``translation`` and only then gets the full comparison
    (alignment, fidelity, flags) of :func:`aligner.compare.compare_documents`.
 
-A pair that is not a translation is ``related`` when the documents share informative names
+Two copies of one article in the same language are versions too, so they come out as
+``translation``. A pair that is not a translation is ``related`` when the documents share informative names
 and their cosine reaches ``related_cosine_with_names``, or their cosine alone reaches
 ``related_cosine``; otherwise ``unrelated``. Thresholds were tuned on NTREX dev folders
 (see ``docs/benchmarks.md``, section *Multi-version comparison*).
