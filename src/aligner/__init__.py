@@ -32,3 +32,9 @@ __all__ = [
     "from_text", "load", "segment", "detect_language", "align", "compare", "compare_files",
     "render", "write_report", "FORMATS", "demo",
 ]
+
+# Multi-version comparison (issue 7): every pair of a set of documents, N-way views, story matrices.
+from .compare import SetComparison, compare_set, compare_set_files  # noqa: E402
+from .report.setreport import SET_FORMATS, render_set, write_set_report  # noqa: E402
+
+__all__ += ["SetComparison", "compare_set", "compare_set_files", "SET_FORMATS", "render_set", "write_set_report"]

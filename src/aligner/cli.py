@@ -77,6 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.set_defaults(func=_cmd_compare)
 
+    p = sub.add_parser("compare-set", help="classify every pair of files (translation / related / unrelated); "
+                       "compare the versions of each article")
+    p.add_argument("files", nargs="+", metavar="FILE", help="files to compare; a folder stands for its files")
+    p.add_argument("--pivot", metavar="LANG", help="language of the pivot version in each group of translations")
+    p.add_argument("--fingerprint-encoder", default="use",
+                   help="sentence encoder for document fingerprints and sentence matches (default: use)")
+    p.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line, kept as given")
+    _add_config(p)
+    p.add_argument("--format", choices=("json", "md", "html"), default="json")
+    p.add_argument("-o", "--output", help="write here (and each translation pair's md/html report beside it) "
+                   "instead of standard output")
+    p.set_defaults(func=_cmd_compare_set)
+
     p = sub.add_parser("demo", help="compare the seed pair 000/001 and write every report under reports/")
     p.add_argument("-o", "--output", default="reports", help="output folder (default: reports)")
     p.add_argument("--seeds", help="folder holding the seed files (default: ./seeds, else the packaged copy)")
@@ -217,6 +230,21 @@ def _fail(message: str, code: int) -> int:
 
 #: OSErrors about a path the user named: exit 2 like other input errors.
 _PATH_ERRORS = (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError, FileExistsError)
+
+def _cmd_compare_set(args: argparse.Namespace) -> int:
+    from .compare import compare_set_files
+    from .report.setreport import render_set, write_set_report
+
+    result = compare_set_files(args.files, _config(args), encoder=args.fingerprint_encoder, pivot=args.pivot,
+                               presegmented=args.presegmented)
+    if args.output:
+        written = write_set_report(result, args.format, args.output)
+        counts = {r: len(result.by_relation(r)) for r in ("translation", "related", "unrelated")}
+        print(f"{len(result.documents)} documents: " + ", ".join(f"{n} {r}" for r, n in counts.items())
+              + f" pairs; wrote {len(written)} file(s)", file=sys.stderr)
+    else:
+        _emit(render_set(result, args.format), None)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,5 +1,20 @@
-"""Comparison of versions: one pair (``compare_documents``) and, later, sets of documents."""
+"""Comparison of versions: one pair (``compare_documents``) and sets of documents (``compare_set``)."""
 
+from .multiset import (
+    RELATIONS,
+    NWayView,
+    PairEvidence,
+    PairRelation,
+    SetComparison,
+    SetThresholds,
+    compare_set,
+    compare_set_files,
+)
 from .pair import Comparison, compare_documents
+from .story import StoryMatrix, StoryRow
 
-__all__ = ["Comparison", "compare_documents"]
+__all__ = [
+    "Comparison", "compare_documents",
+    "compare_set", "compare_set_files", "SetComparison", "SetThresholds", "PairRelation", "PairEvidence",
+    "NWayView", "StoryMatrix", "StoryRow", "RELATIONS",
+]
