@@ -170,3 +170,15 @@ def test_unknown_encoder_is_a_one_line_config_error(seed_paths, capsys):
     code, _, err = _run(["compare", str(seed_paths["000"]), str(seed_paths["001"]), "--encoder", "bogus"],
                         capsys)
     assert code == 2 and err.count("\n") == 1 and "bogus" in err
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("a\x1db.txt", "a\\x1db.txt"),          # fuzz finding: str.splitlines breaks at \x1c-\x1e, \x85
+    ("a\u2028b.txt", "a\\u2028b.txt"),
+    ("a\x1b]0;owned\x07.txt", "a\\x1b]0;owned\\x07.txt"),  # terminal escape sequence
+    ("a\x85b.txt", "a\\x85b.txt"),
+])
+def test_control_characters_in_names_are_escaped(name, shown, tmp_path, capsys):
+    code, _, err = _run(["segment", str(tmp_path / name)], capsys)
+    assert code == 2
+    assert len(err.splitlines()) == 1 and shown in err and "\x1b" not in err

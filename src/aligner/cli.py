@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from . import api
@@ -162,12 +163,24 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 _MAX_MESSAGE = 600
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
 def _one_line(message: object) -> str:
-    """``message`` on one line: line breaks (in file names, for one) shown as ``\\n``, cut
-    to ``_MAX_MESSAGE`` characters."""
+    """``message`` on one line and safe for a terminal: line breaks, control characters
+    (escape sequences) and Unicode line/paragraph separators in file names are shown
+    escaped (``\\n``, ``\\x1b``, ``\\u2028``); cut to ``_MAX_MESSAGE`` characters."""
     text = str(message)
-    if "\n" in text or "\r" in text:
-        text = text.replace("\r", "\\r").replace("\n", "\\n")
+    if not text.isprintable():
+        text = "".join(
+            _escape(ch) if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text
+        )
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
 
