@@ -51,6 +51,9 @@ def main() -> None:
     for n in (1_000, 2_000, 4_000):
         text = " ".join(f"Ok {i}." for i in range(n))
         timed(f"segment {n:,} sentences on one line", lambda: segment(text, "en"))
+    for n in (4_000, 8_000, 16_000):
+        text = "a." * (n // 2)
+        timed(f"segment 'a.a.a.' blob, {n:,} chars", lambda: segment(text, "en"))
     sizes = (250, 500, 1_000) + ((2_000,) if args.full else ())
     for n in sizes:
         src = aligner.from_text("\n".join(f"The price rose {i} percent today." for i in range(n)), "en")
