@@ -182,3 +182,12 @@ def test_control_characters_in_names_are_escaped(name, shown, tmp_path, capsys):
     code, _, err = _run(["segment", str(tmp_path / name)], capsys)
     assert code == 2
     assert len(err.splitlines()) == 1 and shown in err and "\x1b" not in err
+
+
+def test_nul_in_paths_is_an_input_error(tmp_path, seed_paths, capsys):
+    """Fuzz finding: a NUL in a path raised ValueError (exit 1). argv from a shell cannot
+    hold NUL, but main(argv) called from Python can."""
+    code, _, err = _run(["align", str(seed_paths["000"]), str(seed_paths["001"]), "-o", "a\x00b"], capsys)
+    assert code == 2 and "NUL" in err and err.count("\n") == 1
+    code, _, err = _run(["segment", "a\x00b.txt"], capsys)
+    assert code == 2 and "NUL" in err and err.count("\n") == 1

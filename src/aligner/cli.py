@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _emit(text: str, output: str | None) -> None:
     if output:
+        if "\x00" in output:
+            raise InputError(f"{output!r}: a file name cannot hold a NUL character")
         if os.path.isdir(output):
             raise InputError(f"{output}: is a directory; -o/--output needs a file name")
         atomic_write(output, text)

@@ -330,6 +330,8 @@ def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
 def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> DecodedText:
     """Read and decode a file; raise ``InputError`` with a one-line reason if it cannot be used."""
     p = Path(path)
+    if "\x00" in str(p):
+        raise InputError(f"{str(p)!r}: a file name cannot hold a NUL character")
     try:
         if not p.exists():
             raise InputError(f"{p}: no such file")
