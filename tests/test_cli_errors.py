@@ -191,3 +191,16 @@ def test_nul_in_paths_is_an_input_error(tmp_path, seed_paths, capsys):
     assert code == 2 and "NUL" in err and err.count("\n") == 1
     code, _, err = _run(["segment", "a\x00b.txt"], capsys)
     assert code == 2 and "NUL" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("flag", ["--src-lang", "--tgt-lang"])
+@pytest.mark.parametrize("value", ["e\x00n", "../../etc/passwd", "", "english language"])
+def test_bad_language_codes_are_usage_errors(flag, value, seed_paths, capsys):
+    """Fuzz finding: a NUL in --src-lang reached the abbreviation file lookup (ValueError, exit 1)."""
+    code, _, err = _run(["align", str(seed_paths["000"]), str(seed_paths["001"]), flag, value], capsys)
+    assert code == 2 and "language code" in err and len(err.splitlines()) == 1
+
+
+def test_good_language_codes_pass(seed_paths, capsys):
+    code, _, _ = _run(["segment", str(seed_paths["000"]), "--lang", "zh-Hant"], capsys)
+    assert code == 0

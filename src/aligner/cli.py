@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -29,9 +30,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"aligner: error: {_one_line(message)} (see '{self.prog} --help')\n")
 
 
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def _lang_code(value: str) -> str:
+    """An argparse type: a language code such as ``en``, ``id``, ``zh-Hant`` (else exit 2)."""
+    if not _LANG_CODE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as 'en' or 'id'")
+    return value
+
+
 def _add_langs(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--src-lang", metavar="L1", help="source language (ISO 639-1); detected if omitted")
-    p.add_argument("--tgt-lang", metavar="L2", help="target language (ISO 639-1); detected if omitted")
+    p.add_argument("--src-lang", metavar="L1", type=_lang_code, help="source language (ISO 639-1); detected if omitted")
+    p.add_argument("--tgt-lang", metavar="L2", type=_lang_code, help="target language (ISO 639-1); detected if omitted")
     p.add_argument("--presegmented", action="store_true",
                    help="inputs hold one sentence per line, kept as given")
 
@@ -56,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("segment", help="print sentences one per line, a blank line between paragraphs")
     p.add_argument("file")
-    p.add_argument("--lang", help="language (ISO 639-1); detected if omitted")
+    p.add_argument("--lang", type=_lang_code, help="language (ISO 639-1); detected if omitted")
     p.add_argument("--show-boilerplate", action="store_true", help="prefix page furniture with '# boilerplate: '")
     p.set_defaults(func=_cmd_segment)
 
