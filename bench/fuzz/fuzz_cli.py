@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -65,7 +66,9 @@ def test_one_input(data: bytes) -> None:
 
 
 def main() -> None:
-    atheris.Setup(sys.argv, test_one_input)
+    argv = [os.path.abspath(a) if not a.startswith("-") else a for a in sys.argv]
+    os.chdir(WORK)  # relative -o names the fuzzer invents land in the scratch folder
+    atheris.Setup(argv, test_one_input)
     atheris.Fuzz()
 
 
