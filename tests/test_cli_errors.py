@@ -204,3 +204,13 @@ def test_bad_language_codes_are_usage_errors(flag, value, seed_paths, capsys):
 def test_good_language_codes_pass(seed_paths, capsys):
     code, _, _ = _run(["segment", str(seed_paths["000"]), "--lang", "zh-Hant"], capsys)
     assert code == 0
+
+
+def test_encoding_notes_never_precede_an_error(tmp_path, capsys):
+    """Fuzz finding: 'decoded as cp1252' notes came before the error, making three lines."""
+    path = tmp_path / "fr.txt"
+    path.write_bytes("café crème brûlée est très bon.\n".encode("cp1252"))
+    code, _, err = _run(["align", str(path), str(path), "-o", "x\x00y"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "NUL" in err
+    code, _, err = _run(["compare", str(path), str(path), "-o", str(tmp_path)], capsys)
+    assert code == 2 and err.count("\n") == 1 and "is a directory" in err

@@ -97,12 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _emit(text: str, output: str | None) -> None:
+def _check_output(output: str | None) -> None:
+    """Refuse an unusable ``-o`` before any work is done."""
     if output:
         if "\x00" in output:
             raise InputError(f"{output!r}: a file name cannot hold a NUL character")
         if os.path.isdir(output):
             raise InputError(f"{output}: is a directory; -o/--output needs a file name")
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        _check_output(output)
         atomic_write(output, text)
     else:
         sys.stdout.write(text)
@@ -124,42 +130,47 @@ def _segment_text(doc: Document, show_boilerplate: bool) -> str:
 
 
 def _note_encoding(doc: Document) -> None:
-    """Say on stderr which encoding a non-UTF-8 input was decoded from."""
+    """Say on stderr which encoding a non-UTF-8 input was decoded from (after a successful
+    run only, so that a failure stays one line)."""
     if doc.encoding and doc.encoding not in ("utf-8", "utf-8-sig"):
         print(f"aligner: note: {_one_line(doc.path)} decoded as {doc.encoding}", file=sys.stderr)
 
 
 def _cmd_segment(args: argparse.Namespace) -> int:
     doc = api.load(args.file, args.lang)
-    _note_encoding(doc)
     _emit(_segment_text(doc, args.show_boilerplate), None)
+    _note_encoding(doc)
     return 0
 
 
 def _load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     src = api.load(args.src, args.src_lang, presegmented=args.presegmented)
     tgt = api.load(args.tgt, args.tgt_lang, presegmented=args.presegmented)
-    _note_encoding(src)
-    _note_encoding(tgt)
     return src, tgt
 
 
 def _cmd_align(args: argparse.Namespace) -> int:
     config = _config(args)
+    _check_output(args.output)
     src, tgt = _load_pair(args)
     if args.format == "beads":
         text = api.align(src, tgt, config).to_beads_text()
     else:
         text = render(api.compare(src, tgt, config), "tsv")
     _emit(text, args.output)
+    _note_encoding(src)
+    _note_encoding(tgt)
     return 0
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     config = _config(args)
+    _check_output(args.output)
     src, tgt = _load_pair(args)
     comparison = api.compare(src, tgt, config)
     _emit(render(comparison, args.format), args.output)
+    _note_encoding(src)
+    _note_encoding(tgt)
     if args.output:
         print(f"fidelity {comparison.fidelity:.3f}  {comparison.signature}", file=sys.stderr)
     return 0
