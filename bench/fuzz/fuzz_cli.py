@@ -66,7 +66,14 @@ def test_one_input(data: bytes) -> None:
 
 
 def main() -> None:
-    argv = [os.path.abspath(a) if not a.startswith("-") else a for a in sys.argv]
+    argv = []
+    for arg in sys.argv:  # make paths absolute before moving to the scratch folder
+        if not arg.startswith("-"):
+            arg = os.path.abspath(arg)
+        elif arg.startswith(("-artifact_prefix=", "-exact_artifact_path=", "-dict=")):
+            flag, value = arg.split("=", 1)
+            arg = f"{flag}={os.path.abspath(value)}" + ("/" if value.endswith("/") else "")
+        argv.append(arg)
     os.chdir(WORK)  # relative -o names the fuzzer invents land in the scratch folder
     atheris.Setup(argv, test_one_input)
     atheris.Fuzz()
