@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -65,7 +66,16 @@ def test_one_input(data: bytes) -> None:
 
 
 def main() -> None:
-    atheris.Setup(sys.argv, test_one_input)
+    argv = []
+    for arg in sys.argv:  # make paths absolute before moving to the scratch folder
+        if not arg.startswith("-"):
+            arg = os.path.abspath(arg)
+        elif arg.startswith(("-artifact_prefix=", "-exact_artifact_path=", "-dict=")):
+            flag, value = arg.split("=", 1)
+            arg = f"{flag}={os.path.abspath(value)}" + ("/" if value.endswith("/") else "")
+        argv.append(arg)
+    os.chdir(WORK)  # relative -o names the fuzzer invents land in the scratch folder
+    atheris.Setup(argv, test_one_input)
     atheris.Fuzz()
 
 

@@ -15,7 +15,7 @@ from ._version import VERSION as __version__
 from .align import Alignment, Bead
 from .api import align, compare, compare_files, demo, from_text, load
 from .compare import Comparison
-from .config import DEFAULT_CONFIG, Config
+from .config import DEFAULT_CONFIG, DEFAULT_LIMITS, Config, Limits
 from .document import Document, Span
 from .errors import AlignerError, ConfigError, InputError
 from .flags import FLAG_TYPES, Evidence, Flag
@@ -31,6 +31,7 @@ __all__ = [
     "AlignerError", "InputError", "ConfigError",
     "from_text", "load", "segment", "detect_language", "align", "compare", "compare_files",
     "render", "write_report", "FORMATS", "demo",
+    "Limits", "DEFAULT_LIMITS",
 ]
 
 # Multi-version comparison (issue 7): every pair of a set of documents, N-way views, story matrices.

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from . import api
@@ -28,9 +30,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"aligner: error: {_one_line(message)} (see '{self.prog} --help')\n")
 
 
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def _lang_code(value: str) -> str:
+    """An argparse type: a language code such as ``en``, ``id``, ``zh-Hant`` (else exit 2)."""
+    if not _LANG_CODE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as 'en' or 'id'")
+    return value
+
+
 def _add_langs(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--src-lang", metavar="L1", help="source language (ISO 639-1); detected if omitted")
-    p.add_argument("--tgt-lang", metavar="L2", help="target language (ISO 639-1); detected if omitted")
+    p.add_argument("--src-lang", metavar="L1", type=_lang_code, help="source language (ISO 639-1); detected if omitted")
+    p.add_argument("--tgt-lang", metavar="L2", type=_lang_code, help="target language (ISO 639-1); detected if omitted")
     p.add_argument("--presegmented", action="store_true",
                    help="inputs hold one sentence per line, kept as given")
 
@@ -55,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("segment", help="print sentences one per line, a blank line between paragraphs")
     p.add_argument("file")
-    p.add_argument("--lang", help="language (ISO 639-1); detected if omitted")
+    p.add_argument("--lang", type=_lang_code, help="language (ISO 639-1); detected if omitted")
     p.add_argument("--show-boilerplate", action="store_true", help="prefix page furniture with '# boilerplate: '")
     p.set_defaults(func=_cmd_segment)
 
@@ -119,10 +131,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _emit(text: str, output: str | None) -> None:
+def _check_output(output: str | None) -> None:
+    """Refuse an unusable ``-o`` before any work is done."""
     if output:
+        if "\x00" in output:
+            raise InputError(f"{output!r}: a file name cannot hold a NUL character")
         if os.path.isdir(output):
             raise InputError(f"{output}: is a directory; -o/--output needs a file name")
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        _check_output(output)
         atomic_write(output, text)
     else:
         sys.stdout.write(text)
@@ -144,42 +164,47 @@ def _segment_text(doc: Document, show_boilerplate: bool) -> str:
 
 
 def _note_encoding(doc: Document) -> None:
-    """Say on stderr which encoding a non-UTF-8 input was decoded from."""
+    """Say on stderr which encoding a non-UTF-8 input was decoded from (after a successful
+    run only, so that a failure stays one line)."""
     if doc.encoding and doc.encoding not in ("utf-8", "utf-8-sig"):
         print(f"aligner: note: {_one_line(doc.path)} decoded as {doc.encoding}", file=sys.stderr)
 
 
 def _cmd_segment(args: argparse.Namespace) -> int:
     doc = api.load(args.file, args.lang)
-    _note_encoding(doc)
     _emit(_segment_text(doc, args.show_boilerplate), None)
+    _note_encoding(doc)
     return 0
 
 
 def _load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     src = api.load(args.src, args.src_lang, presegmented=args.presegmented)
     tgt = api.load(args.tgt, args.tgt_lang, presegmented=args.presegmented)
-    _note_encoding(src)
-    _note_encoding(tgt)
     return src, tgt
 
 
 def _cmd_align(args: argparse.Namespace) -> int:
     config = _config(args)
+    _check_output(args.output)
     src, tgt = _load_pair(args)
     if args.format == "beads":
         text = api.align(src, tgt, config).to_beads_text()
     else:
         text = render(api.compare(src, tgt, config), "tsv")
     _emit(text, args.output)
+    _note_encoding(src)
+    _note_encoding(tgt)
     return 0
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     config = _config(args)
+    _check_output(args.output)
     src, tgt = _load_pair(args)
     comparison = api.compare(src, tgt, config)
     _emit(render(comparison, args.format), args.output)
+    _note_encoding(src)
+    _note_encoding(tgt)
     if args.output:
         print(f"fidelity {comparison.fidelity:.3f}  {comparison.signature}", file=sys.stderr)
     return 0
@@ -210,12 +235,24 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 _MAX_MESSAGE = 600
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
 def _one_line(message: object) -> str:
-    """``message`` on one line: line breaks (in file names, for one) shown as ``\\n``, cut
-    to ``_MAX_MESSAGE`` characters."""
+    """``message`` on one line and safe for a terminal: line breaks, control characters
+    (escape sequences) and Unicode line/paragraph separators in file names are shown
+    escaped (``\\n``, ``\\x1b``, ``\\u2028``); cut to ``_MAX_MESSAGE`` characters."""
     text = str(message)
-    if "\n" in text or "\r" in text:
-        text = text.replace("\r", "\\r").replace("\n", "\\n")
+    if not text.isprintable():
+        text = "".join(
+            _escape(ch) if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text
+        )
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
 

@@ -155,3 +155,8 @@ def test_offsets_index_the_decoded_text(tmp_path):
     assert doc.encoding == "utf-16"
     assert doc.sentence_texts == ("Première phrase.", "Deuxième phrase ici.")
     assert all(doc.text[s.start:s.end] == t for s, t in zip(doc.sentences, doc.sentence_texts))
+
+
+def test_nul_in_path():
+    with pytest.raises(InputError, match="NUL"):
+        read_path("a\x00b.txt")
