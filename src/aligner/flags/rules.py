@@ -8,9 +8,10 @@ NTREX-128 divergence dev set and documented in ``docs/fidelity.md``:
   almost never go below 0.5; sentences of other articles sit around 0.05).
 * ``partial_addition`` / ``partial_omission``: the Gale-Church length z-score is 2 or more
   (target longer / shorter than the expected length by two standard deviations), or 1 or
-  more with similarity below :data:`PARTIAL_SIMILARITY`. The evidence is the run of clauses
-  that matches the other side best (its complement is what was added or dropped), or the
-  content words without a counterpart when no encoder is set.
+  more with similarity below :data:`PARTIAL_SIMILARITY` or a run of clauses matching the
+  other side clearly better than the whole. The evidence is what lies outside the run of
+  clauses that matches the other side best, or the content words without a counterpart
+  when no encoder is set.
 * ``number_mismatch``: a digit number or date on one side has no equal value on the other.
 * ``entity_mismatch``: a name that is not a dictionary word has no counterpart on the other
   side (major when both sides have such a name: one name was put for another).
@@ -18,8 +19,9 @@ NTREX-128 divergence dev set and documented in ``docs/fidelity.md``:
 * ``wrong_language``: the target is in a third language.
 * ``truncation``: the target stops without final punctuation where the source has it and is
   much shorter, or the document's last source sentences have no counterpart.
-* ``typography``: detached hyphens (``hati -hati``), doubled spaces, quotes balanced on one
-  side and not the other, and names spelled differently only by case (``OpenAI``/``Openai``).
+* ``typography``: detached hyphens (``hati -hati``) and doubled spaces found on one side
+  only, an odd number of double quotation marks where the other side has an even number,
+  and names spelled differently only by case (``OpenAI``/``Openai``).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from ..score.text import Token
 from .model import Evidence, Flag
 
 __all__ = ["flag_bead", "flag_document", "UNRELATED_SIMILARITY", "PARTIAL_SIMILARITY",
-           "LENGTH_Z_STRONG", "LENGTH_Z_WEAK"]
+           "LENGTH_Z_STRONG", "LENGTH_Z_WEAK", "PART_MATCH", "PART_GAIN"]
 
 #: Below this encoder cosine, the two sides say different things.
 UNRELATED_SIMILARITY = 0.2
@@ -45,6 +47,10 @@ PARTIAL_SIMILARITY = 0.6
 LENGTH_Z_STRONG = 2.0
 #: Length z-score that signals a clause added or dropped when the similarity is also low.
 LENGTH_Z_WEAK = 1.0
+#: A run of clauses at least this similar to the other side is "the part that was translated".
+PART_MATCH = 0.4
+#: How much better than the whole a run of clauses must match to show a clause added or dropped.
+PART_GAIN = 0.15
 
 _DETACHED_HYPHEN = regex.compile(r"(?<=\p{L}) -(?=\p{L})|(?<=\p{L})- (?=\p{L})")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)  +(?=\S)")
@@ -102,10 +108,11 @@ def _complement(doc: Document, side: str, ids: tuple[int, ...], keep: tuple[int,
     return tuple(out)
 
 
-def _quote_balance(text: str) -> bool:
-    if text.count('"') % 2:
-        return False
-    return text.count("\u201c") == text.count("\u201d")
+_DOUBLE_QUOTES = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
+
+
+def _quote_count(text: str) -> int:
+    return sum(text.count(q) for q in _DOUBLE_QUOTES)
 
 
 def _typography(doc: Document, side: str, ids: tuple[int, ...], other_text: str | None) -> list[Flag]:
@@ -113,49 +120,39 @@ def _typography(doc: Document, side: str, ids: tuple[int, ...], other_text: str 
     for i in ids:
         span = doc.sentences[i]
         for pattern, what in ((_DETACHED_HYPHEN, "detached hyphen"), (_DOUBLE_SPACE, "doubled space")):
+            if other_text is not None and pattern.search(other_text):
+                continue  # the same habit on both sides: a house style, not a slip
             for m in pattern.finditer(doc.text, span.start, span.end):
                 a, b = max(span.start, m.start() - 12), min(span.end, m.end() + 12)
                 context = doc.text[a:b].strip()
                 flags.append(Flag("typography", "info", f"{what} in {context!r}", (Evidence(side, i, m.start(), m.end()),)))
     if other_text is not None and ids:
         text = " ".join(doc.sentence_text(i) for i in ids)
-        if not _quote_balance(text) and _quote_balance(other_text) and any(q in other_text for q in '"\u201c'):
+        if _quote_count(text) % 2 and _quote_count(other_text) and not _quote_count(other_text) % 2:
             flags.append(Flag("typography", "info", "quotation marks are unbalanced here but not in the other version",
                               _whole(doc, side, ids)))
     return flags
 
 
-def _meaning_flags(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence) -> list[Flag]:
-    """mistranslation / partial_addition / partial_omission for a bead with text on both sides."""
-    sim = ev.similarity
-    z = ev.length_z
-    if sim is not None and sim < UNRELATED_SIMILARITY:
-        return [Flag("mistranslation", "major",
-                     f"the two sides say different things (similarity {sim:.2f})",
-                     _whole(src, "src", bead.src) + _whole(tgt, "tgt", bead.tgt))]
-    low = sim is not None and sim < PARTIAL_SIMILARITY
-    if z >= LENGTH_Z_STRONG or (z >= LENGTH_Z_WEAK and low):
-        if ev.tgt_part is not None:
-            start, end, part_sim = ev.tgt_part
-            evidence = _complement(tgt, "tgt", bead.tgt, (start, end))
-            shown = " ".join(tgt.text[e.start : e.end].strip() for e in evidence)[:160]
-            message = f"the target adds text with no counterpart in the source: {shown!r}"
-        else:
-            evidence = _tok_ev(tgt, "tgt", bead.tgt, ev.tgt_coverage.uncovered)
-            message = "the target is longer than expected; words with no counterpart: " + ", ".join(
-                t.surface for t in ev.tgt_coverage.uncovered[:8])
-        return [Flag("partial_addition", "major", message, evidence or _whole(tgt, "tgt", bead.tgt))]
-    if z <= -LENGTH_Z_STRONG or (z <= -LENGTH_Z_WEAK and low):
-        if ev.src_part is not None:
-            start, end, part_sim = ev.src_part
-            evidence = _complement(src, "src", bead.src, (start, end))
-            shown = " ".join(src.text[e.start : e.end].strip() for e in evidence)[:160]
-            message = f"the target leaves out part of the source: {shown!r}"
-        else:
-            evidence = _tok_ev(src, "src", bead.src, ev.src_coverage.uncovered)
-            message = "the target is shorter than expected; source words with no counterpart: " + ", ".join(
-                t.surface for t in ev.src_coverage.uncovered[:8])
-        flags = [Flag("partial_omission", "major", message, evidence or _whole(src, "src", bead.src))]
+def _partial(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence, added: bool) -> list[Flag]:
+    """A ``partial_addition`` (``added``) or ``partial_omission`` flag with its evidence."""
+    if added:
+        doc, side, ids, part, cov = tgt, "tgt", bead.tgt, ev.tgt_part, ev.tgt_coverage
+    else:
+        doc, side, ids, part, cov = src, "src", bead.src, ev.src_part, ev.src_coverage
+    if part is not None:
+        evidence = _complement(doc, side, ids, (part[0], part[1]))
+        shown = " ".join(doc.text[e.start : e.end].strip() for e in evidence)[:160]
+        message = (f"the target adds text with no counterpart in the source: {shown!r}" if added
+                   else f"the target leaves out part of the source: {shown!r}")
+    else:
+        evidence = _tok_ev(doc, side, ids, cov.uncovered)
+        words = ", ".join(t.surface for t in cov.uncovered[:8])
+        message = (f"the target is longer than expected; words with no counterpart: {words}" if added
+                   else f"the target is shorter than expected; source words with no counterpart: {words}")
+    flags = [Flag("partial_addition" if added else "partial_omission", "major", message,
+                  evidence or _whole(doc, side, ids))]
+    if not added:
         last_tgt = tgt.sentence_text(bead.tgt[-1])
         last_src = src.sentence_text(bead.src[-1])
         if _FINAL.search(last_src) and not _FINAL.search(last_tgt):
@@ -163,7 +160,33 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence) -
             end = tgt.sentences[j].end
             flags.append(Flag("truncation", "minor", "the target sentence stops without final punctuation",
                               (Evidence("tgt", j, max(tgt.sentences[j].start, end - 1), end),)))
-        return flags
+    return flags
+
+
+def _meaning_flags(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence) -> list[Flag]:
+    """mistranslation / partial_addition / partial_omission for a bead with text on both sides.
+
+    With an encoder: a similarity below ``UNRELATED_SIMILARITY`` is a mistranslation unless
+    the lengths disagree and a run of clauses of the longer side matches the other side
+    (similarity >= ``PART_MATCH``): then a clause was added or dropped. Otherwise a length
+    z-score of ``LENGTH_Z_STRONG`` is a partial change, and so is one of ``LENGTH_Z_WEAK``
+    when the similarity is below ``PARTIAL_SIMILARITY`` or a run of clauses of the longer side
+    matches the other side clearly better (by ``PART_GAIN``) than the whole does.
+    """
+    sim = ev.similarity
+    z = ev.length_z
+    part = ev.tgt_part if z > 0 else ev.src_part
+    part_sim = part[2] if part is not None else None
+    if sim is not None and sim < UNRELATED_SIMILARITY:
+        if abs(z) >= LENGTH_Z_WEAK and part_sim is not None and part_sim >= PART_MATCH:
+            return _partial(src, tgt, bead, ev, added=z > 0)
+        return [Flag("mistranslation", "major",
+                     f"the two sides say different things (similarity {sim:.2f})",
+                     _whole(src, "src", bead.src) + _whole(tgt, "tgt", bead.tgt))]
+    weak_support = sim is not None and (
+        sim < PARTIAL_SIMILARITY or (part_sim is not None and part_sim - sim >= PART_GAIN))
+    if abs(z) >= LENGTH_Z_STRONG or (abs(z) >= LENGTH_Z_WEAK and weak_support):
+        return _partial(src, tgt, bead, ev, added=z > 0)
     return []
 
 

@@ -56,7 +56,7 @@ _EN_WORDS = {
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
     "twelfth": 12, "twentieth": 20, "hundredth": 100, "half": 0.5, "once": 1, "twice": 2,
     "single": 1, "double": 2, "triple": 3, "both": 2, "pair": 2, "couple": 2, "million": 1e6,
-    "billion": 1e9, "thousand": 1e3,
+    "billion": 1e9, "thousand": 1e3, "a": 1, "an": 1,
 }
 _ID_UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
              "delapan": 8, "sembilan": 9}
@@ -68,6 +68,7 @@ _ID_WORDS: dict[str, float] = {
 }
 _ID_COMPOUND = regex.compile(r"\b(?:ke)?(" + "|".join(_ID_UNITS) + r"|se)\s+(puluh|belas|ratus)"
                              r"(?:\s+(" + "|".join(_ID_UNITS) + r"))?\b", regex.IGNORECASE)
+_PM = regex.compile(r"\s?([ap]\.?m\.?)(?!\p{L})", regex.IGNORECASE)
 _TIME_WORD = regex.compile(r"(?:pukul|jam|um|at)\s*$", regex.IGNORECASE)
 _WORD = regex.compile(r"\p{L}+")
 
@@ -170,12 +171,17 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             values = {round(v * factor, 6) for v in values}
         found.append(Quantity(frozenset(values), kind, m.start("num"), m.end()))
         digit_spans.append((m.start(), m.end()))
+        pm = _PM.match(text, m.end())
         is_time = regex.fullmatch(r"\p{Nd}{1,2}[:.]\p{Nd}{2}", num) and (
-            ":" in num or _TIME_WORD.search(text[max(0, m.start() - 8) : m.start()]))
-        if is_time:  # 10:30 / pukul 10.30 -> hour and minutes
+            ":" in num or pm or _TIME_WORD.search(text[max(0, m.start() - 8) : m.start()]))
+        if pm and regex.fullmatch(r"\p{Nd}{1,2}", num):  # 5pm -> 5 or 17
+            found[-1] = Quantity(frozenset({float(num), float(num) + 12}), "number", m.start("num"), m.end())
+        if is_time:  # 10:30 / pukul 10.30 / 5.30pm -> hour and minutes
             hour, minutes = regex.split(r"[:.]", num)
-            found[-1] = Quantity(frozenset({float(hour)}), "number", m.start("num"), m.end())
-            found.append(Quantity(frozenset({float(minutes)}), "number", m.start("num"), m.end("num")))
+            hours = {float(hour)} | ({float(hour) + 12} if pm and pm.group(1).lower().startswith("p") else set())
+            found[-1] = Quantity(frozenset(hours), "number", m.start("num"), m.end())
+            if int(minutes):
+                found.append(Quantity(frozenset({float(minutes)}), "number", m.start("num"), m.end("num")))
     for m in _MONTH.finditer(text):
         name = m.group(1)
         if name.lower() in ("may", "mar", "jun", "jul", "aug", "des", "sep", "dec", "mai", "mei") and not name[0].isupper():
