@@ -104,25 +104,30 @@ class DocumentVocabulary:
     Attributes:
         common: lower-cased words that appear in lower case somewhere (so not names).
         proper: lower-cased words capitalised inside a sentence that is not a headline.
+        capitalised: lower-cased words capitalised anywhere.
     """
 
     common: frozenset[str]
     proper: frozenset[str]
+    capitalised: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, sentences: tuple[str, ...], lang: str) -> "DocumentVocabulary":
         """Collect the vocabulary of a document's sentences."""
         common: set[str] = set()
         proper: set[str] = set()
+        capitalised: set[str] = set()
         for text in sentences:
             toks = tokens(text)
             title = is_title_case(text)
             for k, tok in enumerate(toks):
                 if tok.surface[:1].islower():
                     common.add(tok.lower)
-                elif k and not title and tok.surface[:1].isupper():
-                    proper.add(_strip(tok.surface, lang))
-        return cls(frozenset(common), frozenset(proper - common))
+                elif tok.surface[:1].isupper():
+                    capitalised.add(_strip(tok.surface, lang))
+                    if k and not title:
+                        proper.add(_strip(tok.surface, lang))
+        return cls(frozenset(common), frozenset(proper - common), frozenset(capitalised))
 
 
 @dataclass(frozen=True)
@@ -220,10 +225,19 @@ def _names(text: str, lang: str, vocab: DocumentVocabulary | None) -> tuple[Toke
     return names
 
 
+#: English endings of common words (rare at the end of names): capitalised words with them
+#: inside organisation names or headlines are treated as dictionary words.
+_EN_COMMON_ENDINGS = ("ing", "ed", "al", "ly", "ion", "ions", "ers", "ive", "ance", "ence", "ment",
+                      "ments", "ity", "ous", "ness", "ship", "ists", "ics")
+
+
 def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabulary | None) -> bool:
     if _acronym(word) or _known(word, lang, lexicon):
         return True
-    return vocab is not None and _strip(word, lang) in vocab.common
+    w = _strip(word, lang)
+    if lang == "en" and len(w) > 5 and w.endswith(_EN_COMMON_ENDINGS):
+        return True
+    return vocab is not None and w in vocab.common
 
 
 def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
