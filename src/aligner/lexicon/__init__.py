@@ -7,8 +7,10 @@ One TSV file serves both directions.
 
 Plugging in another lexicon:
 
-* a file: ``load_lexicon("en", "id", "path/to/pairs.tsv")`` (or ``--lexicon PATH`` on the
-  command line) reads ``source<TAB>target`` lines, source in the first language given;
+* a file: ``load_lexicon("en", "id", "path/to/en-id.mine.tsv")`` (or ``--lexicon PATH`` on
+  the command line) reads ``word<TAB>translation`` lines. A name starting ``L1-L2.`` says
+  which languages the columns hold, and the file then serves both directions; without such
+  a prefix the first column is taken to be the comparison's source language;
 * code: ``register_lexicon("mine", factory)`` where ``factory(src_lang, tgt_lang)`` returns
   any object with ``src_lang``, ``tgt_lang``, ``name`` and ``translations(word)``.
 """
@@ -20,12 +22,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+import regex
+
 from ..errors import ConfigError
 from .morph import word_forms
 from .tsv import CombinedLexicon, TsvLexicon
 
-__all__ = ["Lexicon", "TsvLexicon", "CombinedLexicon", "load_lexicon", "register_lexicon",
-           "available_lexicons", "word_forms", "SHIPPED_VERSION"]
+__all__ = ["Lexicon", "TsvLexicon", "CombinedLexicon", "load_lexicon", "load_lexicon_pair",
+           "register_lexicon", "available_lexicons", "word_forms", "SHIPPED_VERSION"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 #: Version tag of the shipped data, shown in signatures.
@@ -95,5 +99,23 @@ def load_lexicon(src_lang: str, tgt_lang: str, name: str = "auto") -> Lexicon | 
     if name in _REGISTRY:
         return _REGISTRY[name](src_lang, tgt_lang)
     if name.endswith(".tsv") or Path(name).is_file():
-        return TsvLexicon(name, src_lang, tgt_lang)
+        return TsvLexicon(name, src_lang, tgt_lang, reverse=_file_langs(name) == (tgt_lang, src_lang))
     raise ConfigError(f"unknown lexicon {name!r}; choose one of {available_lexicons()}")
+
+
+def _file_langs(path: str) -> tuple[str, str] | None:
+    """``("en", "id")`` for a file named ``en-id.anything.tsv``; ``None`` without such a prefix."""
+    m = regex.match(r"([a-z]{2,3})-([a-z]{2,3})[._]", Path(path).name)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def load_lexicon_pair(src_lang: str, tgt_lang: str, name: str = "auto") -> tuple[Lexicon | None, Lexicon | None]:
+    """The lexicons ``src -> tgt`` and ``tgt -> src`` for a comparison.
+
+    A TSV file without an ``L1-L2.`` name prefix holds ``source<TAB>target`` of this
+    comparison; it is read the other way round for the backward direction.
+    """
+    forward = load_lexicon(src_lang, tgt_lang, name)
+    if name not in ("auto", "none") and name not in _REGISTRY and _file_langs(name) is None:
+        return forward, TsvLexicon(name, tgt_lang, src_lang, reverse=True)
+    return forward, load_lexicon(tgt_lang, src_lang, name)
