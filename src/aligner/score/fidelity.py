@@ -286,13 +286,19 @@ def _candidates(src_lang: str, tgt_lang: str) -> tuple[str, ...]:
 
 
 def _untranslated(ev: BeadEvidence, src_lang: str, tgt_lang: str) -> bool:
-    """Target left in the source language (or copied) or in a third language."""
-    if src_lang != tgt_lang and len(tokens(ev.tgt_text)) >= 3:
-        if ev.copied >= 0.9:
-            return True
-        if ev.tgt_detected == src_lang and ev.copied >= 0.5:
-            return True
-    return False
+    """Target left in the source language (or copied), or written in a third language.
+
+    The language test needs at least four lower-case words, so that a line of names
+    ("Dundee Stars 5-3 Belfast Giants") is never judged by its letters alone.
+    """
+    if src_lang == tgt_lang or len(tokens(ev.tgt_text)) < 3:
+        return False
+    if ev.copied >= 0.9:
+        return True
+    words = sum(1 for t in tokens(ev.tgt_text) if t.surface[:1].islower() and len(t.surface) >= 3)
+    if ev.tgt_detected == src_lang and ev.copied >= 0.5:
+        return True
+    return words >= 4 and ev.tgt_detected not in (src_lang, tgt_lang, "und")
 
 
 def score_beads(src: Document, tgt: Document, beads: Sequence[Bead], lexicon: str = "auto",
