@@ -46,3 +46,14 @@ def test_headlines_only_count_names_the_document_uses_elsewhere():
 
 def test_fold_brings_spellings_together():
     assert fold("Philippines") == fold("Filipines")
+
+
+def test_possessive_acronym_keeps_its_last_letter():
+    # regression: "AALI's" was stripped to "aal" and reported missing next to "AALI"
+    m = _match("PT Astra Agro Lestari's AALI's production rose.", "Produksi PT Astra Agro Lestari AALI naik.")
+    assert not m.src_only and not m.tgt_only
+
+
+def test_indonesian_news_abbreviations_are_translations():
+    m = _match("The finance minister said so.", "Hal itu dikatakan Menkeu.")
+    assert not m.tgt_only

@@ -161,15 +161,17 @@ class NameMatch:
 
 def _strip(word: str, lang: str) -> str:
     w = word.lower()
+    possessive = False
     for suf in ("'s", "\u2019s"):
         if w.endswith(suf):
             w = w[: -len(suf)]
+            possessive = True
     if "-" in w:
         left, _, right = w.partition("-")
         if left == right or (len(left) >= 3 and word.partition("-")[2][:1].islower()):
             w = left
-    if len(word) >= 3 and word[:-1].isupper() and word.endswith("s"):  # AMs, MPs
-        w = w[:-1]
+    if not possessive and len(word) >= 3 and word[:-1].isalpha() and word[:-1].isupper() and word.endswith("s"):
+        w = w[:-1]  # AMs, MPs
     if lang in ("id", "ms"):
         for suf in _SUFFIX_ID:
             if w.endswith(suf) and len(w) > len(suf) + 2:
