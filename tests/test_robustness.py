@@ -166,7 +166,10 @@ def test_html_report_escapes_article_text():
     for raw in ("<script>alert", "<img src=x", "<iframe", "<b>tebal", "</table> ", "<![CDATA["):
         assert raw not in html
     assert "&lt;script&gt;alert(" in html and "&lt;iframe" in html
-    assert "{{ 7*7 }}" in html  # shown as text, never evaluated as a template
+    import re
+
+    shown = re.sub(r"<mark[^>]*>|</mark>", "", html)  # evidence marks may split the text
+    assert "{{ 7*7 }}" in shown  # shown as text, never evaluated as a template
 
 
 def test_tmx_and_markdown_escape_markup():

@@ -51,10 +51,15 @@ def _add_config(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoder", default="none", help="sentence encoder: none (surface evidence only) (default: none)")
     p.add_argument("--max-bead", type=int, default=3, help="most sentences on one side of a bead (default: 3)")
     p.add_argument("--keep-boilerplate", action="store_true", help="align page furniture too")
+    p.add_argument("--lexicon", default="auto",
+                   help="bilingual lexicon: auto (shipped for the pair), none, or a source<TAB>target .tsv file (default: auto)")
+    p.add_argument("--fidelity-encoder", default="use",
+                   help="encoder for the similarity signal of fidelity scores and flags; none drops it (default: use)")
 
 
 def _config(args: argparse.Namespace) -> Config:
-    return Config(encoder=args.encoder, max_bead=args.max_bead, keep_boilerplate=args.keep_boilerplate)
+    return Config(encoder=args.encoder, max_bead=args.max_bead, keep_boilerplate=args.keep_boilerplate,
+                  lexicon=args.lexicon, fidelity_encoder=args.fidelity_encoder)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -25,6 +25,8 @@ class Config:
         lexicon: name of the bilingual lexicon (``"auto"`` picks the shipped one for the pair).
         keep_boilerplate: align page furniture too instead of setting it aside.
         seed: seed for anything random (nothing is random at present; kept for the signature).
+        fidelity_encoder: sentence encoder for the similarity signal of the fidelity score and
+            the ``mistranslation`` / partial flags (``"none"`` drops that signal).
     """
 
     encoder: str = "none"
@@ -32,6 +34,7 @@ class Config:
     lexicon: str = "auto"
     keep_boilerplate: bool = False
     seed: int = 0
+    fidelity_encoder: str = "use"
 
     def __post_init__(self) -> None:
         from .errors import ConfigError
@@ -40,6 +43,10 @@ class Config:
             raise ConfigError(f"max_bead must be between 1 and 6, got {self.max_bead!r}")
         if not self.encoder:
             raise ConfigError("encoder must be a non-empty name, e.g. 'use' or 'none'")
+        if not self.fidelity_encoder:
+            raise ConfigError("fidelity_encoder must be a non-empty name, e.g. 'use' or 'none'")
+        if not self.lexicon:
+            raise ConfigError("lexicon must be a non-empty name: 'auto', 'none' or a .tsv path")
 
     def with_(self, **changes: object) -> "Config":
         """Return a copy with ``changes`` applied (validated again)."""
@@ -49,8 +56,13 @@ class Config:
     def signature(self) -> str:
         """A one-line description of every setting that affects results.
 
-        Example: ``aligner:0.1.0|enc:use|maxbead:3|lex:auto|boiler:drop|seed:0``
+        Example: ``aligner:0.1.0|enc:use|maxbead:3|lex:auto|boiler:drop|seed:0|fenc:use|fid:1``
+
+        ``fid`` is the version of the fidelity recipe (weights and flag thresholds). A
+        ``Comparison`` shows the lexicon that ``auto`` resolved to in its own signature.
         """
+        from .score.fidelity import FIDELITY_VERSION
+
         parts = [
             f"aligner:{VERSION}",
             f"enc:{self.encoder}",
@@ -58,6 +70,8 @@ class Config:
             f"lex:{self.lexicon}",
             f"boiler:{'keep' if self.keep_boilerplate else 'drop'}",
             f"seed:{self.seed}",
+            f"fenc:{self.fidelity_encoder}",
+            f"fid:{FIDELITY_VERSION}",
         ]
         return "|".join(parts)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from aligner import ConfigError, InputError, from_text
+from aligner import Config, ConfigError, InputError, from_text
 from aligner.compare.multiset import SetThresholds, compare_set, sentence_coverage
 
 
@@ -107,7 +107,7 @@ def test_thresholds_are_validated(field, value):
 def test_signature_names_set_settings(fake_encoder):
     sc = compare_set([_tagged(["a"], "en", "a"), _tagged(["b"], "en", "b")], encoder=fake_encoder)
     assert sc.signature == (
-        "aligner:0.1.0|enc:none|maxbead:3|lex:auto|boiler:drop|seed:0|set-enc:fake"
+        Config().signature + "|set-enc:fake"
         "|cand:0.45|sent:0.45|cov:0.5|relnames:2@0.3|rel:0.8|minmatch:3@0.7")
 
 

@@ -124,6 +124,21 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
     return summary
 
 
+def _same_settings(stored: str, wanted: str) -> bool:
+    """Do two signatures name the same settings?
+
+    A comparison's signature shows the lexicon it actually used (``lex:en-id:freedict...``)
+    where the run's config says ``lex:auto``; with ``auto`` any resolved lexicon matches.
+    Every other field must be equal.
+    """
+    if stored == wanted:
+        return True
+    a, b = stored.split("|"), wanted.split("|")
+    if len(a) != len(b):
+        return False
+    return all(x == y or (y == "lex:auto" and x.startswith("lex:")) for x, y in zip(a, b))
+
+
 def _reuse(entry: ManifestEntry, out: Path, signature: str, src_lang: str | None,
            tgt_lang: str | None) -> PairResult | None:
     """The result stored in an existing report of ``entry``, or ``None`` when the pair must run.
@@ -137,7 +152,7 @@ def _reuse(entry: ManifestEntry, out: Path, signature: str, src_lang: str | None
     try:
         data = json.loads(path.read_text("utf-8"))
         source, target = data["source"], data["target"]
-        if (data.get("signature") != signature or source["path"] != entry.src or target["path"] != entry.tgt
+        if (not _same_settings(str(data.get("signature")), signature) or source["path"] != entry.src or target["path"] != entry.tgt
                 or (src_lang and source["lang"] != src_lang) or (tgt_lang and target["lang"] != tgt_lang)):
             return None
         fidelity = float(data["fidelity"])

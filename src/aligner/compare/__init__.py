@@ -10,11 +10,11 @@ from .multiset import (
     compare_set,
     compare_set_files,
 )
-from .pair import Comparison, compare_documents
+from .pair import FAITHFUL, Comparison, compare_documents, verdict
 from .story import StoryMatrix, StoryRow
 
 __all__ = [
-    "Comparison", "compare_documents",
+    "Comparison", "compare_documents", "FAITHFUL", "verdict",
     "compare_set", "compare_set_files", "SetComparison", "SetThresholds", "PairRelation", "PairEvidence",
     "NWayView", "StoryMatrix", "StoryRow", "RELATIONS",
 ]

@@ -282,7 +282,7 @@ def extract_entities(doc: Document) -> Entities:
         >>> from aligner import from_text
         >>> e = extract_entities(from_text("On November 17, OpenAI fired Sam Altman. It cost 5 million.", "en"))
         >>> [m.key for m in e.names], [m.key for m in e.numbers], [m.key for m in e.dates]
-        (['openai', 'sam altman'], ['5'], ['11-17'])
+        (['openai', 'sam altman'], ['5000000'], ['11-17'])
     """
     latin_doc = doc.lang not in {"ko", "zh", "ja", "ru", "ar", "th", "el", "hi", "und"}
     texts = [doc.sentence_text(i) for i in doc.content_indices]

@@ -8,10 +8,22 @@ from dataclasses import dataclass
 from ..align import Alignment, align
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
-from ..flags import Flag, flag_bead
-from ..score import BeadScore, document_fidelity, score_bead
+from ..flags import Flag, flag_bead, flag_document
+from ..score import BeadScore, Scorer, document_fidelity
 
-__all__ = ["Comparison", "compare_documents"]
+__all__ = ["Comparison", "compare_documents", "FAITHFUL", "verdict"]
+
+#: Document fidelity from which a translation is called faithful (see docs/fidelity.md).
+FAITHFUL = 0.8
+#: Document fidelity below which a translation is called unfaithful.
+UNFAITHFUL = 0.6
+
+
+def verdict(fidelity: float) -> str:
+    """``faithful`` (>= 0.8), ``mostly faithful`` (>= 0.6) or ``unfaithful``."""
+    if fidelity >= FAITHFUL:
+        return "faithful"
+    return "mostly faithful" if fidelity >= UNFAITHFUL else "unfaithful"
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,8 @@ class Comparison:
         flags: one tuple of ``Flag`` per bead, in bead order.
         fidelity: document fidelity in ``[0, 1]``.
         config: the settings used; ``signature`` is derived from it.
+        lexicon: the lexicon actually used (``config.lexicon`` resolved for the language
+            pair, with its version), or ``""`` when not recorded.
     """
 
     src: Document
@@ -34,6 +48,7 @@ class Comparison:
     flags: tuple[tuple[Flag, ...], ...]
     fidelity: float
     config: Config
+    lexicon: str = ""
 
     def __post_init__(self) -> None:
         n = len(self.alignment.beads)
@@ -43,8 +58,19 @@ class Comparison:
 
     @property
     def signature(self) -> str:
-        """The reproducibility signature of the settings that produced this result."""
-        return self.config.signature
+        """The reproducibility signature of the settings that produced this result.
+
+        The config's ``lex:`` field shows the lexicon actually used for the language pair.
+        """
+        sig = self.config.signature
+        if self.lexicon:
+            sig = sig.replace(f"|lex:{self.config.lexicon}|", f"|lex:{self.lexicon}|", 1)
+        return sig
+
+    @property
+    def verdict(self) -> str:
+        """``faithful``, ``mostly faithful`` or ``unfaithful`` (see :func:`verdict`)."""
+        return verdict(self.fidelity)
 
     def flag_counts(self) -> dict[str, int]:
         """Number of flags of each type, sorted by type."""
@@ -53,9 +79,18 @@ class Comparison:
 
 
 def compare_documents(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Comparison:
-    """Align ``src`` and ``tgt``, score every bead and flag divergences."""
+    """Align ``src`` and ``tgt``, score every bead and flag divergences.
+
+    The fidelity signals use ``config.fidelity_encoder`` and ``config.lexicon``.
+    """
+    from ..embed import get_encoder
+
     alignment = align(src, tgt, config)
-    scores = tuple(score_bead(src, tgt, b) for b in alignment.beads)
-    flags = tuple(flag_bead(src, tgt, b, s) for b, s in zip(alignment.beads, scores))
+    scorer = Scorer(src, tgt, config.lexicon, get_encoder(config.fidelity_encoder))
+    scores = scorer.score_all(alignment.beads)
+    per_bead = [flag_bead(src, tgt, b, s) for b, s in zip(alignment.beads, scores)]
+    for k, extra in flag_document(src, tgt, alignment.beads).items():
+        per_bead[k] = per_bead[k] + extra
     fidelity = document_fidelity(src, tgt, alignment.beads, scores)
-    return Comparison(src, tgt, alignment, scores, flags, fidelity, config)
+    return Comparison(src, tgt, alignment, scores, tuple(per_bead), fidelity, config,
+                      lexicon=scorer.lexicon_name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -26,6 +27,15 @@ class Encoder(Protocol):
         ...
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes kept by Python) replaced by U+FFFD,
+    so every tokenizer can encode it to UTF-8."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 class CachedEncoder:
     """Wraps a raw batch function; encodes only texts not seen before (bounded LRU by text)."""
 
@@ -46,7 +56,7 @@ class CachedEncoder:
             missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         for k in range(0, len(missing), self._batch_size):
             chunk = missing[k : k + self._batch_size]
-            vecs = np.asarray(self._batch_fn(chunk), dtype=np.float32)
+            vecs = np.asarray(self._batch_fn([_encodable(t) for t in chunk]), dtype=np.float32)
             norms = np.linalg.norm(vecs, axis=1, keepdims=True)
             vecs = vecs / np.maximum(norms, 1e-12)
             with self._lock:

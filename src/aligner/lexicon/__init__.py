@@ -1,14 +1,39 @@
-"""Bilingual lexicons: word -> translations, behind one protocol.
+"""Bilingual lexicons: word -> translations, behind one protocol and a name registry.
 
-``load_lexicon(src_lang, tgt_lang)`` returns the lexicon shipped for a pair (or ``None``).
-The shipped Indonesian-English data and a way to plug in others are built by the fidelity work.
+``load_lexicon(src_lang, tgt_lang)`` returns the lexicon shipped for a pair (``None`` when
+none ships). Shipped: English <-> Indonesian, from FreeDict's ``eng-ind`` dictionary
+(CC-BY-SA-3.0, see ``aligner/data/lexicon/``) plus a small core list written for aligner.
+One TSV file serves both directions.
+
+Plugging in another lexicon:
+
+* a file: ``load_lexicon("en", "id", "path/to/en-id.mine.tsv")`` (or ``--lexicon PATH`` on
+  the command line) reads ``word<TAB>translation`` lines. A name starting ``L1-L2.`` says
+  which languages the columns hold, and the file then serves both directions; without such
+  a prefix the first column is taken to be the comparison's source language;
+* code: ``register_lexicon("mine", factory)`` where ``factory(src_lang, tgt_lang)`` returns
+  any object with ``src_lang``, ``tgt_lang``, ``name`` and ``translations(word)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-__all__ = ["Lexicon", "load_lexicon"]
+import regex
+
+from ..errors import ConfigError
+from .morph import word_forms
+from .tsv import CombinedLexicon, TsvLexicon
+
+__all__ = ["Lexicon", "TsvLexicon", "CombinedLexicon", "load_lexicon", "load_lexicon_pair",
+           "register_lexicon", "available_lexicons", "word_forms", "SHIPPED_VERSION"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+#: Version tag of the shipped data, shown in signatures.
+SHIPPED_VERSION = "freedict-2022.11.18+core-1"
 
 
 @runtime_checkable
@@ -24,6 +49,73 @@ class Lexicon(Protocol):
         ...
 
 
+LexiconFactory = Callable[[str, str], "Lexicon | None"]
+
+
+def _shipped(src_lang: str, tgt_lang: str) -> Lexicon | None:
+    pair = {src_lang, tgt_lang}
+    if pair != {"en", "id"}:
+        return None
+    reverse = src_lang == "id"
+    parts = [TsvLexicon(_DATA / f"en-id.{part}.tsv", src_lang, tgt_lang, name=part, reverse=reverse)
+             for part in ("freedict", "core")]
+    lex = CombinedLexicon(parts, src_lang, tgt_lang)
+    lex.name = f"en-id:{SHIPPED_VERSION}"
+    return lex
+
+
+_REGISTRY: dict[str, LexiconFactory] = {"shipped": _shipped}
+
+
+def register_lexicon(name: str, factory: LexiconFactory) -> None:
+    """Make ``factory(src_lang, tgt_lang)`` available as lexicon ``name``."""
+    _REGISTRY[name] = factory
+
+
+def available_lexicons() -> list[str]:
+    """Registered names plus ``auto``, ``none`` and ``PATH.tsv``."""
+    return ["auto", "none"] + sorted(_REGISTRY) + ["PATH.tsv"]
+
+
+@lru_cache(maxsize=16)
 def load_lexicon(src_lang: str, tgt_lang: str, name: str = "auto") -> Lexicon | None:
-    """The lexicon for ``src_lang`` -> ``tgt_lang`` (``None`` when none ships for the pair)."""
-    return None
+    """The lexicon ``name`` for ``src_lang`` -> ``tgt_lang``.
+
+    ``auto`` is the shipped lexicon for the pair (``None`` when none ships); ``none`` is
+    ``None``; a name ending in ``.tsv`` (or an existing file) is read with :class:`TsvLexicon`.
+    Raises ``ConfigError`` listing the valid names for anything else.
+
+    Example:
+        >>> lex = load_lexicon("en", "id")
+        >>> "pemerintah" in lex.translations("government")
+        True
+        >>> "government" in load_lexicon("id", "en").translations("pemerintah")
+        True
+    """
+    if name == "none":
+        return None
+    if name == "auto":
+        return _shipped(src_lang, tgt_lang)
+    if name in _REGISTRY:
+        return _REGISTRY[name](src_lang, tgt_lang)
+    if name.endswith(".tsv") or Path(name).is_file():
+        return TsvLexicon(name, src_lang, tgt_lang, reverse=_file_langs(name) == (tgt_lang, src_lang))
+    raise ConfigError(f"unknown lexicon {name!r}; choose one of {available_lexicons()}")
+
+
+def _file_langs(path: str) -> tuple[str, str] | None:
+    """``("en", "id")`` for a file named ``en-id.anything.tsv``; ``None`` without such a prefix."""
+    m = regex.match(r"([a-z]{2,3})-([a-z]{2,3})[._]", Path(path).name)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def load_lexicon_pair(src_lang: str, tgt_lang: str, name: str = "auto") -> tuple[Lexicon | None, Lexicon | None]:
+    """The lexicons ``src -> tgt`` and ``tgt -> src`` for a comparison.
+
+    A TSV file without an ``L1-L2.`` name prefix holds ``source<TAB>target`` of this
+    comparison; it is read the other way round for the backward direction.
+    """
+    forward = load_lexicon(src_lang, tgt_lang, name)
+    if name not in ("auto", "none") and name not in _REGISTRY and _file_langs(name) is None:
+        return forward, TsvLexicon(name, tgt_lang, src_lang, reverse=True)
+    return forward, load_lexicon(tgt_lang, src_lang, name)

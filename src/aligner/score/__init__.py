@@ -1,6 +1,11 @@
 """Fidelity scores: how faithfully each bead, and the whole document, is translated."""
 
-from .fidelity import BeadScore, document_fidelity, score_bead
-from .numbers import extract_numbers
+from .entities import NameMatch, extract_names, match_names
+from .fidelity import (FIDELITY_VERSION, WEIGHTS, BeadEvidence, BeadScore, Scorer, document_fidelity,
+                       score_bead, score_beads)
+from .lexical import Coverage, coverage, gloss
+from .numbers import Quantity, extract_numbers, extract_quantities, match_quantities
 
-__all__ = ["BeadScore", "score_bead", "document_fidelity", "extract_numbers"]
+__all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
+           "WEIGHTS", "FIDELITY_VERSION", "extract_numbers", "extract_quantities", "match_quantities",
+           "Quantity", "NameMatch", "extract_names", "match_names", "Coverage", "coverage", "gloss"]

@@ -1,0 +1,113 @@
+"""Divergence flags: one test per flag type, with a deterministic encoder."""
+
+from __future__ import annotations
+
+from aligner.align.model import Bead
+from aligner.document import Document
+from aligner.flags import FLAG_TYPES, flag_bead, flag_document
+from aligner.score import Scorer
+from aligner.segment import make_document
+
+
+def _flags(src_text: str, tgt_text: str, encoder, src_lang: str = "en", tgt_lang: str = "id"):
+    src = make_document(src_text + "\n", src_lang, presegmented=True)
+    tgt = make_document(tgt_text + "\n", tgt_lang, presegmented=True)
+    bead = Bead((0,), (0,))
+    (score,) = Scorer(src, tgt, encoder=encoder).score_all([bead])
+    return src, tgt, flag_bead(src, tgt, bead, score)
+
+
+def _types(flags) -> list[str]:
+    return [f.type for f in flags]
+
+
+def test_a_faithful_pair_has_no_flags(concept_encoder):
+    *_, flags = _flags("Prices rose 5 percent yesterday.", "Harga naik 5 persen kemarin.", concept_encoder)
+    assert flags == ()
+
+
+def test_number_mismatch_points_at_the_numbers(concept_encoder):
+    src, tgt, flags = _flags("Prices rose 5 percent yesterday.", "Harga naik 7 persen kemarin.", concept_encoder)
+    (flag,) = flags
+    assert flag.type == "number_mismatch" and flag.severity == "major"
+    assert {(e.side, (src if e.side == "src" else tgt).text[e.start : e.end]) for e in flag.evidence} == {
+        ("src", "5 percent"), ("tgt", "7 persen")}
+
+
+def test_unrelated_sentence_is_a_mistranslation(concept_encoder):
+    *_, flags = _flags("Prices rose 5 percent yesterday.", "Kucing itu tidur di pasar.", concept_encoder)
+    assert "mistranslation" in _types(flags)
+
+
+def test_added_clause_is_a_partial_addition_with_its_span(concept_encoder):
+    src, tgt, flags = _flags(
+        "Prices rose yesterday.",
+        "Harga naik kemarin, dan pertandingan sepak bola di kota itu ditunda karena hujan deras sekali.",
+        concept_encoder)
+    (flag,) = [f for f in flags if f.type == "partial_addition"]
+    shown = " ".join(tgt.text[e.start : e.end] for e in flag.evidence)
+    assert "pertandingan sepak bola" in shown and "Harga" not in shown
+
+
+def test_dropped_clause_is_a_partial_omission_with_its_span(concept_encoder):
+    src, tgt, flags = _flags(
+        "Prices rose yesterday, and the football match in the city was postponed because of heavy rain.",
+        "Harga naik kemarin.", concept_encoder)
+    (flag,) = [f for f in flags if f.type == "partial_omission"]
+    shown = " ".join(src.text[e.start : e.end] for e in flag.evidence)
+    assert "football match" in shown and "Prices" not in shown
+
+
+def test_replaced_name_is_an_entity_mismatch(concept_encoder):
+    *_, flags = _flags("Minister Patton said prices rose.", "Menteri Suharjo mengatakan harga naik.", concept_encoder)
+    (flag,) = [f for f in flags if f.type == "entity_mismatch"]
+    assert "Patton" in flag.message and "Suharjo" in flag.message and flag.severity == "major"
+
+
+def test_copied_source_is_untranslated(concept_encoder):
+    text = "The minister resigned after the vote on Friday evening."
+    *_, flags = _flags(text, text, concept_encoder)
+    assert _types(flags) == ["untranslated"]
+
+
+def test_third_language_is_wrong_language(concept_encoder):
+    *_, flags = _flags("The minister resigned after the vote on Friday evening.",
+                       "Der Minister ist nach der Abstimmung am Freitagabend zurückgetreten.", concept_encoder)
+    assert _types(flags) == ["wrong_language"]
+
+
+def test_typography_notes_are_info_and_point_at_the_slip(concept_encoder):
+    src, tgt, flags = _flags("Prices rose carefully.", "Harga naik dengan hati -hati.", concept_encoder)
+    (flag,) = flags
+    assert (flag.type, flag.severity) == ("typography", "info")
+    assert tgt.text[flag.evidence[0].start : flag.evidence[0].end] == " -"
+
+
+def test_unbalanced_quotes_only_when_the_other_side_is_balanced(concept_encoder):
+    *_, flags = _flags('He said "prices rose".', 'Dia mengatakan "harga naik.', concept_encoder)
+    assert _types(flags) == ["typography"]
+    *_, flags = _flags('He said "prices rose.', 'Dia mengatakan "harga naik.', concept_encoder)
+    assert flags == ()
+
+
+def test_case_only_name_variant_is_a_typography_note(concept_encoder):
+    *_, flags = _flags("OpenAI said prices rose.", "Openai mengatakan harga naik.", concept_encoder)
+    assert _types(flags) == ["typography"] and "Openai" in flags[0].message
+
+
+def test_omission_addition_and_document_truncation():
+    src = make_document("One.\nTwo.\nThree.\nFour.\n", "en", presegmented=True)
+    tgt = make_document("Satu.\n", "id", presegmented=True)
+    beads = (Bead((0,), (0,)), Bead((1,), ()), Bead((2,), ()), Bead((3,), ()))
+    doc_flags = flag_document(src, tgt, beads)
+    assert list(doc_flags) == [3] and doc_flags[3][0].type == "truncation"
+    assert [e.sentence for e in doc_flags[3][0].evidence] == [1, 2, 3]
+
+
+def test_every_flag_type_is_produced_somewhere():
+    import aligner.flags.rules as rules
+    import inspect
+
+    source = inspect.getsource(rules)
+    for t in FLAG_TYPES:
+        assert f'"{t}"' in source, t

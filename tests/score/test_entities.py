@@ -1,0 +1,59 @@
+"""Names compared across languages and spellings."""
+
+from __future__ import annotations
+
+from aligner.lexicon import load_lexicon
+from aligner.score.entities import DocumentVocabulary, extract_names, fold, is_title_case, match_names
+
+EN_ID = load_lexicon("en", "id")
+ID_EN = load_lexicon("id", "en")
+
+
+def _match(src: str, tgt: str, **kw):
+    return match_names(src, "en", tgt, "id", EN_ID, ID_EN, **kw)
+
+
+def test_spelling_variants_are_matched_not_missing():
+    m = _match("Ilya Sutskever of OpenAI said so.", "Ilya Suzkwer dari Openai mengatakan begitu.")
+    assert not m.src_only and not m.tgt_only
+    assert {(a.surface, b.surface) for a, b in m.variants} == {("Sutskever", "Suzkwer"), ("OpenAI", "Openai")}
+
+
+def test_translated_names_are_matched_through_the_lexicon():
+    m = _match("Homosexuality was decriminalised in China in 1997.", "Homoseksualitas didekriminalisasi di Tiongkok.")
+    assert not m.src_only and not m.tgt_only and m.agreement == 1.0
+
+
+def test_a_replaced_name_is_reported_on_both_sides():
+    m = _match("Saipov, a native of Uzbekistan, showed no remorse.", "Saipov, asal Menga, tidak menyesal.")
+    assert [t.surface for t in m.src_only] == ["Uzbekistan"]
+    assert [t.surface for t in m.tgt_only] == ["Menga"]
+    assert m.agreement < 1.0
+
+
+def test_sentence_initial_words_months_and_stop_words_are_not_names():
+    assert [t.surface for t in extract_names("The minister met Tom Daley in October.", "en")] == ["Tom", "Daley"]
+
+
+def test_headlines_only_count_names_the_document_uses_elsewhere():
+    src = ("Killer Pig Mauls Chinese Farmer to Death", "A farmer named Yuan was killed.")
+    tgt = ("Babi Pembunuh Menganiaya Petani Cina sampai Meninggal", "Seorang petani bernama Yuan tewas.")
+    assert is_title_case(src[0]) and not is_title_case(src[1])
+    m = _match(src[0], tgt[0], src_vocab=DocumentVocabulary.of(src, "en"),
+               tgt_vocab=DocumentVocabulary.of(tgt, "id"))
+    assert not m.src_only and not m.tgt_only
+
+
+def test_fold_brings_spellings_together():
+    assert fold("Philippines") == fold("Filipines")
+
+
+def test_possessive_acronym_keeps_its_last_letter():
+    # regression: "AALI's" was stripped to "aal" and reported missing next to "AALI"
+    m = _match("PT Astra Agro Lestari's AALI's production rose.", "Produksi PT Astra Agro Lestari AALI naik.")
+    assert not m.src_only and not m.tgt_only
+
+
+def test_indonesian_news_abbreviations_are_translations():
+    m = _match("The finance minister said so.", "Hal itu dikatakan Menkeu.")
+    assert not m.tgt_only

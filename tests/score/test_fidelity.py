@@ -1,0 +1,71 @@
+"""Per-bead and per-document fidelity."""
+
+from __future__ import annotations
+
+from aligner.align.model import Bead
+from aligner.document import BOILERPLATE, Document, Span
+from aligner.score import WEIGHTS, Scorer, document_fidelity
+from aligner.score.lexical import coverage, gloss
+from aligner.lexicon import load_lexicon
+from aligner.segment import make_document
+
+
+def _docs(src: str, tgt: str) -> tuple[Document, Document]:
+    return (make_document(src, "en", presegmented=True), make_document(tgt, "id", presegmented=True))
+
+
+def test_parts_are_all_in_unit_range_and_named(concept_encoder):
+    src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
+    (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,))])
+    assert set(score.parts) == set(WEIGHTS) | {"language"}
+    assert all(0.0 <= v <= 1.0 for v in score.parts.values())
+    assert score.fidelity >= 0.8
+
+
+def test_without_an_encoder_the_similarity_part_is_left_out():
+    src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
+    (score,) = Scorer(src, tgt, encoder=None).score_all([Bead((0,), (0,))])
+    assert "similarity" not in score.parts and 0.0 < score.fidelity <= 1.0
+
+
+def test_a_changed_number_lowers_fidelity(concept_encoder):
+    src, tgt = _docs("Prices rose 5 percent.\nPrices rose 5 percent.\n", "Harga naik 5 persen.\nHarga naik 7 persen.\n")
+    good, bad = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,)), Bead((1,), (1,))])
+    assert bad.parts["numbers"] == 0.0 and bad.fidelity < good.fidelity
+
+
+def test_untranslated_target_scores_zero(concept_encoder):
+    text = "The minister resigned after the vote on Friday evening.\n"
+    src, tgt = _docs(text, text)
+    (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,))])
+    assert score.parts["language"] == 0.0 and score.fidelity == 0.0
+
+
+def test_omissions_score_zero_and_boilerplate_is_left_out_of_the_document_score(concept_encoder):
+    text = "Home | News\nPrices rose 5 percent.\nThe minister resigned.\n"
+    src = make_document(text, "en", presegmented=True)
+    src = src.with_sentences((Span(0, 11, 0, BOILERPLATE),) + src.sentences[1:])
+    tgt = make_document("Harga naik 5 persen.\n", "id", presegmented=True)
+    beads = (Bead((0,), ()), Bead((1,), (0,)), Bead((2,), ()))
+    scores = Scorer(src, tgt, encoder=concept_encoder).score_all(beads)
+    assert scores[0].fidelity == 0.0 and scores[2].fidelity == 0.0
+    with_boiler = document_fidelity(src, tgt, beads, scores)
+    without = document_fidelity(src, tgt, beads[1:], scores[1:])
+    assert with_boiler == without and 0.0 < without < scores[1].fidelity
+
+
+def test_coverage_uses_the_lexicon_and_stems():
+    cov = coverage("The government raised prices.", "en", "Pemerintah menaikkan harga.", "id", load_lexicon("en", "id"))
+    assert [t.surface for t in cov.words] == ["government", "raised", "prices"] and cov.share == 1.0
+    back = coverage("Pemerintah menaikkan harga.", "id", "The government raised prices.", "en", load_lexicon("id", "en"))
+    assert back.share == 1.0
+
+
+def test_coverage_points_at_words_without_counterpart():
+    cov = coverage("The driver stopped but the man died at the scene.", "en", "Pria itu meninggal.", "id",
+                   load_lexicon("en", "id"))
+    assert {"driver", "stopped", "scene"} <= {t.surface for t in cov.uncovered}
+
+
+def test_gloss_is_deterministic():
+    assert gloss("Pemerintah menaikkan harga", "id", load_lexicon("id", "en")) == "government raise price"

@@ -1,0 +1,61 @@
+"""Numbers and dates compared by value across languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.score.numbers import extract_numbers, extract_quantities, match_quantities
+
+
+def _diff(a: str, la: str, b: str, lb: str) -> tuple[list[str], list[str]]:
+    x, y = match_quantities(extract_quantities(a, la), extract_quantities(b, lb))
+    return [q.show() for q in x], [q.show() for q in y]
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("2 Oktober 1968", "id", "Oct. 2, 1968", "en"),
+    ("Rp 1.500 per orang", "id", "1,500 rupiah a person", "en"),
+    ("naik 2,5 juta", "id", "rose 2.5 million", "en"),
+    ("40 ribu orang", "id", "40,000 people", "en"),
+    ("Rp 3 triliun", "id", "3 trillion rupiah", "en"),
+    ("ulang tahun ke-51", "id", "51st birthday", "en"),
+    ("naik 5 persen", "id", "up 5 percent", "en"),
+    ("naik 5 persen", "id", "up 5 pct", "en"),
+    ("5 Prozent mehr", "de", "5% more", "en"),
+    ("2,5 Milliarden Euro", "de", "2.5 billion euros", "en"),
+    ("3만 명", "ko", "30,000 people", "en"),
+    ("2억 원", "ko", "200 million won", "en"),
+    ("pukul 17.30", "id", "at 5.30pm", "en"),
+    ("pukul 10.30", "id", "at 10:30 am", "en"),
+    ("dua puluh lima orang", "id", "25 people", "en"),
+    ("delapan dakwaan", "id", "8 charges", "en"),
+    ("albumnya yang kedelapan", "id", "his 8th album", "en"),
+    ("Der 51. Parteitag", "de", "the 51st congress", "en"),
+])
+def test_same_values_agree(a, la, b, lb):
+    assert _diff(a, la, b, lb) == ([], [])
+
+
+@pytest.mark.parametrize("a, la, b, lb, only_a, only_b", [
+    ("About 40,000 new cases", "en", "Sekitar 40001 kasus baru", "id", ["40|40000"], ["40001"]),
+    ("70-90% of men", "en", "83-90% pria", "id", ["70"], ["83"]),
+    ("in September 2009", "en", "pada September 2008", "id", ["2009"], ["2008"]),
+    ("2 Oktober 1968", "id", "Nov. 2, 1968", "en", ["10"], ["11"]),
+])
+def test_changed_values_are_reported(a, la, b, lb, only_a, only_b):
+    assert _diff(a, la, b, lb) == (only_a, only_b)
+
+
+def test_numbers_in_words_only_excuse_digits():
+    # "one" in English is rarely a number; a word number is never reported missing itself
+    assert _diff("one of them said", "en", "salah satu dari mereka berkata", "id") == ([], [])
+    assert _diff("two people", "en", "3 orang", "id") == ([], ["3"])
+
+
+def test_month_names_count_only_next_to_numbers():
+    assert [q.kind for q in extract_quantities("They may come in May.", "en")] == []
+    assert [q.kind for q in extract_quantities("On 3 May 2020", "en")] == ["number", "month", "number"]
+
+
+def test_extract_numbers_keeps_its_old_contract():
+    assert sorted(extract_numbers("Rp 1.500 dan 2,5 persen", "id")) == ["1500", "2.5"]
