@@ -25,6 +25,9 @@ class Config:
         lexicon: name of the bilingual lexicon (``"auto"`` picks the shipped one for the pair).
         keep_boilerplate: align page furniture too instead of setting it aside.
         seed: seed for anything random (nothing is random at present; kept for the signature).
+        encode_threshold: with an encoder, the beads of the surface-only pass whose confidence
+            is below this are re-scored with the encoder (their sentences and neighbours are
+            encoded); ``1.0`` encodes every sentence, ``0.0`` none.
     """
 
     encoder: str = "none"
@@ -32,6 +35,7 @@ class Config:
     lexicon: str = "auto"
     keep_boilerplate: bool = False
     seed: int = 0
+    encode_threshold: float = 0.9
 
     def __post_init__(self) -> None:
         from .errors import ConfigError
@@ -40,6 +44,8 @@ class Config:
             raise ConfigError(f"max_bead must be between 1 and 6, got {self.max_bead!r}")
         if not self.encoder:
             raise ConfigError("encoder must be a non-empty name, e.g. 'use' or 'none'")
+        if not 0.0 <= self.encode_threshold <= 1.0:
+            raise ConfigError(f"encode_threshold must be between 0 and 1, got {self.encode_threshold!r}")
 
     def with_(self, **changes: object) -> "Config":
         """Return a copy with ``changes`` applied (validated again)."""
@@ -49,7 +55,7 @@ class Config:
     def signature(self) -> str:
         """A one-line description of every setting that affects results.
 
-        Example: ``aligner:0.1.0|enc:use|maxbead:3|lex:auto|boiler:drop|seed:0``
+        Example: ``aligner:0.1.0|enc:use|maxbead:3|lex:auto|boiler:drop|seed:0|encthr:0.9``
         """
         parts = [
             f"aligner:{VERSION}",
@@ -58,6 +64,7 @@ class Config:
             f"lex:{self.lexicon}",
             f"boiler:{'keep' if self.keep_boilerplate else 'drop'}",
             f"seed:{self.seed}",
+            f"encthr:{self.encode_threshold:g}",
         ]
         return "|".join(parts)
 

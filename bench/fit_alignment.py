@@ -1,0 +1,231 @@
+"""Fit the alignment scorer's weights on dev data and write them to the package.
+
+    .venv/bin/python bench/fit_alignment.py            # fit on textberg + ntrex, write weights.json
+    .venv/bin/python bench/fit_alignment.py --cv       # cross-validated figures only (no writing)
+
+Per bead shape, a logistic model separates gold beads from the other candidates in a band of
++-3 sentences around the gold path; the per-bead bonus is then chosen by strict F1 of the full
+aligner on the training documents, and Platt scaling of the chosen beads' gains gives the
+confidence. One weight set per encoder (use, e5) plus one with surface evidence only (none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _aligndata import ROOT, Doc, cached_vectors, load_set  # noqa: E402
+
+from aligner.align.aligner import align_texts  # noqa: E402
+from aligner.align.band import window_from_path  # noqa: E402
+from aligner.align.evaluate import score_alignments  # noqa: E402
+from aligner.align.features import (FEATURES, SKIP_FEATURES, bead_features, doc_ratio,  # noqa: E402
+                                    make_side, pair_evidence, skip_features)
+from aligner.align.similarity import LogisticScorer  # noqa: E402
+from aligner.config import Config  # noqa: E402
+
+SHAPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+WEIGHTS = ROOT / "src" / "aligner" / "data" / "alignment" / "weights.json"
+BONUS_GRID = (-2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
+
+
+class VectorTable:
+    """An encoder over precomputed vectors (text -> vector)."""
+
+    def __init__(self, name: str, docs: list[Doc]) -> None:
+        self.name = name
+        self._table: dict[str, np.ndarray] = {}
+        for d in docs:
+            for texts in (d.src, d.tgt):
+                for t, v in zip(texts, cached_vectors(name, texts)):
+                    self._table[t] = v
+        self.calls = 0
+        self.encoded = 0
+
+    def encode(self, texts):  # noqa: D102
+        self.calls += 1
+        self.encoded += len(texts)
+        return np.stack([self._table[t] for t in texts]) if texts else np.zeros((0, 1), np.float32)
+
+
+def gold_path(doc: Doc) -> list[tuple[int, int, int, int]]:
+    i = j = 0
+    out = []
+    for s, t in doc.gold:
+        out.append((i, len(s), j, len(t)))
+        i += len(s)
+        j += len(t)
+    return out
+
+
+def examples(doc: Doc, encoder: str | None, margin: int = 3):
+    """Feature rows and labels per shape key for one document."""
+    src, tgt = make_side(doc.src), make_side(doc.tgt)
+    if encoder:
+        src = src.with_vectors(cached_vectors(encoder, doc.src))
+        tgt = tgt.with_vectors(cached_vectors(encoder, doc.tgt))
+    window = window_from_path(gold_path(doc), len(src), len(tgt), 1, margin)
+    pe = pair_evidence(src, tgt, window, 3)
+    ratio = doc_ratio(src, tgt)
+    gold = set(doc.gold)
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for n, m in SHAPES:
+        X, valid, _ = bead_features(src, tgt, window, pe, n, m, ratio)
+        J = window.cols()
+        I = np.broadcast_to(np.arange(len(window.lo))[:, None], J.shape)
+        y = np.zeros(J.shape)
+        for ii, jj in zip(I[valid], J[valid]):
+            pass
+        ok = np.argwhere(valid)
+        for r, c in ok:
+            i, j = int(I[r, c]), int(J[r, c])
+            if (tuple(range(i - n, i)), tuple(range(j - m, j))) in gold:
+                y[r, c] = 1
+        out[f"{n}-{m}"] = (X[valid], y[valid])
+    Xs, _ = skip_features(src, tgt, pe, True)
+    ys = np.array([1.0 if ((a,), ()) in gold else 0.0 for a in range(len(src))])
+    out["1-0"] = (Xs, ys)
+    Xt, _ = skip_features(tgt, src, pe, False)
+    yt = np.array([1.0 if ((), (b,)) in gold else 0.0 for b in range(len(tgt))])
+    out["0-1"] = (Xt, yt)
+    return out
+
+
+def fit_logistic(X: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 40) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method."""
+    d = X.shape[1]
+    w = np.zeros(d)
+    keep = X.std(axis=0) > 0
+    keep[0] = True
+    Xk = X[:, keep]
+    wk = np.zeros(Xk.shape[1])
+    for _ in range(iters):
+        z = np.clip(Xk @ wk, -30, 30)
+        p = 1 / (1 + np.exp(-z))
+        g = Xk.T @ (p - y) + l2 * wk
+        H = (Xk * (p * (1 - p))[:, None]).T @ Xk + l2 * np.eye(len(wk))
+        step = np.linalg.solve(H, g)
+        wk -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    w[keep] = wk
+    return w
+
+
+def fit_weights(docs: list[Doc], encoder: str | None) -> dict[str, list[float]]:
+    rows: dict[str, list] = {}
+    for d in docs:
+        for k, (X, y) in examples(d, encoder).items():
+            rows.setdefault(k, []).append((X, y))
+    weights = {}
+    for k, parts in rows.items():
+        X = np.concatenate([p[0] for p in parts])
+        y = np.concatenate([p[1] for p in parts])
+        w = fit_logistic(X, y)
+        weights[k] = [round(float(v), 5) for v in w]
+    return weights
+
+
+def scorer_from(weights: dict, bonus: float, platt=(1.0, 0.0), name="x") -> LogisticScorer:
+    return LogisticScorer(name, None, {k: np.asarray(v) for k, v in weights.items()}, bonus, platt)
+
+
+def run(docs: list[Doc], surface: LogisticScorer, enc_scorer: LogisticScorer | None,
+        table: VectorTable | None, config: Config):
+    out = []
+    for d in docs:
+        beads = align_texts(d.src, d.tgt, config, encoder=table, scorers=(surface, enc_scorer),
+                            src_lang=d.src_lang, tgt_lang=d.tgt_lang)
+        out.append((d, beads))
+    return out
+
+
+def f1(results) -> float:
+    return score_alignments([([(b.src, b.tgt) for b in beads], list(d.gold)) for d, beads in results]).f1_strict
+
+
+def gains_and_hits(results):
+    """Logit of each chosen bead's confidence (inverse of the identity Platt) and its correctness."""
+    g, hit = [], []
+    for d, beads in results:
+        gold = set(d.gold)
+        for b in beads:
+            c = min(max(b.confidence, 1e-6), 1 - 1e-6)
+            g.append(np.log(c / (1 - c)))
+            hit.append(1.0 if (b.src, b.tgt) in gold else 0.0)
+    return np.array(g), np.array(hit)
+
+
+def fit_all(train: list[Doc], encoders: list[str], log=print) -> dict:
+    """Weights, bonus and Platt parameters for 'none' and each encoder."""
+    models = {}
+    cfg_none = Config(encoder="none")
+    w_none = fit_weights(train, None)
+    best = None
+    for bonus in BONUS_GRID:
+        s = scorer_from(w_none, bonus)
+        score = f1(run(train, s, None, None, cfg_none))
+        log(f"  none bonus {bonus}: strict F1 {score:.4f}")
+        if best is None or score > best[0] + 1e-9:
+            best = (score, bonus)
+    surface = scorer_from(w_none, best[1])
+    g, hit = gains_and_hits(run(train, surface, None, None, cfg_none))
+    platt = fit_logistic(np.c_[np.ones_like(g), g], hit, l2=1e-3)
+    models["none"] = {"weights": w_none, "bonus": best[1], "platt": [round(float(platt[1]), 5), round(float(platt[0]), 5)],
+                      "train_f1_strict": round(best[0], 4)}
+    surface = scorer_from(w_none, best[1], tuple(models["none"]["platt"]))
+    for enc in encoders:
+        table = VectorTable(enc, train)
+        w_enc = fit_weights(train, enc)
+        cfg = Config(encoder=enc, encode_threshold=1.0)
+        best = None
+        for bonus in BONUS_GRID:
+            s = LogisticScorer(enc, {k: np.asarray(v) for k, v in w_enc.items()}, surface.surface, bonus)
+            score = f1(run(train, surface, s, table, cfg))
+            log(f"  {enc} bonus {bonus}: strict F1 {score:.4f}")
+            if best is None or score > best[0] + 1e-9:
+                best = (score, bonus)
+        s = LogisticScorer(enc, {k: np.asarray(v) for k, v in w_enc.items()}, surface.surface, best[1])
+        g, hit = gains_and_hits(run(train, surface, s, table, cfg))
+        platt = fit_logistic(np.c_[np.ones_like(g), g], hit, l2=1e-3)
+        models[enc] = {"weights": w_enc, "bonus": best[1],
+                       "platt": [round(float(platt[1]), 5), round(float(platt[0]), 5)],
+                       "train_f1_strict": round(best[0], 4)}
+    return models
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--encoders", default="use,e5")
+    ap.add_argument("--cv", action="store_true")
+    args = ap.parse_args(argv)
+    encoders = [e for e in args.encoders.split(",") if e]
+    textberg, ntrex = load_set("textberg"), load_set("ntrex")
+    train = textberg + ntrex
+    t0 = time.time()
+    models = fit_all(train, encoders)
+    data = {
+        "provenance": ("fitted by bench/fit_alignment.py on the dev sets textberg-dev (de-fr) and "
+                       "ntrex-dev (en-id) of ../shared/data/alignment; " + time.strftime("%Y-%m-%d")),
+        "features": list(FEATURES),
+        "skip_features": list(SKIP_FEATURES),
+        "weight_power": 1.0,
+        "models": models,
+    }
+    if not args.cv:
+        WEIGHTS.parent.mkdir(parents=True, exist_ok=True)
+        WEIGHTS.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS} in {time.time() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
