@@ -115,10 +115,10 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], config: Config = DEFAULT
     t_side = make_side(tgt, tgt_paragraphs)
     surface = scorers[0] if scorers else load_scorer("none")
 
-    def coarse(a: Sequence[str], b: Sequence[str], w: Window) -> Path:
-        return _solve(make_side(a), make_side(b), w, surface, _COARSE_SHAPES, lexicon)[0]
+    def coarse(a: Side, b: Side, w: Window) -> Path:
+        return _solve(a, b, w, surface, _COARSE_SHAPES, lexicon)[0]
 
-    window = find_window(src, tgt, coarse)
+    window = find_window(s_side, t_side, coarse)
     if encoder is None:
         encoder = get_encoder(config.encoder)
     if encoder is None:

@@ -12,15 +12,15 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .features import Window, full_window
+from .features import Side, Window, coarsen, full_window
 
 __all__ = ["FULL_GRID_NODES", "find_window", "window_from_path"]
 
 #: grids with at most this many nodes are searched whole.
-FULL_GRID_NODES = 400_000
+FULL_GRID_NODES = 40_000
 _MARGIN = 10  # band half-width added around a projected path, in sentences
 
-PathFn = Callable[[Sequence[str], Sequence[str], Window], list[tuple[int, int, int, int]]]
+PathFn = Callable[[Side, Side, Window], list[tuple[int, int, int, int]]]
 
 
 def window_from_path(path: Sequence[tuple[int, int, int, int]], n_src: int, n_tgt: int,
@@ -49,18 +49,17 @@ def window_from_path(path: Sequence[tuple[int, int, int, int]], n_src: int, n_tg
     return Window(lo, width)
 
 
-def find_window(src: Sequence[str], tgt: Sequence[str], align_in: PathFn,
+def find_window(src: Side, tgt: Side, align_in: PathFn,
                 full_nodes: int = FULL_GRID_NODES, margin: int = _MARGIN) -> Window:
     """The band for aligning ``src`` with ``tgt``.
 
-    ``align_in(src, tgt, window)`` aligns two lists inside a band and returns the path
+    ``align_in(src, tgt, window)`` aligns two sides (surface evidence) inside a band and returns the path
     (see :func:`aligner.align.dp.banded_path`); it is called on the coarser levels.
     """
     n, m = len(src), len(tgt)
     if (n + 1) * (m + 1) <= full_nodes or n < 4 or m < 4:
         return full_window(n, m)
-    coarse_src = [" ".join(src[k : k + 2]) for k in range(0, n, 2)]
-    coarse_tgt = [" ".join(tgt[k : k + 2]) for k in range(0, m, 2)]
+    coarse_src, coarse_tgt = coarsen(src), coarsen(tgt)
     coarse_window = find_window(coarse_src, coarse_tgt, align_in, full_nodes, margin)
     path = align_in(coarse_src, coarse_tgt, coarse_window)
     return window_from_path(path, n, m, 2, margin)

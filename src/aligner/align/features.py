@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ import regex
 from ..lexicon import Lexicon
 
 __all__ = ["Side", "Window", "PairEvidence", "make_side", "pair_evidence", "bead_features",
-           "skip_features", "FEATURES", "SKIP_FEATURES", "full_window"]
+           "skip_features", "coarsen", "FEATURES", "SKIP_FEATURES", "full_window"]
 
 _WORD = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|\p{L}[\p{L}\p{M}\-']*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -34,12 +35,15 @@ _KNN = 4  # neighbours for the hubness margin
 
 #: Names of the columns of :func:`bead_features` (the order the shipped weights use).
 FEATURES = ("bias", "cos", "margin", "absz", "z2", "tok", "tok_none", "num", "num_both",
-            "num_one", "cog", "size")
+            "num_one", "cog", "size", "cos_gain", "cos_split", "tok_gain")
 #: Names of the columns of :func:`skip_features`.
 SKIP_FEATURES = ("bias", "best_cos", "best_margin", "best_tok", "loglen", "has_num")
 
 
+@lru_cache(maxsize=200_000)
 def _strip_accents(word: str) -> str:
+    if word.isascii():
+        return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
@@ -103,6 +107,18 @@ class Side:
                     self.paragraphs)
 
 
+def coarsen(side: Side, factor: int = 2) -> Side:
+    """Join every ``factor`` consecutive sentences into one (evidence merged, not recomputed)."""
+    k = range(0, len(side), factor)
+    return Side(
+        texts=tuple(" ".join(side.texts[a : a + factor]) for a in k),
+        lengths=np.array([side.lengths[a : a + factor].sum() for a in k]),
+        tokens=tuple(frozenset().union(*side.tokens[a : a + factor]) for a in k),
+        numbers=tuple(frozenset().union(*side.numbers[a : a + factor]) for a in k),
+        cognates=tuple(frozenset().union(*side.cognates[a : a + factor]) for a in k),
+    )
+
+
 def make_side(texts: Sequence[str], paragraphs: Sequence[int] | None = None) -> Side:
     """Build the surface evidence of a list of sentences (no encoder)."""
     keys = [sentence_keys(t) for t in texts]
@@ -154,34 +170,57 @@ class PairEvidence:
     adj_tgt: np.ndarray | None
 
 
+def _postings(sets: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+    post: dict[str, list[int]] = {}
+    for b, keys in enumerate(sets):
+        for key in keys:
+            post.setdefault(key, []).append(b)
+    return post
+
+
+def _pair_counts(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozenset[str]],
+                 plo: np.ndarray, width: int,
+                 translate: Callable[[str], frozenset[str]] | None = None) -> np.ndarray:
+    """For every source sentence ``a`` and target ``plo[a] + c``: how many keys of ``a`` occur
+    in the target (or, with ``translate``, have a translation there)."""
+    out = np.zeros((len(src_sets), width), dtype=np.float32)
+    post = _postings(tgt_sets)
+    rows: list[int] = []
+    cols: list[int] = []
+    for a, keys in enumerate(src_sets):
+        lo = int(plo[a])
+        hi = lo + width
+        for key in keys:
+            alts = (key,) if translate is None else (key, *translate(key))
+            hits: set[int] | list[int]
+            if len(alts) == 1:
+                p = post.get(key)
+                if not p:
+                    continue
+                hits = p[bisect_left(p, lo) : bisect_left(p, hi)]
+            else:
+                hits = set()
+                for alt in alts:
+                    p = post.get(alt)
+                    if p:
+                        hits.update(p[bisect_left(p, lo) : bisect_left(p, hi)])
+            for b in hits:
+                rows.append(a)
+                cols.append(b - lo)
+    if rows:
+        np.add.at(out, (np.array(rows), np.array(cols)), 1.0)
+    return out
+
+
 def _shared_counts(src: Side, tgt: Side, plo: np.ndarray, width: int,
                    lexicon: Lexicon | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    n, m = len(src), len(tgt)
-    tok = np.zeros((n, width), dtype=np.float32)
-    num = np.zeros((n, width), dtype=np.float32)
-    cog = np.zeros((n, width), dtype=np.float32)
-    trans: list[dict[str, frozenset[str]]] = []
+    translate = None
     if lexicon is not None:
-        for toks in src.tokens:
-            trans.append({w: lexicon.translations(w) for w in toks if not w.startswith("#")})
-    for a in range(n):
-        ta, na, ca = src.tokens[a], src.numbers[a], src.cognates[a]
-        if not (ta or ca):
-            continue
-        tr = trans[a] if trans else None
-        base = int(plo[a])
-        for c in range(max(0, -base), min(width, m - base)):
-            b = base + c
-            tb = tgt.tokens[b]
-            shared = ta & tb
-            k = len(shared)
-            if tr:
-                k += sum(1 for w in ta - shared if tr.get(w) and not tr[w].isdisjoint(tb))
-            tok[a, c] = k
-            if na:
-                num[a, c] = len(na & tgt.numbers[b])
-            if ca:
-                cog[a, c] = len(ca & tgt.cognates[b])
+        def translate(word: str) -> frozenset[str]:
+            return frozenset() if word.startswith("#") else lexicon.translations(word)
+    tok = _pair_counts(src.tokens, tgt.tokens, plo, width, translate)
+    num = _pair_counts(src.numbers, tgt.numbers, plo, width)
+    cog = _pair_counts(src.cognates, tgt.cognates, plo, width)
     return tok, num, cog
 
 
@@ -290,6 +329,11 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
     pair_ok = np.ones(J.shape, dtype=bool)
     has_cos = pe.cos is not None
     cos_num = np.zeros(J.shape)
+    cos_max = np.full(J.shape, -np.inf)
+    tok_max = np.zeros(J.shape)
+    corner: dict[tuple[int, int], np.ndarray] = {}
+    ntok_s = np.array([len(t) for t in src.tokens], float)
+    ntok_t = np.array([len(t) for t in tgt.tokens], float)
     wa_list = []
     wb_list = []
     for x in range(n):
@@ -303,12 +347,19 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
         for y in range(m):
             b = J - 1 - y
             ok = valid
-            tok += _gather(pe.tok, pe, a, b, ok, 0.0)
+            tk = _gather(pe.tok, pe, a, b, ok, 0.0)
+            tok += tk
+            if n > 1 or m > 1:
+                tok_max = np.maximum(tok_max, 2 * tk / np.maximum(ntok_s[wa_list[x]] + ntok_t[wb_list[y]], 1))
             num += _gather(pe.num, pe, a, b, ok, 0.0)
             cog += _gather(pe.cog, pe, a, b, ok, 0.0)
             if has_cos:
                 cv = _gather(pe.cos, pe, a, b, ok, np.nan)
                 cos_num += ws[wa_list[x]] * wt[wb_list[y]] * cv
+                if n > 1 or m > 1:
+                    cos_max = np.fmax(cos_max, cv)
+                    if (x, y) in ((0, 0), (n - 1, m - 1)):
+                        corner[(x, y)] = cv
     ntok_a = _block_sum(np.array([len(t) for t in src.tokens], float), I, n)
     ntok_b = _block_sum(np.array([len(t) for t in tgt.tokens], float), J, m)
     nnum_a = _block_sum(np.array([len(t) for t in src.numbers], float), I, n)
@@ -329,6 +380,11 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
         has_vec = valid & np.isfinite(cos) & np.isfinite(margin)
         X[..., 1] = np.where(has_vec, cos, 0.0)
         X[..., 2] = np.where(has_vec, margin, 0.0)
+        if n > 1 or m > 1:
+            X[..., 12] = np.where(has_vec & np.isfinite(cos_max), cos - cos_max, 0.0)
+        if n > 1 and m > 1:
+            split = np.fmin(corner[(0, 0)], corner[(n - 1, m - 1)])
+            X[..., 13] = np.where(has_vec & np.isfinite(split), split, 0.0)
     z = (lb - ratio * la) / np.sqrt(6.8 * np.maximum(ratio * la + lb, 1.0) / 2.0)
     X[..., 3] = np.abs(z)
     X[..., 4] = np.minimum(z * z, 25.0)
@@ -340,6 +396,8 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
         X[..., 9] = ((nnum_a > 0) ^ (nnum_b > 0)).astype(float)
         X[..., 10] = np.where(ncog_a + ncog_b > 0, np.minimum(1.0, 2 * cog / np.maximum(ncog_a + ncog_b, 1)), 0.0)
     X[..., 11] = np.log1p(la + lb) / 6.0
+    if n > 1 or m > 1:
+        X[..., 14] = X[..., 5] - tok_max
     return X, valid, has_vec
 
 
