@@ -5,9 +5,11 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
 1. surface evidence for every sentence (lengths, numbers, names, cognates, lexicon);
 2. the band: the whole grid for short documents, else recursive downsampling
    (:mod:`.band`), so that time and memory grow linearly with length;
-3. a surface-only DP pass; with an encoder, the sentences of beads whose confidence is below
-   ``config.encode_threshold`` (and their neighbours) are encoded, each sentence once, and the
-   DP runs again with encoder evidence where it exists (``encode_threshold=1`` encodes all);
+3. with an encoder, every sentence is encoded once when the pair has at most
+   ``config.encode_budget`` sentences; longer pairs first get a surface-only DP pass, then the
+   sentences of its least confident beads (below ``config.encode_threshold``) and of their
+   neighbours are encoded, up to the budget, and the DP runs again with encoder evidence
+   where it exists (``encode_threshold=1`` encodes everything);
 4. every bead gets the calibrated probability that it is right (:mod:`.similarity`).
 """
 
@@ -32,7 +34,7 @@ __all__ = ["align", "align_texts", "merge_set_aside"]
 
 _LOG = logging.getLogger("aligner")
 _COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
-_CONTEXT_BEADS = 2  # beads on each side of an uncertain bead whose sentences are encoded too
+_CONTEXT_BEADS = 1  # beads on each side of an uncertain bead whose sentences are encoded too
 
 Path = list[tuple[int, int, int, int]]
 
@@ -69,18 +71,19 @@ def _vectors(encoder: object, texts: Sequence[str], mask: np.ndarray) -> np.ndar
     return out
 
 
-def _uncertain(path: Path, conf: np.ndarray, threshold: float, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
-    low = conf < threshold
-    if _CONTEXT_BEADS and low.any():
-        k = np.flatnonzero(low)
-        spread = np.zeros(len(path) + 2 * _CONTEXT_BEADS + 1, dtype=np.int64)
-        np.add.at(spread, k, 1)
-        np.add.at(spread, k + 2 * _CONTEXT_BEADS + 1, -1)
-        low = np.cumsum(spread)[_CONTEXT_BEADS : _CONTEXT_BEADS + len(path)] > 0
+def _uncertain(path: Path, conf: np.ndarray, threshold: float, budget: int, n: int,
+               m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sentences to encode: those of beads below ``threshold`` and of their neighbouring beads,
+    least confident first, until ``budget`` sentences are chosen."""
     src_mask = np.zeros(n, dtype=bool)
     tgt_mask = np.zeros(m, dtype=bool)
-    for flag, (i, di, j, dj) in zip(low, path):
-        if flag:
+    used = 0
+    for k in np.argsort(conf, kind="stable"):
+        if conf[k] >= threshold or used >= budget:
+            break
+        for q in range(max(0, k - _CONTEXT_BEADS), min(len(path), k + _CONTEXT_BEADS + 1)):
+            i, di, j, dj = path[q]
+            used += int((~src_mask[i : i + di]).sum() + (~tgt_mask[j : j + dj]).sum())
             src_mask[i : i + di] = True
             tgt_mask[j : j + dj] = True
     return src_mask, tgt_mask
@@ -126,12 +129,13 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], config: Config = DEFAULT
         scorer = surface
     else:
         scorer = scorers[1] if scorers and scorers[1] else load_scorer(config.encoder)
-        if config.encode_threshold >= 1.0:
+        if config.encode_threshold >= 1.0 or n + m <= config.encode_budget:
             src_mask, tgt_mask = np.ones(n, dtype=bool), np.ones(m, dtype=bool)
         else:
             path0, gains0 = _solve(s_side, t_side, window, surface, shapes, lexicon)
             conf0 = surface.confidence(_bead_gains(path0, gains0, window))
-            src_mask, tgt_mask = _uncertain(path0, conf0, config.encode_threshold, n, m)
+            src_mask, tgt_mask = _uncertain(path0, conf0, config.encode_threshold,
+                                            config.encode_budget, n, m)
         _LOG.info("encoding %d of %d source and %d of %d target sentences",
                   int(src_mask.sum()), n, int(tgt_mask.sum()), m)
         s_side = s_side.with_vectors(_vectors(encoder, src, src_mask))

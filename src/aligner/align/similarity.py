@@ -15,7 +15,7 @@ the training sample (many more wrong candidates than right ones).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Protocol
@@ -24,7 +24,7 @@ import numpy as np
 
 from .features import FEATURES, SKIP_FEATURES, PairEvidence, Side, Window, bead_features, skip_features
 
-__all__ = ["BeadScorer", "Gains", "LogisticScorer", "load_scorer", "shape_key"]
+__all__ = ["BeadScorer", "Gains", "LogisticScorer", "bake", "load_scorer", "shape_key"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
 
@@ -72,7 +72,7 @@ class LogisticScorer:
     bonus: float = 0.0
     platt: tuple[float, float] = (1.0, 0.0)
     weight_power: float = 1.0
-    extra: dict[str, float] = field(default_factory=dict)
+    skip_bonus: float = 0.0
 
     def _w(self, table: dict[str, np.ndarray], n: int, m: int) -> tuple[np.ndarray, float]:
         key = shape_key(n, m)
@@ -104,7 +104,7 @@ class LogisticScorer:
             g = Xs @ self.surface[key]
             if self.enc is not None and hv.any():
                 g = np.where(hv, Xs @ self.enc[key], g)
-            skips.append(g + self.bonus)
+            skips.append(g + self.bonus + self.skip_bonus)
         return Gains(out, skips[0], skips[1])
 
     def confidence(self, gain: np.ndarray) -> np.ndarray:
@@ -133,24 +133,34 @@ def _weights_json() -> dict:
     return json.loads(text)
 
 
+def bake(table: dict[str, np.ndarray], bonus: float, skip_bonus: float) -> dict[str, np.ndarray]:
+    """Weights with the per-bead bonus (and the extra skip bonus) folded into the bias."""
+    out = {}
+    for k, w in table.items():
+        w = np.array(w, dtype=float)
+        w[0] += bonus + (skip_bonus if k in ("1-0", "0-1") else 0.0)
+        out[k] = w
+    return out
+
+
 def load_scorer(encoder: str) -> LogisticScorer:
     """The shipped scorer for ``encoder`` (``none``, ``use``, ``e5``; any other encoder, e.g.
     ``st:PATH``, uses the ``use`` weights, which assume cosines on a similar scale)."""
     data = _weights_json()
     models = data["models"]
     key = encoder if encoder in models else ("use" if encoder != "none" else "none")
-    surface = {k: np.asarray(v, dtype=float) for k, v in models["none"]["weights"].items()}
-    enc = None
-    bonus = float(models["none"]["bonus"])
-    platt = tuple(models["none"]["platt"])
-    if key != "none":
-        enc = {k: np.asarray(v, dtype=float) for k, v in models[key]["weights"].items()}
-        bonus = float(models[key]["bonus"])
-        platt = tuple(models[key]["platt"])
+    def table(name: str) -> dict[str, np.ndarray]:
+        model = models[name]
+        return bake({k: np.asarray(v, dtype=float) for k, v in model["weights"].items()},
+                    float(model["bonus"]), float(model.get("skip_bonus", 0.0)))
+
+    surface = table("none")
+    enc = table(key) if key != "none" else None
+    platt = tuple(models[key]["platt"])
     _check(surface)
     if enc:
         _check(enc)
-    return LogisticScorer(key, enc, surface, bonus, (float(platt[0]), float(platt[1])),
+    return LogisticScorer(key, enc, surface, 0.0, (float(platt[0]), float(platt[1])),
                           float(data.get("weight_power", 1.0)))
 
 
