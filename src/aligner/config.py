@@ -34,7 +34,7 @@ class Config:
             sentence with USE on 2 cores).
     """
 
-    encoder: str = "none"
+    encoder: str = "use"
     max_bead: int = 3
     lexicon: str = "auto"
     keep_boilerplate: bool = False

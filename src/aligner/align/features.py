@@ -267,9 +267,11 @@ def _knn_rows(cos: np.ndarray) -> np.ndarray:
     filled = np.where(np.isnan(cos), -np.inf, cos)
     kk = min(_KNN, cos.shape[1])
     top = -np.sort(-filled, axis=1)[:, :kk]
-    top = np.where(np.isinf(top), np.nan, top)
+    fin = np.isfinite(top)
+    cnt = fin.sum(axis=1)
+    total = np.where(fin, top, 0.0).sum(axis=1)
     with np.errstate(all="ignore"):
-        return np.nanmean(top, axis=1) if kk else np.full(len(cos), np.nan)
+        return np.where(cnt > 0, total / np.maximum(cnt, 1), np.nan)
 
 
 def _knn_cols(cos: np.ndarray, cols: np.ndarray, m: int) -> np.ndarray:
