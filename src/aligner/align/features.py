@@ -256,11 +256,43 @@ def pair_evidence(src: Side, tgt: Side, window: Window, max_bead: int,
             a1 = min(n, a0 + step)
             cos[a0:a1] = np.einsum("id,ijd->ij", src.vectors[a0:a1], tgt.vectors[cc[a0:a1]])
         cos[~valid] = np.nan
-        knn_s = _knn_rows(cos)
-        knn_t = _knn_cols(cos, cols, m)
+        knn_s, knn_t = _knn_near(src.vectors, tgt.vectors, window)
         adj_s = _adjacent(src.vectors, k)
         adj_t = _adjacent(tgt.vectors, k)
     return PairEvidence(plo, width, valid, cos, tok, num, cog, knn_s, knn_t, adj_s, adj_t)
+
+
+_NEAR = 8  # encoded sentences nearest to the expected position that the margin compares with
+
+
+def _nearest_knn(vec_a: np.ndarray, vec_b: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """Mean of the top-``_KNN`` cosines of each ``a`` with the ``_NEAR`` encoded ``b`` nearest
+    to ``centers[a]`` (NaN where ``a`` has no vector). Only encoded sentences are candidates,
+    so the value does not depend on which other sentences happen to be encoded."""
+    out = np.full(len(vec_a), np.nan)
+    enc_b = np.flatnonzero(np.isfinite(vec_b[:, 0]))
+    enc_a = np.flatnonzero(np.isfinite(vec_a[:, 0]))
+    if not len(enc_b) or not len(enc_a):
+        return out
+    k = min(_NEAR, len(enc_b))
+    pos = np.searchsorted(enc_b, centers[enc_a])
+    start = np.clip(pos - k // 2, 0, len(enc_b) - k)
+    cand = enc_b[start[:, None] + np.arange(k)[None, :]]
+    cos = np.einsum("id,ijd->ij", vec_a[enc_a], vec_b[cand])
+    top = -np.sort(-cos, axis=1)[:, : min(_KNN, k)]
+    out[enc_a] = top.mean(axis=1)
+    return out
+
+
+def _knn_near(vs: np.ndarray, vt: np.ndarray, window: Window) -> tuple[np.ndarray, np.ndarray]:
+    n, m = len(vs), len(vt)
+    if window.width <= m:  # a band: its middle follows the coarse path
+        centers_s = np.clip(window.lo[1:] + window.width // 2 - 1, 0, m - 1).astype(float)
+    else:  # the whole grid: the diagonal
+        centers_s = (np.arange(n) + 0.5) * m / n
+    centers_s = np.maximum.accumulate(centers_s)
+    centers_t = np.searchsorted(centers_s, np.arange(m) + 0.5).astype(float)
+    return _nearest_knn(vs, vt, centers_s), _nearest_knn(vt, vs, centers_t)
 
 
 def _knn_rows(cos: np.ndarray) -> np.ndarray:
