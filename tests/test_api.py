@@ -18,5 +18,5 @@ def test_language_is_detected(seed_paths):
 
 def test_signature_is_pinned():
     assert aligner.Config().signature == (
-        f"aligner:{aligner.__version__}|enc:use|maxbead:3|lex:auto|boiler:drop|seed:0|encthr:0.9|encbudget:4000"
+        f"aligner:{aligner.__version__}|enc:use|maxbead:3|lex:auto|boiler:drop|seed:0|encthr:0.9|encbudget:16000"
     )
