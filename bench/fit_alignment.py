@@ -237,7 +237,11 @@ def cross_validate(encoders: list[str], log=print) -> None:
     """Held-out strict F1 and a reliability table (confidence bins vs accuracy)."""
     shipped = json.loads(WEIGHTS.read_text())["models"]
     tb, nt, pl = load_set("textberg"), load_set("ntrex"), load_set("panl")
+    tb_a, tb_b = chunk_doc(tb[0], (len(tb[0].gold) + 1) // 2)
+    pl_a, pl_b = chunk_doc(pl[0], (len(pl[0].gold) + 1) // 2)
     folds = [
+        ("textberg 2nd half (1st half in training)", [tb_a] + nt + pl, [tb_b]),
+        ("panl 2nd half (1st half in training)", tb + nt + [pl_a], [pl_b]),
         ("ntrex even", tb + nt[1::2] + pl, nt[0::2]),
         ("ntrex odd", tb + nt[0::2] + pl, nt[1::2]),
         ("textberg", nt + pl, tb),
