@@ -70,3 +70,17 @@ def test_coarsen_merges_evidence():
     side = make_side(["Alpha 1.", "Beta 2.", "Gamma 3."])
     c = coarsen(side)
     assert len(c) == 2 and c.numbers[0] == {"1", "2"} and c.lengths[0] == side.lengths[:2].sum()
+
+
+def test_paragraph_breaks_inside_merges_are_counted():
+    import importlib
+
+    sim = importlib.import_module("aligner.align.similarity")
+    src = make_side(["a", "b", "c"], paragraphs=[0, 0, 1])
+    tgt = make_side(["x", "y", "z"], paragraphs=[0, 1, 1])
+    w = full_window(3, 3)
+    brk = sim._paragraph_breaks(src, tgt, w, 2, 1)
+    assert brk[2, 1] == 0  # source 0-1 (same paragraph) with target 0
+    assert brk[3, 1] == 1  # source 1-2 crosses a break
+    brk = sim._paragraph_breaks(src, tgt, w, 1, 2)
+    assert brk[1, 2] == 1 and brk[1, 3] == 0
