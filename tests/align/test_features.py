@@ -48,7 +48,7 @@ def test_shared_tokens_and_numbers():
     assert X[1, 1, FEATURES.index("num")] == pytest.approx(1.0)
     assert X[1, 2, FEATURES.index("tok")] == 0.0
     Xs, _ = skip_features(src, tgt, pe, True)
-    assert Xs.shape == (2, 6)
+    assert Xs.shape == (2, 7)
 
 
 def test_lexicon_counts_translations_as_shared():

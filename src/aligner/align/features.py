@@ -32,12 +32,13 @@ __all__ = ["Side", "Window", "PairEvidence", "make_side", "pair_evidence", "bead
 _WORD = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|\p{L}[\p{L}\p{M}\-']*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _KNN = 4  # neighbours for the hubness margin
+_LETTER = regex.compile(r"\p{L}")
 
 #: Names of the columns of :func:`bead_features` (the order the shipped weights use).
 FEATURES = ("bias", "cos", "margin", "absz", "z2", "tok", "tok_none", "num", "num_both",
             "num_one", "cog", "size", "cos_gain", "cos_split", "tok_gain")
 #: Names of the columns of :func:`skip_features`.
-SKIP_FEATURES = ("bias", "best_cos", "best_margin", "best_tok", "loglen", "has_num")
+SKIP_FEATURES = ("bias", "best_cos", "best_margin", "best_tok", "loglen", "has_num", "no_letters")
 
 
 @lru_cache(maxsize=200_000)
@@ -506,6 +507,7 @@ def skip_features(side: Side, other: Side, pe: PairEvidence, as_src: bool) -> tu
             X[:, 2] = np.where(has_vec, bm, 0.0)
     X[:, 4] = np.log1p(side.lengths) / 6.0
     X[:, 5] = np.array([1.0 if t else 0.0 for t in side.numbers])
+    X[:, 6] = np.array([0.0 if _LETTER.search(t) else 1.0 for t in side.texts])
     return X, has_vec
 
 
