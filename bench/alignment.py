@@ -134,9 +134,21 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--with-slow", action="store_true", help="also run nltk gale_church on panl")
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--linearity", action="store_true",
+                    help="time --encoder none on panl repeated 1x, 2x, 4x (in-process) and stop")
     args = ap.parse_args(argv)
     if args.child:
         return _child(*args.child)
+    if args.linearity:
+        from aligner.align import align_texts
+        from aligner.config import Config
+
+        doc = load_set("panl")[0]
+        for k in (1, 2, 4):
+            t0 = time.perf_counter()
+            align_texts(list(doc.src) * k, list(doc.tgt) * k, Config(encoder="none"))
+            print(f"{k}x: {len(doc.src) * k} source sentences, {time.perf_counter() - t0:.1f} s", flush=True)
+        return 0
     rows = []
     print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')}  python {platform.python_version()}  cores {os.cpu_count()}")
     print("| system | set | strict F1 | lax F1 | wall s | s per 1,000 sent. | peak RSS MB |")
