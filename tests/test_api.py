@@ -1,4 +1,5 @@
 import aligner
+from aligner.segment import RULES_VERSION
 
 
 def test_public_api_round_trip(tmp_path):
@@ -18,5 +19,6 @@ def test_language_is_detected(seed_paths):
 
 def test_signature_is_pinned():
     assert aligner.Config().signature == (
-        f"aligner:{aligner.__version__}|enc:none|maxbead:3|lex:auto|boiler:drop|seed:0|fenc:use|fid:1"
+        f"aligner:{aligner.__version__}|enc:use|maxbead:3|lex:auto|boiler:drop|seed:0|fenc:use|fid:1"
+        f"|encthr:0.9|encbudget:16000|seg:{RULES_VERSION}"
     )

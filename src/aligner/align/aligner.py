@@ -1,51 +1,151 @@
-"""Align two documents: content sentences through the DP, page furniture set aside.
+"""Align two documents: content sentences through the banded DP, page furniture set aside.
 
-The first version scores beads with model-free surface evidence only (length ratio and
-shared tokens); encoders plug in through :mod:`aligner.embed`.
+The pipeline for one pair of sentence lists (:func:`align_texts`):
+
+1. surface evidence for every sentence (lengths, numbers, names, cognates, lexicon);
+2. the band: the whole grid for short documents, else recursive downsampling
+   (:mod:`.band`), so that time and memory grow linearly with length;
+3. with an encoder, every sentence is encoded once when the pair has at most
+   ``config.encode_budget`` sentences; longer pairs first get a surface-only DP pass, then the
+   sentences of its least confident beads (below ``config.encode_threshold``) and of their
+   neighbours are encoded, up to the budget, and the DP runs again with encoder evidence
+   where it exists (``encode_threshold=1`` encodes everything);
+4. every bead gets the calibrated probability that it is right (:mod:`.similarity`).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+
+import numpy as np
 
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
-from .dp import bead_shapes, best_path
+from ..embed import Encoder, get_encoder
+from ..lexicon import Lexicon, load_lexicon
+from .band import find_window
+from .dp import banded_path, bead_shapes
+from .features import Side, Window, doc_ratio, make_side, pair_evidence
 from .model import Alignment, Bead
-from .surface import char_length, length_score, shared_token_score
+from .similarity import Gains, LogisticScorer, load_scorer
 
-__all__ = ["align", "align_texts"]
+__all__ = ["align", "align_texts", "merge_set_aside"]
 
-_SKIP_COST = 0.75  # cost of leaving one sentence unaligned (1-0 or 0-1)
-_MERGE_PENALTY = 0.25  # extra cost per sentence beyond one on a side
+_LOG = logging.getLogger("aligner")
+_COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
+_CONTEXT_BEADS = 1  # beads on each side of an uncertain bead whose sentences are encoded too
+
+Path = list[tuple[int, int, int, int]]
 
 
-def _similarity(src: str, tgt: str) -> float:
-    return 0.5 * length_score(char_length(src), char_length(tgt)) + 0.5 * shared_token_score(src, tgt)
+def _solve(src: Side, tgt: Side, window: Window, scorer: LogisticScorer,
+           shapes: tuple[tuple[int, int], ...], lexicon: Lexicon | None) -> tuple[Path, Gains]:
+    pe = pair_evidence(src, tgt, window, max(max(s) for s in shapes), lexicon)
+    gains = scorer.gains(src, tgt, window, pe, tuple(s for s in shapes if s[0] and s[1]),
+                         doc_ratio(src, tgt))
+    path = banded_path(window, len(tgt), gains.beads, gains.skip_src, gains.skip_tgt)
+    return path, gains
 
 
-def align_texts(src: Sequence[str], tgt: Sequence[str], config: Config = DEFAULT_CONFIG) -> list[Bead]:
-    """Align two lists of sentences; bead indices are positions in these lists."""
-    shapes = bead_shapes(config.max_bead)
-
-    def joined(texts: Sequence[str], i: int, n: int) -> str:
-        return " ".join(texts[i : i + n])
-
-    def cost(i: int, di: int, j: int, dj: int) -> float:
-        if di == 0 or dj == 0:
-            return _SKIP_COST
-        sim = _similarity(joined(src, i, di), joined(tgt, j, dj))
-        return (1.0 - sim) * (di + dj) / 2.0 + _MERGE_PENALTY * (di + dj - 2)
-
-    path = best_path(len(src), len(tgt), shapes, cost)
-    beads = []
-    for i, di, j, dj in path:
-        if di and dj:
-            conf = _similarity(joined(src, i, di), joined(tgt, j, dj))
+def _bead_gains(path: Path, gains: Gains, window: Window) -> np.ndarray:
+    out = np.empty(len(path))
+    for k, (i, di, j, dj) in enumerate(path):
+        if dj == 0:
+            out[k] = gains.skip_src[i]
+        elif di == 0:
+            out[k] = gains.skip_tgt[j]
         else:
-            conf = 0.5
-        beads.append(Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(conf, 6)))
-    return beads
+            e_i, e_j = i + di, j + dj
+            out[k] = gains.beads[(di, dj)][e_i, e_j - window.lo[e_i]]
+    return out
+
+
+def _vectors(encoder: object, texts: Sequence[str], mask: np.ndarray) -> np.ndarray | None:
+    idx = np.flatnonzero(mask)
+    if not len(idx):
+        return None
+    enc = encoder.encode([texts[k] for k in idx])  # type: ignore[attr-defined]
+    out = np.full((len(texts), enc.shape[1]), np.nan, dtype=np.float32)
+    out[idx] = enc
+    return out
+
+
+def _uncertain(path: Path, conf: np.ndarray, threshold: float, budget: int, n: int,
+               m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sentences to encode: those of beads below ``threshold`` and of their neighbouring beads,
+    least confident first, until ``budget`` sentences are chosen."""
+    src_mask = np.zeros(n, dtype=bool)
+    tgt_mask = np.zeros(m, dtype=bool)
+    used = 0
+    for k in np.argsort(conf, kind="stable"):
+        if conf[k] >= threshold or used >= budget:
+            break
+        for q in range(max(0, k - _CONTEXT_BEADS), min(len(path), k + _CONTEXT_BEADS + 1)):
+            i, di, j, dj = path[q]
+            used += int((~src_mask[i : i + di]).sum() + (~tgt_mask[j : j + dj]).sum())
+            src_mask[i : i + di] = True
+            tgt_mask[j : j + dj] = True
+    return src_mask, tgt_mask
+
+
+def align_texts(src: Sequence[str], tgt: Sequence[str], config: Config = DEFAULT_CONFIG, *,
+                src_paragraphs: Sequence[int] | None = None, tgt_paragraphs: Sequence[int] | None = None,
+                src_lang: str | None = None, tgt_lang: str | None = None,
+                encoder: Encoder | None = None,
+                scorers: tuple[LogisticScorer, LogisticScorer | None] | None = None) -> list[Bead]:
+    """Align two lists of sentences; bead indices are positions in these lists.
+
+    Paragraph indices (optional) are soft evidence: merges across a paragraph break cost more.
+    The languages pick the bilingual lexicon (``config.lexicon``), if one ships for the pair.
+    ``encoder`` overrides ``config.encoder`` with an object (e.g. precomputed vectors);
+    ``scorers`` overrides the shipped ``(surface, encoder)`` scorers (used when fitting them).
+
+    Example:
+        >>> beads = align_texts(["Hello.", "It rains in 2024."], ["Halo.", "Hujan pada 2024."],
+        ...                     Config(encoder="none"))
+        >>> [(b.src, b.tgt) for b in beads]
+        [((0,), (0,)), ((1,), (1,))]
+    """
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
+    shapes = bead_shapes(config.max_bead)
+    lexicon = None
+    if config.lexicon != "none" and src_lang and tgt_lang:
+        lexicon = load_lexicon(src_lang, tgt_lang, config.lexicon)
+    s_side = make_side(src, src_paragraphs)
+    t_side = make_side(tgt, tgt_paragraphs)
+    surface = scorers[0] if scorers else load_scorer("none")
+
+    def coarse(a: Side, b: Side, w: Window) -> Path:
+        return _solve(a, b, w, surface, _COARSE_SHAPES, lexicon)[0]
+
+    window = find_window(s_side, t_side, coarse)
+    if encoder is None:
+        encoder = get_encoder(config.encoder)
+    if encoder is None:
+        path, gains = _solve(s_side, t_side, window, surface, shapes, lexicon)
+        scorer = surface
+    else:
+        scorer = scorers[1] if scorers and scorers[1] else load_scorer(config.encoder)
+        if config.encode_threshold >= 1.0 or n + m <= config.encode_budget:
+            src_mask, tgt_mask = np.ones(n, dtype=bool), np.ones(m, dtype=bool)
+        else:
+            path0, gains0 = _solve(s_side, t_side, window, surface, shapes, lexicon)
+            conf0 = surface.confidence(_bead_gains(path0, gains0, window))
+            src_mask, tgt_mask = _uncertain(path0, conf0, config.encode_threshold,
+                                            config.encode_budget, n, m)
+        _LOG.info("encoding %d of %d source and %d of %d target sentences",
+                  int(src_mask.sum()), n, int(tgt_mask.sum()), m)
+        s_side = s_side.with_vectors(_vectors(encoder, src, src_mask))
+        t_side = t_side.with_vectors(_vectors(encoder, tgt, tgt_mask))
+        if s_side.vectors is None or t_side.vectors is None:
+            s_side, t_side = s_side.with_vectors(None), t_side.with_vectors(None)
+        path, gains = _solve(s_side, t_side, window, scorer, shapes, lexicon)
+    conf = scorer.confidence(_bead_gains(path, gains, window))
+    return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
+            for (i, di, j, dj), c in zip(path, conf)]
 
 
 def align(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Alignment:
@@ -64,7 +164,10 @@ def align(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Alig
     tgt_texts = [tgt.sentence_text(j) for j in tgt_ids]
     content = [
         Bead(tuple(src_ids[i] for i in b.src), tuple(tgt_ids[j] for j in b.tgt), b.confidence)
-        for b in align_texts(src_texts, tgt_texts, config)
+        for b in align_texts(src_texts, tgt_texts, config,
+                             src_paragraphs=[src.sentences[i].paragraph for i in src_ids],
+                             tgt_paragraphs=[tgt.sentences[j].paragraph for j in tgt_ids],
+                             src_lang=src.lang, tgt_lang=tgt.lang)
     ]
     beads = merge_set_aside(content, sorted(set(range(len(src))) - set(src_ids)),
                             sorted(set(range(len(tgt))) - set(tgt_ids)))

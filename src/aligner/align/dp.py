@@ -1,16 +1,19 @@
-"""The dynamic-programming core: best monotone path of beads under a cost function.
+"""The dynamic-programming core: the best monotone path of beads inside a band.
 
-Pure: takes sizes, allowed bead shapes and a cost callback; returns beads. Costs and
-confidences are the caller's business.
+Pure: takes the band, the gain of every bead shape at every node, and returns the path. Time
+and memory are ``O(rows x width x shapes)``; each row is processed with numpy, and runs of
+0-1 beads within a row are resolved with a prefix-maximum scan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping
 
-__all__ = ["bead_shapes", "best_path"]
+import numpy as np
 
-CostFn = Callable[[int, int, int, int], float]
+from .features import Window
+
+__all__ = ["bead_shapes", "banded_path"]
 
 
 def bead_shapes(max_bead: int) -> tuple[tuple[int, int], ...]:
@@ -24,56 +27,85 @@ def bead_shapes(max_bead: int) -> tuple[tuple[int, int], ...]:
     return tuple(shapes)
 
 
-def best_path(
-    n_src: int,
-    n_tgt: int,
-    shapes: Sequence[tuple[int, int]],
-    cost: CostFn,
-    band: Callable[[int], tuple[int, int]] | None = None,
-) -> list[tuple[int, int, int, int]]:
-    """Minimum-cost path from (0, 0) to (n_src, n_tgt).
+def banded_path(window: Window, n_tgt: int, gains: Mapping[tuple[int, int], np.ndarray],
+                skip_src: np.ndarray, skip_tgt: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Maximum-gain path from node ``(0, 0)`` to ``(n_src, n_tgt)``.
 
     Args:
-        shapes: allowed ``(di, dj)`` steps.
-        cost: ``cost(i, di, j, dj)`` for the bead of source ``[i, i+di)`` and target ``[j, j+dj)``.
-        band: optional ``band(i) -> (lo, hi)``: target positions ``lo..hi`` allowed at row ``i``
-            (inclusive). Without a band, the full grid is searched.
+        window: the band; node ``(i, lo[i] + k)`` for ``0 <= k < width``.
+        n_tgt: number of target sentences.
+        gains: for each n-m shape with ``n, m >= 1``, an array ``(rows, width)``: the gain of
+            that bead *ending* at the node (``-inf`` where not allowed).
+        skip_src: gain of the 1-0 bead of each source sentence, shape ``(n_src,)``.
+        skip_tgt: gain of the 0-1 bead of each target sentence, shape ``(n_tgt,)``.
 
     Returns:
-        the beads as ``(i, di, j, dj)`` tuples, in order.
+        the beads as ``(i, di, j, dj)`` tuples (source ``[i, i+di)``, target ``[j, j+dj)``).
     """
-    inf = float("inf")
-    rows: list[dict[int, tuple[float, int, int]]] = []
-    for i in range(n_src + 1):
-        lo, hi = band(i) if band else (0, n_tgt)
-        lo, hi = max(0, lo), min(n_tgt, hi)
-        if i == n_src:
-            hi = n_tgt
-        row: dict[int, tuple[float, int, int]] = {}
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                row[0] = (0.0, 0, 0)
-                continue
-            best = (inf, 0, 0)
-            for di, dj in shapes:
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0:
+    lo = window.lo
+    W = window.width
+    rows = len(lo)
+    n_src = rows - 1
+    shapes = [s for s in gains]
+    all_shapes = [(1, 0), (0, 1)] + shapes
+    score = np.full((rows, W), -np.inf)
+    back = np.full((rows, W), -1, dtype=np.int8)
+    ks = np.arange(W)
+    neg = -np.inf
+    for i in range(rows):
+        J = lo[i] + ks
+        best = np.full(W, neg)
+        arg = np.full(W, -1, dtype=np.int8)
+        if i == 0:
+            best[J == 0] = 0.0
+        else:
+            # 1-0: from (i-1, j)
+            pk = J - lo[i - 1]
+            ok = (pk >= 0) & (pk < W)
+            cand = np.full(W, neg)
+            cand[ok] = score[i - 1, pk[ok]] + skip_src[i - 1]
+            better = cand > best
+            best[better], arg[better] = cand[better], 0
+            for s_idx, (dn, dm) in enumerate(shapes, start=2):
+                if dn > i:
                     continue
-                prev = rows[pi].get(pj) if pi < i else row.get(pj)
-                if prev is None or prev[0] == inf:
+                pj = J - dm
+                pk = pj - lo[i - dn]
+                ok = (pk >= 0) & (pk < W) & (pj >= 0)
+                if not ok.any():
                     continue
-                c = prev[0] + cost(pi, di, pj, dj)
-                if c < best[0]:
-                    best = (c, di, dj)
-            row[j] = best
-        rows.append(row)
-    if n_tgt not in rows[n_src] or rows[n_src][n_tgt][0] == inf:
-        raise ValueError("no alignment path inside the band; widen it")
+                cand = np.full(W, neg)
+                cand[ok] = score[i - dn, pk[ok]] + gains[(dn, dm)][i, ok]
+                better = cand > best
+                best[better], arg[better] = cand[better], s_idx
+        # 0-1 runs within the row: final[k] = max(best[k], final[k-1] + g[k])
+        g = np.zeros(W)
+        inside = (J >= 1) & (J <= n_tgt)
+        g[inside] = skip_tgt[J[inside] - 1]
+        g[0] = 0.0
+        out = (J > n_tgt)
+        best[out] = neg
+        csum = np.cumsum(g)
+        run = np.maximum.accumulate(best - csum)
+        final = csum + run
+        final[out] = neg
+        via = final > best + 1e-12
+        via[0] = False
+        arg[via] = 1
+        score[i] = np.where(via, final, best)
+        back[i] = arg
+    # backtrack
+    k = n_tgt - lo[n_src]
+    if not (0 <= k < W) or not np.isfinite(score[n_src, k]):
+        raise ValueError("no alignment path inside the band")
     path = []
     i, j = n_src, n_tgt
     while i or j:
-        _, di, dj = rows[i][j]
-        path.append((i - di, di, j - dj, dj))
-        i, j = i - di, j - dj
+        s_idx = int(back[i, j - lo[i]])
+        if s_idx < 0:
+            raise ValueError("broken back-pointer in the alignment band")
+        dn, dm = all_shapes[s_idx]
+        path.append((i - dn, dn, j - dm, dm))
+        i, j = i - dn, j - dm
     path.reverse()
     return path

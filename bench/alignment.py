@@ -1,0 +1,174 @@
+"""Alignment benchmark: strict / lax F1, wall time and peak memory on the dev sets.
+
+    .venv/bin/python bench/alignment.py                       # every system x every set
+    .venv/bin/python bench/alignment.py --systems aligner-use,aligner-none --sets ntrex
+    .venv/bin/python bench/alignment.py --reliability         # cross-validated reliability table
+
+Every (system, set) runs in a fresh subprocess (model loading and encoding included, no
+vector cache), so wall time and peak RSS are those of a cold run. Data: textberg-dev (de-fr),
+ntrex-dev (en-id, 62 documents), panl-eco-long (en-id, one document, ~5,600 sentences a side)
+under ../shared/data/alignment. F1 as vecalign's score.py defines it, micro-averaged.
+
+Systems: aligner with each encoder (use, e5) and without (none); nltk's gale_church; the
+``galechurch`` package; ``sentalign`` (vecalign's DP) with the same USE encoder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _aligndata import Doc, load_set  # noqa: E402
+
+SYSTEMS = ("aligner-use", "aligner-e5", "aligner-none", "aligner-use-all", "nltk-gale-church",
+           "galechurch", "sentalign-use")
+SETS = ("ntrex", "textberg", "panl")
+SLOW = {("nltk-gale-church", "panl"), ("sentalign-use", "panl"), ("aligner-e5", "panl")}  # minutes each here
+
+
+def _components(links: list[tuple[int, int]], n: int, m: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Sentence links -> beads (connected groups; unlinked sentences become 1-0 / 0-1)."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = find(("s", a)), find(("t", b))
+        if ra != rb:
+            parent[ra] = rb
+    groups: dict = {}
+    for a in range(n):
+        groups.setdefault(find(("s", a)), ([], []))[0].append(a)
+    for b in range(m):
+        groups.setdefault(find(("t", b)), ([], []))[1].append(b)
+    beads = [(tuple(s), tuple(t)) for s, t in groups.values()]
+    beads.sort(key=lambda st: (min(st[0]) if st[0] else float("inf"), min(st[1]) if st[1] else float("inf")))
+    return beads
+
+
+def run_system(system: str, doc: Doc) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Beads of one system on one document."""
+    if system.startswith("aligner-"):
+        from aligner.align import align_texts
+        from aligner.config import Config
+
+        enc = system[len("aligner-"):]
+        cfg = Config(encoder="use", encode_threshold=1.0) if enc == "use-all" else Config(encoder=enc)
+        return [(b.src, b.tgt) for b in align_texts(doc.src, doc.tgt, cfg, src_lang=doc.src_lang,
+                                                    tgt_lang=doc.tgt_lang)]
+    if system == "nltk-gale-church":
+        from nltk.translate.gale_church import align_blocks
+
+        links = align_blocks([len(s) for s in doc.src], [len(t) for t in doc.tgt])
+        return _components(list(links), len(doc.src), len(doc.tgt))
+    if system == "galechurch":
+        import galechurch
+
+        res = galechurch.align(list(doc.src), list(doc.tgt))
+        return [(tuple(range(b.source_start, b.source_end)), tuple(range(b.target_start, b.target_end)))
+                for b in res.beads]
+    if system == "sentalign-use":
+        from sentalign.sentalign import sentalign
+
+        from aligner.embed import get_encoder
+
+        res = sentalign(list(doc.src), list(doc.tgt), get_encoder("use"), alignment_max_size=4)
+        return [(tuple(a.src_indices), tuple(a.tgt_indices)) for a in res.alignments]
+    raise ValueError(f"unknown system {system!r}")
+
+
+def _child(system: str, set_name: str, out: str) -> int:
+    docs = load_set(set_name)
+    n_sent = sum(len(d.src) + len(d.tgt) for d in docs) / 2
+    t0 = time.perf_counter()
+    results = [run_system(system, d) for d in docs]
+    wall = time.perf_counter() - t0
+    from aligner.align.evaluate import score_alignments
+
+    s = score_alignments([(r, list(d.gold)) for r, d in zip(results, docs)])
+    Path(out).write_text(json.dumps({
+        "system": system, "set": set_name, "f1_strict": s.f1_strict, "f1_lax": s.f1_lax,
+        "p_strict": s.precision_strict, "r_strict": s.recall_strict, "align_s": wall,
+        "sentences_per_side": n_sent,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }))
+    return 0
+
+
+def _run_one(system: str, set_name: str, timeout: int) -> dict:
+    out = Path(f"/tmp/aligner-bench-{os.getpid()}-{system}-{set_name}.json")
+    t0 = time.perf_counter()
+    try:
+        proc = subprocess.run([sys.executable, __file__, "--child", system, set_name, str(out)],
+                              capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"system": system, "set": set_name, "error": f"timed out after {timeout}s"}
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0 or not out.exists():
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["?"]
+        return {"system": system, "set": set_name, "error": tail[0][:200]}
+    res = json.loads(out.read_text())
+    out.unlink()
+    res["wall_s"] = wall
+    res["s_per_1000"] = wall / res["sentences_per_side"] * 1000
+    return res
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="alignment benchmark")
+    ap.add_argument("--child", nargs=3, metavar=("SYSTEM", "SET", "OUT"), help=argparse.SUPPRESS)
+    ap.add_argument("--systems", default=",".join(SYSTEMS))
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--timeout", type=int, default=900)
+    ap.add_argument("--with-slow", action="store_true", help="also run nltk gale_church on panl")
+    ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--linearity", action="store_true",
+                    help="time --encoder none on panl repeated 1x, 2x, 4x (in-process) and stop")
+    args = ap.parse_args(argv)
+    if args.child:
+        return _child(*args.child)
+    if args.linearity:
+        from aligner.align import align_texts
+        from aligner.config import Config
+
+        doc = load_set("panl")[0]
+        for k in (1, 2, 4):
+            t0 = time.perf_counter()
+            align_texts(list(doc.src) * k, list(doc.tgt) * k, Config(encoder="none"))
+            print(f"{k}x: {len(doc.src) * k} source sentences, {time.perf_counter() - t0:.1f} s", flush=True)
+        return 0
+    rows = []
+    print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')}  python {platform.python_version()}  cores {os.cpu_count()}")
+    print("| system | set | strict F1 | lax F1 | wall s | s per 1,000 sent. | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|")
+    for set_name in args.sets.split(","):
+        for system in args.systems.split(","):
+            if (system, set_name) in SLOW and not args.with_slow:
+                continue
+            res = _run_one(system, set_name, args.timeout)
+            rows.append(res)
+            if "error" in res:
+                print(f"| {system} | {set_name} | - | - | - | - | {res['error']} |", flush=True)
+            else:
+                print(f"| {system} | {set_name} | {res['f1_strict']:.3f} | {res['f1_lax']:.3f} | "
+                      f"{res['wall_s']:.1f} | {res['s_per_1000']:.1f} | {res['peak_rss_mb']:.0f} |",
+                      flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

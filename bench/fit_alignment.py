@@ -1,0 +1,447 @@
+"""Fit the alignment scorer's weights on dev data and write them to the package.
+
+    .venv/bin/python bench/fit_alignment.py            # fit on textberg + ntrex, write weights.json
+    .venv/bin/python bench/fit_alignment.py --cv       # cross-validated figures only (no writing)
+
+Per bead shape, a logistic model separates gold beads from the other candidates in a band of
++-3 sentences around the gold path; the per-bead bonus is then chosen by strict F1 of the full
+aligner on the training documents, and Platt scaling of the chosen beads' gains gives the
+confidence. One weight set per encoder (use, e5) plus one with surface evidence only (none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _aligndata import ROOT, Doc, cached_vectors, load_set  # noqa: E402
+
+from aligner.align.aligner import align_texts  # noqa: E402
+from aligner.align.band import window_from_path  # noqa: E402
+from aligner.align.evaluate import score_alignments  # noqa: E402
+from aligner.align.features import (FEATURES, SKIP_FEATURES, bead_features, doc_ratio,  # noqa: E402
+                                    make_side, pair_evidence, skip_features)
+from aligner.align.similarity import LogisticScorer, bake  # noqa: E402
+from aligner.config import Config  # noqa: E402
+
+SHAPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+WEIGHTS = ROOT / "src" / "aligner" / "data" / "alignment" / "weights.json"
+BONUS_GRID = (-2.5, -1.5, -0.75, 0.0, 0.75)
+SKIP_GRID = (-1.0, 0.0, 1.0)
+BALANCE = False  # --balance: weigh the data sets equally in the logistic fits
+
+
+class VectorTable:
+    """An encoder over precomputed vectors (text -> vector)."""
+
+    def __init__(self, name: str, docs: list[Doc]) -> None:
+        self.name = name
+        self._table: dict[str, np.ndarray] = {}
+        for d in docs:
+            for texts in (d.src, d.tgt):
+                for t, v in zip(texts, cached_vectors(name, texts)):
+                    self._table[t] = v
+        self.calls = 0
+        self.encoded = 0
+
+    def encode(self, texts):  # noqa: D102
+        self.calls += 1
+        self.encoded += len(texts)
+        return np.stack([self._table[t] for t in texts]) if texts else np.zeros((0, 1), np.float32)
+
+
+def gold_path(doc: Doc) -> list[tuple[int, int, int, int]]:
+    i = j = 0
+    out = []
+    for s, t in doc.gold:
+        out.append((i, len(s), j, len(t)))
+        i += len(s)
+        j += len(t)
+    return out
+
+
+def examples(doc: Doc, encoder: str | None, margin: int = 3):
+    """Feature rows and labels per shape key for one document."""
+    src, tgt = make_side(doc.src), make_side(doc.tgt)
+    if encoder:
+        src = src.with_vectors(cached_vectors(encoder, doc.src))
+        tgt = tgt.with_vectors(cached_vectors(encoder, doc.tgt))
+    window = window_from_path(gold_path(doc), len(src), len(tgt), 1, margin)
+    pe = pair_evidence(src, tgt, window, 3)
+    ratio = doc_ratio(src, tgt)
+    gold = set(doc.gold)
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for n, m in SHAPES:
+        X, valid, _ = bead_features(src, tgt, window, pe, n, m, ratio)
+        J = window.cols()
+        I = np.broadcast_to(np.arange(len(window.lo))[:, None], J.shape)
+        y = np.zeros(J.shape)
+        for ii, jj in zip(I[valid], J[valid]):
+            pass
+        ok = np.argwhere(valid)
+        for r, c in ok:
+            i, j = int(I[r, c]), int(J[r, c])
+            if (tuple(range(i - n, i)), tuple(range(j - m, j))) in gold:
+                y[r, c] = 1
+        out[f"{n}-{m}"] = (X[valid], y[valid])
+    Xs, _ = skip_features(src, tgt, pe, True)
+    ys = np.array([1.0 if ((a,), ()) in gold else 0.0 for a in range(len(src))])
+    out["1-0"] = (Xs, ys)
+    Xt, _ = skip_features(tgt, src, pe, False)
+    yt = np.array([1.0 if ((), (b,)) in gold else 0.0 for b in range(len(tgt))])
+    out["0-1"] = (Xt, yt)
+    return out
+
+
+def fit_logistic(X: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 40,
+                 sample_weight: np.ndarray | None = None) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (optionally weighted)."""
+    sw = np.ones(len(y)) if sample_weight is None else sample_weight
+    d = X.shape[1]
+    w = np.zeros(d)
+    keep = X.std(axis=0) > 0
+    keep[0] = True
+    Xk = X[:, keep]
+    wk = np.zeros(Xk.shape[1])
+    for _ in range(iters):
+        z = np.clip(Xk @ wk, -30, 30)
+        p = 1 / (1 + np.exp(-z))
+        g = Xk.T @ (sw * (p - y)) + l2 * wk
+        H = (Xk * (sw * p * (1 - p))[:, None]).T @ Xk + l2 * np.eye(len(wk))
+        step = np.linalg.solve(H, g)
+        wk -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    w[keep] = wk
+    return w
+
+
+def fit_weights(docs: list[Doc], encoder: str | None) -> dict[str, list[float]]:
+    rows: dict[str, list] = {}
+    for d in docs:
+        for k, (X, y) in examples(d, encoder).items():
+            rows.setdefault(k, []).append((X, y, d.set))
+    weights = {}
+    for k, parts in rows.items():
+        X = np.concatenate([p[0] for p in parts])
+        y = np.concatenate([p[1] for p in parts])
+        sets = np.concatenate([[p[2]] * len(p[1]) for p in parts])
+        sw = np.ones(len(y))
+        if BALANCE:  # every kind of text weighs the same, however many candidates it has
+            names = sorted(set(sets))
+            for name in names:
+                sel = sets == name
+                sw[sel] = len(y) / (len(names) * sel.sum())
+        w = fit_logistic(X, y, sample_weight=sw)
+        weights[k] = [round(float(v), 5) for v in w]
+    return weights
+
+
+def scorer_from(weights: dict, bonus: float, platt=(1.0, 0.0), name="x") -> LogisticScorer:
+    return LogisticScorer(name, None, {k: np.asarray(v) for k, v in weights.items()}, bonus, platt)
+
+
+def run(docs: list[Doc], surface: LogisticScorer, enc_scorer: LogisticScorer | None,
+        table: VectorTable | None, config: Config):
+    out = []
+    for d in docs:
+        beads = align_texts(d.src, d.tgt, config, encoder=table, scorers=(surface, enc_scorer),
+                            src_lang=d.src_lang, tgt_lang=d.tgt_lang)
+        out.append((d, beads))
+    return out
+
+
+def f1(results) -> float:
+    return score_alignments([([(b.src, b.tgt) for b in beads], list(d.gold)) for d, beads in results]).f1_strict
+
+
+def gains_and_hits(results):
+    """Logit of each chosen bead's confidence (inverse of the identity Platt) and its correctness."""
+    g, hit = [], []
+    for d, beads in results:
+        gold = set(d.gold)
+        for b in beads:
+            c = min(max(b.confidence, 1e-6), 1 - 1e-6)
+            g.append(np.log(c / (1 - c)))
+            hit.append(1.0 if (b.src, b.tgt) in gold else 0.0)
+    return np.array(g), np.array(hit)
+
+
+def set_f1(results) -> float:
+    """Mean over data sets of the strict F1 (so that one long document does not dominate)."""
+    by: dict[str, list] = {}
+    for d, beads in results:
+        by.setdefault(d.set, []).append((d, beads))
+    return float(np.mean([f1(r) for r in by.values()]))
+
+
+def fit_all(train: list[Doc], encoders: list[str], log=print) -> dict:
+    """Weights, bonuses and Platt parameters for 'none' and each encoder."""
+    models = {}
+    surface = None
+    all_train = train
+    for enc in [None] + encoders:
+        name = enc or "none"
+        # e5 encodes long sentences slowly here (~0.2 s each under load): no panl for it
+        train = [d for d in all_train if not (enc == "e5" and d.set == "panl")]
+        w = fit_weights(train, enc)
+        tables = {k: np.asarray(v) for k, v in w.items()}
+        table = VectorTable(enc, train) if enc else None
+        cfg = Config(encoder=enc, encode_threshold=1.0) if enc else Config(encoder="none")
+
+        def make(bonus, skip):
+            if enc is None:
+                return LogisticScorer("none", None, tables, bonus, (1.0, 0.0), 1.0, skip), None
+            return surface, LogisticScorer(enc, tables, surface.surface, bonus, (1.0, 0.0), 1.0, skip)
+
+        best = None
+        for bonus in BONUS_GRID:
+            for skip in SKIP_GRID:
+                s_sc, e_sc = make(bonus, skip)
+                score = set_f1(run(train, s_sc, e_sc, table, cfg))
+                log(f"  {name} bonus {bonus} skip {skip}: mean strict F1 {score:.4f}")
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, bonus, skip)
+        s_sc, e_sc = make(best[1], best[2])
+        res = run(train, s_sc, e_sc, table, cfg)
+        g, hit = gains_and_hits(res)
+        platt = fit_logistic(np.c_[np.ones_like(g), g], hit, l2=1e-3)
+        models[name] = {"weights": w, "bonus": best[1], "skip_bonus": best[2],
+                        "platt": [round(float(platt[1]), 5), round(float(platt[0]), 5)],
+                        "train_f1_strict_mean": round(best[0], 4)}
+        log(f" {name}: bonus {best[1]} skip {best[2]} mean strict F1 {best[0]:.4f}")
+        if enc is None:
+            surface = LogisticScorer("none", None, bake(tables, best[1], best[2]), 0.0,
+                                     tuple(models["none"]["platt"]))
+    return models
+
+
+def fit_fixed(train: list[Doc], enc: str | None, bonus: float, skip: float,
+              surface: LogisticScorer | None) -> tuple[LogisticScorer, LogisticScorer | None]:
+    """Refit weights and Platt scaling with fixed bonuses (for cross-validation)."""
+    w = bake({k: np.asarray(v) for k, v in fit_weights(train, enc).items()}, bonus, skip)
+    if enc is None:
+        s_sc, e_sc, table, cfg = LogisticScorer("none", None, w, 0.0), None, None, Config(encoder="none")
+    else:
+        s_sc, e_sc = surface, LogisticScorer(enc, w, surface.surface, 0.0)
+        table, cfg = VectorTable(enc, train), Config(encoder=enc, encode_threshold=1.0)
+    g, hit = gains_and_hits(run(train, s_sc, e_sc, table, cfg))
+    p = fit_logistic(np.c_[np.ones_like(g), g], hit, l2=1e-3)
+    if enc is None:
+        return LogisticScorer("none", None, w, 0.0, (float(p[1]), float(p[0]))), None
+    return surface, LogisticScorer(enc, w, surface.surface, 0.0, (float(p[1]), float(p[0])))
+
+
+BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0001)
+
+
+def cross_validate(encoders: list[str], log=print) -> None:
+    """Held-out strict F1 and a reliability table (confidence bins vs accuracy)."""
+    shipped = json.loads(WEIGHTS.read_text())["models"]
+    tb, nt, pl = load_set("textberg"), load_set("ntrex"), load_set("panl")
+    tb_a, tb_b = chunk_doc(tb[0], (len(tb[0].gold) + 1) // 2)
+    pl_a, pl_b = chunk_doc(pl[0], (len(pl[0].gold) + 1) // 2)
+    folds = [
+        ("textberg 2nd half (1st half in training)", [tb_a] + nt + pl, [tb_b]),
+        ("panl 2nd half (1st half in training)", tb + nt + [pl_a], [pl_b]),
+        ("ntrex even", tb + nt[1::2] + pl, nt[0::2]),
+        ("ntrex odd", tb + nt[0::2] + pl, nt[1::2]),
+        ("textberg", nt + pl, tb),
+        ("panl", tb + nt, pl),
+    ]
+    for enc in [None] + encoders:
+        name = enc or "none"
+        conf_all, hit_all = [], []
+        for label, train, test in folds:
+            surface, _ = fit_fixed(train, None, shipped["none"]["bonus"], shipped["none"].get("skip_bonus", 0.0), None)
+            if enc is None:
+                s_sc, e_sc, table, cfg = surface, None, None, Config(encoder="none")
+            else:
+                _, e_sc = fit_fixed(train, enc, shipped[enc]["bonus"], shipped[enc].get("skip_bonus", 0.0), surface)
+                s_sc, table, cfg = surface, VectorTable(enc, test), Config(encoder=enc, encode_threshold=1.0)
+            res = run(test, s_sc, e_sc, table, cfg)
+            sc = score_alignments([([(b.src, b.tgt) for b in beads], list(d.gold)) for d, beads in res])
+            log(f"| {name} | {label} | {sc.f1_strict:.3f} | {sc.f1_lax:.3f} |")
+            for d, beads in res:
+                gold = set(d.gold)
+                for b in beads:
+                    conf_all.append(b.confidence)
+                    hit_all.append((b.src, b.tgt) in gold)
+        c, h = np.array(conf_all), np.array(hit_all)
+        log(f"reliability ({name}, held-out beads of all folds):")
+        log("| confidence | beads | right |")
+        log("|---|---|---|")
+        for a, b in zip(BINS, BINS[1:]):
+            sel = (c >= a) & (c < b)
+            if sel.any():
+                log(f"| {a:.2f}-{min(b, 1.0):.2f} | {int(sel.sum())} | {h[sel].mean():.3f} |")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--encoders", default="use,e5")
+    ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--train", default="textberg,ntrex,panl")
+    ap.add_argument("--balance", action="store_true",
+                    help="weigh each data set equally in the logistic fits (textberg +0.015, panl -0.010 strict F1 on dev)")
+    ap.add_argument("--epochs", type=int, default=0, help="structured perceptron epochs (0: logistic only)")
+    args = ap.parse_args(argv)
+    encoders = [e for e in args.encoders.split(",") if e]
+    global BALANCE
+    BALANCE = args.balance
+    if args.cv:
+        cross_validate(encoders)
+        return 0
+    train = [d for name in args.train.split(",") for d in load_set(name)]
+    t0 = time.time()
+    models = fit_structured(train, encoders, args.epochs) if args.epochs else fit_all(train, encoders)
+    data = {
+        "provenance": (f"fitted by bench/fit_alignment.py --train {args.train} on the dev sets of "
+                       "../shared/data/alignment; " + time.strftime("%Y-%m-%d")),
+        "features": list(FEATURES),
+        "skip_features": list(SKIP_FEATURES),
+        "weight_power": 1.0,
+        "models": models,
+    }
+    if not args.cv:
+        WEIGHTS.parent.mkdir(parents=True, exist_ok=True)
+        WEIGHTS.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS} in {time.time() - t0:.0f}s")
+    return 0
+
+
+
+
+# ---------------------------------------------------------------- structured perceptron
+ALL_KEYS = ("1-0", "0-1") + tuple(f"{n}-{m}" for n, m in SHAPES)
+
+
+class DocFeatures:
+    """Every candidate's features in a band around the gold path, for perceptron training."""
+
+    def __init__(self, doc: Doc, encoder: str | None, margin: int = 8) -> None:
+        src, tgt = make_side(doc.src), make_side(doc.tgt)
+        if encoder:
+            src = src.with_vectors(cached_vectors(encoder, doc.src))
+            tgt = tgt.with_vectors(cached_vectors(encoder, doc.tgt))
+        self.n, self.m = len(src), len(tgt)
+        gp = gold_path(doc)
+        self.window = window_from_path(gp, self.n, self.m, 1, margin)
+        pe = pair_evidence(src, tgt, self.window, 3)
+        ratio = doc_ratio(src, tgt)
+        self.X = {}
+        for n, m in SHAPES:
+            X, valid, _ = bead_features(src, tgt, self.window, pe, n, m, ratio)
+            self.X[(n, m)] = (X.astype(np.float32), valid)
+        self.Xs = skip_features(src, tgt, pe, True)[0]
+        self.Xt = skip_features(tgt, src, pe, False)[0]
+        allowed = set(SHAPES) | {(1, 0), (0, 1)}
+        self.gold = [b for b in gp if (b[1], b[3]) in allowed]
+        self.gold_sum = self.path_sum(self.gold)
+
+    def bead_vec(self, i, di, j, dj):
+        if dj == 0:
+            return "1-0", self.Xs[i]
+        if di == 0:
+            return "0-1", self.Xt[j]
+        e_i, e_j = i + di, j + dj
+        return f"{di}-{dj}", self.X[(di, dj)][0][e_i, e_j - self.window.lo[e_i]].astype(float)
+
+    def path_sum(self, path):
+        out = {}
+        for b in path:
+            k, v = self.bead_vec(*b)
+            out[k] = out.get(k, 0) + v
+        return out
+
+    def predict(self, W):
+        from aligner.align.dp import banded_path
+
+        gains = {s: np.where(valid, X @ W[f"{s[0]}-{s[1]}"], -np.inf) for s, (X, valid) in self.X.items()}
+        return banded_path(self.window, self.m, gains, self.Xs @ W["1-0"], self.Xt @ W["0-1"])
+
+
+def perceptron(dfs: list[DocFeatures], W0: dict, epochs: int = 8, lr: float = 0.05, seed: int = 0, log=print):
+    """Averaged structured perceptron, started from ``W0``."""
+    import random
+
+    W = {k: np.array(v, dtype=float) for k, v in W0.items()}
+    total = {k: np.zeros_like(v) for k, v in W.items()}
+    count = 0
+    rng = random.Random(seed)
+    order = list(range(len(dfs)))
+    for ep in range(epochs):
+        rng.shuffle(order)
+        errs = 0
+        for idx in order:
+            df = dfs[idx]
+            pred = df.predict(W)
+            gold = set(df.gold)
+            errs += sum(1 for b in pred if b not in gold)
+            if set(pred) != gold:
+                ps = df.path_sum(pred)
+                for k in set(ps) | set(df.gold_sum):
+                    W[k] = W[k] + lr * (df.gold_sum.get(k, 0) - ps.get(k, 0))
+            for k in W:
+                total[k] += W[k]
+            count += 1
+        log(f"  epoch {ep}: {errs} wrong beads")
+    return {k: [round(float(x), 5) for x in total[k] / count] for k in W}
+
+
+def chunk_doc(doc: Doc, size: int = 60) -> list[Doc]:
+    """Split a document at gold bead boundaries into pieces of about ``size`` beads."""
+    out = []
+    for k in range(0, len(doc.gold), size):
+        beads = doc.gold[k : k + size]
+        s_ids = [i for s, _ in beads for i in s]
+        t_ids = [j for _, t in beads for j in t]
+        s0 = min(s_ids) if s_ids else 0
+        t0 = min(t_ids) if t_ids else 0
+        s1 = max(s_ids) + 1 if s_ids else s0
+        t1 = max(t_ids) + 1 if t_ids else t0
+        gold = tuple((tuple(i - s0 for i in s), tuple(j - t0 for j in t)) for s, t in beads)
+        out.append(replace(doc, name=f"{doc.name}#{k}", src=doc.src[s0:s1], tgt=doc.tgt[t0:t1], gold=gold))
+    return out
+
+
+def fit_structured(train: list[Doc], encoders: list[str], epochs: int = 8, log=print) -> dict:
+    """Logistic start, then an averaged structured perceptron, then Platt scaling."""
+    pieces = [p for d in train for p in (chunk_doc(d) if len(d.gold) > 90 else [d])]
+    models = {}
+    surface = None
+    for enc in [None] + encoders:
+        name = enc or "none"
+        t0 = time.time()
+        W0 = fit_weights(train, enc)
+        dfs = [DocFeatures(p, enc) for p in pieces]
+        log(f" {name}: features in {time.time() - t0:.0f}s")
+        W = perceptron(dfs, W0, epochs=epochs, log=log)
+        tables = {k: np.asarray(v) for k, v in W.items()}
+        if enc is None:
+            s_scorer, e_scorer, table, cfg = scorer_from(W, 0.0), None, None, Config(encoder="none")
+        else:
+            s_scorer, e_scorer = surface, LogisticScorer(enc, tables, surface.surface, 0.0)
+            table, cfg = VectorTable(enc, train), Config(encoder=enc, encode_threshold=1.0)
+        res = run(train, s_scorer, e_scorer, table, cfg)
+        g, hit = gains_and_hits(res)
+        platt = fit_logistic(np.c_[np.ones_like(g), g], hit, l2=1e-3)
+        models[name] = {"weights": W, "bonus": 0.0,
+                        "platt": [round(float(platt[1]), 5), round(float(platt[0]), 5)],
+                        "train_f1_strict": round(f1(res), 4)}
+        log(f" {name}: train strict F1 {f1(res):.4f}")
+        if enc is None:
+            surface = scorer_from(W, 0.0, tuple(models["none"]["platt"]))
+    return models
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

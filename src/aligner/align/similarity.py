@@ -1,0 +1,171 @@
+"""Bead scoring: evidence -> the log-odds that a candidate bead is right.
+
+One small protocol, :class:`BeadScorer`, turns the features of :mod:`.features` into gains
+for the DP. The shipped implementation, :class:`LogisticScorer`, is a per-shape logistic
+model fitted on dev data (``bench/alignment.py --fit``; weights in
+``aligner/data/alignment/weights.json`` with their provenance). It has one weight set per
+encoder (``use``, ``e5``) and one for surface evidence only (``none``); a bead whose
+sentences were not all encoded is scored by the surface weights, so encoded and unencoded
+regions can share one DP.
+
+The DP maximises the sum of ``logit(p) + bonus`` over beads; ``bonus`` offsets the prior of
+the training sample (many more wrong candidates than right ones).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Protocol
+
+import numpy as np
+
+from .features import FEATURES, SKIP_FEATURES, PairEvidence, Side, Window, bead_features, skip_features
+
+__all__ = ["BeadScorer", "Gains", "LogisticScorer", "bake", "load_scorer", "shape_key"]
+
+_PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
+
+
+def shape_key(n: int, m: int) -> str:
+    """Name of a bead shape: ``"2-1"``; shapes larger than 3 fall back to the 3-sided ones."""
+    if n == 0 or m == 0:
+        return "1-0" if m == 0 else "0-1"
+    if n + m > 4 and not (n == 2 and m == 2):
+        return "3-1" if n > m else "1-3"
+    return f"{n}-{m}"
+
+
+@dataclass(frozen=True)
+class Gains:
+    """The DP's input: gains of every n-m shape at every node and of every skip bead."""
+
+    beads: dict[tuple[int, int], np.ndarray]
+    skip_src: np.ndarray
+    skip_tgt: np.ndarray
+
+
+class BeadScorer(Protocol):
+    """Turns the evidence of a band into DP gains (log-odds of a right bead, plus a bonus)."""
+
+    name: str
+
+    def gains(self, src: Side, tgt: Side, window: Window, pe: PairEvidence,
+              shapes: tuple[tuple[int, int], ...], ratio: float) -> Gains:
+        """Gains for every shape in ``shapes`` at every node of ``window``."""
+        ...
+
+    def confidence(self, gain: np.ndarray) -> np.ndarray:
+        """Calibrated probability that a chosen bead with this gain is right."""
+        ...
+
+
+@dataclass(frozen=True)
+class LogisticScorer:
+    """Per-shape logistic weights for encoder evidence (``enc``) and surface evidence (``surface``)."""
+
+    name: str
+    enc: dict[str, np.ndarray] | None
+    surface: dict[str, np.ndarray]
+    bonus: float = 0.0
+    platt: tuple[float, float] = (1.0, 0.0)
+    weight_power: float = 1.0
+    skip_bonus: float = 0.0
+
+    def _w(self, table: dict[str, np.ndarray], n: int, m: int) -> tuple[np.ndarray, float]:
+        key = shape_key(n, m)
+        extra = 0.0
+        if (n + m > 4 and not (n == 2 and m == 2)):
+            extra = -2.0 * (n + m - 4)
+        return table[key], extra
+
+    def gains(self, src: Side, tgt: Side, window: Window, pe: PairEvidence,
+              shapes: tuple[tuple[int, int], ...], ratio: float) -> Gains:
+        """See :class:`BeadScorer`."""
+        out: dict[tuple[int, int], np.ndarray] = {}
+        for n, m in shapes:
+            if n == 0 or m == 0:
+                continue
+            X, valid, has_vec = bead_features(src, tgt, window, pe, n, m, ratio, self.weight_power)
+            ws, extra = self._w(self.surface, n, m)
+            g = X @ ws
+            if self.enc is not None and has_vec.any():
+                we, _ = self._w(self.enc, n, m)
+                g = np.where(has_vec, X @ we, g)
+            g = g + extra + self.bonus
+            if (n > 1 or m > 1) and (src.paragraphs is not None or tgt.paragraphs is not None):
+                g = g - _PARAGRAPH_PENALTY * _paragraph_breaks(src, tgt, window, n, m)
+            out[(n, m)] = np.where(valid, g, -np.inf)
+        skips = []
+        for side, other, as_src, key in ((src, tgt, True, "1-0"), (tgt, src, False, "0-1")):
+            Xs, hv = skip_features(side, other, pe, as_src)
+            g = Xs @ self.surface[key]
+            if self.enc is not None and hv.any():
+                g = np.where(hv, Xs @ self.enc[key], g)
+            skips.append(g + self.bonus + self.skip_bonus)
+        return Gains(out, skips[0], skips[1])
+
+    def confidence(self, gain: np.ndarray) -> np.ndarray:
+        """See :class:`BeadScorer`: ``sigmoid(a * gain + b)`` (Platt scaling fitted on dev)."""
+        a, b = self.platt
+        return 1.0 / (1.0 + np.exp(-(a * np.asarray(gain, dtype=float) + b)))
+
+
+def _paragraph_breaks(src: Side, tgt: Side, window: Window, n: int, m: int) -> np.ndarray:
+    J = window.cols()
+    I = np.broadcast_to(np.arange(len(window.lo))[:, None], J.shape)
+    out = np.zeros(J.shape)
+    for side, ends, size in ((src, I, n), (tgt, J, m)):
+        if side.paragraphs is None or size < 2 or len(side) == 0:
+            continue
+        brk = np.r_[0.0, np.cumsum(side.paragraphs[1:] != side.paragraphs[:-1])]
+        e = np.clip(ends - 1, 0, len(side) - 1)
+        s = np.clip(ends - size, 0, len(side) - 1)
+        out += brk[e] - brk[s]
+    return out
+
+
+@lru_cache(maxsize=8)
+def _weights_json() -> dict:
+    text = resources.files("aligner").joinpath("data/alignment/weights.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def bake(table: dict[str, np.ndarray], bonus: float, skip_bonus: float) -> dict[str, np.ndarray]:
+    """Weights with the per-bead bonus (and the extra skip bonus) folded into the bias."""
+    out = {}
+    for k, w in table.items():
+        w = np.array(w, dtype=float)
+        w[0] += bonus + (skip_bonus if k in ("1-0", "0-1") else 0.0)
+        out[k] = w
+    return out
+
+
+def load_scorer(encoder: str) -> LogisticScorer:
+    """The shipped scorer for ``encoder`` (``none``, ``use``, ``e5``; any other encoder, e.g.
+    ``st:PATH``, uses the ``use`` weights, which assume cosines on a similar scale)."""
+    data = _weights_json()
+    models = data["models"]
+    key = encoder if encoder in models else ("use" if encoder != "none" else "none")
+    def table(name: str) -> dict[str, np.ndarray]:
+        model = models[name]
+        return bake({k: np.asarray(v, dtype=float) for k, v in model["weights"].items()},
+                    float(model["bonus"]), float(model.get("skip_bonus", 0.0)))
+
+    surface = table("none")
+    enc = table(key) if key != "none" else None
+    platt = tuple(models[key]["platt"])
+    _check(surface)
+    if enc:
+        _check(enc)
+    return LogisticScorer(key, enc, surface, 0.0, (float(platt[0]), float(platt[1])),
+                          float(data.get("weight_power", 1.0)))
+
+
+def _check(table: dict[str, np.ndarray]) -> None:
+    for k, v in table.items():
+        want = len(SKIP_FEATURES) if k in ("1-0", "0-1") else len(FEATURES)
+        if len(v) != want:
+            raise ValueError(f"alignment weights for {k} have {len(v)} values, expected {want}")

@@ -1,0 +1,126 @@
+"""End-to-end alignment on small fixtures (surface evidence, so no model is needed)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import importlib
+
+from aligner.align import align_texts
+from aligner.align.band import FULL_GRID_NODES
+from aligner.config import Config
+
+NONE = Config(encoder="none")
+aligner_mod = importlib.import_module("aligner.align.aligner")
+
+SRC = [
+    "The minister arrived in Jakarta on 12 March 2019.",
+    "He met President Joko Widodo at the palace.",
+    "They discussed a loan of 250 million dollars.",
+    "The talks lasted three hours.",
+    "Both sides signed 4 agreements.",
+]
+TGT = [
+    "Menteri tiba di Jakarta pada 12 Maret 2019.",
+    "Ia bertemu Presiden Joko Widodo di istana.",
+    "Mereka membahas pinjaman 250 juta dolar.",
+    "Pembicaraan berlangsung tiga jam.",
+    "Kedua pihak menandatangani 4 perjanjian.",
+]
+
+
+def _pairs(beads):
+    return [(b.src, b.tgt) for b in beads]
+
+
+def test_one_to_one():
+    beads = align_texts(SRC, TGT, NONE)
+    assert _pairs(beads) == [((i,), (i,)) for i in range(5)]
+    assert all(0.0 <= b.confidence <= 1.0 for b in beads)
+
+
+def test_merge_and_insertion():
+    tgt = [TGT[0], TGT[1] + " " + TGT[2], "Harga emas naik di London pada 1998 menurut Reuters.", TGT[3], TGT[4]]
+    beads = _pairs(align_texts(SRC, tgt, NONE))
+    assert ((1, 2), (1,)) in beads
+    assert ((), (2,)) in beads
+    assert beads[0] == ((0,), (0,)) and beads[-1] == ((4,), (4,))
+
+
+def test_empty_sides():
+    assert _pairs(align_texts([], ["a"], NONE)) == [((), (0,))]
+    assert _pairs(align_texts(["a", "b"], [], NONE)) == [((0,), ()), ((1,), ())]
+
+
+def test_long_document_uses_the_band_and_stays_monotone():
+    n = int(FULL_GRID_NODES ** 0.5) + 60
+    src = [f"Item {k} costs {k * 7 + 3} rupiah in Region{k % 13}." for k in range(n)]
+    tgt = [f"Barang {k} seharga {k * 7 + 3} rupiah di Region{k % 13}." for k in range(n) if k != 40]
+    beads = align_texts(src, tgt, NONE)
+    pairs = _pairs(beads)
+    assert ((40,), ()) in pairs
+    ok = sum(1 for s, t in pairs if s and t and s[0] == (t[0] if t[0] < 40 else t[0] + 1))
+    assert ok >= n - 3
+
+
+def test_toy_lexicon_lights_up(monkeypatch):
+    class Toy:
+        src_lang, tgt_lang, name = "en", "id", "toy"
+        table = {"house": {"rumah"}, "river": {"sungai"}, "bridge": {"jembatan"}, "market": {"pasar"}}
+
+        def translations(self, word):
+            return frozenset(self.table.get(word, ()))
+
+    calls = []
+
+    def fake(src_lang, tgt_lang, name="auto"):
+        calls.append((src_lang, tgt_lang, name))
+        return Toy()
+
+    monkeypatch.setattr(aligner_mod, "load_lexicon", fake)
+    src = ["The house near the river.", "A bridge over the market."]
+    tgt = ["Jembatan di atas pasar.", "Rumah dekat sungai."]  # swapped: only the lexicon links them
+    with_lex = align_texts(src, tgt, NONE, src_lang="en", tgt_lang="id")
+    assert calls == [("en", "id", "auto")]
+    assert len(with_lex) >= 2
+    # a lexicon of "none" is never consulted
+    align_texts(src, tgt, NONE.with_(lexicon="none"), src_lang="en", tgt_lang="id")
+    assert len(calls) == 1
+
+
+class _FakeEncoder:
+    """Vectors that make sentence k on either side identical (a perfect encoder)."""
+
+    name = "fake"
+
+    def __init__(self, src, tgt):
+        self.map = {}
+        for k, (a, b) in enumerate(zip(src, tgt)):
+            v = np.zeros(32, dtype=np.float32)
+            v[k % 32] = 1.0
+            self.map[a] = self.map[b] = v
+        self.seen = []
+
+    def encode(self, texts):
+        self.seen.extend(texts)
+        return np.stack([self.map[t] for t in texts])
+
+
+def test_encoder_path_and_budget():
+    enc = _FakeEncoder(SRC, TGT)
+    beads = align_texts(SRC, TGT, Config(encoder="use"), encoder=enc)
+    assert _pairs(beads) == [((i,), (i,)) for i in range(5)]
+    assert sorted(enc.seen) == sorted(SRC + TGT)  # short pair: everything encoded once
+    enc2 = _FakeEncoder(SRC, TGT)
+    align_texts(SRC, TGT, Config(encoder="use", encode_budget=4, encode_threshold=0.999), encoder=enc2)
+    assert len(enc2.seen) <= 4 + 3  # the budget, plus at most one bead's overshoot
+
+
+def test_bad_config_values():
+    from aligner.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="encode_threshold"):
+        Config(encode_threshold=1.5)
+    with pytest.raises(ConfigError, match="encode_budget"):
+        Config(encode_budget=-1)
