@@ -163,9 +163,6 @@ def test_no_traceback_from_real_process(tmp_path):
     assert proc.stderr.count("\n") == 1 and "binary" in proc.stderr
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "the spine aligner ignores Config.encoder, so an unknown encoder name runs with surface "
-    "evidence instead of a ConfigError listing the registry's names (routed to align/embed owner)"))
 def test_unknown_encoder_is_a_one_line_config_error(seed_paths, capsys):
     code, _, err = _run(["compare", str(seed_paths["000"]), str(seed_paths["001"]), "--encoder", "bogus"],
                         capsys)

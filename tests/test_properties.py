@@ -74,8 +74,7 @@ def test_presegmented_gives_one_sentence_per_line(text):
 pairs = st.tuples(texts, langs, texts, langs)
 
 
-# Page furniture is kept in the DP here: with it set aside, the spine aligner can build a
-# bead over a gap (see test_bead_over_set_aside_boilerplate below, xfail until align/ lands).
+# Page furniture is kept in the DP here; test_bead_over_set_aside_boilerplate covers the default.
 KEEP = aligner.Config(keep_boilerplate=True)
 
 
@@ -107,10 +106,6 @@ def test_scores_stay_in_range_and_output_is_deterministic(pair):
     assert render(first, "json") == render(again, "json")
 
 
-@pytest.mark.xfail(strict=False, raises=ValueError, reason=(
-    "align/aligner.py maps DP beads over content-only positions back to sentence ids; a 2-1 "
-    "bead across a set-aside boilerplate sentence gets ids [0, 2] and Bead() raises "
-    "'indices must be consecutive' (found by hypothesis; routed to the align owner)"))
 def test_bead_over_set_aside_boilerplate():
     src = aligner.from_text("harga. ", "en")
     tgt = aligner.from_text("harga. harga. harga. 5.\nharga harga. ", "en")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -18,6 +17,7 @@ from . import api
 from .config import Config
 from .document import Document
 from .errors import AlignerError, InputError
+from .language import is_language_code
 from .report import FORMATS, render
 from .report.writers import atomic_write
 
@@ -30,12 +30,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"aligner: error: {_one_line(message)} (see '{self.prog} --help')\n")
 
 
-_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
-
-
 def _lang_code(value: str) -> str:
     """An argparse type: a language code such as ``en``, ``id``, ``zh-Hant`` (else exit 2)."""
-    if not _LANG_CODE.fullmatch(value):
+    if not is_language_code(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as 'en' or 'id'")
     return value
 

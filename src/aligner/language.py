@@ -10,13 +10,30 @@ from functools import lru_cache
 
 import regex
 
-__all__ = ["detect_language", "script_of", "SUPPORTED_LANGUAGES"]
+__all__ = ["detect_language", "script_of", "check_language_code", "is_language_code", "SUPPORTED_LANGUAGES"]
 
 #: Languages the detector chooses between by default.
 SUPPORTED_LANGUAGES: tuple[str, ...] = (
     "id", "en", "de", "fr", "es", "it", "pt", "nl", "ko", "zh", "ja", "ru", "ar", "vi", "th",
     "tr", "pl", "sv", "fi", "el", "hi", "tl",
 )
+
+_LANG_CODE = regex.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def is_language_code(code: str) -> bool:
+    """Is ``code`` shaped like a language code (``en``, ``id``, ``zh-Hant``; also ``und``)?"""
+    return bool(_LANG_CODE.fullmatch(code))
+
+
+def check_language_code(code: str) -> str:
+    """Return ``code`` if it is shaped like a language code, else raise ``ConfigError``."""
+    if not isinstance(code, str) or not is_language_code(code):
+        from .errors import ConfigError
+
+        raise ConfigError(f"{code!r} is not a language code such as 'en' or 'id'")
+    return code
+
 
 _HANGUL = regex.compile(r"\p{Hangul}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")

@@ -124,3 +124,11 @@ def test_bad_config_values():
         Config(encode_threshold=1.5)
     with pytest.raises(ConfigError, match="encode_budget"):
         Config(encode_budget=-1)
+
+
+def test_a_bead_over_set_aside_furniture_is_cut_into_consecutive_pieces():
+    from aligner.align.aligner import _split_over_gaps
+
+    assert [(b.src, b.tgt) for b in _split_over_gaps((3, 5), (7,), 0.8)] == [((3,), (7,)), ((5,), ())]
+    assert [(b.src, b.tgt) for b in _split_over_gaps((3, 5), (7, 9), 0.8)] == [((3,), (7,)), ((5,), (9,))]
+    assert [(b.src, b.tgt, b.confidence) for b in _split_over_gaps((3, 4), (7,), 0.8)] == [((3, 4), (7,), 0.8)]

@@ -163,15 +163,46 @@ def align(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Alig
     src_texts = [src.sentence_text(i) for i in src_ids]
     tgt_texts = [tgt.sentence_text(j) for j in tgt_ids]
     content = [
-        Bead(tuple(src_ids[i] for i in b.src), tuple(tgt_ids[j] for j in b.tgt), b.confidence)
+        piece
         for b in align_texts(src_texts, tgt_texts, config,
                              src_paragraphs=[src.sentences[i].paragraph for i in src_ids],
                              tgt_paragraphs=[tgt.sentences[j].paragraph for j in tgt_ids],
                              src_lang=src.lang, tgt_lang=tgt.lang)
+        for piece in _split_over_gaps(tuple(src_ids[i] for i in b.src), tuple(tgt_ids[j] for j in b.tgt),
+                                      b.confidence)
     ]
     beads = merge_set_aside(content, sorted(set(range(len(src))) - set(src_ids)),
                             sorted(set(range(len(tgt))) - set(tgt_ids)))
     return Alignment(tuple(beads), len(src), len(tgt))
+
+
+def _runs(ids: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """``ids`` cut into runs of consecutive numbers: (3, 4, 6) -> [(3, 4), (6,)]."""
+    runs: list[list[int]] = []
+    for i in ids:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [tuple(r) for r in runs]
+
+
+def _split_over_gaps(src: tuple[int, ...], tgt: tuple[int, ...], confidence: float) -> list[Bead]:
+    """One DP bead mapped back to sentence ids, cut where it spans set-aside sentences.
+
+    A merge over content positions can span a boilerplate sentence that was set aside
+    (content ids 3 and 5 around furniture 4). Beads hold consecutive ids, so such a bead is
+    cut into its runs, paired in order; the pieces keep half the confidence.
+    """
+    src_runs, tgt_runs = _runs(src), _runs(tgt)
+    if len(src_runs) <= 1 and len(tgt_runs) <= 1:
+        return [Bead(src, tgt, confidence)]
+    k = max(len(src_runs), len(tgt_runs))
+    return [
+        Bead(src_runs[x] if x < len(src_runs) else (), tgt_runs[x] if x < len(tgt_runs) else (),
+             round(confidence / 2, 6))
+        for x in range(k)
+    ]
 
 
 def merge_set_aside(content: list[Bead], src_aside: list[int], tgt_aside: list[int]) -> list[Bead]:

@@ -361,7 +361,6 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
     tok = np.zeros(J.shape)
     num = np.zeros(J.shape)
     cog = np.zeros(J.shape)
-    pair_ok = np.ones(J.shape, dtype=bool)
     has_cos = pe.cos is not None
     cos_num = np.zeros(J.shape)
     cos_max = np.full(J.shape, -np.inf)

@@ -93,9 +93,8 @@ def make_document(
     encoding: str | None = None,
 ) -> Document:
     """Build a segmented ``Document`` from text; the language is detected when not given."""
-    from ..language import detect_language
+    from ..language import check_language_code, detect_language
 
-    if lang is None:
-        lang = detect_language(text)
+    lang = detect_language(text) if lang is None else check_language_code(lang)
     spans = presegmented_spans(text) if presegmented else segment(text, lang)
     return Document(text, lang, spans, path, encoding)
