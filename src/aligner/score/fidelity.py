@@ -29,6 +29,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Mapping
 
+import numpy as np
 import regex
 
 from ..align.model import Bead
@@ -248,11 +249,21 @@ class Scorer:
             return None
         runs = [(spans[a][0], spans[b][1]) for a in range(len(spans)) for b in range(a, len(spans))
                 if not (a == 0 and b == len(spans) - 1)]
-        texts = [doc.text[a:b].strip() for a, b in runs]
+        # Each clause is encoded once; a run's vector is the length-weighted sum of its
+        # clauses' vectors, renormalised (no run of clauses is encoded as a whole).
+        texts = [doc.text[a:b].strip() for a, b in spans]
         vecs = self.encoder.encode(texts + [other])
-        sims = vecs[:-1] @ vecs[-1]
-        k = int(sims.argmax())
-        return runs[k][0], runs[k][1], round(float(sims[k]), 6)
+        weights = np.array([max(len(t), 1) for t in texts], dtype=np.float32)[:, None]
+        prefix = np.vstack([np.zeros((1, vecs.shape[1]), dtype=np.float32), np.cumsum(vecs[:-1] * weights, axis=0)])
+        index = {start: k for k, (start, _) in enumerate(spans)}
+        ends = {end: k for k, (_, end) in enumerate(spans)}
+        best_k, best = 0, -2.0
+        for k, (a, b) in enumerate(runs):
+            v = prefix[ends[b] + 1] - prefix[index[a]]
+            sim = float(v @ vecs[-1]) / max(float(np.linalg.norm(v)), 1e-12)
+            if sim > best:
+                best_k, best = k, sim
+        return runs[best_k][0], runs[best_k][1], round(best, 6)
 
     def score(self, bead: Bead, similarity: float | None = None) -> BeadScore:
         """Score one bead with text on both sides."""
