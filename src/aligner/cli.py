@@ -62,6 +62,19 @@ def _config(args: argparse.Namespace) -> Config:
                   lexicon=args.lexicon, fidelity_encoder=args.fidelity_encoder)
 
 
+def _add_pair_command(sub: argparse._SubParsersAction, name: str, help_text: str,  # type: ignore[type-arg]
+                      formats: tuple[str, ...], func: Callable[[argparse.Namespace], int]) -> None:
+    """A subcommand over two files: SRC TGT, languages, settings, ``--format`` (first = default), ``-o``."""
+    p = sub.add_parser(name, help=help_text)
+    p.add_argument("src")
+    p.add_argument("tgt")
+    _add_langs(p)
+    _add_config(p)
+    p.add_argument("--format", choices=formats, default=formats[0])
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.set_defaults(func=func)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = _Parser(prog="aligner", description="Translation alignment and cross-language comparison.")
@@ -76,23 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-boilerplate", action="store_true", help="prefix page furniture with '# boilerplate: '")
     p.set_defaults(func=_cmd_segment)
 
-    p = sub.add_parser("align", help="align two files and print beads")
-    p.add_argument("src")
-    p.add_argument("tgt")
-    _add_langs(p)
-    _add_config(p)
-    p.add_argument("--format", choices=("beads", "tsv"), default="beads")
-    p.add_argument("-o", "--output", help="write here instead of standard output")
-    p.set_defaults(func=_cmd_align)
-
-    p = sub.add_parser("compare", help="align, score and flag two files; write a report")
-    p.add_argument("src")
-    p.add_argument("tgt")
-    _add_langs(p)
-    _add_config(p)
-    p.add_argument("--format", choices=sorted(FORMATS), default="json")
-    p.add_argument("-o", "--output", help="write here instead of standard output")
-    p.set_defaults(func=_cmd_compare)
+    _add_pair_command(sub, "align", "align two files and print beads", ("beads", "tsv"), _cmd_align)
+    _add_pair_command(sub, "compare", "align, score and flag two files; write a report",
+                      ("json", *sorted(set(FORMATS) - {"json"})), _cmd_compare)
 
     p = sub.add_parser("compare-set", help="classify every pair of files (translation / related / unrelated); "
                        "compare the versions of each article")

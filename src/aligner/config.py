@@ -110,7 +110,7 @@ class Limits:
     """
 
     max_bytes: int = 50 * 1024 * 1024
-    max_sentences: int = 50_000
+    max_sentences: int = 200_000
 
     def __post_init__(self) -> None:
         from .errors import ConfigError
