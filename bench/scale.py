@@ -77,6 +77,7 @@ def throughput(encoder: str, repeat: int, workers_list: list[int], executors: li
     load hits all of them alike) and the median of each is kept.
     """
     from aligner.batch import DaskExecutor, LocalExecutor, run_entries
+    from aligner.batch.task import encoders_of
     from aligner.config import Config
 
     entries = _ntrex_entries()
@@ -93,7 +94,7 @@ def throughput(encoder: str, repeat: int, workers_list: list[int], executors: li
                 out = Path(tmp) / f"{name}-{workers}-{r}"
                 ex = LocalExecutor(workers) if name == "local" else DaskExecutor(workers)
                 t0 = time.perf_counter()
-                ex.open(encoder)
+                ex.open(encoders_of(config))
                 t1 = time.perf_counter()
                 c1 = time.process_time()
                 summary = run_entries(entries, out, src_lang="en", tgt_lang="id", presegmented=True,
@@ -148,6 +149,7 @@ def _child(src: str, tgt: str, encoder: str, align_only: bool) -> None:
     """Run in the subprocess: load, compare (or align) and render; print the timings as JSON."""
     t0 = time.perf_counter()
     import aligner
+    from aligner.batch.task import encoders_of
     from aligner.config import Config
 
     config = Config(encoder=encoder)

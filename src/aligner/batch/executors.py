@@ -18,6 +18,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing as mp
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -71,6 +72,9 @@ def _bounded(submit: Callable[[PairTask], Any], wait_one: Callable[[set[Any]], s
             yield collect(future, pending.pop(future))
 
 
+_BLAS_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 class LocalExecutor:
     """All cores of this machine through a process pool (``workers=1``: in this process).
 
@@ -88,11 +92,25 @@ class LocalExecutor:
         self._pool: cf.ProcessPoolExecutor | None = None
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
-        # forkserver: workers are forked from a clean server process, never from this one
-        # (which may hold threads: a progress bar, the caller's own); spawn where it is missing
-        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        return cf.ProcessPoolExecutor(self.workers, mp_context=mp.get_context(method),
-                                      initializer=warm_worker, initargs=(self._encoder,))
+        # spawn: workers start as fresh interpreters, never forked from this process (which may
+        # hold threads: a progress bar, the caller's own). One BLAS thread per worker (as Dask's
+        # nanny does), so the workers share the cores instead of oversubscribing them: the
+        # variables are read when a worker loads numpy, so they are set around the start, and
+        # every worker is started here (a pool starts them lazily, mid-run).
+        saved = {k: os.environ.get(k) for k in _BLAS_THREAD_VARS}
+        os.environ.update({k: "1" for k in _BLAS_THREAD_VARS})
+        try:
+            pool = cf.ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+                                          initializer=warm_worker, initargs=(self._encoder,))
+            for future in [pool.submit(time.sleep, 0.2) for _ in range(self.workers)]:
+                future.result()
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+        return pool
 
     def open(self, encoder: str) -> int:
         """Start the pool (or load the encoder here when ``workers == 1``)."""
@@ -100,10 +118,7 @@ class LocalExecutor:
         if self.workers == 1:
             warm_worker(encoder)
         elif self._pool is None:
-            self._pool = self._new_pool()
-            # start every worker now (a pool forks lazily), so start-up is not inside the run
-            for future in [self._pool.submit(os.getpid) for _ in range(self.workers)]:
-                future.result()
+            self._pool = self._new_pool()  # starts every worker, so start-up is not inside the run
         return self.workers
 
     def results(self, tasks: Iterable[PairTask]) -> Iterator[PairResult]:

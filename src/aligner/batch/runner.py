@@ -22,7 +22,7 @@ from ..report.writers import atomic_write
 from .executors import Executor, get_executor
 from .manifest import ManifestEntry, read_manifest
 from .summary import BatchSummary, summarise
-from .task import PairResult, PairTask, describe_error
+from .task import PairResult, PairTask, describe_error, encoders_of
 
 __all__ = ["SUMMARY_NAME", "output_path", "run_batch", "run_entries"]
 
@@ -113,7 +113,7 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
     n_workers = workers
     try:
         if todo:
-            n_workers = ex.open(config.encoder)
+            n_workers = ex.open(encoders_of(config))
             for result in _progress(ex.results(tasks), len(todo), show):
                 results.append(_write(result, out))
     finally:

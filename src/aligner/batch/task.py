@@ -102,13 +102,23 @@ def run_pair(task: PairTask) -> PairResult:
 
 
 def warm_worker(encoder: str) -> None:
-    """Load ``encoder`` once in this worker process (the registry caches it per process).
+    """Load the encoders named in ``encoder`` once in this worker process (the registry caches
+    them per process). ``encoder`` is one name or several joined by ``+`` (the alignment and
+    the fidelity encoders, see :func:`encoders_of`).
 
     A failure here is ignored: the same error then fails (and is recorded for) each pair.
     """
     from ..embed import get_encoder
 
-    try:
-        get_encoder(encoder)
-    except Exception:  # noqa: BLE001 - reported per pair by run_pair
-        pass
+    for name in encoder.split("+"):
+        try:
+            loaded = get_encoder(name)
+            if loaded is not None:
+                loaded.encode(["warm-up"])  # models load lazily: make this worker load it now
+        except Exception:  # noqa: BLE001 - reported per pair by run_pair
+            pass
+
+
+def encoders_of(config: Config) -> str:
+    """The encoders a pair needs, as ``warm_worker`` takes them: ``"use"`` or ``"e5+use"``."""
+    return "+".join(dict.fromkeys((config.encoder, config.fidelity_encoder)))
