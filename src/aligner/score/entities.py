@@ -254,24 +254,26 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     src_toks, tgt_toks = tokens(src_text), tokens(tgt_text)
     src_forms = frozenset(f for t in src_toks for f in word_forms(t.surface, src_lang))
     tgt_forms = frozenset(f for t in tgt_toks for f in word_forms(t.surface, tgt_lang))
-    src_only: list[Token] = []
-    tgt_only: list[Token] = []
-    variants: list[tuple[Token, Token]] = []
-    src_soft: list[Token] = []
-    tgt_soft: list[Token] = []
-    matched = 0
-    for name in _names(src_text, src_lang, src_vocab):
-        how, tok = _counterpart(name, src_lang, tgt_toks, tgt_lang, tgt_forms, forward)
+    src_only, src_soft, src_found = _side_names(src_text, src_lang, src_vocab, forward,
+                                                tgt_toks, tgt_lang, tgt_forms)
+    tgt_only, tgt_soft, tgt_found = _side_names(tgt_text, tgt_lang, tgt_vocab, backward,
+                                                src_toks, src_lang, src_forms)
+    variants = tuple((name, tok) for name, how, tok in src_found if how == "variant" and tok is not None)
+    matched = len(src_found) + len(tgt_found)
+    return NameMatch(src_only, tgt_only, variants, matched, src_soft, tgt_soft)
+
+
+def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon: Lexicon | None,
+                other_toks: tuple[Token, ...], other_lang: str, other_forms: frozenset[str],
+                ) -> tuple[tuple[Token, ...], tuple[Token, ...], list[tuple[Token, str, Token | None]]]:
+    """One side's names: those with no counterpart (hard, soft) and those found, with how."""
+    only: list[Token] = []
+    soft: list[Token] = []
+    found: list[tuple[Token, str, Token | None]] = []
+    for name in _names(text, lang, vocab):
+        how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon)
         if how == "none":
-            (src_soft if _soft(name.surface, src_lang, forward, src_vocab) else src_only).append(name)
+            (soft if _soft(name.surface, lang, lexicon, vocab) else only).append(name)
         else:
-            matched += 1
-            if how == "variant" and tok is not None:
-                variants.append((name, tok))
-    for name in _names(tgt_text, tgt_lang, tgt_vocab):
-        how, tok = _counterpart(name, tgt_lang, src_toks, src_lang, src_forms, backward)
-        if how == "none":
-            (tgt_soft if _soft(name.surface, tgt_lang, backward, tgt_vocab) else tgt_only).append(name)
-        else:
-            matched += 1
-    return NameMatch(tuple(src_only), tuple(tgt_only), tuple(variants), matched, tuple(src_soft), tuple(tgt_soft))
+            found.append((name, how, tok))
+    return tuple(only), tuple(soft), found
