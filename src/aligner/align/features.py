@@ -36,7 +36,7 @@ _LETTER = regex.compile(r"\p{L}")
 
 #: Names of the columns of :func:`bead_features` (the order the shipped weights use).
 FEATURES = ("bias", "cos", "margin", "absz", "z2", "tok", "tok_none", "num", "num_both",
-            "num_one", "cog", "size", "cos_gain", "cos_split", "tok_gain")
+            "num_one", "cog", "size", "cos_gain", "cos_split", "tok_gain", "nbr", "nbr_len", "lenpen")
 #: Names of the columns of :func:`skip_features`.
 SKIP_FEATURES = ("bias", "best_cos", "best_margin", "best_tok", "loglen", "has_num", "no_letters")
 
@@ -215,11 +215,10 @@ def _pair_counts(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozense
 
 def _shared_counts(src: Side, tgt: Side, plo: np.ndarray, width: int,
                    lexicon: Lexicon | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    translate = None
-    if lexicon is not None:
-        def translate(word: str) -> frozenset[str]:
-            return frozenset() if word.startswith("#") else lexicon.translations(word)
-    tok = _pair_counts(src.tokens, tgt.tokens, plo, width, translate)
+    def translate(word: str) -> frozenset[str]:
+        return frozenset() if word.startswith("#") or lexicon is None else lexicon.translations(word)
+
+    tok = _pair_counts(src.tokens, tgt.tokens, plo, width, translate if lexicon is not None else None)
     num = _pair_counts(src.numbers, tgt.numbers, plo, width)
     cog = _pair_counts(src.cognates, tgt.cognates, plo, width)
     return tok, num, cog
@@ -239,12 +238,13 @@ def pair_evidence(src: Side, tgt: Side, window: Window, max_bead: int,
     """Pairwise evidence for every source sentence against the targets near its band rows."""
     n, m = len(src), len(tgt)
     k = max_bead
-    # a bead ending at node (i, j) pairs source a = i-1-x with target b = j-1-y (x, y < k);
-    # row a is used by nodes of rows a+1 .. a+k, so cover their columns.
-    lo_rows = window.lo[1:] if n else window.lo[:0]
-    hi_idx = np.minimum(np.arange(1, n + 1) + k - 1, n)
-    plo = lo_rows - k
-    width = int(np.max(window.lo[hi_idx] - lo_rows)) + window.width + k if n else 1
+    # a bead ending at node (i, j) pairs source a = i-1-x with target b = j-1-y (x, y < k),
+    # and its neighbours a = i-k-1 .. i with targets j-k-1 .. j (the neighbour margin);
+    # row a is used by nodes of rows a .. a+k+1, so cover their columns.
+    lo_rows = window.lo[:-1] if n else window.lo[:0]
+    hi_idx = np.minimum(np.arange(n) + k + 1, n)
+    plo = lo_rows - k - 1
+    width = int(np.max(window.lo[hi_idx] - lo_rows)) + window.width + k + 2 if n else 1
     cols = plo[:, None] + np.arange(width)[None, :]
     valid = (cols >= 0) & (cols < m)
     tok, num, cog = _shared_counts(src, tgt, plo, width, lexicon)
@@ -419,6 +419,9 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
         if n > 1 and m > 1:
             split = np.fmin(corner[(0, 0)], corner[(n - 1, m - 1)])
             X[..., 13] = np.where(has_vec & np.isfinite(split), split, 0.0)
+        nbr = _neighbour_cos(pe, I, J, n, m, ws, wt, na, nb, valid)
+        with np.errstate(all="ignore"):
+            X[..., 15] = np.where(has_vec & np.isfinite(nbr), cos - nbr, X[..., 1])
     z = (lb - ratio * la) / np.sqrt(6.8 * np.maximum(ratio * la + lb, 1.0) / 2.0)
     X[..., 3] = np.abs(z)
     X[..., 4] = np.minimum(z * z, 25.0)
@@ -430,9 +433,51 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
         X[..., 9] = ((nnum_a > 0) ^ (nnum_b > 0)).astype(float)
         X[..., 10] = np.where(ncog_a + ncog_b > 0, np.minimum(1.0, 2 * cog / np.maximum(ncog_a + ncog_b, 1)), 0.0)
     X[..., 11] = np.log1p(la + lb) / 6.0
+    with np.errstate(all="ignore"):
+        short, long_ = np.minimum(ratio * la, lb), np.maximum(ratio * la, lb)
+        X[..., 17] = np.where(long_ > 0, np.log2(1.0 + short / np.maximum(long_, 1e-9)), 0.0)
+    X[..., 16] = X[..., 15] * X[..., 17]
     if n > 1 or m > 1:
         X[..., 14] = X[..., 5] - tok_max
     return X, valid, has_vec
+
+
+def _neighbour_cos(pe: PairEvidence, I: np.ndarray, J: np.ndarray, n: int, m: int,
+                   ws: np.ndarray, wt: np.ndarray, na: np.ndarray, nb: np.ndarray,
+                   valid: np.ndarray) -> np.ndarray:
+    """Mean cosine of each side's merged vector with the sentences just outside the bead on
+    the other side (Bertalign's margin): a bead that is as close to its neighbours as to
+    its partner is probably cut at the wrong place. NaN where no neighbour has a vector."""
+    total = np.zeros(J.shape)
+    count = np.zeros(J.shape)
+    ns, nt = len(ws), len(wt)
+    # the source group against targets j-m-1 and j
+    for b in (J - m - 1, J):
+        acc = np.zeros(J.shape)
+        for x in range(n):
+            a = I - 1 - x
+            cv = _gather(pe.cos, pe, a, b, valid & (b >= 0) & (b < nt), np.nan)
+            acc += ws[np.clip(a, 0, ns - 1)] * cv
+        v = acc / na
+        ok = np.isfinite(v)
+        total += np.where(ok, v, 0.0)
+        count += ok
+    src_part = np.where(count > 0, total / np.maximum(count, 1), np.nan)
+    total = np.zeros(J.shape)
+    count = np.zeros(J.shape)
+    for a in (I - n - 1, I):
+        acc = np.zeros(J.shape)
+        for y in range(m):
+            b = J - 1 - y
+            cv = _gather(pe.cos, pe, a, b, valid & (a >= 0) & (a < ns), np.nan)
+            acc += wt[np.clip(b, 0, nt - 1)] * cv
+        v = acc / nb
+        ok = np.isfinite(v)
+        total += np.where(ok, v, 0.0)
+        count += ok
+    tgt_part = np.where(count > 0, total / np.maximum(count, 1), np.nan)
+    both = np.isfinite(src_part) & np.isfinite(tgt_part)
+    return np.where(both, 0.5 * (src_part + tgt_part), np.where(np.isfinite(src_part), src_part, tgt_part))
 
 
 def _block_sum(values: np.ndarray, ends: np.ndarray, size: int) -> np.ndarray:

@@ -29,12 +29,17 @@ __all__ = ["BeadScorer", "Gains", "LogisticScorer", "bake", "load_scorer", "shap
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
 
 
+#: Beads of this many sentences or more (1-4, 2-3, 3-2, 4-1, ...) share one weight set.
+BIG = 5
+
+
 def shape_key(n: int, m: int) -> str:
-    """Name of a bead shape: ``"2-1"``; shapes larger than 3 fall back to the 3-sided ones."""
+    """Name of a bead shape's weights: ``"2-1"``; beads of :data:`BIG` sentences or more
+    share ``"5+"`` (too few of each in the dev data for weights of their own)."""
     if n == 0 or m == 0:
         return "1-0" if m == 0 else "0-1"
-    if n + m > 4 and not (n == 2 and m == 2):
-        return "3-1" if n > m else "1-3"
+    if n + m >= BIG:
+        return "5+"
     return f"{n}-{m}"
 
 
@@ -76,9 +81,7 @@ class LogisticScorer:
 
     def _w(self, table: dict[str, np.ndarray], n: int, m: int) -> tuple[np.ndarray, float]:
         key = shape_key(n, m)
-        extra = 0.0
-        if (n + m > 4 and not (n == 2 and m == 2)):
-            extra = -2.0 * (n + m - 4)
+        extra = -2.0 * max(0, n + m - BIG)  # beyond the fitted sizes: 2 log-odds a sentence
         return table[key], extra
 
     def gains(self, src: Side, tgt: Side, window: Window, pe: PairEvidence,
