@@ -21,7 +21,9 @@ class Config:
     Attributes:
         encoder: name of the sentence encoder in the encoder registry (``"use"``, ``"e5"``,
             ``"none"`` or ``"st:/path/to/model"``).
-        max_bead: the largest number of sentences on one side of a bead (1-n / n-1 / n-m).
+        max_bead: the largest number of sentences on one side of a bead; beads hold at most
+            ``max_bead + 1`` sentences in all, 2-2 always allowed (4: 1-4, 2-3, 3-2, 4-1 and
+            everything smaller).
         lexicon: name of the bilingual lexicon (``"auto"`` picks the shipped one for the pair).
         keep_boilerplate: align page furniture too instead of setting it aside.
         seed: seed for anything random (nothing is random at present; kept for the signature).
