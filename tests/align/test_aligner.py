@@ -132,3 +132,12 @@ def test_a_bead_over_set_aside_furniture_is_cut_into_consecutive_pieces():
     assert [(b.src, b.tgt) for b in _split_over_gaps((3, 5), (7,), 0.8)] == [((3,), (7,)), ((5,), ())]
     assert [(b.src, b.tgt) for b in _split_over_gaps((3, 5), (7, 9), 0.8)] == [((3,), (7,)), ((5,), (9,))]
     assert [(b.src, b.tgt, b.confidence) for b in _split_over_gaps((3, 4), (7,), 0.8)] == [((3, 4), (7,), 0.8)]
+
+
+def test_four_sentences_joined_into_one_make_a_1_4_bead():
+    src = [SRC[0], SRC[1] + " " + SRC[2] + " " + SRC[3] + " " + SRC[4]]
+    beads = _pairs(align_texts(src, TGT, NONE))
+    assert beads == [((0,), (0,)), ((1,), (1, 2, 3, 4))]
+    # with beads of at most 4 sentences the same pair cannot be one bead
+    small = _pairs(align_texts(src, TGT, Config(encoder="none", max_bead=3)))
+    assert ((1,), (1, 2, 3, 4)) not in small

@@ -94,3 +94,12 @@ def test_coarse_projection_scales():
 def test_shapes():
     assert set(bead_shapes(3)) == {(0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1)}
     assert (1, 1) in bead_shapes(1) and (1, 2) not in bead_shapes(1)
+
+
+def test_shapes_up_to_five_sentences():
+    from aligner.align.similarity import shape_key
+
+    big = set(bead_shapes(4)) - set(bead_shapes(3))
+    assert big == {(1, 4), (2, 3), (3, 2), (4, 1)}
+    assert {shape_key(n, m) for n, m in big} == {"5+"}
+    assert shape_key(2, 2) == "2-2" and shape_key(0, 1) == "0-1"

@@ -84,3 +84,76 @@ def test_paragraph_breaks_inside_merges_are_counted():
     assert brk[3, 1] == 1  # source 1-2 crosses a break
     brk = sim._paragraph_breaks(src, tgt, w, 1, 2)
     assert brk[1, 2] == 1 and brk[1, 3] == 0
+
+
+def test_neighbour_margin_is_cosine_minus_mean_neighbour_cosine():
+    rng = np.random.default_rng(1)
+    src = make_side(["aaaa", "bbbb cccc", "dddd", "eeee ffff"]).with_vectors(_unit(rng, 4))
+    tgt = make_side(["gggg", "hhhh", "iiii jjjj", "kkkk"]).with_vectors(_unit(rng, 4))
+    w = full_window(4, 4)
+    pe = pair_evidence(src, tgt, w, 4)
+    X, valid, has_vec = bead_features(src, tgt, w, pe, 1, 2, 1.0)
+    i, j = 2, 3  # bead: source 1 with targets 1, 2; neighbours: source 0, 2 and target 0, 3
+    assert valid[i, j] and has_vec[i, j]
+    vs = src.vectors
+    vt_group = tgt.lengths[1] * tgt.vectors[1] + tgt.lengths[2] * tgt.vectors[2]
+    vt_group = vt_group / np.linalg.norm(vt_group)
+    src_side = (vs[1] @ tgt.vectors[0] + vs[1] @ tgt.vectors[3]) / 2
+    tgt_side = (vt_group @ vs[0] + vt_group @ vs[2]) / 2
+    want = float(vs[1] @ vt_group) - (src_side + tgt_side) / 2
+    assert X[i, j, FEATURES.index("nbr")] == pytest.approx(want, abs=1e-5)
+    lenpen = X[i, j, FEATURES.index("lenpen")]
+    assert 0 < lenpen <= 1
+    assert X[i, j, FEATURES.index("nbr_len")] == pytest.approx(want * lenpen, abs=1e-5)
+
+
+def test_neighbour_margin_at_the_document_edge_uses_the_one_neighbour():
+    rng = np.random.default_rng(2)
+    src = make_side(["aaaa", "bbbb"]).with_vectors(_unit(rng, 2))
+    tgt = make_side(["cccc", "dddd"]).with_vectors(_unit(rng, 2))
+    w = full_window(2, 2)
+    pe = pair_evidence(src, tgt, w, 4)
+    X, valid, has_vec = bead_features(src, tgt, w, pe, 1, 1, 1.0)
+    vs, vt = src.vectors, tgt.vectors
+    want = float(vs[0] @ vt[0]) - (float(vs[0] @ vt[1]) + float(vt[0] @ vs[1])) / 2
+    assert X[1, 1, FEATURES.index("nbr")] == pytest.approx(want, abs=1e-5)
+
+
+def test_length_penalty_prefers_balanced_beads():
+    src = make_side(["x" * 100, "y" * 100])
+    tgt = make_side(["z" * 100, "w" * 10])
+    w = full_window(2, 2)
+    pe = pair_evidence(src, tgt, w, 4)
+    X, _, _ = bead_features(src, tgt, w, pe, 1, 1, 1.0)
+    k = FEATURES.index("lenpen")
+    assert X[1, 1, k] == pytest.approx(1.0)  # 100 vs 100: log2(2)
+    assert X[2, 2, k] == pytest.approx(np.log2(1.1))  # 100 vs 10
+
+
+def test_band_evidence_equals_full_grid_evidence():
+    """Inside a band, every feature (neighbour margin included) is what the whole grid gives."""
+    from aligner.align.band import window_from_path
+
+    rng = np.random.default_rng(3)
+    n = m = 40
+    words = [f"w{k}xx" for k in range(30)]
+    texts_s = [" ".join(rng.choice(words, 4)) for _ in range(n)]
+    texts_t = [" ".join(rng.choice(words, 4)) for _ in range(m)]
+    src = make_side(texts_s).with_vectors(_unit(rng, n))
+    tgt = make_side(texts_t).with_vectors(_unit(rng, m))
+    band = window_from_path([(i, 1, i, 1) for i in range(n)], n, m, 1, 3)
+    full = full_window(n, m)
+    pe_b, pe_f = pair_evidence(src, tgt, band, 4), pair_evidence(src, tgt, full, 4)
+    for shape in ((1, 1), (1, 4), (3, 2), (2, 2)):
+        Xb, vb, _ = bead_features(src, tgt, band, pe_b, *shape, 1.0)
+        Xf, _, _ = bead_features(src, tgt, full, pe_f, *shape, 1.0)
+        cols = band.cols()
+        for i in range(n + 1):
+            for c in range(band.width):
+                j = cols[i, c]
+                if vb[i, c]:
+                    # the hubness margin looks at the nearest sentences to the band's middle,
+                    # so only the features that do not depend on it are compared
+                    for f in ("cos", "nbr", "nbr_len", "lenpen", "tok", "cos_gain"):
+                        k = FEATURES.index(f)
+                        assert Xb[i, c, k] == pytest.approx(Xf[i, j, k], abs=1e-5), (shape, i, j, f)
