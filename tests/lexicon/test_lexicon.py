@@ -24,8 +24,15 @@ def test_shipped_lexicon_serves_both_directions():
     assert en_id.name == f"en-id:{SHIPPED_VERSION}"
 
 
+def test_german_french_ships_too():
+    de_fr, fr_de = load_lexicon("de", "fr"), load_lexicon("fr", "de")
+    assert "sommet" in de_fr.translations("Gipfel")
+    assert "gipfel" in fr_de.translations("sommet")
+    assert de_fr.name.startswith("de-fr:freedict-")
+
+
 def test_no_lexicon_for_other_pairs_and_none():
-    assert load_lexicon("de", "fr") is None
+    assert load_lexicon("de", "ko") is None
     assert load_lexicon("en", "id", "none") is None
 
 
@@ -37,7 +44,9 @@ def test_unknown_name_lists_valid_names():
 def test_shipped_data_has_its_licence_beside_it():
     text = (DATA / "LICENSE.txt").read_text("utf-8")
     assert "CC-BY-SA-3.0" in text and "FreeDict" in text
-    assert (DATA / "en-id.freedict.tsv").stat().st_size > 100_000
+    for name in ("en-id.freedict.tsv", "de-fr.freedict.tsv"):
+        assert (DATA / name).stat().st_size > 100_000
+        assert name in text
 
 
 def test_tsv_lexicon_reads_and_reverses(tmp_path):

@@ -52,16 +52,23 @@ class Lexicon(Protocol):
 LexiconFactory = Callable[[str, str], "Lexicon | None"]
 
 
+#: Shipped lexicons: language pair -> (parts, in data/lexicon/PAIR.PART.tsv, and version).
+_SHIPPED: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
+    ("en", "id"): (("freedict", "core"), SHIPPED_VERSION),
+    ("de", "fr"): (("freedict",), "freedict-2022.11.18"),
+}
+
+
 def _shipped(src_lang: str, tgt_lang: str) -> Lexicon | None:
-    pair = {src_lang, tgt_lang}
-    if pair != {"en", "id"}:
-        return None
-    reverse = src_lang == "id"
-    parts = [TsvLexicon(_DATA / f"en-id.{part}.tsv", src_lang, tgt_lang, name=part, reverse=reverse)
-             for part in ("freedict", "core")]
-    lex = CombinedLexicon(parts, src_lang, tgt_lang)
-    lex.name = f"en-id:{SHIPPED_VERSION}"
-    return lex
+    for (a, b), (parts, version) in _SHIPPED.items():
+        if {a, b} == {src_lang, tgt_lang}:
+            reverse = src_lang == b
+            lexicons = [TsvLexicon(_DATA / f"{a}-{b}.{part}.tsv", src_lang, tgt_lang, name=part,
+                                   reverse=reverse) for part in parts]
+            lex = CombinedLexicon(lexicons, src_lang, tgt_lang)
+            lex.name = f"{a}-{b}:{version}"
+            return lex
+    return None
 
 
 _REGISTRY: dict[str, LexiconFactory] = {"shipped": _shipped}
