@@ -448,34 +448,29 @@ def _neighbour_cos(pe: PairEvidence, I: np.ndarray, J: np.ndarray, n: int, m: in
     """Mean cosine of each side's merged vector with the sentences just outside the bead on
     the other side (Bertalign's margin): a bead that is as close to its neighbours as to
     its partner is probably cut at the wrong place. NaN where no neighbour has a vector."""
-    total = np.zeros(J.shape)
-    count = np.zeros(J.shape)
     ns, nt = len(ws), len(wt)
-    # the source group against targets j-m-1 and j
-    for b in (J - m - 1, J):
-        acc = np.zeros(J.shape)
-        for x in range(n):
-            a = I - 1 - x
-            cv = _gather(pe.cos, pe, a, b, valid & (b >= 0) & (b < nt), np.nan)
-            acc += ws[np.clip(a, 0, ns - 1)] * cv
-        v = acc / na
-        ok = np.isfinite(v)
-        total += np.where(ok, v, 0.0)
-        count += ok
-    src_part = np.where(count > 0, total / np.maximum(count, 1), np.nan)
-    total = np.zeros(J.shape)
-    count = np.zeros(J.shape)
-    for a in (I - n - 1, I):
-        acc = np.zeros(J.shape)
-        for y in range(m):
-            b = J - 1 - y
-            cv = _gather(pe.cos, pe, a, b, valid & (a >= 0) & (a < ns), np.nan)
-            acc += wt[np.clip(b, 0, nt - 1)] * cv
-        v = acc / nb
-        ok = np.isfinite(v)
-        total += np.where(ok, v, 0.0)
-        count += ok
-    tgt_part = np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+    def mean_over(neighbours: list[list[tuple[np.ndarray, np.ndarray, np.ndarray]]],
+                  norm: np.ndarray) -> np.ndarray:
+        # neighbours: per neighbour, the (a, b, weight) pairs of the group against it; targets
+        # outside the document are invalid in ``pe``, sources outside it are masked here
+        total = np.zeros(J.shape)
+        count = np.zeros(J.shape)
+        for pairs in neighbours:
+            acc = np.zeros(J.shape)
+            for a, b, w in pairs:
+                acc += w * _gather(pe.cos, pe, a, b, valid & (a >= 0) & (a < ns), np.nan)
+            v = acc / norm
+            ok = np.isfinite(v)
+            total += np.where(ok, v, 0.0)
+            count += ok
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+    # the source group against targets j-m-1 and j; the target group against sources i-n-1 and i
+    src_part = mean_over([[(I - 1 - x, b, ws[np.clip(I - 1 - x, 0, ns - 1)]) for x in range(n)]
+                          for b in (J - m - 1, J)], na)
+    tgt_part = mean_over([[(a, J - 1 - y, wt[np.clip(J - 1 - y, 0, nt - 1)]) for y in range(m)]
+                          for a in (I - n - 1, I)], nb)
     both = np.isfinite(src_part) & np.isfinite(tgt_part)
     return np.where(both, 0.5 * (src_part + tgt_part), np.where(np.isfinite(src_part), src_part, tgt_part))
 
