@@ -21,13 +21,19 @@ def _unit(rng, n, d=16):
     return v / np.linalg.norm(v, axis=1, keepdims=True)
 
 
+def _encoded_grid(src_texts, tgt_texts, seed, shape, max_bead):
+    """Random unit vectors for both sides and the features of ``shape`` on the whole grid."""
+    rng = np.random.default_rng(seed)
+    src = make_side(src_texts).with_vectors(_unit(rng, len(src_texts)))
+    tgt = make_side(tgt_texts).with_vectors(_unit(rng, len(tgt_texts)))
+    w = full_window(len(src), len(tgt))
+    pe = pair_evidence(src, tgt, w, max_bead)
+    return (src, tgt, *bead_features(src, tgt, w, pe, *shape, 1.0))
+
+
 def test_merged_cosine_is_the_cosine_of_the_weighted_sum():
-    rng = np.random.default_rng(0)
-    src = make_side(["a b c", "dddd eeee", "ff", "gggg hhhh iiii"]).with_vectors(_unit(rng, 4))
-    tgt = make_side(["xx yy", "zzzz", "qq rr ss tt", "w"]).with_vectors(_unit(rng, 4))
-    w = full_window(4, 4)
-    pe = pair_evidence(src, tgt, w, 3)
-    X, valid, has_vec = bead_features(src, tgt, w, pe, 2, 1, 1.0)
+    src, tgt, X, valid, has_vec = _encoded_grid(["a b c", "dddd eeee", "ff", "gggg hhhh iiii"],
+                                                ["xx yy", "zzzz", "qq rr ss tt", "w"], 0, (2, 1), 3)
     i, j = 3, 2  # bead: source 1, 2 with target 1
     assert valid[i, j] and has_vec[i, j]
     va = src.lengths[1] * src.vectors[1] + src.lengths[2] * src.vectors[2]
@@ -87,12 +93,8 @@ def test_paragraph_breaks_inside_merges_are_counted():
 
 
 def test_neighbour_margin_is_cosine_minus_mean_neighbour_cosine():
-    rng = np.random.default_rng(1)
-    src = make_side(["aaaa", "bbbb cccc", "dddd", "eeee ffff"]).with_vectors(_unit(rng, 4))
-    tgt = make_side(["gggg", "hhhh", "iiii jjjj", "kkkk"]).with_vectors(_unit(rng, 4))
-    w = full_window(4, 4)
-    pe = pair_evidence(src, tgt, w, 4)
-    X, valid, has_vec = bead_features(src, tgt, w, pe, 1, 2, 1.0)
+    src, tgt, X, valid, has_vec = _encoded_grid(["aaaa", "bbbb cccc", "dddd", "eeee ffff"],
+                                                ["gggg", "hhhh", "iiii jjjj", "kkkk"], 1, (1, 2), 4)
     i, j = 2, 3  # bead: source 1 with targets 1, 2; neighbours: source 0, 2 and target 0, 3
     assert valid[i, j] and has_vec[i, j]
     vs = src.vectors
@@ -108,12 +110,7 @@ def test_neighbour_margin_is_cosine_minus_mean_neighbour_cosine():
 
 
 def test_neighbour_margin_at_the_document_edge_uses_the_one_neighbour():
-    rng = np.random.default_rng(2)
-    src = make_side(["aaaa", "bbbb"]).with_vectors(_unit(rng, 2))
-    tgt = make_side(["cccc", "dddd"]).with_vectors(_unit(rng, 2))
-    w = full_window(2, 2)
-    pe = pair_evidence(src, tgt, w, 4)
-    X, valid, has_vec = bead_features(src, tgt, w, pe, 1, 1, 1.0)
+    src, tgt, X, valid, has_vec = _encoded_grid(["aaaa", "bbbb"], ["cccc", "dddd"], 2, (1, 1), 4)
     vs, vt = src.vectors, tgt.vectors
     want = float(vs[0] @ vt[0]) - (float(vs[0] @ vt[1]) + float(vt[0] @ vs[1])) / 2
     assert X[1, 1, FEATURES.index("nbr")] == pytest.approx(want, abs=1e-5)
