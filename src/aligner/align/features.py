@@ -213,12 +213,21 @@ def _pair_counts(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozense
     return out
 
 
+def _translator(lexicon: Lexicon | None) -> Callable[[str], frozenset[str]] | None:
+    """Word -> its translations (none for number keys ``#123``); ``None`` without a lexicon."""
+    if lexicon is None:
+        return None
+    lex = lexicon
+
+    def translate(word: str) -> frozenset[str]:
+        return frozenset() if word.startswith("#") else lex.translations(word)
+
+    return translate
+
+
 def _shared_counts(src: Side, tgt: Side, plo: np.ndarray, width: int,
                    lexicon: Lexicon | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    def translate(word: str) -> frozenset[str]:
-        return frozenset() if word.startswith("#") or lexicon is None else lexicon.translations(word)
-
-    tok = _pair_counts(src.tokens, tgt.tokens, plo, width, translate if lexicon is not None else None)
+    tok = _pair_counts(src.tokens, tgt.tokens, plo, width, _translator(lexicon))
     num = _pair_counts(src.numbers, tgt.numbers, plo, width)
     cog = _pair_counts(src.cognates, tgt.cognates, plo, width)
     return tok, num, cog
