@@ -31,6 +31,7 @@ from aligner.align.features import (FEATURES, SKIP_FEATURES, bead_features, doc_
                                     make_side, pair_evidence, skip_features)
 from aligner.align.similarity import LogisticScorer, bake, shape_key  # noqa: E402
 from aligner.config import Config  # noqa: E402
+from aligner.lexicon import load_lexicon  # noqa: E402
 
 SHAPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (2, 3), (3, 2), (4, 1))
 WEIGHTS = ROOT / "src" / "aligner" / "data" / "alignment" / "weights.json"
@@ -56,6 +57,8 @@ def with_prior(tables: dict[str, np.ndarray], prior: float) -> dict[str, np.ndar
             w[nb] += prior
         out[k] = w
     return out
+
+
 BALANCE = False  # --balance: weigh the data sets equally in the logistic fits
 
 
@@ -95,7 +98,7 @@ def examples(doc: Doc, encoder: str | None, margin: int = 3):
         src = src.with_vectors(cached_vectors(encoder, doc.src))
         tgt = tgt.with_vectors(cached_vectors(encoder, doc.tgt))
     window = window_from_path(gold_path(doc), len(src), len(tgt), 1, margin)
-    pe = pair_evidence(src, tgt, window, 4)
+    pe = pair_evidence(src, tgt, window, 4, load_lexicon(doc.src_lang, doc.tgt_lang))  # as at run time
     ratio = doc_ratio(src, tgt)
     gold = set(doc.gold)
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -369,7 +372,7 @@ class DocFeatures:
         self.n, self.m = len(src), len(tgt)
         gp = gold_path(doc)
         self.window = window_from_path(gp, self.n, self.m, 1, margin)
-        pe = pair_evidence(src, tgt, self.window, 4)
+        pe = pair_evidence(src, tgt, self.window, 4, load_lexicon(doc.src_lang, doc.tgt_lang))
         ratio = doc_ratio(src, tgt)
         self.X = {}
         for n, m in SHAPES:
