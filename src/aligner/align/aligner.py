@@ -16,6 +16,7 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from collections.abc import Sequence
 
 import numpy as np
@@ -34,6 +35,7 @@ __all__ = ["align", "align_texts", "merge_set_aside"]
 
 _LOG = logging.getLogger("aligner")
 _COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
+_COARSE_SKIP_PENALTY = 1.0  # log-odds per 1-0 / 0-1 bead when finding the band (not fitted)
 _CONTEXT_BEADS = 1  # beads on each side of an uncertain bead whose sentences are encoded too
 
 Path = list[tuple[int, int, int, int]]
@@ -118,8 +120,12 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], config: Config = DEFAULT
     t_side = make_side(tgt, tgt_paragraphs)
     surface = scorers[0] if scorers else load_scorer("none")
 
+    # skips cost more on the coarse levels: there a run of skips is a detour that widens the
+    # band of the whole document, and the band's margin absorbs real insertions anyway
+    coarse_scorer = replace(surface, skip_bonus=surface.skip_bonus - _COARSE_SKIP_PENALTY)
+
     def coarse(a: Side, b: Side, w: Window) -> Path:
-        return _solve(a, b, w, surface, _COARSE_SHAPES, lexicon)[0]
+        return _solve(a, b, w, coarse_scorer, _COARSE_SHAPES, lexicon)[0]
 
     window = find_window(s_side, t_side, coarse)
     if encoder is None:
