@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -459,7 +459,7 @@ def _neighbour_cos(pe: PairEvidence, I: np.ndarray, J: np.ndarray, n: int, m: in
     its partner is probably cut at the wrong place. NaN where no neighbour has a vector."""
     ns, nt = len(ws), len(wt)
 
-    def mean_over(neighbours: list[list[tuple[np.ndarray, np.ndarray, np.ndarray]]],
+    def mean_over(neighbours: Iterable[Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]]],
                   norm: np.ndarray) -> np.ndarray:
         # neighbours: per neighbour, the (a, b, weight) pairs of the group against it; targets
         # outside the document are invalid in ``pe``, sources outside it are masked here
@@ -476,10 +476,11 @@ def _neighbour_cos(pe: PairEvidence, I: np.ndarray, J: np.ndarray, n: int, m: in
         return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
     # the source group against targets j-m-1 and j; the target group against sources i-n-1 and i
-    src_part = mean_over([[(I - 1 - x, b, ws[np.clip(I - 1 - x, 0, ns - 1)]) for x in range(n)]
-                          for b in (J - m - 1, J)], na)
-    tgt_part = mean_over([[(a, J - 1 - y, wt[np.clip(J - 1 - y, 0, nt - 1)]) for y in range(m)]
-                          for a in (I - n - 1, I)], nb)
+    # (generators: each pair's index arrays exist only while it is added; memory stays flat)
+    src_part = mean_over((((I - 1 - x, b, ws[np.clip(I - 1 - x, 0, ns - 1)]) for x in range(n))
+                          for b in (J - m - 1, J)), na)
+    tgt_part = mean_over((((a, J - 1 - y, wt[np.clip(J - 1 - y, 0, nt - 1)]) for y in range(m))
+                          for a in (I - n - 1, I)), nb)
     both = np.isfinite(src_part) & np.isfinite(tgt_part)
     return np.where(both, 0.5 * (src_part + tgt_part), np.where(np.isfinite(src_part), src_part, tgt_part))
 
