@@ -107,8 +107,6 @@ def examples(doc: Doc, encoder: str | None, margin: int = 3):
         J = window.cols()
         I = np.broadcast_to(np.arange(len(window.lo))[:, None], J.shape)
         y = np.zeros(J.shape)
-        for ii, jj in zip(I[valid], J[valid]):
-            pass
         ok = np.argwhere(valid)
         for r, c in ok:
             i, j = int(I[r, c]), int(J[r, c])
