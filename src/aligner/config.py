@@ -22,7 +22,7 @@ class Config:
         encoder: name of the sentence encoder in the encoder registry (``"use"``, ``"e5"``,
             ``"none"`` or ``"st:/path/to/model"``).
         max_bead: the largest number of sentences on one side of a bead; beads hold at most
-            ``max_bead + 1`` sentences in all, 2-2 always allowed (4: 1-4, 2-3, 3-2, 4-1 and
+            ``max_bead + 1`` sentences in all, 2-2 always allowed (5: 1-5, 2-4, 3-3, 4-2, 5-1 and
             everything smaller).
         lexicon: name of the bilingual lexicon (``"auto"`` picks the shipped one for the pair).
         keep_boilerplate: align page furniture too instead of setting it aside.
@@ -40,7 +40,7 @@ class Config:
     """
 
     encoder: str = "use"
-    max_bead: int = 4
+    max_bead: int = 5
     lexicon: str = "auto"
     keep_boilerplate: bool = False
     seed: int = 0
@@ -74,7 +74,7 @@ class Config:
     def signature(self) -> str:
         """A one-line description of every setting that affects results.
 
-        Example: ``aligner:0.1.0|enc:use|maxbead:4|lex:auto|boiler:drop|seed:0|fenc:use|fid:1|encthr:0.9|encbudget:16000|seg:seg-2``
+        Example: ``aligner:0.1.0|enc:use|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:1|encthr:0.9|encbudget:16000|seg:seg-2``
 
         ``fid`` is the version of the fidelity recipe (weights and flag thresholds). A
         ``Comparison`` shows the lexicon that ``auto`` resolved to in its own signature; ``seg`` is the segmentation rules and weights version.

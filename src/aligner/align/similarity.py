@@ -100,7 +100,7 @@ class LogisticScorer:
             g = g + extra + self.bonus
             if (n > 1 or m > 1) and (src.paragraphs is not None or tgt.paragraphs is not None):
                 g = g - _PARAGRAPH_PENALTY * _paragraph_breaks(src, tgt, window, n, m)
-            out[(n, m)] = np.where(valid, g, -np.inf)
+            out[(n, m)] = np.where(valid, g, -np.inf).astype(np.float32)  # halves the memory of the band
         skips = []
         for side, other, as_src, key in ((src, tgt, True, "1-0"), (tgt, src, False, "0-1")):
             Xs, hv = skip_features(side, other, pe, as_src)
