@@ -141,3 +141,11 @@ def test_four_sentences_joined_into_one_make_a_1_4_bead():
     # with beads of at most 4 sentences the same pair cannot be one bead
     small = _pairs(align_texts(src, TGT, Config(encoder="none", max_bead=3)))
     assert ((1,), (1, 2, 3, 4)) not in small
+
+
+def test_default_beads_reach_six_sentences():
+    # one source sentence holding all five target sentences: a 1-5 bead by default
+    src = [" ".join(SRC)]
+    assert _pairs(align_texts(src, TGT, NONE)) == [((0,), (0, 1, 2, 3, 4))]
+    smaller = _pairs(align_texts(src, TGT, Config(encoder="none", max_bead=4)))
+    assert ((0,), (0, 1, 2, 3, 4)) not in smaller
