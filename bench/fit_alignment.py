@@ -60,6 +60,9 @@ def with_prior(tables: dict[str, np.ndarray], prior: float) -> dict[str, np.ndar
 
 
 BALANCE = False  # --balance: weigh the data sets equally in the logistic fits
+# --l2: ridge penalty of the per-shape logistic fits (Newton's method on thousands of candidates,
+# so 1 is almost no penalty; larger values pull the weights towards zero)
+L2 = 1.0
 
 
 class VectorTable:
@@ -165,7 +168,7 @@ def fit_weights(docs: list[Doc], encoder: str | None) -> dict[str, list[float]]:
             for name in names:
                 sel = sets == name
                 sw[sel] = len(y) / (len(names) * sel.sum())
-        w = fit_logistic(X, y, sample_weight=sw)
+        w = fit_logistic(X, y, l2=L2, sample_weight=sw)
         weights[k] = [round(float(v), 5) for v in w]
     return weights
 
@@ -321,6 +324,7 @@ def cross_validate(encoders: list[str], log=print) -> None:
 
 
 def main(argv=None) -> int:
+    global BALANCE, L2
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--encoders", default="use,e5")
     ap.add_argument("--cv", action="store_true")
@@ -328,10 +332,11 @@ def main(argv=None) -> int:
     ap.add_argument("--balance", action="store_true",
                     help="weigh each data set equally in the logistic fits (textberg +0.015, panl -0.010 strict F1 on dev)")
     ap.add_argument("--epochs", type=int, default=0, help="structured perceptron epochs (0: logistic only)")
+    ap.add_argument("--l2", type=float, default=L2, help=f"ridge penalty of the logistic fits (default: {L2:g})")
     args = ap.parse_args(argv)
     encoders = [e for e in args.encoders.split(",") if e]
-    global BALANCE
     BALANCE = args.balance
+    L2 = args.l2
     if args.cv:
         cross_validate(encoders)
         return 0
@@ -344,6 +349,7 @@ def main(argv=None) -> int:
         "features": list(FEATURES),
         "skip_features": list(SKIP_FEATURES),
         "weight_power": 1.0,
+        "l2": L2,
         "models": models,
     }
     if not args.cv:
