@@ -34,6 +34,7 @@ from aligner.config import Config  # noqa: E402
 from aligner.lexicon import load_lexicon  # noqa: E402
 
 SHAPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (2, 3), (3, 2), (4, 1))
+MAX_SIDE = max(max(shape) for shape in SHAPES)  # the evidence must reach the largest fitted bead
 WEIGHTS = ROOT / "src" / "aligner" / "data" / "alignment" / "weights.json"
 BONUS_GRID = (-3.5, -2.5, -1.5, -0.75, 0.0, 0.75)
 SKIP_GRID = (-1.0, 0.0, 1.0)
@@ -101,7 +102,7 @@ def examples(doc: Doc, encoder: str | None, margin: int = 3):
         src = src.with_vectors(cached_vectors(encoder, doc.src))
         tgt = tgt.with_vectors(cached_vectors(encoder, doc.tgt))
     window = window_from_path(gold_path(doc), len(src), len(tgt), 1, margin)
-    pe = pair_evidence(src, tgt, window, 4, load_lexicon(doc.src_lang, doc.tgt_lang))  # as at run time
+    pe = pair_evidence(src, tgt, window, MAX_SIDE, load_lexicon(doc.src_lang, doc.tgt_lang))  # as at run time
     ratio = doc_ratio(src, tgt)
     gold = set(doc.gold)
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -376,7 +377,7 @@ class DocFeatures:
         self.n, self.m = len(src), len(tgt)
         gp = gold_path(doc)
         self.window = window_from_path(gp, self.n, self.m, 1, margin)
-        pe = pair_evidence(src, tgt, self.window, 4, load_lexicon(doc.src_lang, doc.tgt_lang))
+        pe = pair_evidence(src, tgt, self.window, MAX_SIDE, load_lexicon(doc.src_lang, doc.tgt_lang))
         ratio = doc_ratio(src, tgt)
         self.X = {}
         for n, m in SHAPES:
