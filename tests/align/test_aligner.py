@@ -79,14 +79,16 @@ def test_toy_lexicon_lights_up(monkeypatch):
         return Toy()
 
     monkeypatch.setattr(aligner_mod, "load_lexicon", fake)
-    src = ["The house near the river.", "A bridge over the market."]
-    tgt = ["Jembatan di atas pasar.", "Rumah dekat sungai."]  # swapped: only the lexicon links them
+    # the middle sentence has no translation; only the lexicon tells which one it is
+    src = ["The house near the river.", "Strong winds blew all night long.", "A bridge over the market."]
+    tgt = ["Rumah dekat sungai.", "Jembatan di atas pasar."]
     with_lex = align_texts(src, tgt, NONE, src_lang="en", tgt_lang="id")
     assert calls == [("en", "id", "auto")]
-    assert len(with_lex) >= 2
-    # a lexicon of "none" is never consulted
-    align_texts(src, tgt, NONE.with_(lexicon="none"), src_lang="en", tgt_lang="id")
+    assert _pairs(with_lex) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    # a lexicon of "none" is never consulted, and length alone does not find the omission
+    without = align_texts(src, tgt, NONE.with_(lexicon="none"), src_lang="en", tgt_lang="id")
     assert len(calls) == 1
+    assert _pairs(without) != _pairs(with_lex)
 
 
 class _FakeEncoder:

@@ -2,7 +2,8 @@
 
 One small protocol, :class:`BeadScorer`, turns the features of :mod:`.features` into gains
 for the DP. The shipped implementation, :class:`LogisticScorer`, is a per-shape logistic
-model fitted on dev data (``bench/alignment.py --fit``; weights in
+model fitted on dev data (``bench/fit_alignment.py``: the shapes are fitted jointly, each
+shape's weights being shared weights plus a penalised deviation of its own; weights in
 ``aligner/data/alignment/weights.json`` with their provenance). It has one weight set per
 encoder (``use``, ``e5``) and one for surface evidence only (``none``); a bead whose
 sentences were not all encoded is scored by the surface weights, so encoded and unencoded
