@@ -6,9 +6,9 @@
 Per bead shape, a logistic model separates gold beads from the other candidates in a band of
 +-3 sentences around the gold path. The shapes are fitted jointly: each shape's weights are
 weights shared by all shapes plus a deviation of its own, penalised by ``--tie``, so that the
-rare shapes (2-2, 1-3, 5+) borrow strength from the common ones. The per-bead bonus is then chosen by strict F1 of the full
-aligner on the training documents, and Platt scaling of the chosen beads' gains gives the
-confidence. One weight set per encoder (use, e5) plus one with surface evidence only (none).
+rare shapes (2-2, 1-3, 5+) borrow strength from the common ones. The per-bead bonus is then
+chosen by strict F1 of the full aligner on the training documents (or pinned, ``--pin``), and
+Platt scaling of the chosen beads' gains gives the confidence. One weight set per encoder (use, e5) plus one with surface evidence only (none).
 """
 
 from __future__ import annotations
@@ -172,9 +172,7 @@ def fit_weights(docs: list[Doc], encoder: str | None) -> dict[str, list[float]]:
     for d in docs:
         for k, (X, y) in examples(d, encoder).items():
             rows.setdefault(k, []).append((X, y, d.set))
-    if TIE > 0:
-        return _fit_tied(rows)
-    weights = {}
+    data = {}
     for k, parts in rows.items():
         X = np.concatenate([p[0] for p in parts])
         y = np.concatenate([p[1] for p in parts])
@@ -185,36 +183,33 @@ def fit_weights(docs: list[Doc], encoder: str | None) -> dict[str, list[float]]:
             for name in names:
                 sel = sets == name
                 sw[sel] = len(y) / (len(names) * sel.sum())
-        w = fit_logistic(X, y, l2=L2, sample_weight=sw)
-        weights[k] = [round(float(v), 5) for v in w]
-    return weights
+        data[k] = (X, y, sw)
+    beads = [k for k in data if k not in ("1-0", "0-1")]
+    alone = [k for k in data if TIE <= 0 or k not in beads]
+    weights = {k: fit_logistic(*data[k][:2], l2=L2, sample_weight=data[k][2]) for k in alone}
+    if TIE > 0:
+        weights.update(_fit_tied({k: data[k] for k in beads}))
+    return {k: [round(float(v), 5) for v in w] for k, w in weights.items()}
 
 
-def _fit_tied(rows: dict[str, list]) -> dict[str, list[float]]:
+def _fit_tied(data: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
     """The n-m shapes fitted jointly: weights = shared weights + a per-shape deviation, the
     deviations penalised by ``TIE`` (the shared weights and the per-shape biases by ``L2``),
-    so that shapes with few examples borrow strength from the others. Skips as before."""
-    weights = {}
-    keys = [k for k in rows if k not in ("1-0", "0-1")]
+    so that shapes with few examples borrow strength from the others."""
+    keys = list(data)
     d = len(FEATURES)
-    Xs, ys = [], []
+    Xs = []
     for s, k in enumerate(keys):
-        X = np.concatenate([p[0] for p in rows[k]])
+        X = data[k][0]
         dev = np.zeros((len(X), d * len(keys)))
         dev[:, s * d:(s + 1) * d] = X
         Xs.append(np.concatenate([X, dev], axis=1))
-        ys.append(np.concatenate([p[1] for p in rows[k]]))
     lam = np.full(d * (1 + len(keys)), float(TIE))
     lam[:d] = L2
     lam[d::d] = L2  # per-shape biases
-    w = fit_logistic(np.concatenate(Xs), np.concatenate(ys), l2=lam)
-    for s, k in enumerate(keys):
-        weights[k] = [round(float(v), 5) for v in w[:d] + w[d * (1 + s):d * (2 + s)]]
-    for k in ("1-0", "0-1"):
-        X = np.concatenate([p[0] for p in rows[k]])
-        y = np.concatenate([p[1] for p in rows[k]])
-        weights[k] = [round(float(v), 5) for v in fit_logistic(X, y, l2=L2)]
-    return weights
+    w = fit_logistic(np.concatenate(Xs), np.concatenate([data[k][1] for k in keys]), l2=lam,
+                     sample_weight=np.concatenate([data[k][2] for k in keys]))
+    return {k: w[:d] + w[d * (1 + s):d * (2 + s)] for s, k in enumerate(keys)}
 
 
 def scorer_from(weights: dict, bonus: float, platt=(1.0, 0.0), name="x") -> LogisticScorer:
