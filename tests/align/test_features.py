@@ -57,6 +57,22 @@ def test_shared_tokens_and_numbers():
     assert Xs.shape == (2, 7)
 
 
+def test_shared_tokens_of_a_merge_count_each_word_once():
+    # "Jakarta" recurs in both source sentences; merged, they match the target's one "Jakarta"
+    # once, so the group is no better supported than the first sentence alone
+    src = make_side(["Jakarta grew in 2019.", "Jakarta flooded later."])
+    tgt = make_side(["Pada 2019 Jakarta tumbuh."])
+    w = full_window(2, 1)
+    pe = pair_evidence(src, tgt, w, 3)
+    X11, _, _ = bead_features(src, tgt, w, pe, 1, 1, 1.0)
+    X21, valid, _ = bead_features(src, tgt, w, pe, 2, 1, 1.0)
+    tok = FEATURES.index("tok")
+    assert X11[1, 1, tok] == pytest.approx(4 / 7)  # {jakarta, 2019} of 3 + 4 keys, both ways
+    assert valid[2, 1]
+    # matched: 2 of the first sentence's 3 keys, 1 of the second's 3, 2 of the target's 4
+    assert X21[2, 1, tok] == pytest.approx(5 / 10)
+
+
 def test_lexicon_counts_translations_as_shared():
     class Toy:
         src_lang, tgt_lang, name = "en", "id", "toy"

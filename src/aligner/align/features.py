@@ -169,6 +169,8 @@ class PairEvidence:
     knn_tgt: np.ndarray | None
     adj_src: np.ndarray | None  # (n, K): cos(u_a, u_{a+d}) for d = 1..K-1 in columns d
     adj_tgt: np.ndarray | None
+    tok_src: np.ndarray | None = None  # uint64 bit k: the source's k-th token is matched in the target
+    tok_tgt: np.ndarray | None = None  # uint64 bit k: the target's k-th token is matched by the source
 
 
 def _postings(sets: Sequence[frozenset[str]]) -> dict[str, list[int]]:
@@ -213,6 +215,62 @@ def _pair_counts(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozense
     return out
 
 
+def _match_masks(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozenset[str]],
+                 plo: np.ndarray, width: int, translate: Callable[[str], frozenset[str]] | None = None
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which tokens of each pair match, as bitmasks over each sentence's sorted tokens (the
+    first 64): ``(src_mask, tgt_mask, extra)``, so that the matches of a merged group are the
+    union of its pairs' masks, and a token matched by two sentences of the group counts once.
+    ``extra`` counts the matched source tokens beyond the first 64, so that
+    ``_popcount(src_mask) + extra`` is the pair's number of matched source tokens."""
+    src_mask = np.zeros((len(src_sets), width), dtype=np.uint64)
+    tgt_mask = np.zeros((len(src_sets), width), dtype=np.uint64)
+    extra = np.zeros((len(src_sets), width), dtype=np.float32)
+    tgt_index = [{key: k for k, key in enumerate(sorted(keys)[:64])} for keys in tgt_sets]
+    post = _postings(tgt_sets)
+    rows: list[int] = []
+    cols: list[int] = []
+    sbits: list[int] = []
+    tbits: list[int] = []
+    for a, keys in enumerate(src_sets):
+        lo = int(plo[a])
+        hi = lo + width
+        for ka, key in enumerate(sorted(keys)):
+            seen: set[int] = set()
+            for alt in (key,) if translate is None else (key, *translate(key)):
+                p = post.get(alt)
+                if not p:
+                    continue
+                for b in p[bisect_left(p, lo) : bisect_left(p, hi)]:
+                    if ka >= 64:
+                        if b not in seen:
+                            seen.add(b)
+                            extra[a, b - lo] += 1.0
+                        continue
+                    kb = tgt_index[b].get(alt)
+                    rows.append(a)
+                    cols.append(b - lo)
+                    sbits.append(1 << ka)
+                    tbits.append(0 if kb is None else 1 << kb)
+    if rows:
+        at = (np.array(rows), np.array(cols))
+        np.bitwise_or.at(src_mask, at, np.array(sbits, dtype=np.uint64))
+        np.bitwise_or.at(tgt_mask, at, np.array(tbits, dtype=np.uint64))
+    return src_mask, tgt_mask, extra
+
+
+_POPCOUNT8 = np.array([bin(k).count("1") for k in range(256)], dtype=np.uint8)
+
+
+def _popcount(masks: np.ndarray) -> np.ndarray:
+    """Number of set bits of each uint64."""
+    m = np.asarray(masks, dtype=np.uint64)
+    if hasattr(np, "bitwise_count"):  # numpy >= 2.0
+        return np.bitwise_count(m).astype(np.int64)
+    m = np.ascontiguousarray(m)
+    return _POPCOUNT8[m.view(np.uint8)].reshape(m.shape + (8,)).sum(axis=-1, dtype=np.int64)
+
+
 def _translator(lexicon: Lexicon | None) -> Callable[[str], frozenset[str]] | None:
     """Word -> its translations (none for number keys ``#123``); ``None`` without a lexicon."""
     if lexicon is None:
@@ -225,12 +283,16 @@ def _translator(lexicon: Lexicon | None) -> Callable[[str], frozenset[str]] | No
     return translate
 
 
-def _shared_counts(src: Side, tgt: Side, plo: np.ndarray, width: int,
-                   lexicon: Lexicon | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    tok = _pair_counts(src.tokens, tgt.tokens, plo, width, _translator(lexicon))
+def _shared_counts(src: Side, tgt: Side, plo: np.ndarray, width: int, lexicon: Lexicon | None
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(tok, num, cog, tok_src, tok_tgt)``: pair counts of shared tokens (a source token
+    counts once however many of its translations the target holds), numbers and cognate keys,
+    and the token match masks."""
+    tok_src, tok_tgt, extra = _match_masks(src.tokens, tgt.tokens, plo, width, _translator(lexicon))
+    tok = _popcount(tok_src).astype(np.float32) + extra
     num = _pair_counts(src.numbers, tgt.numbers, plo, width)
     cog = _pair_counts(src.cognates, tgt.cognates, plo, width)
-    return tok, num, cog
+    return tok, num, cog, tok_src, tok_tgt
 
 
 def _adjacent(vectors: np.ndarray, k: int) -> np.ndarray:
@@ -256,7 +318,7 @@ def pair_evidence(src: Side, tgt: Side, window: Window, max_bead: int,
     width = int(np.max(window.lo[hi_idx] - lo_rows)) + window.width + k + 2 if n else 1
     cols = plo[:, None] + np.arange(width)[None, :]
     valid = (cols >= 0) & (cols < m)
-    tok, num, cog = _shared_counts(src, tgt, plo, width, lexicon)
+    tok, num, cog, tok_src, tok_tgt = _shared_counts(src, tgt, plo, width, lexicon)
     cos = knn_s = knn_t = adj_s = adj_t = None
     if src.vectors is not None and tgt.vectors is not None and n and m:
         cos = np.full((n, width), np.nan, dtype=np.float32)
@@ -269,7 +331,7 @@ def pair_evidence(src: Side, tgt: Side, window: Window, max_bead: int,
         knn_s, knn_t = _knn_near(src.vectors, tgt.vectors, window)
         adj_s = _adjacent(src.vectors, k)
         adj_t = _adjacent(tgt.vectors, k)
-    return PairEvidence(plo, width, valid, cos, tok, num, cog, knn_s, knn_t, adj_s, adj_t)
+    return PairEvidence(plo, width, valid, cos, tok, num, cog, knn_s, knn_t, adj_s, adj_t, tok_src, tok_tgt)
 
 
 _NEAR = 8  # encoded sentences nearest to the expected position that the margin compares with
@@ -348,6 +410,16 @@ def _gather(mat: np.ndarray, pe: PairEvidence, a: np.ndarray, b: np.ndarray,
     return out
 
 
+def _gather_mask(mat: np.ndarray, pe: PairEvidence, a: np.ndarray, b: np.ndarray,
+                 ok: np.ndarray) -> np.ndarray:
+    """:func:`_gather` for uint64 bitmasks (0 outside the band)."""
+    c = b - pe.plo[np.clip(a, 0, len(pe.plo) - 1)]
+    ac = np.clip(a, 0, mat.shape[0] - 1)
+    cc = np.clip(c, 0, pe.width - 1)
+    good = ok & (c >= 0) & (c < pe.width) & pe.valid[ac, cc]
+    return np.where(good, mat[ac, cc], np.uint64(0))
+
+
 def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int, m: int,
                   ratio: float, weight_power: float = 1.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features of the n-m bead (``n, m >= 1``) ending at every node of the window.
@@ -367,7 +439,6 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
     la = cum_ls[Ic] - cum_ls[np.clip(Ic - n, 0, ns)]
     lb = cum_lt[Jc] - cum_lt[np.clip(Jc - m, 0, nt)]
     # pairwise sums over the bead
-    tok = np.zeros(J.shape)
     num = np.zeros(J.shape)
     cog = np.zeros(J.shape)
     has_cos = pe.cos is not None
@@ -385,13 +456,20 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
         wb_list.append(np.clip(J - 1 - y, 0, nt - 1))
     ws = src.lengths ** weight_power
     wt = tgt.lengths ** weight_power
+    # shared tokens of a merged group: the union over its pairs of the matched tokens of each
+    # sentence, so a word that recurs in neighbouring sentences is not counted once per pair
+    src_hit = [np.zeros(J.shape, dtype=np.uint64) for _ in range(n)]
+    tgt_hit = [np.zeros(J.shape, dtype=np.uint64) for _ in range(m)]
+    tok_sum = np.zeros(J.shape)
     for x in range(n):
         a = I - 1 - x
         for y in range(m):
             b = J - 1 - y
             ok = valid
             tk = _gather(pe.tok, pe, a, b, ok, 0.0)
-            tok += tk
+            tok_sum += tk
+            src_hit[x] |= _gather_mask(pe.tok_src, pe, a, b, ok)
+            tgt_hit[y] |= _gather_mask(pe.tok_tgt, pe, a, b, ok)
             if n > 1 or m > 1:
                 tok_max = np.maximum(tok_max, 2 * tk / np.maximum(ntok_s[wa_list[x]] + ntok_t[wb_list[y]], 1))
             num += _gather(pe.num, pe, a, b, ok, 0.0)
@@ -403,6 +481,12 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
                     cos_max = np.fmax(cos_max, cv)
                     if (x, y) in ((0, 0), (n - 1, m - 1)):
                         corner[(x, y)] = cv
+    tok = sum(_popcount(h) for h in src_hit) + sum(_popcount(h) for h in tgt_hit)
+    del src_hit, tgt_hit
+    # the masks hold a sentence's first 64 tokens: a group with a longer sentence (joined
+    # sentences on the coarse levels of the band search) counts its pairs' matches instead
+    over = (_block_sum((ntok_s > 64).astype(float), I, n) + _block_sum((ntok_t > 64).astype(float), J, m)) > 0
+    tok = np.where(over, 2 * tok_sum, tok)
     ntok_a = _block_sum(np.array([len(t) for t in src.tokens], float), I, n)
     ntok_b = _block_sum(np.array([len(t) for t in tgt.tokens], float), J, m)
     nnum_a = _block_sum(np.array([len(t) for t in src.numbers], float), I, n)
@@ -435,7 +519,7 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
     X[..., 3] = np.abs(z)
     X[..., 4] = np.minimum(z * z, 25.0)
     with np.errstate(all="ignore"):
-        X[..., 5] = np.where(ntok_a + ntok_b > 0, np.minimum(1.0, 2 * tok / np.maximum(ntok_a + ntok_b, 1)), 0.0)
+        X[..., 5] = np.where(ntok_a + ntok_b > 0, np.minimum(1.0, tok / np.maximum(ntok_a + ntok_b, 1)), 0.0)
         X[..., 6] = (ntok_a + ntok_b == 0).astype(float)
         X[..., 7] = np.where(nnum_a + nnum_b > 0, np.minimum(1.0, 2 * num / np.maximum(nnum_a + nnum_b, 1)), 0.0)
         X[..., 8] = ((nnum_a > 0) & (nnum_b > 0)).astype(float)
