@@ -169,8 +169,8 @@ class PairEvidence:
     knn_tgt: np.ndarray | None
     adj_src: np.ndarray | None  # (n, K): cos(u_a, u_{a+d}) for d = 1..K-1 in columns d
     adj_tgt: np.ndarray | None
-    tok_src: np.ndarray | None = None  # uint64 bit k: the source's k-th token is matched in the target
-    tok_tgt: np.ndarray | None = None  # uint64 bit k: the target's k-th token is matched by the source
+    tok_src: np.ndarray  # uint64, bit k: the source's k-th token (sorted) is matched in the target
+    tok_tgt: np.ndarray  # uint64, bit k: the target's k-th token (sorted) is matched by the source
 
 
 def _postings(sets: Sequence[frozenset[str]]) -> dict[str, list[int]]:
@@ -215,6 +215,9 @@ def _pair_counts(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozense
     return out
 
 
+_MASK_BITS = 64  # tokens of a sentence that the match masks hold (the longest dev sentence has 72)
+
+
 def _match_masks(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozenset[str]],
                  plo: np.ndarray, width: int, translate: Callable[[str], frozenset[str]] | None = None
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -226,7 +229,7 @@ def _match_masks(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozense
     src_mask = np.zeros((len(src_sets), width), dtype=np.uint64)
     tgt_mask = np.zeros((len(src_sets), width), dtype=np.uint64)
     extra = np.zeros((len(src_sets), width), dtype=np.float32)
-    tgt_index = [{key: k for k, key in enumerate(sorted(keys)[:64])} for keys in tgt_sets]
+    tgt_index = [{key: k for k, key in enumerate(sorted(keys)[:_MASK_BITS])} for keys in tgt_sets]
     post = _postings(tgt_sets)
     rows: list[int] = []
     cols: list[int] = []
@@ -242,7 +245,7 @@ def _match_masks(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozense
                 if not p:
                     continue
                 for b in p[bisect_left(p, lo) : bisect_left(p, hi)]:
-                    if ka >= 64:
+                    if ka >= _MASK_BITS:
                         if b not in seen:
                             seen.add(b)
                             extra[a, b - lo] += 1.0
@@ -485,7 +488,8 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
     del src_hit, tgt_hit
     # the masks hold a sentence's first 64 tokens: a group with a longer sentence (joined
     # sentences on the coarse levels of the band search) counts its pairs' matches instead
-    over = (_block_sum((ntok_s > 64).astype(float), I, n) + _block_sum((ntok_t > 64).astype(float), J, m)) > 0
+    over = (_block_sum((ntok_s > _MASK_BITS).astype(float), I, n)
+            + _block_sum((ntok_t > _MASK_BITS).astype(float), J, m)) > 0
     tok = np.where(over, 2 * tok_sum, tok)
     ntok_a = _block_sum(np.array([len(t) for t in src.tokens], float), I, n)
     ntok_b = _block_sum(np.array([len(t) for t in tgt.tokens], float), J, m)
