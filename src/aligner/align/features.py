@@ -9,7 +9,9 @@ Pairwise evidence between single sentences (cosine, shared tokens) is computed o
 (:func:`pair_evidence`); the evidence for an n-m bead is derived from it without re-encoding:
 the vector of a merged group is the length-weighted sum of its parts' unit vectors, so its
 cosine with the other side follows from the pair cosines and the cosines between neighbours
-on the same side. Memory and time grow with ``rows x width``, i.e. linearly with length.
+on the same side, and its shared tokens are the union of the pairs' bitmasks of matched
+tokens, so a word that recurs in neighbouring sentences counts once. Memory and time grow
+with ``rows x width``, i.e. linearly with length.
 """
 
 from __future__ import annotations
