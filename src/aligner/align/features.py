@@ -184,10 +184,10 @@ def _postings(sets: Sequence[frozenset[str]]) -> dict[str, list[int]]:
 
 
 def _pair_counts(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozenset[str]],
-                 plo: np.ndarray, width: int,
-                 translate: Callable[[str], frozenset[str]] | None = None) -> np.ndarray:
+                 plo: np.ndarray, width: int) -> np.ndarray:
     """For every source sentence ``a`` and target ``plo[a] + c``: how many keys of ``a`` occur
-    in the target (or, with ``translate``, have a translation there)."""
+    in the target (shared tokens, which may go through a lexicon, are counted by
+    :func:`_match_masks`)."""
     out = np.zeros((len(src_sets), width), dtype=np.float32)
     post = _postings(tgt_sets)
     rows: list[int] = []
@@ -196,20 +196,10 @@ def _pair_counts(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozense
         lo = int(plo[a])
         hi = lo + width
         for key in keys:
-            alts = (key,) if translate is None else (key, *translate(key))
-            hits: set[int] | list[int]
-            if len(alts) == 1:
-                p = post.get(key)
-                if not p:
-                    continue
-                hits = p[bisect_left(p, lo) : bisect_left(p, hi)]
-            else:
-                hits = set()
-                for alt in alts:
-                    p = post.get(alt)
-                    if p:
-                        hits.update(p[bisect_left(p, lo) : bisect_left(p, hi)])
-            for b in hits:
+            p = post.get(key)
+            if not p:
+                continue
+            for b in p[bisect_left(p, lo) : bisect_left(p, hi)]:
                 rows.append(a)
                 cols.append(b - lo)
     if rows:
@@ -403,26 +393,17 @@ def _knn_cols(cos: np.ndarray, cols: np.ndarray, m: int) -> np.ndarray:
 
 
 def _gather(mat: np.ndarray, pe: PairEvidence, a: np.ndarray, b: np.ndarray,
-            ok: np.ndarray, fill: float) -> np.ndarray:
+            ok: np.ndarray, fill: float, dtype: type = np.float64) -> np.ndarray:
+    """``mat`` at pairs ``(a, b)`` where ``ok`` and inside the band and document, else ``fill``."""
     c = b - pe.plo[np.clip(a, 0, len(pe.plo) - 1)]
     good = ok & (c >= 0) & (c < pe.width)
-    out = np.full(a.shape, fill, dtype=np.float64)
+    out = np.full(a.shape, fill, dtype=dtype)
     ac = np.clip(a, 0, mat.shape[0] - 1)
     cc = np.clip(c, 0, pe.width - 1)
     vals = mat[ac, cc]
     out[good] = vals[good]
     out[good & ~pe.valid[ac, cc]] = fill
     return out
-
-
-def _gather_mask(mat: np.ndarray, pe: PairEvidence, a: np.ndarray, b: np.ndarray,
-                 ok: np.ndarray) -> np.ndarray:
-    """:func:`_gather` for uint64 bitmasks (0 outside the band)."""
-    c = b - pe.plo[np.clip(a, 0, len(pe.plo) - 1)]
-    ac = np.clip(a, 0, mat.shape[0] - 1)
-    cc = np.clip(c, 0, pe.width - 1)
-    good = ok & (c >= 0) & (c < pe.width) & pe.valid[ac, cc]
-    return np.where(good, mat[ac, cc], np.uint64(0))
 
 
 def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int, m: int,
@@ -473,8 +454,8 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
             ok = valid
             tk = _gather(pe.tok, pe, a, b, ok, 0.0)
             tok_sum += tk
-            src_hit[x] |= _gather_mask(pe.tok_src, pe, a, b, ok)
-            tgt_hit[y] |= _gather_mask(pe.tok_tgt, pe, a, b, ok)
+            src_hit[x] |= _gather(pe.tok_src, pe, a, b, ok, 0, np.uint64)
+            tgt_hit[y] |= _gather(pe.tok_tgt, pe, a, b, ok, 0, np.uint64)
             if n > 1 or m > 1:
                 tok_max = np.maximum(tok_max, 2 * tk / np.maximum(ntok_s[wa_list[x]] + ntok_t[wb_list[y]], 1))
             num += _gather(pe.num, pe, a, b, ok, 0.0)
@@ -493,8 +474,8 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
     over = (_block_sum((ntok_s > _MASK_BITS).astype(float), I, n)
             + _block_sum((ntok_t > _MASK_BITS).astype(float), J, m)) > 0
     tok = np.where(over, 2 * tok_sum, tok)
-    ntok_a = _block_sum(np.array([len(t) for t in src.tokens], float), I, n)
-    ntok_b = _block_sum(np.array([len(t) for t in tgt.tokens], float), J, m)
+    ntok_a = _block_sum(ntok_s, I, n)
+    ntok_b = _block_sum(ntok_t, J, m)
     nnum_a = _block_sum(np.array([len(t) for t in src.numbers], float), I, n)
     nnum_b = _block_sum(np.array([len(t) for t in tgt.numbers], float), J, m)
     ncog_a = _block_sum(np.array([len(t) for t in src.cognates], float), I, n)
