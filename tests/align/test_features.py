@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from aligner.align.features import (FEATURES, bead_features, coarsen, full_window, make_side,
-                                    pair_evidence, sentence_keys, skip_features)
+from aligner.align.features import (FEATURES, SKIP_FEATURES, bead_features, bracket_profile, coarsen,
+                                    full_window, make_side, pair_evidence, sentence_keys,
+                                    skip_features)
 
 
 def test_sentence_keys():
@@ -54,7 +55,7 @@ def test_shared_tokens_and_numbers():
     assert X[1, 1, FEATURES.index("num")] == pytest.approx(1.0)
     assert X[1, 2, FEATURES.index("tok")] == 0.0
     Xs, _ = skip_features(src, tgt, pe, True)
-    assert Xs.shape == (2, 7)
+    assert Xs.shape == (2, len(SKIP_FEATURES))
 
 
 def test_shared_tokens_of_a_merge_count_each_word_once():
@@ -86,6 +87,33 @@ def test_lexicon_counts_translations_as_shared():
     plain = pair_evidence(src, tgt, w, 3)
     lex = pair_evidence(src, tgt, w, 3, Toy())
     assert plain.tok.sum() == 0 and lex.tok.sum() == 1
+
+
+def test_bracket_profile():
+    assert bracket_profile("Jean Franco ( « Makalu » , Grenoble :") == (1, 0)
+    assert bracket_profile("Arthaud ) , in Zürich ( 1956 ) .") == (-1, -1)
+    assert bracket_profile("a ) b ( c") == (0, -1)
+    assert bracket_profile("[1] (x)") == (0, 0)
+
+
+def test_a_bead_that_cuts_a_parenthesis_is_marked():
+    # source 0 opens a bracket that source 1 closes; the target keeps it in one sentence
+    src = make_side(["The book ( London :", "Collins 1956 ) is fine.", "It sold."])
+    tgt = make_side(["Le livre ( Collins , Londres ) est bien.", "Il se vend."])
+    w = full_window(3, 2)
+    pe = pair_evidence(src, tgt, w, 3)
+    one, both = FEATURES.index("brk_one"), FEATURES.index("brk_both")
+    X11, _, _ = bead_features(src, tgt, w, pe, 1, 1, 1.0)
+    X21, _, _ = bead_features(src, tgt, w, pe, 2, 1, 1.0)
+    assert X11[1, 1, one] == 1.0 and X11[1, 1, both] == 0.0  # "( London :" alone
+    assert X11[2, 1, one] == 1.0  # "Collins 1956 )" alone
+    assert X11[3, 2, one] == 0.0  # "It sold." with "Il se vend."
+    assert X21[2, 1, one] == 0.0 and X21[2, 1, both] == 0.0  # the whole parenthesis
+    # a skipped half of a parenthesis is marked too
+    S, _ = skip_features(src, tgt, pe, as_src=True)
+    assert list(S[:, SKIP_FEATURES.index("brk")]) == [1.0, 1.0, 0.0]
+    # joined on a coarse level, the two halves are balanced
+    assert coarsen(src).brackets.tolist() == [[0, 0], [0, 0]]
 
 
 def test_coarsen_merges_evidence():

@@ -1,8 +1,8 @@
 """Evidence for candidate beads, computed for every node of a band at once (numpy).
 
 A *side* (:class:`Side`) holds what the aligner knows about each sentence of one document:
-its length, surface tokens (numbers, long words, acronyms), cognate keys and, where it was
-encoded, its sentence vector. A *window* (:class:`Window`) is the band of DP nodes: at row
+its length, surface tokens (numbers, long words, acronyms), cognate keys, bracket depth and,
+where it was encoded, its sentence vector. A *window* (:class:`Window`) is the band of DP nodes: at row
 ``i`` (``i`` source sentences consumed) the target positions ``lo[i] .. lo[i] + width - 1``.
 
 Pairwise evidence between single sentences (cosine, shared tokens) is computed once per band
@@ -10,8 +10,10 @@ Pairwise evidence between single sentences (cosine, shared tokens) is computed o
 the vector of a merged group is the length-weighted sum of its parts' unit vectors, so its
 cosine with the other side follows from the pair cosines and the cosines between neighbours
 on the same side, and its shared tokens are the union of the pairs' bitmasks of matched
-tokens, so a word that recurs in neighbouring sentences counts once. Memory and time grow
-with ``rows x width``, i.e. linearly with length.
+tokens, so a word that recurs in neighbouring sentences counts once. A bead whose group
+leaves a bracket open, or closes one opened before it, is marked (``brk_one`` / ``brk_both``):
+a parenthesis cut by the bead boundary, as when a segmenter splits a reference at its colon.
+Memory and time grow with ``rows x width``, i.e. linearly with length.
 """
 
 from __future__ import annotations
@@ -38,9 +40,13 @@ _LETTER = regex.compile(r"\p{L}")
 
 #: Names of the columns of :func:`bead_features` (the order the shipped weights use).
 FEATURES = ("bias", "cos", "margin", "absz", "z2", "tok", "tok_none", "num", "num_both",
-            "num_one", "cog", "size", "cos_gain", "cos_split", "tok_gain", "nbr", "nbr_len", "lenpen")
+            "num_one", "cog", "size", "cos_gain", "cos_split", "tok_gain", "nbr", "nbr_len", "lenpen",
+            "brk_one", "brk_both")
 #: Names of the columns of :func:`skip_features`.
-SKIP_FEATURES = ("bias", "best_cos", "best_margin", "best_tok", "loglen", "has_num", "no_letters")
+SKIP_FEATURES = ("bias", "best_cos", "best_margin", "best_tok", "loglen", "has_num", "no_letters",
+                 "brk")
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
 
 
 @lru_cache(maxsize=200_000)
@@ -74,6 +80,19 @@ def sentence_keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     return frozenset(toks), frozenset(nums), frozenset(cogs)
 
 
+def bracket_profile(text: str) -> tuple[int, int]:
+    """``(net, lowest)`` of a sentence's bracket depth: opening minus closing brackets, and
+    the lowest depth reached (negative where it closes a bracket opened before it)."""
+    depth = lowest = 0
+    for c in text:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth -= 1
+            lowest = min(lowest, depth)
+    return depth, lowest
+
+
 def char_length(text: str) -> float:
     """Length in Latin-equivalent characters (a CJK character counts as three)."""
     cjk = len(_CJK.findall(text))
@@ -91,6 +110,7 @@ class Side:
         vectors: ``(n, dim)`` unit vectors; rows of NaN where a sentence was not encoded;
             ``None`` when nothing was encoded.
         paragraphs: paragraph index per sentence (soft evidence), or ``None``.
+        brackets: ``(n, 2)`` integers, :func:`bracket_profile` of each sentence.
     """
 
     texts: tuple[str, ...]
@@ -100,6 +120,7 @@ class Side:
     cognates: tuple[frozenset[str], ...]
     vectors: np.ndarray | None = None
     paragraphs: np.ndarray | None = None
+    brackets: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -107,18 +128,20 @@ class Side:
     def with_vectors(self, vectors: np.ndarray | None) -> "Side":
         """A copy holding ``vectors``."""
         return Side(self.texts, self.lengths, self.tokens, self.numbers, self.cognates, vectors,
-                    self.paragraphs)
+                    self.paragraphs, self.brackets)
 
 
 def coarsen(side: Side, factor: int = 2) -> Side:
     """Join every ``factor`` consecutive sentences into one (evidence merged, not recomputed)."""
     k = range(0, len(side), factor)
+    texts = tuple(" ".join(side.texts[a : a + factor]) for a in k)
     return Side(
-        texts=tuple(" ".join(side.texts[a : a + factor]) for a in k),
+        texts=texts,
         lengths=np.array([side.lengths[a : a + factor].sum() for a in k]),
         tokens=tuple(frozenset().union(*side.tokens[a : a + factor]) for a in k),
         numbers=tuple(frozenset().union(*side.numbers[a : a + factor]) for a in k),
         cognates=tuple(frozenset().union(*side.cognates[a : a + factor]) for a in k),
+        brackets=_brackets(texts),
     )
 
 
@@ -132,7 +155,26 @@ def make_side(texts: Sequence[str], paragraphs: Sequence[int] | None = None) -> 
         numbers=tuple(k[1] for k in keys),
         cognates=tuple(k[2] for k in keys),
         paragraphs=None if paragraphs is None else np.asarray(paragraphs, dtype=np.int64),
+        brackets=_brackets(texts),
     )
+
+
+def _brackets(texts: Sequence[str]) -> np.ndarray:
+    return np.array([bracket_profile(t) for t in texts], dtype=np.int64).reshape(len(texts), 2)
+
+
+def _unbalanced(side: Side, ends: np.ndarray, size: int) -> np.ndarray:
+    """Whether the ``size`` consecutive sentences ending before ``ends`` leave a bracket open
+    or close one opened before them (a parenthesis cut by the bead boundary)."""
+    nn = len(side)
+    br = side.brackets if side.brackets is not None else _brackets(side.texts)
+    depth = np.zeros(ends.shape, dtype=np.int64)
+    lowest = np.zeros(ends.shape, dtype=np.int64)
+    for x in range(size):
+        a = np.clip(ends - size + x, 0, max(nn - 1, 0))
+        lowest = np.minimum(lowest, depth + br[a, 1])
+        depth = depth + br[a, 0]
+    return (depth != 0) | (lowest < 0)
 
 
 @dataclass(frozen=True)
@@ -519,6 +561,10 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
     X[..., 16] = X[..., 15] * X[..., 17]
     if n > 1 or m > 1:
         X[..., 14] = X[..., 5] - tok_max
+    un_a = _unbalanced(src, I, n) if len(src) else np.zeros(J.shape, dtype=bool)
+    un_b = _unbalanced(tgt, J, m) if len(tgt) else np.zeros(J.shape, dtype=bool)
+    X[..., 18] = (un_a ^ un_b).astype(float)
+    X[..., 19] = (un_a & un_b).astype(float)
     return X, valid, has_vec
 
 
@@ -628,6 +674,8 @@ def skip_features(side: Side, other: Side, pe: PairEvidence, as_src: bool) -> tu
     X[:, 4] = np.log1p(side.lengths) / 6.0
     X[:, 5] = np.array([1.0 if t else 0.0 for t in side.numbers])
     X[:, 6] = np.array([0.0 if _LETTER.search(t) else 1.0 for t in side.texts])
+    if n:
+        X[:, 7] = _unbalanced(side, np.arange(1, n + 1), 1).astype(float)
     return X, has_vec
 
 
