@@ -74,11 +74,14 @@ class Config:
     def signature(self) -> str:
         """A one-line description of every setting that affects results.
 
-        Example: ``aligner:0.1.0|enc:use|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:1|encthr:0.9|encbudget:16000|seg:seg-2``
+        Example: ``aligner:0.1.0|enc:use|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:1|encthr:0.9|encbudget:16000|seg:seg-2|aln:aln-1a2b3c4d``
 
         ``fid`` is the version of the fidelity recipe (weights and flag thresholds). A
-        ``Comparison`` shows the lexicon that ``auto`` resolved to in its own signature; ``seg`` is the segmentation rules and weights version.
+        ``Comparison`` shows the lexicon that ``auto`` resolved to in its own signature; ``seg`` is
+        the segmentation rules and weights version; ``aln`` names the alignment scorer's weights
+        (a hash of the shipped file).
         """
+        from .align.similarity import weights_version
         from .score.fidelity import FIDELITY_VERSION
         from .segment import RULES_VERSION
 
@@ -94,6 +97,7 @@ class Config:
             f"encthr:{self.encode_threshold:g}",
             f"encbudget:{self.encode_budget}",
             f"seg:{RULES_VERSION}",
+            f"aln:{weights_version()}",
         ]
         return "|".join(parts)
 

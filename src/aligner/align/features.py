@@ -31,7 +31,7 @@ import regex
 from ..lexicon import Lexicon
 
 __all__ = ["Side", "Window", "PairEvidence", "make_side", "pair_evidence", "bead_features",
-           "skip_features", "coarsen", "FEATURES", "SKIP_FEATURES", "full_window"]
+           "bracket_profile", "skip_features", "coarsen", "FEATURES", "SKIP_FEATURES", "full_window"]
 
 _WORD = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|\p{L}[\p{L}\p{M}\-']*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")

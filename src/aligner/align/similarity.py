@@ -15,6 +15,7 @@ the training sample (many more wrong candidates than right ones).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +26,7 @@ import numpy as np
 
 from .features import FEATURES, SKIP_FEATURES, PairEvidence, Side, Window, bead_features, skip_features
 
-__all__ = ["BeadScorer", "Gains", "LogisticScorer", "bake", "load_scorer", "shape_key"]
+__all__ = ["BeadScorer", "Gains", "LogisticScorer", "bake", "load_scorer", "shape_key", "weights_version"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
 
@@ -131,10 +132,20 @@ def _paragraph_breaks(src: Side, tgt: Side, window: Window, n: int, m: int) -> n
     return out
 
 
+def _weights_text() -> str:
+    return resources.files("aligner").joinpath("data/alignment/weights.json").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=8)
 def _weights_json() -> dict:
-    text = resources.files("aligner").joinpath("data/alignment/weights.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return json.loads(_weights_text())
+
+
+@lru_cache(maxsize=1)
+def weights_version() -> str:
+    """``aln-`` and the first 8 hex digits of the shipped weights' SHA-256: changes with every
+    refit, so a signature tells alignments made with different weights apart."""
+    return "aln-" + hashlib.sha256(_weights_text().encode("utf-8")).hexdigest()[:8]
 
 
 def bake(table: dict[str, np.ndarray], bonus: float, skip_bonus: float) -> dict[str, np.ndarray]:
