@@ -154,6 +154,8 @@ def test_keyboard_and_print(browser, hostile, tmp_path):
     assert page.evaluate("document.activeElement.className") == "skip"
     assert page.locator(".skip").is_visible()  # shown when focused
     page.keyboard.press("Enter")
+    # following a fragment link is asynchronous: wait for it (fails after 5 s if it never happens)
+    page.wait_for_function("location.hash === '#beads'", timeout=5000)
     assert page.url.endswith("#beads")
     # the filter controls are reachable by Tab and work from the keyboard
     page.focus("#only-flagged")
