@@ -26,25 +26,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _aligndata import Doc, load_set  # noqa: E402
 from fit_alignment import VectorTable, f1, run  # noqa: E402
 
-from aligner.align.features import bracket_profile  # noqa: E402
+from aligner.align.features import cuts_parenthesis, make_side  # noqa: E402
 from aligner.align.similarity import LogisticScorer, load_scorer  # noqa: E402
 from aligner.config import Config  # noqa: E402
 
 
-def cuts_parenthesis(texts: list[str]) -> bool:
-    """Whether the concatenated group leaves a bracket open or closes one opened before it."""
-    depth = lowest = 0
-    for t in texts:
-        net, low = bracket_profile(t)
-        lowest = min(lowest, depth + low)
-        depth += net
-    return depth != 0 or lowest < 0
-
-
 def _cut(doc: Doc, bead) -> bool:
-    a, b = bead
-    return bool((a and cuts_parenthesis([doc.src[i] for i in a]))
-                or (b and cuts_parenthesis([doc.tgt[j] for j in b])))
+    """Whether either side of ``bead`` leaves a bracket open or closes one opened before it."""
+    def cut(texts: list[str]) -> bool:
+        return bool(texts) and bool(cuts_parenthesis(make_side(texts), np.array([len(texts)]), len(texts))[0])
+
+    return cut([doc.src[i] for i in bead[0]]) or cut([doc.tgt[j] for j in bead[1]])
 
 
 def _shape(bead) -> str:

@@ -2,8 +2,9 @@
 
 A *side* (:class:`Side`) holds what the aligner knows about each sentence of one document:
 its length, surface tokens (numbers, long words, acronyms), cognate keys, bracket depth and,
-where it was encoded, its sentence vector. A *window* (:class:`Window`) is the band of DP nodes: at row
-``i`` (``i`` source sentences consumed) the target positions ``lo[i] .. lo[i] + width - 1``.
+where it was encoded, its sentence vector. A *window* (:class:`Window`) is the band of DP
+nodes: at row ``i`` (``i`` source sentences consumed) the target positions
+``lo[i] .. lo[i] + width - 1``.
 
 Pairwise evidence between single sentences (cosine, shared tokens) is computed once per band
 (:func:`pair_evidence`); the evidence for an n-m bead is derived from it without re-encoding:
@@ -31,7 +32,8 @@ import regex
 from ..lexicon import Lexicon
 
 __all__ = ["Side", "Window", "PairEvidence", "make_side", "pair_evidence", "bead_features",
-           "bracket_profile", "skip_features", "coarsen", "FEATURES", "SKIP_FEATURES", "full_window"]
+           "bracket_profile", "cuts_parenthesis", "skip_features", "coarsen", "FEATURES",
+           "SKIP_FEATURES", "full_window"]
 
 _WORD = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|\p{L}[\p{L}\p{M}\-']*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -163,7 +165,7 @@ def _brackets(texts: Sequence[str]) -> np.ndarray:
     return np.array([bracket_profile(t) for t in texts], dtype=np.int64).reshape(len(texts), 2)
 
 
-def _unbalanced(side: Side, ends: np.ndarray, size: int) -> np.ndarray:
+def cuts_parenthesis(side: Side, ends: np.ndarray, size: int) -> np.ndarray:
     """Whether the ``size`` consecutive sentences ending before ``ends`` leave a bracket open
     or close one opened before them (a parenthesis cut by the bead boundary)."""
     nn = len(side)
@@ -561,8 +563,8 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
     X[..., 16] = X[..., 15] * X[..., 17]
     if n > 1 or m > 1:
         X[..., 14] = X[..., 5] - tok_max
-    un_a = _unbalanced(src, I, n) if len(src) else np.zeros(J.shape, dtype=bool)
-    un_b = _unbalanced(tgt, J, m) if len(tgt) else np.zeros(J.shape, dtype=bool)
+    un_a = cuts_parenthesis(src, I, n) if len(src) else np.zeros(J.shape, dtype=bool)
+    un_b = cuts_parenthesis(tgt, J, m) if len(tgt) else np.zeros(J.shape, dtype=bool)
     X[..., 18] = (un_a ^ un_b).astype(float)
     X[..., 19] = (un_a & un_b).astype(float)
     return X, valid, has_vec
@@ -675,7 +677,7 @@ def skip_features(side: Side, other: Side, pe: PairEvidence, as_src: bool) -> tu
     X[:, 5] = np.array([1.0 if t else 0.0 for t in side.numbers])
     X[:, 6] = np.array([0.0 if _LETTER.search(t) else 1.0 for t in side.texts])
     if n:
-        X[:, 7] = _unbalanced(side, np.arange(1, n + 1), 1).astype(float)
+        X[:, 7] = cuts_parenthesis(side, np.arange(1, n + 1), 1).astype(float)
     return X, has_vec
 
 
