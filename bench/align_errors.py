@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _aligndata import Doc, load_set  # noqa: E402
+from _aligndata import load_set  # noqa: E402
 from fit_alignment import VectorTable, f1, run  # noqa: E402
 
 from aligner.align.features import cuts_parenthesis, make_side  # noqa: E402
@@ -31,12 +31,10 @@ from aligner.align.similarity import LogisticScorer, load_scorer  # noqa: E402
 from aligner.config import Config  # noqa: E402
 
 
-def _cut(doc: Doc, bead) -> bool:
+def _cut(sides, bead) -> bool:
     """Whether either side of ``bead`` leaves a bracket open or closes one opened before it."""
-    def cut(texts: list[str]) -> bool:
-        return bool(texts) and bool(cuts_parenthesis(make_side(texts), np.array([len(texts)]), len(texts))[0])
-
-    return cut([doc.src[i] for i in bead[0]]) or cut([doc.tgt[j] for j in bead[1]])
+    return any(bool(ids) and bool(cuts_parenthesis(side, np.array([ids[-1] + 1]), len(ids))[0])
+               for side, ids in zip(sides, bead))
 
 
 def _shape(bead) -> str:
@@ -85,16 +83,17 @@ def main(argv: list[str] | None = None) -> int:
         results = run(docs, surface, scorer, tables[s], cfg)
         for doc, beads in results:
             gold = set(doc.gold)
+            sides = (make_side(doc.src), make_side(doc.tgt))
             chosen = {(b.src, b.tgt) for b in beads}
             for g in doc.gold:
                 cut["gold"] += 1
-                cut["gold cut"] += _cut(doc, g)
+                cut["gold cut"] += _cut(sides, g)
                 if g not in chosen:
                     missed[_shape(g)] += 1
             for b in chosen:
                 kind = "right" if b in gold else "wrong"
                 cut[kind] += 1
-                cut[kind + " cut"] += _cut(doc, b)
+                cut[kind + " cut"] += _cut(sides, b)
                 if b not in gold:
                     wrong[_shape(b)] += 1
         print(f"{s}: strict F1 {f1(results):.4f}")

@@ -8,7 +8,8 @@ Per bead shape, a logistic model separates gold beads from the other candidates 
 weights shared by all shapes plus a deviation of its own, penalised by ``--tie``, so that the
 rare shapes (2-2, 1-3, 5+) borrow strength from the common ones. The per-bead bonus is then
 chosen by strict F1 of the full aligner on the training documents (or pinned, ``--pin``), and
-Platt scaling of the chosen beads' gains gives the confidence. One weight set per encoder (use, e5) plus one with surface evidence only (none).
+Platt scaling of the chosen beads' gains gives the confidence. One weight set per encoder (use,
+e5) plus one with surface evidence only (none).
 """
 
 from __future__ import annotations

@@ -112,7 +112,8 @@ class Side:
         vectors: ``(n, dim)`` unit vectors; rows of NaN where a sentence was not encoded;
             ``None`` when nothing was encoded.
         paragraphs: paragraph index per sentence (soft evidence), or ``None``.
-        brackets: ``(n, 2)`` integers, :func:`bracket_profile` of each sentence.
+        brackets: ``(n, 2)`` integers, :func:`bracket_profile` of each sentence (computed from
+            ``texts`` when not given).
     """
 
     texts: tuple[str, ...]
@@ -123,6 +124,10 @@ class Side:
     vectors: np.ndarray | None = None
     paragraphs: np.ndarray | None = None
     brackets: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.brackets is None:  # derived from the texts when not given
+            object.__setattr__(self, "brackets", _brackets(self.texts))
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -136,14 +141,12 @@ class Side:
 def coarsen(side: Side, factor: int = 2) -> Side:
     """Join every ``factor`` consecutive sentences into one (evidence merged, not recomputed)."""
     k = range(0, len(side), factor)
-    texts = tuple(" ".join(side.texts[a : a + factor]) for a in k)
     return Side(
-        texts=texts,
+        texts=tuple(" ".join(side.texts[a : a + factor]) for a in k),
         lengths=np.array([side.lengths[a : a + factor].sum() for a in k]),
         tokens=tuple(frozenset().union(*side.tokens[a : a + factor]) for a in k),
         numbers=tuple(frozenset().union(*side.numbers[a : a + factor]) for a in k),
         cognates=tuple(frozenset().union(*side.cognates[a : a + factor]) for a in k),
-        brackets=_brackets(texts),
     )
 
 
@@ -157,7 +160,6 @@ def make_side(texts: Sequence[str], paragraphs: Sequence[int] | None = None) -> 
         numbers=tuple(k[1] for k in keys),
         cognates=tuple(k[2] for k in keys),
         paragraphs=None if paragraphs is None else np.asarray(paragraphs, dtype=np.int64),
-        brackets=_brackets(texts),
     )
 
 
@@ -169,11 +171,13 @@ def cuts_parenthesis(side: Side, ends: np.ndarray, size: int) -> np.ndarray:
     """Whether the ``size`` consecutive sentences ending before ``ends`` leave a bracket open
     or close one opened before them (a parenthesis cut by the bead boundary)."""
     nn = len(side)
-    br = side.brackets if side.brackets is not None else _brackets(side.texts)
+    if nn == 0:
+        return np.zeros(ends.shape, dtype=bool)
+    br = side.brackets
     depth = np.zeros(ends.shape, dtype=np.int64)
     lowest = np.zeros(ends.shape, dtype=np.int64)
     for x in range(size):
-        a = np.clip(ends - size + x, 0, max(nn - 1, 0))
+        a = np.clip(ends - size + x, 0, nn - 1)
         lowest = np.minimum(lowest, depth + br[a, 1])
         depth = depth + br[a, 0]
     return (depth != 0) | (lowest < 0)
@@ -563,8 +567,8 @@ def bead_features(src: Side, tgt: Side, window: Window, pe: PairEvidence, n: int
     X[..., 16] = X[..., 15] * X[..., 17]
     if n > 1 or m > 1:
         X[..., 14] = X[..., 5] - tok_max
-    un_a = cuts_parenthesis(src, I, n) if len(src) else np.zeros(J.shape, dtype=bool)
-    un_b = cuts_parenthesis(tgt, J, m) if len(tgt) else np.zeros(J.shape, dtype=bool)
+    un_a = cuts_parenthesis(src, I, n)
+    un_b = cuts_parenthesis(tgt, J, m)
     X[..., 18] = (un_a ^ un_b).astype(float)
     X[..., 19] = (un_a & un_b).astype(float)
     return X, valid, has_vec
@@ -676,8 +680,7 @@ def skip_features(side: Side, other: Side, pe: PairEvidence, as_src: bool) -> tu
     X[:, 4] = np.log1p(side.lengths) / 6.0
     X[:, 5] = np.array([1.0 if t else 0.0 for t in side.numbers])
     X[:, 6] = np.array([0.0 if _LETTER.search(t) else 1.0 for t in side.texts])
-    if n:
-        X[:, 7] = cuts_parenthesis(side, np.arange(1, n + 1), 1).astype(float)
+    X[:, 7] = cuts_parenthesis(side, np.arange(1, n + 1), 1)
     return X, has_vec
 
 
