@@ -43,26 +43,61 @@ def load(path: str | os.PathLike[str], lang: str | None = None, *, presegmented:
                          encoding=decoded.encoding)
 
 
-def align(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Alignment:
-    """Align two documents (see :func:`aligner.align.align`); sizes are checked against
-    :class:`aligner.config.Limits` first."""
-    check_alignable(src, tgt)
-    return _align(src, tgt, config)
+def _document(value: Document | str, lang: str | None, side: str) -> Document:
+    """A ``Document`` as given, or one segmented from a string (``lang`` detected if None)."""
+    if isinstance(value, Document):
+        return value
+    if isinstance(value, str):
+        return from_text(value, lang, path=None)
+    raise InputError(f"{side} must be a Document or a str, got {type(value).__name__}")
 
 
-def compare(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Comparison:
-    """Align, score and flag two documents (sizes checked against ``Limits`` first)."""
-    check_alignable(src, tgt)
-    return compare_documents(src, tgt, config)
+def _settings(config: Config, settings: dict[str, object]) -> Config:
+    """``config`` with keyword settings on top (``encoder="none"``, ``max_bead=4`` ...)."""
+    return config.with_(**settings) if settings else config
+
+
+def align(src: Document | str, tgt: Document | str, config: Config = DEFAULT_CONFIG, *,
+          src_lang: str | None = None, tgt_lang: str | None = None, **settings: object) -> Alignment:
+    """Align two documents or strings (see :func:`aligner.align.align`); sizes are checked
+    against :class:`aligner.config.Limits` first.
+
+    Strings are segmented with ``src_lang`` / ``tgt_lang`` (detected when None); keyword
+    settings (``encoder="none"``, ``max_bead=4`` ...) are applied on top of ``config``.
+
+    Example:
+        >>> a = align("Harga naik. Pemerintah diam.", "Prices rose. The government was silent.",
+        ...           src_lang="id", tgt_lang="en", encoder="none")
+        >>> [b.kind for b in a.beads]
+        ['1-1', '1-1']
+    """
+    config = _settings(config, settings)
+    src_doc, tgt_doc = _document(src, src_lang, "src"), _document(tgt, tgt_lang, "tgt")
+    check_alignable(src_doc, tgt_doc)
+    return _align(src_doc, tgt_doc, config)
+
+
+def compare(src: Document | str, tgt: Document | str, config: Config = DEFAULT_CONFIG, *,
+            src_lang: str | None = None, tgt_lang: str | None = None, **settings: object) -> Comparison:
+    """Align, score and flag two documents or strings (sizes checked against ``Limits`` first).
+
+    Takes the same string and keyword forms as :func:`align`; iterate the result for rows,
+    or call ``.show()`` to print the aligned sentences.
+    """
+    config = _settings(config, settings)
+    src_doc, tgt_doc = _document(src, src_lang, "src"), _document(tgt, tgt_lang, "tgt")
+    check_alignable(src_doc, tgt_doc)
+    return compare_documents(src_doc, tgt_doc, config)
 
 
 def compare_files(src_path: str | os.PathLike[str], tgt_path: str | os.PathLike[str], *,
                   src_lang: str | None = None, tgt_lang: str | None = None,
-                  presegmented: bool = False, config: Config = DEFAULT_CONFIG) -> Comparison:
-    """Load two files and compare them."""
+                  presegmented: bool = False, config: Config = DEFAULT_CONFIG,
+                  **settings: object) -> Comparison:
+    """Load two files and compare them (keyword settings on top of ``config``, as in :func:`compare`)."""
     src = load(src_path, src_lang, presegmented=presegmented)
     tgt = load(tgt_path, tgt_lang, presegmented=presegmented)
-    return compare(src, tgt, config)
+    return compare(src, tgt, config, **settings)
 
 
 def demo(out_dir: str | os.PathLike[str] = "reports", seeds_dir: str | os.PathLike[str] | None = None,

@@ -54,8 +54,9 @@ def _add_config(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-boilerplate", action="store_true", help="align page furniture too")
     p.add_argument("--lexicon", default="auto",
                    help="bilingual lexicon: auto (shipped for the pair), none, or a source<TAB>target .tsv file (default: auto)")
-    p.add_argument("--fidelity-encoder", default="use",
-                   help="encoder for the similarity signal of fidelity scores and flags; none drops it (default: use)")
+    p.add_argument("--fidelity-encoder", default=None,
+                   help="encoder for the similarity signal of fidelity scores and flags; none drops it "
+                        "(default: use, or none with --encoder none)")
 
 
 def _config(args: argparse.Namespace) -> Config:

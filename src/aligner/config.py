@@ -28,7 +28,9 @@ class Config:
         keep_boilerplate: align page furniture too instead of setting it aside.
         seed: seed for anything random (nothing is random at present; kept for the signature).
         fidelity_encoder: sentence encoder for the similarity signal of the fidelity score and
-            the ``mistranslation`` / partial flags (``"none"`` drops that signal).
+            the ``mistranslation`` / partial flags (``"none"`` drops that signal). Left out
+            (``None``), it follows ``encoder``: ``"none"`` with ``encoder="none"``, else ``"use"``
+            (the encoder the fidelity thresholds were set with).
 
         encode_threshold: with an encoder, on pairs longer than ``encode_budget`` sentences,
             the beads of a surface-only pass whose confidence is below this are re-scored with
@@ -44,7 +46,7 @@ class Config:
     lexicon: str = "auto"
     keep_boilerplate: bool = False
     seed: int = 0
-    fidelity_encoder: str = "use"
+    fidelity_encoder: str | None = None
 
     encode_threshold: float = 0.9
     encode_budget: int = 16000
@@ -52,6 +54,8 @@ class Config:
     def __post_init__(self) -> None:
         from .errors import ConfigError
 
+        if self.fidelity_encoder is None:
+            object.__setattr__(self, "fidelity_encoder", _default_fidelity_encoder(self.encoder))
         if not 1 <= self.max_bead <= 6:
             raise ConfigError(f"max_bead must be between 1 and 6, got {self.max_bead!r}")
         if not self.encoder:
@@ -67,7 +71,22 @@ class Config:
             raise ConfigError(f"encode_budget must be >= 0, got {self.encode_budget!r}")
 
     def with_(self, **changes: object) -> "Config":
-        """Return a copy with ``changes`` applied (validated again)."""
+        """Return a copy with ``changes`` applied (validated again).
+
+        A ``fidelity_encoder`` that followed ``encoder`` keeps following it when only
+        ``encoder`` changes. An unknown setting is a ``ConfigError`` naming the known ones.
+        """
+        from dataclasses import fields
+
+        from .errors import ConfigError
+
+        known = [f.name for f in fields(self)]
+        unknown = sorted(set(changes) - set(known))
+        if unknown:
+            raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(known)}")
+        if ("encoder" in changes and "fidelity_encoder" not in changes
+                and self.fidelity_encoder == _default_fidelity_encoder(self.encoder)):
+            changes = {**changes, "fidelity_encoder": None}
         return replace(self, **changes)  # type: ignore[arg-type]
 
     @property
@@ -100,6 +119,11 @@ class Config:
             f"aln:{weights_version()}",
         ]
         return "|".join(parts)
+
+
+def _default_fidelity_encoder(encoder: str) -> str:
+    """The fidelity encoder used when none is named: none without an encoder, else USE."""
+    return "none" if encoder == "none" else "use"
 
 
 DEFAULT_CONFIG = Config()

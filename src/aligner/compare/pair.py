@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TextIO
 
 from ..align import Alignment, align
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
 from ..flags import Flag, flag_bead, flag_document
 from ..score import BeadScore, Scorer, document_fidelity
+from .rows import FlagCounts, Row, format_rows, rows
 
 __all__ = ["Comparison", "compare_documents", "FAITHFUL", "verdict"]
 
@@ -72,10 +76,30 @@ class Comparison:
         """``faithful``, ``mostly faithful`` or ``unfaithful`` (see :func:`verdict`)."""
         return verdict(self.fidelity)
 
-    def flag_counts(self) -> dict[str, int]:
-        """Number of flags of each type, sorted by type."""
+    @property
+    def flag_counts(self) -> FlagCounts:
+        """Number of flags of each type, sorted by type (a dict; ``flag_counts()`` also works)."""
         counts = Counter(f.type for group in self.flags for f in group)
-        return dict(sorted(counts.items()))
+        return FlagCounts(sorted(counts.items()))
+
+    def __iter__(self) -> Iterator[Row]:
+        """One ``Row(bead, source, target, score, flags)`` per bead, in order."""
+        return rows(self)
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """Every bead as a :class:`~aligner.compare.rows.Row`."""
+        return tuple(rows(self))
+
+    def show(self, *, flagged: bool = False, limit: int | None = None, width: int = 0,
+             file: TextIO | None = None) -> None:
+        """Print the aligned sentences, one block per bead (Bertalign's ``print_sents``).
+
+        ``flagged`` keeps flagged beads only, ``limit`` stops after that many blocks,
+        ``width`` cuts long lines; ``file`` defaults to standard output.
+        """
+        selected = [(k, r) for k, r in enumerate(rows(self)) if r.flags or not flagged][:limit]
+        (file or sys.stdout).write(format_rows(self, selected, width))
 
 
 def compare_documents(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Comparison:
