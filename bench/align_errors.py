@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _aligndata import load_set  # noqa: E402
 from fit_alignment import VectorTable, f1, run  # noqa: E402
 
-from aligner.align.features import cuts_parenthesis, make_side  # noqa: E402
-from aligner.align.similarity import LogisticScorer, load_scorer  # noqa: E402
+from aligner.align.sides import cuts_parenthesis, make_side  # noqa: E402
+from aligner.align.bead_scorer import LogisticScorer, load_scorer  # noqa: E402
 from aligner.config import Config  # noqa: E402
 
 

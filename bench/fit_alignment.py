@@ -30,9 +30,9 @@ from _aligndata import ROOT, Doc, cached_vectors, load_set  # noqa: E402
 from aligner.align.aligner import align_texts  # noqa: E402
 from aligner.align.band import window_from_path  # noqa: E402
 from aligner.align.evaluate import score_alignments  # noqa: E402
-from aligner.align.features import (FEATURES, SKIP_FEATURES, bead_features, doc_ratio,  # noqa: E402
-                                    make_side, pair_evidence, skip_features)
-from aligner.align.similarity import LogisticScorer, bake, shape_key  # noqa: E402
+from aligner.align.features import FEATURES, SKIP_FEATURES, band_evidence, bead_features, skip_features  # noqa: E402
+from aligner.align.sides import doc_ratio, make_side  # noqa: E402
+from aligner.align.bead_scorer import LogisticScorer, bake, shape_key  # noqa: E402
 from aligner.config import Config  # noqa: E402
 from aligner.lexicon import load_lexicon  # noqa: E402
 
@@ -115,7 +115,7 @@ def examples(doc: Doc, encoder: str | None, margin: int = 3):
         src = src.with_vectors(cached_vectors(encoder, doc.src))
         tgt = tgt.with_vectors(cached_vectors(encoder, doc.tgt))
     window = window_from_path(gold_path(doc), len(src), len(tgt), 1, margin)
-    pe = pair_evidence(src, tgt, window, MAX_SIDE, load_lexicon(doc.src_lang, doc.tgt_lang))  # as at run time
+    pe = band_evidence(src, tgt, window, MAX_SIDE, load_lexicon(doc.src_lang, doc.tgt_lang))  # as at run time
     ratio = doc_ratio(src, tgt)
     gold = set(doc.gold)
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -438,7 +438,7 @@ class DocFeatures:
         self.n, self.m = len(src), len(tgt)
         gp = gold_path(doc)
         self.window = window_from_path(gp, self.n, self.m, 1, margin)
-        pe = pair_evidence(src, tgt, self.window, MAX_SIDE, load_lexicon(doc.src_lang, doc.tgt_lang))
+        pe = band_evidence(src, tgt, self.window, MAX_SIDE, load_lexicon(doc.src_lang, doc.tgt_lang))
         ratio = doc_ratio(src, tgt)
         self.X = {}
         for n, m in SHAPES:

@@ -1,6 +1,6 @@
 import aligner
 from aligner.segment import RULES_VERSION
-from aligner.align.similarity import weights_version
+from aligner.align.bead_scorer import weights_version
 
 
 def test_public_api_round_trip(tmp_path):

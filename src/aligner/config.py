@@ -100,7 +100,7 @@ class Config:
         the segmentation rules and weights version; ``aln`` names the alignment scorer's weights
         (a hash of the shipped file).
         """
-        from .align.similarity import weights_version
+        from .align.bead_scorer import weights_version
         from .score.fidelity import FIDELITY_VERSION
         from .segment import RULES_VERSION
 

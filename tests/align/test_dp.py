@@ -9,7 +9,7 @@ import pytest
 
 from aligner.align.band import window_from_path
 from aligner.align.dp import banded_path, bead_shapes
-from aligner.align.features import full_window
+from aligner.align.sides import full_window
 
 
 def _reference(n, m, shapes, gain):
@@ -97,7 +97,7 @@ def test_shapes():
 
 
 def test_shapes_up_to_five_sentences():
-    from aligner.align.similarity import shape_key
+    from aligner.align.bead_scorer import shape_key
 
     big = set(bead_shapes(4)) - set(bead_shapes(3))
     assert big == {(1, 4), (2, 3), (3, 2), (4, 1)}

@@ -5,9 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from aligner.align.features import (FEATURES, SKIP_FEATURES, bead_features, bracket_profile, coarsen,
-                                    full_window, make_side, pair_evidence, sentence_keys,
-                                    skip_features)
+from aligner.align.features import (
+    FEATURES,
+    SKIP_FEATURES,
+    band_evidence,
+    bead_features,
+    skip_features,
+)
+from aligner.align.sides import (
+    bracket_profile,
+    coarsen,
+    full_window,
+    make_side,
+    sentence_keys,
+)
 
 
 def test_sentence_keys():
@@ -28,7 +39,7 @@ def _encoded_grid(src_texts, tgt_texts, seed, shape, max_bead):
     src = make_side(src_texts).with_vectors(_unit(rng, len(src_texts)))
     tgt = make_side(tgt_texts).with_vectors(_unit(rng, len(tgt_texts)))
     w = full_window(len(src), len(tgt))
-    pe = pair_evidence(src, tgt, w, max_bead)
+    pe = band_evidence(src, tgt, w, max_bead)
     return (src, tgt, *bead_features(src, tgt, w, pe, *shape, 1.0))
 
 
@@ -48,7 +59,7 @@ def test_shared_tokens_and_numbers():
     src = make_side(["In 2019 Jakarta grew.", "Nothing here."])
     tgt = make_side(["Pada 2019 Jakarta tumbuh.", "Tidak ada."])
     w = full_window(2, 2)
-    pe = pair_evidence(src, tgt, w, 3)
+    pe = band_evidence(src, tgt, w, 3)
     X, valid, has_vec = bead_features(src, tgt, w, pe, 1, 1, 1.0)
     assert not has_vec.any()
     assert X[1, 1, FEATURES.index("tok")] == pytest.approx(4 / 7)  # {2019, jakarta} of 3 + 4 keys
@@ -64,7 +75,7 @@ def test_shared_tokens_of_a_merge_count_each_word_once():
     src = make_side(["Jakarta grew in 2019.", "Jakarta flooded later."])
     tgt = make_side(["Pada 2019 Jakarta tumbuh."])
     w = full_window(2, 1)
-    pe = pair_evidence(src, tgt, w, 3)
+    pe = band_evidence(src, tgt, w, 3)
     X11, _, _ = bead_features(src, tgt, w, pe, 1, 1, 1.0)
     X21, valid, _ = bead_features(src, tgt, w, pe, 2, 1, 1.0)
     tok = FEATURES.index("tok")
@@ -84,9 +95,9 @@ def test_lexicon_counts_translations_as_shared():
     src = make_side(["The house burned."])
     tgt = make_side(["Rumah terbakar."])
     w = full_window(1, 1)
-    plain = pair_evidence(src, tgt, w, 3)
-    lex = pair_evidence(src, tgt, w, 3, Toy())
-    assert plain.tok.sum() == 0 and lex.tok.sum() == 1
+    plain = band_evidence(src, tgt, w, 3)
+    lex = band_evidence(src, tgt, w, 3, Toy())
+    assert plain.tokens.tok.sum() == 0 and lex.tokens.tok.sum() == 1
 
 
 def test_bracket_profile():
@@ -101,7 +112,7 @@ def test_a_bead_that_cuts_a_parenthesis_is_marked():
     src = make_side(["The book ( London :", "Collins 1956 ) is fine.", "It sold."])
     tgt = make_side(["Le livre ( Collins , Londres ) est bien.", "Il se vend."])
     w = full_window(3, 2)
-    pe = pair_evidence(src, tgt, w, 3)
+    pe = band_evidence(src, tgt, w, 3)
     one, both = FEATURES.index("brk_one"), FEATURES.index("brk_both")
     X11, _, _ = bead_features(src, tgt, w, pe, 1, 1, 1.0)
     X21, _, _ = bead_features(src, tgt, w, pe, 2, 1, 1.0)
@@ -125,7 +136,7 @@ def test_coarsen_merges_evidence():
 def test_paragraph_breaks_inside_merges_are_counted():
     import importlib
 
-    sim = importlib.import_module("aligner.align.similarity")
+    sim = importlib.import_module("aligner.align.bead_scorer")
     src = make_side(["a", "b", "c"], paragraphs=[0, 0, 1])
     tgt = make_side(["x", "y", "z"], paragraphs=[0, 1, 1])
     w = full_window(3, 3)
@@ -164,7 +175,7 @@ def test_length_penalty_prefers_balanced_beads():
     src = make_side(["x" * 100, "y" * 100])
     tgt = make_side(["z" * 100, "w" * 10])
     w = full_window(2, 2)
-    pe = pair_evidence(src, tgt, w, 4)
+    pe = band_evidence(src, tgt, w, 4)
     X, _, _ = bead_features(src, tgt, w, pe, 1, 1, 1.0)
     k = FEATURES.index("lenpen")
     assert X[1, 1, k] == pytest.approx(1.0)  # 100 vs 100: log2(2)
@@ -184,7 +195,7 @@ def test_band_evidence_equals_full_grid_evidence():
     tgt = make_side(texts_t).with_vectors(_unit(rng, m))
     band = window_from_path([(i, 1, i, 1) for i in range(n)], n, m, 1, 3)
     full = full_window(n, m)
-    pe_b, pe_f = pair_evidence(src, tgt, band, 4), pair_evidence(src, tgt, full, 4)
+    pe_b, pe_f = band_evidence(src, tgt, band, 4), band_evidence(src, tgt, full, 4)
     for shape in ((1, 1), (1, 4), (3, 2), (2, 2)):
         Xb, vb, _ = bead_features(src, tgt, band, pe_b, *shape, 1.0)
         Xf, _, _ = bead_features(src, tgt, full, pe_f, *shape, 1.0)

@@ -10,14 +10,14 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    sentences of its least confident beads (below ``config.encode_threshold``) and of their
    neighbours are encoded, up to the budget, and the DP runs again with encoder evidence
    where it exists (``encode_threshold=1`` encodes everything);
-4. every bead gets the calibrated probability that it is right (:mod:`.similarity`).
+4. every bead gets the calibrated probability that it is right (:mod:`.bead_scorer`).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -26,10 +26,11 @@ from ..document import Document
 from ..embed import Encoder, get_encoder
 from ..lexicon import Lexicon, load_lexicon
 from .band import find_window
+from .bead_scorer import Gains, LogisticScorer, load_scorer
 from .dp import banded_path, bead_shapes
-from .features import Side, Window, doc_ratio, make_side, pair_evidence
+from .features import band_evidence
 from .model import Alignment, Bead
-from .similarity import Gains, LogisticScorer, load_scorer
+from .sides import Side, Window, doc_ratio, make_side
 
 __all__ = ["align", "align_texts", "merge_set_aside"]
 
@@ -43,8 +44,8 @@ Path = list[tuple[int, int, int, int]]
 
 def _solve(src: Side, tgt: Side, window: Window, scorer: LogisticScorer,
            shapes: tuple[tuple[int, int], ...], lexicon: Lexicon | None) -> tuple[Path, Gains]:
-    pe = pair_evidence(src, tgt, window, max(max(s) for s in shapes), lexicon)
-    gains = scorer.gains(src, tgt, window, pe, tuple(s for s in shapes if s[0] and s[1]),
+    ev = band_evidence(src, tgt, window, max(max(s) for s in shapes), lexicon)
+    gains = scorer.gains(src, tgt, window, ev, tuple(s for s in shapes if s[0] and s[1]),
                          doc_ratio(src, tgt))
     path = banded_path(window, len(tgt), gains.beads, gains.skip_src, gains.skip_tgt)
     return path, gains
@@ -67,7 +68,7 @@ def _vectors(encoder: object, texts: Sequence[str], mask: np.ndarray) -> np.ndar
     idx = np.flatnonzero(mask)
     if not len(idx):
         return None
-    enc = encoder.encode([texts[k] for k in idx])  # type: ignore[attr-defined]
+    enc = encoder.encode([texts[int(k)] for k in idx])  # type: ignore[attr-defined]
     out = np.full((len(texts), enc.shape[1]), np.nan, dtype=np.float32)
     out[idx] = enc
     return out

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .features import Side, Window, coarsen, full_window
+from .sides import Side, Window, coarsen, full_window
 
 __all__ = ["FULL_GRID_NODES", "find_window", "window_from_path"]
 

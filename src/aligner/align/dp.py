@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from .features import Window
+from .sides import Window
 
 __all__ = ["bead_shapes", "banded_path"]
 

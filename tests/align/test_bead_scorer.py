@@ -6,7 +6,7 @@ import hashlib
 from importlib import resources
 
 from aligner.align.features import FEATURES, SKIP_FEATURES
-from aligner.align.similarity import _weights_json, load_scorer, weights_version
+from aligner.align.bead_scorer import _weights_json, load_scorer, weights_version
 
 
 def test_weights_version_is_the_hash_of_the_shipped_file():

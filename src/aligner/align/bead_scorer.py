@@ -24,7 +24,14 @@ from typing import Protocol
 
 import numpy as np
 
-from .features import FEATURES, SKIP_FEATURES, PairEvidence, Side, Window, bead_features, skip_features
+from .features import (
+    FEATURES,
+    SKIP_FEATURES,
+    BandEvidence,
+    bead_features,
+    skip_features,
+)
+from .sides import Side, Window
 
 __all__ = ["BeadScorer", "Gains", "LogisticScorer", "bake", "load_scorer", "shape_key", "weights_version"]
 
@@ -59,7 +66,7 @@ class BeadScorer(Protocol):
 
     name: str
 
-    def gains(self, src: Side, tgt: Side, window: Window, pe: PairEvidence,
+    def gains(self, src: Side, tgt: Side, window: Window, ev: BandEvidence,
               shapes: tuple[tuple[int, int], ...], ratio: float) -> Gains:
         """Gains for every shape in ``shapes`` at every node of ``window``."""
         ...
@@ -86,14 +93,14 @@ class LogisticScorer:
         extra = -2.0 * max(0, n + m - BIG)  # beyond the fitted sizes: 2 log-odds a sentence
         return table[key], extra
 
-    def gains(self, src: Side, tgt: Side, window: Window, pe: PairEvidence,
+    def gains(self, src: Side, tgt: Side, window: Window, ev: BandEvidence,
               shapes: tuple[tuple[int, int], ...], ratio: float) -> Gains:
         """See :class:`BeadScorer`."""
         out: dict[tuple[int, int], np.ndarray] = {}
         for n, m in shapes:
             if n == 0 or m == 0:
                 continue
-            X, valid, has_vec = bead_features(src, tgt, window, pe, n, m, ratio, self.weight_power)
+            X, valid, has_vec = bead_features(src, tgt, window, ev, n, m, ratio, self.weight_power)
             ws, extra = self._w(self.surface, n, m)
             g = X @ ws
             if self.enc is not None and has_vec.any():
@@ -105,7 +112,7 @@ class LogisticScorer:
             out[(n, m)] = np.where(valid, g, -np.inf).astype(np.float32)  # halves the memory of the band
         skips = []
         for side, other, as_src, key in ((src, tgt, True, "1-0"), (tgt, src, False, "0-1")):
-            Xs, hv = skip_features(side, other, pe, as_src)
+            Xs, hv = skip_features(side, other, ev, as_src)
             g = Xs @ self.surface[key]
             if self.enc is not None and hv.any():
                 g = np.where(hv, Xs @ self.enc[key], g)

@@ -1,0 +1,242 @@
+"""What the aligner knows about each sentence of one document (:class:`Side`), and the band.
+
+A *side* holds each sentence's length, surface tokens (numbers, long words, acronyms),
+cognate keys, bracket depth and, where it was encoded, its sentence vector. A *window*
+(:class:`Window`) is the band of DP nodes: at row ``i`` (``i`` source sentences consumed) the
+target positions ``lo[i] .. lo[i] + width - 1``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import regex
+
+__all__ = [
+    "PairGrid",
+    "Side",
+    "Window",
+    "block_sum",
+    "bracket_profile",
+    "char_length",
+    "coarsen",
+    "cuts_parenthesis",
+    "doc_ratio",
+    "full_window",
+    "make_side",
+    "pair_grid",
+    "sentence_keys",
+]
+
+_WORD = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|\p{L}[\p{L}\p{M}\-']*")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
+
+
+@lru_cache(maxsize=200_000)
+def _strip_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def sentence_keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``(tokens, numbers, cognate keys)`` of a sentence.
+
+    Tokens are numbers (separators removed), words of four letters or more and acronyms,
+    lower-cased; cognate keys are the first five letters, accents removed, of words of six
+    letters or more.
+    """
+    toks: set[str] = set()
+    nums: set[str] = set()
+    cogs: set[str] = set()
+    for w in _WORD.findall(text):
+        if w[0].isdigit():
+            n = regex.sub(r"[.,:]", "", w).lstrip("0") or "0"
+            nums.add(n)
+            toks.add("#" + n)
+        elif len(w) >= 4 or (len(w) >= 2 and w.isupper()):
+            low = w.lower()
+            toks.add(low)
+            if len(w) >= 6:
+                cogs.add(_strip_accents(low)[:5])
+    return frozenset(toks), frozenset(nums), frozenset(cogs)
+
+
+def bracket_profile(text: str) -> tuple[int, int]:
+    """``(net, lowest)`` of a sentence's bracket depth: opening minus closing brackets, and
+    the lowest depth reached (negative where it closes a bracket opened before it)."""
+    depth = lowest = 0
+    for c in text:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth -= 1
+            lowest = min(lowest, depth)
+    return depth, lowest
+
+
+def char_length(text: str) -> float:
+    """Length in Latin-equivalent characters (a CJK character counts as three)."""
+    cjk = len(_CJK.findall(text))
+    return float(len(text) - cjk + 3 * cjk)
+
+
+@dataclass(frozen=True)
+class Side:
+    """Per-sentence evidence for one document (see the module docstring).
+
+    Attributes:
+        texts: the sentences.
+        lengths: character lengths, shape ``(n,)``.
+        tokens, numbers, cognates: per-sentence key sets (see :func:`sentence_keys`).
+        vectors: ``(n, dim)`` unit vectors; rows of NaN where a sentence was not encoded;
+            ``None`` when nothing was encoded.
+        paragraphs: paragraph index per sentence (soft evidence), or ``None``.
+        brackets: ``(n, 2)`` integers, :func:`bracket_profile` of each sentence (computed from
+            ``texts`` when not given).
+    """
+
+    texts: tuple[str, ...]
+    lengths: np.ndarray
+    tokens: tuple[frozenset[str], ...]
+    numbers: tuple[frozenset[str], ...]
+    cognates: tuple[frozenset[str], ...]
+    vectors: np.ndarray | None = None
+    paragraphs: np.ndarray | None = None
+    brackets: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.brackets is None:  # derived from the texts when not given
+            object.__setattr__(self, "brackets", _brackets(self.texts))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def with_vectors(self, vectors: np.ndarray | None) -> Side:
+        """A copy holding ``vectors``."""
+        return Side(self.texts, self.lengths, self.tokens, self.numbers, self.cognates, vectors,
+                    self.paragraphs, self.brackets)
+
+
+def coarsen(side: Side, factor: int = 2) -> Side:
+    """Join every ``factor`` consecutive sentences into one (evidence merged, not recomputed)."""
+    k = range(0, len(side), factor)
+    return Side(
+        texts=tuple(" ".join(side.texts[a : a + factor]) for a in k),
+        lengths=np.array([side.lengths[a : a + factor].sum() for a in k]),
+        tokens=tuple(frozenset().union(*side.tokens[a : a + factor]) for a in k),
+        numbers=tuple(frozenset().union(*side.numbers[a : a + factor]) for a in k),
+        cognates=tuple(frozenset().union(*side.cognates[a : a + factor]) for a in k),
+    )
+
+
+def make_side(texts: Sequence[str], paragraphs: Sequence[int] | None = None) -> Side:
+    """Build the surface evidence of a list of sentences (no encoder)."""
+    keys = [sentence_keys(t) for t in texts]
+    return Side(
+        texts=tuple(texts),
+        lengths=np.array([max(1.0, char_length(t)) for t in texts], dtype=np.float64),
+        tokens=tuple(k[0] for k in keys),
+        numbers=tuple(k[1] for k in keys),
+        cognates=tuple(k[2] for k in keys),
+        paragraphs=None if paragraphs is None else np.asarray(paragraphs, dtype=np.int64),
+    )
+
+
+def _brackets(texts: Sequence[str]) -> np.ndarray:
+    return np.array([bracket_profile(t) for t in texts], dtype=np.int64).reshape(len(texts), 2)
+
+
+def cuts_parenthesis(side: Side, ends: np.ndarray, size: int) -> np.ndarray:
+    """Whether the ``size`` consecutive sentences ending before ``ends`` leave a bracket open
+    or close one opened before them (a parenthesis cut by the bead boundary)."""
+    nn = len(side)
+    if nn == 0:
+        return np.zeros(ends.shape, dtype=bool)
+    br = side.brackets
+    assert br is not None  # set by Side.__post_init__
+    depth = np.zeros(ends.shape, dtype=np.int64)
+    lowest = np.zeros(ends.shape, dtype=np.int64)
+    for x in range(size):
+        a = np.clip(ends - size + x, 0, nn - 1)
+        lowest = np.minimum(lowest, depth + br[a, 1])
+        depth = depth + br[a, 0]
+    return (depth != 0) | (lowest < 0)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The band of DP nodes: row ``i`` holds target positions ``lo[i] .. lo[i] + width - 1``."""
+
+    lo: np.ndarray  # (n_src + 1,), non-decreasing
+    width: int
+
+    def cols(self) -> np.ndarray:
+        """Target position of every node, shape ``(n_src + 1, width)``."""
+        return self.lo[:, None] + np.arange(self.width)[None, :]
+
+
+def full_window(n_src: int, n_tgt: int) -> Window:
+    """The whole grid as one band."""
+    return Window(np.zeros(n_src + 1, dtype=np.int64), n_tgt + 1)
+
+
+def doc_ratio(src: Side, tgt: Side) -> float:
+    """Target/source length ratio of the two documents (the Gale-Church ``c``)."""
+    s, t = float(src.lengths.sum()), float(tgt.lengths.sum())
+    if s <= 0 or t <= 0:
+        return 1.0
+    return min(4.0, max(0.25, t / s))
+
+
+@dataclass(frozen=True)
+class PairGrid:
+    """The pairs of single sentences near a band: source ``a`` (row ``a``) with targets
+    ``plo[a] .. plo[a] + width - 1``; ``valid`` is False for targets outside the document."""
+
+    plo: np.ndarray
+    width: int
+    valid: np.ndarray
+
+    def gather(self, mat: np.ndarray, a: np.ndarray, b: np.ndarray, ok: np.ndarray, fill: float,
+               dtype: type = np.float64) -> np.ndarray:
+        """``mat`` (of the grid's shape) at pairs ``(a, b)`` where ``ok`` and inside the grid and
+        the document, else ``fill``."""
+        c = b - self.plo[np.clip(a, 0, len(self.plo) - 1)]
+        good = ok & (c >= 0) & (c < self.width)
+        out: np.ndarray = np.full(a.shape, fill, dtype=dtype)
+        ac = np.clip(a, 0, mat.shape[0] - 1)
+        cc = np.clip(c, 0, self.width - 1)
+        vals = mat[ac, cc]
+        out[good] = vals[good]
+        out[good & ~self.valid[ac, cc]] = fill
+        return out
+
+
+def pair_grid(window: Window, n: int, m: int, max_bead: int) -> PairGrid:
+    """The sentence pairs that the beads (up to ``max_bead`` sentences a side) ending at the
+    window's nodes, and their neighbours, look at."""
+    k = max_bead
+    # a bead ending at node (i, j) pairs source a = i-1-x with target b = j-1-y (x, y < k),
+    # and its neighbours a = i-k-1 .. i with targets j-k-1 .. j (the neighbour margin);
+    # row a is used by nodes of rows a .. a+k+1, so cover their columns.
+    lo_rows = window.lo[:-1] if n else window.lo[:0]
+    hi_idx = np.minimum(np.arange(n) + k + 1, n)
+    plo = lo_rows - k - 1
+    width = int(np.max(window.lo[hi_idx] - lo_rows)) + window.width + k + 2 if n else 1
+    cols = plo[:, None] + np.arange(width)[None, :]
+    return PairGrid(plo, width, (cols >= 0) & (cols < m))
+
+
+def block_sum(values: np.ndarray, ends: np.ndarray, size: int) -> np.ndarray:
+    """Sum of ``values`` over the ``size`` consecutive sentences ending before each of ``ends``."""
+    cum = np.r_[0.0, np.cumsum(values)]
+    e = np.clip(ends, 0, len(values))
+    return cum[e] - cum[np.clip(e - size, 0, len(values))]
