@@ -86,7 +86,7 @@ def accuracy(folders: int, seed: int, per_lang: int, unpaired: int, layout: str,
     other_cov: list[float] = []
     relations: dict[str, int] = {}
     per_folder = []
-    for f in range(folders):
+    for _ in range(folders):
         chosen = rng.sample(names, per_lang + unpaired)
         paired, single = chosen[:per_lang - unpaired], chosen[per_lang - unpaired:]
         items = [(n, "en") for n in paired] + [(n, "id") for n in paired]

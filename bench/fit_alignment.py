@@ -268,13 +268,13 @@ def fit_all(train: list[Doc], encoders: list[str], log=print,
         table = VectorTable(enc, train) if enc else None
         cfg = Config(encoder=enc, encode_threshold=1.0) if enc else Config(encoder="none")
 
-        def make(bonus, skip, prior=0.0):
+        def make(bonus, skip, prior=0.0, fitted=fitted, enc=enc, surface=surface):  # this loop's values
             tables = with_prior(fitted, prior)
             if enc is None:
                 return LogisticScorer("none", None, tables, bonus, (1.0, 0.0), 1.0, skip), None
             return surface, LogisticScorer(enc, tables, surface.surface, bonus, (1.0, 0.0), 1.0, skip)
 
-        def search(grid):
+        def search(grid, train=train, table=table, cfg=cfg, name=name, make=make):
             best = None
             for bonus, skip, prior in grid:
                 s_sc, e_sc = make(bonus, skip, prior)

@@ -149,7 +149,6 @@ def _child(src: str, tgt: str, encoder: str, align_only: bool) -> None:
     """Run in the subprocess: load, compare (or align) and render; print the timings as JSON."""
     t0 = time.perf_counter()
     import aligner
-    from aligner.batch.task import encoders_of
     from aligner.config import Config
 
     config = Config(encoder=encoder)

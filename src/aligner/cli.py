@@ -64,7 +64,7 @@ def _config(args: argparse.Namespace) -> Config:
                   lexicon=args.lexicon, fidelity_encoder=args.fidelity_encoder)
 
 
-def _add_pair_command(sub: argparse._SubParsersAction, name: str, help_text: str,  # type: ignore[type-arg]
+def _add_pair_command(sub: argparse._SubParsersAction, name: str, help_text: str,
                       formats: tuple[str, ...], func: Callable[[argparse.Namespace], int]) -> None:
     """A subcommand over two files: SRC TGT, languages, settings, ``--format`` (first = default), ``-o``."""
     p = sub.add_parser(name, help=help_text)

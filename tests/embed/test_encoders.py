@@ -55,5 +55,5 @@ def test_sentence_transformers_path_errors_cleanly(tmp_path):
         with pytest.raises(ConfigError, match="sentence-transformers"):
             get_encoder(f"st:{tmp_path}")
     else:  # pragma: no cover - only where the package is installed
-        with pytest.raises(Exception):
+        with pytest.raises(Exception):  # noqa: B017 - whatever sentence-transformers raises
             get_encoder(f"st:{tmp_path / 'missing'}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from aligner.align.model import Bead
-from aligner.document import Document
 from aligner.flags import FLAG_TYPES, flag_bead, flag_document
 from aligner.score import Scorer
 from aligner.segment import make_document

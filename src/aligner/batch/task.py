@@ -7,6 +7,7 @@ alone writes outputs (atomically) and results are the same bytes whichever execu
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
@@ -115,8 +116,8 @@ def warm_worker(encoder: str) -> None:
             loaded = get_encoder(name)
             if loaded is not None:
                 loaded.encode(["warm-up"])  # models load lazily: make this worker load it now
-        except Exception:  # noqa: BLE001 - reported per pair by run_pair
-            pass
+        except Exception as exc:  # noqa: BLE001 - run_pair reports the same error on every pair
+            logging.getLogger("aligner").debug("warm-up of encoder %r failed: %s", name, exc)
 
 
 def encoders_of(config: Config) -> str:

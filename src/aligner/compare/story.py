@@ -112,9 +112,9 @@ def story_matrix(documents: Sequence[int], entities: Sequence[Entities]) -> Stor
         for c, e in enumerate(entities):
             for m in (e.numbers if kind == "number" else e.dates):
                 by_key.setdefault(m.key, [[] for _ in range(cols)])[c].append(m.surface)
-        for key, cells in by_key.items():
-            label = next(s for cell in cells for s in cell)
-            rows.append(StoryRow(kind, label, tuple(tuple(dict.fromkeys(cell)) for cell in cells)))
+        for surfaces in by_key.values():
+            label = next(s for cell in surfaces for s in cell)
+            rows.append(StoryRow(kind, label, tuple(tuple(dict.fromkeys(cell)) for cell in surfaces)))
 
     # names: strong mentions, plus weak ones confirmed by another column's strong mention.
     # Only mentions sharing a blocking key (first or last four letters of a word) are

