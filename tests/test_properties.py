@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -90,6 +91,7 @@ def test_beads_are_monotone_and_cover_every_sentence_once(pair, max_bead):
     assert all(0.0 <= b.confidence <= 1.0 for b in alignment.beads)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(pairs)
 def test_scores_stay_in_range_and_output_is_deterministic(pair):

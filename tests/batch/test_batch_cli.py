@@ -20,6 +20,7 @@ def test_all_ok_exits_0_with_a_summary_line(manifest, tmp_path, capsys):
     assert len(reports(out)) == len(PAIRS)
 
 
+@pytest.mark.slow
 def test_some_failed_exits_1_and_names_them(manifest_with_failure, tmp_path, capsys):
     code = main(["batch", str(manifest_with_failure), "-o", str(tmp_path / "out"), *LANGS, "--workers", "2"])
     err = capsys.readouterr().err
@@ -58,6 +59,7 @@ def test_unknown_executor_is_an_argument_error(manifest, tmp_path, capsys):
     assert "choose from 'dask', 'local'" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_of_worker_processes(manifest, tmp_path, capsys):
     pytest.importorskip("distributed")
     local, dask = tmp_path / "local", tmp_path / "dask"
@@ -67,6 +69,7 @@ def test_dask_local_cluster_of_worker_processes(manifest, tmp_path, capsys):
     assert json.loads((dask / "summary.json").read_text("utf-8"))["executor"] == "dask"
 
 
+@pytest.mark.slow
 def test_dask_scheduler_address_of_a_running_cluster(manifest, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
@@ -79,6 +82,7 @@ def test_dask_scheduler_address_of_a_running_cluster(manifest, tmp_path):
         assert summary["workers"] == 2 and summary["pairs"]["ok"] == 3
 
 
+@pytest.mark.slow
 def test_unreachable_scheduler_exits_2(manifest, tmp_path, capsys, monkeypatch):
     pytest.importorskip("distributed")
     import aligner.batch._dask as dask_module

@@ -19,6 +19,7 @@ def test_executors_follow_the_protocol():
     assert isinstance(DaskExecutor(2), Executor)
 
 
+@pytest.mark.slow
 def test_local_pool_gives_the_same_bytes_as_in_process(manifest, tmp_path):
     one = run_batch(manifest, tmp_path / "one", src_lang="en", tgt_lang="id", presegmented=True, workers=1)
     two = run_batch(manifest, tmp_path / "two", src_lang="en", tgt_lang="id", presegmented=True, workers=2)
@@ -27,6 +28,7 @@ def test_local_pool_gives_the_same_bytes_as_in_process(manifest, tmp_path):
     assert (one.mean_fidelity, one.flag_counts) == (two.mean_fidelity, two.flag_counts)
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_the_same_bytes_as_local(manifest_with_failure, tmp_path):
     pytest.importorskip("distributed")
     local = run_batch(manifest_with_failure, tmp_path / "local", src_lang="en", tgt_lang="id",
@@ -51,6 +53,7 @@ def _die_on_boom(task):  # runs in a pool worker (imported there by name)
     return task_module.run_pair(task)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="needs fork")
 def test_a_dying_worker_fails_its_pairs_and_the_run_goes_on(manifest, tmp_path, monkeypatch):
     import aligner.batch.executors as executors
@@ -121,6 +124,7 @@ def test_the_encoder_is_loaded_once_per_worker_process(manifest, tmp_path, monke
     assert len(loads) == 1  # one process: loaded once, however many pairs and worker threads
 
 
+@pytest.mark.slow
 def test_pairs_of_a_lost_dask_worker_are_rescheduled(manifest, tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     import dask
