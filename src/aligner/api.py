@@ -97,7 +97,7 @@ def compare_files(src_path: str | os.PathLike[str], tgt_path: str | os.PathLike[
     """Load two files and compare them (keyword settings on top of ``config``, as in :func:`compare`)."""
     src = load(src_path, src_lang, presegmented=presegmented)
     tgt = load(tgt_path, tgt_lang, presegmented=presegmented)
-    return compare(src, tgt, config, **settings)
+    return compare(src, tgt, _settings(config, settings))
 
 
 def demo(out_dir: str | os.PathLike[str] = "reports", seeds_dir: str | os.PathLike[str] | None = None,

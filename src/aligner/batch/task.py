@@ -122,4 +122,4 @@ def warm_worker(encoder: str) -> None:
 
 def encoders_of(config: Config) -> str:
     """The encoders a pair needs, as ``warm_worker`` takes them: ``"use"`` or ``"e5+use"``."""
-    return "+".join(dict.fromkeys((config.encoder, config.fidelity_encoder)))
+    return "+".join(dict.fromkeys((config.encoder, config.fidelity_encoder or config.encoder)))  # never None once built

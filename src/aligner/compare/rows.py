@@ -39,7 +39,7 @@ class Row(NamedTuple):
         return self.score.fidelity
 
 
-class FlagCounts(dict):  # type: ignore[type-arg]
+class FlagCounts(dict):
     """``{flag type: count}``, sorted by type. Calling it returns a plain copy, so the
     older call form ``comparison.flag_counts()`` keeps working."""
 

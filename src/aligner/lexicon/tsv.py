@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    from . import Lexicon
 
 __all__ = ["TsvLexicon", "CombinedLexicon"]
 
@@ -68,7 +72,7 @@ class TsvLexicon:
 class CombinedLexicon:
     """The union of several lexicons for the same language pair; ``name`` joins theirs with ``+``."""
 
-    def __init__(self, parts: Iterable[object], src_lang: str, tgt_lang: str) -> None:
+    def __init__(self, parts: Iterable[Lexicon], src_lang: str, tgt_lang: str) -> None:
         self.parts = tuple(parts)
         self.src_lang = src_lang
         self.tgt_lang = tgt_lang
@@ -78,5 +82,5 @@ class CombinedLexicon:
         """Translations of ``word`` found in any part."""
         out: frozenset[str] = frozenset()
         for part in self.parts:
-            out = out | part.translations(word)  # type: ignore[attr-defined]
+            out = out | part.translations(word)
         return out
