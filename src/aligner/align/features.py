@@ -20,6 +20,7 @@ import numpy as np
 import regex
 
 from ..lexicon import Lexicon
+from ..measures import GALE_CHURCH_VARIANCE
 from .sides import PairGrid, Side, Window, block_sum, cuts_parenthesis, pair_grid
 from .tokens import MASK_BITS, TokenEvidence, popcount, shared_tokens
 from .vectors import (
@@ -41,7 +42,6 @@ FEATURES = ("bias", "cos", "margin", "absz", "z2", "tok", "tok_none", "num", "nu
 #: Names of the columns of :func:`skip_features`.
 SKIP_FEATURES = ("bias", "best_cos", "best_margin", "best_tok", "loglen", "has_num", "no_letters",
                  "brk")
-_GALE_CHURCH_VARIANCE = 6.8  # Gale & Church's s^2: variance of target length per source character
 
 
 class _Columns:
@@ -168,7 +168,7 @@ def bead_features(src: Side, tgt: Side, window: Window, ev: BandEvidence, n: int
         nbr = neighbour_cos(grid, ve.cos, I, J, n, m, ws, wt, na, nb, valid)
         with np.errstate(all="ignore"):
             X["nbr"] = np.where(has_vec & np.isfinite(nbr), cos - nbr, X["cos"])
-    z = (lb - ratio * la) / np.sqrt(_GALE_CHURCH_VARIANCE * np.maximum(ratio * la + lb, 1.0) / 2.0)
+    z = (lb - ratio * la) / np.sqrt(GALE_CHURCH_VARIANCE * np.maximum(ratio * la + lb, 1.0) / 2.0)
     X["absz"] = np.abs(z)
     X["z2"] = np.minimum(z * z, 25.0)
     with np.errstate(all="ignore"):

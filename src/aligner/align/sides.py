@@ -16,6 +16,8 @@ from functools import lru_cache
 import numpy as np
 import regex
 
+from ..measures import char_length
+
 __all__ = [
     "PairGrid",
     "Side",
@@ -33,7 +35,6 @@ __all__ = [
 ]
 
 _WORD = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|\p{L}[\p{L}\p{M}\-']*")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _OPEN = frozenset("([{")
 _CLOSE = frozenset(")]}")
 
@@ -80,12 +81,6 @@ def bracket_profile(text: str) -> tuple[int, int]:
             depth -= 1
             lowest = min(lowest, depth)
     return depth, lowest
-
-
-def char_length(text: str) -> float:
-    """Length in Latin-equivalent characters (a CJK character counts as three)."""
-    cjk = len(_CJK.findall(text))
-    return float(len(text) - cjk + 3 * cjk)
 
 
 @dataclass(frozen=True)

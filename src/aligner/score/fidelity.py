@@ -36,6 +36,7 @@ from ..align.model import Bead
 from ..document import BOILERPLATE, Document
 from ..language import detect_language, script_of
 from ..lexicon import Lexicon, load_lexicon_pair
+from ..measures import GALE_CHURCH_VARIANCE
 from .entities import DocumentVocabulary, NameMatch, match_names
 from .lexical import Coverage, coverage, gloss
 from .numbers import Quantity, extract_quantities, match_quantities
@@ -62,7 +63,6 @@ EXPECTED_LENGTH: Mapping[str, float] = MappingProxyType({
 _SIM_LOW, _SIM_HIGH = 0.25, 0.70
 _CHRF_SCALE = 60.0
 _COVERAGE_FULL = 0.75
-_S2 = 6.8  # Gale & Church variance per character
 
 
 @dataclass(frozen=True)
@@ -123,9 +123,9 @@ def _char_length(text: str) -> float:
 
 
 def _length_z(src_len: float, tgt_len: float) -> float:
-    """Gale & Church's delta: (target - source) / sqrt(mean length * 6.8)."""
+    """Gale & Church's delta: (target - source) / sqrt(mean length * s^2)."""
     mean = (src_len + tgt_len) / 2.0
-    return (tgt_len - src_len) / math.sqrt(max(mean, 1.0) * _S2)
+    return (tgt_len - src_len) / math.sqrt(max(mean, 1.0) * GALE_CHURCH_VARIANCE)
 
 
 def _length_score(src_len: float, tgt_len: float) -> float:
