@@ -69,3 +69,18 @@ def test_coverage_points_at_words_without_counterpart():
 
 def test_gloss_is_deterministic():
     assert gloss("Pemerintah menaikkan harga", "id", load_lexicon("id", "en")) == "government raise price"
+
+
+def test_typographic_punctuation_does_not_change_the_length_part():
+    # Curly quotes, dashes, an ellipsis and the euro sign are one character each, as their
+    # ASCII stand-ins are; only Han, kana and Hangul letters weigh three (aligner.measures).
+    src_text = "He said prices rose by five euros this year, and then he left the room.\n"
+    plain = 'Dia berkata "harga naik lima euro - 5 E - tahun ini." lalu pergi.\n'  # same length
+    typographic = "Dia berkata \u201charga naik lima euro \u2014 5 \u20ac \u2014 tahun ini\u2026\u201d lalu pergi.\n"
+    scores = []
+    for tgt_text in (plain, typographic):
+        src, tgt = _docs(src_text, tgt_text)
+        (score,) = Scorer(src, tgt, encoder=None).score_all([Bead((0,), (0,))])
+        scores.append(score.parts["length"])
+    assert 0.0 < scores[0] < 1.0  # the length part is sensitive here...
+    assert scores[1] == scores[0]  # ...and the typography does not move it

@@ -36,7 +36,7 @@ from ..align.model import Bead
 from ..document import BOILERPLATE, Document
 from ..language import detect_language, script_of
 from ..lexicon import Lexicon, load_lexicon_pair
-from ..measures import GALE_CHURCH_VARIANCE
+from ..measures import GALE_CHURCH_VARIANCE, char_length
 from .entities import DocumentVocabulary, NameMatch, match_names
 from .lexical import Coverage, coverage, gloss
 from .numbers import Quantity, extract_quantities, match_quantities
@@ -115,11 +115,6 @@ class BeadScore:
         if not 0.0 <= self.fidelity <= 1.0:
             raise ValueError(f"fidelity must be in [0, 1], got {self.fidelity!r}")
         object.__setattr__(self, "parts", MappingProxyType(dict(self.parts)))
-
-
-def _char_length(text: str) -> float:
-    cjk = sum(1 for ch in text if "\u1100" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    return len(text) - cjk + 3.0 * cjk
 
 
 def _length_z(src_len: float, tgt_len: float) -> float:
@@ -230,9 +225,9 @@ class Scorer:
                                                         self.src_vocab, self.tgt_vocab) if script_of(s) == script_of(t) \
             else NameMatch((), (), (), 0)
         expected = EXPECTED_LENGTH.get(tl, 1.0) / EXPECTED_LENGTH.get(sl, 1.0)
-        ratio = (_char_length(t) / expected) / max(_char_length(s), 1.0)
+        ratio = (char_length(t) / expected) / max(char_length(s), 1.0)
         detected = detect_language(t, _candidates(sl, tl)) if len(t) >= 20 else tl
-        z = _length_z(_char_length(s) * expected, _char_length(t))
+        z = _length_z(char_length(s) * expected, char_length(t))
         src_part = tgt_part = None
         if self.encoder is not None and abs(z) >= 1.0:
             if z < 0:
@@ -276,7 +271,7 @@ class Scorer:
         parts: dict[str, float] = {
             "coverage_src": min(1.0, ev.src_coverage.share / _COVERAGE_FULL),
             "coverage_tgt": min(1.0, ev.tgt_coverage.share / _COVERAGE_FULL),
-            "length": _length_score(_char_length(s) * expected, _char_length(t)),
+            "length": _length_score(char_length(s) * expected, char_length(t)),
             "numbers": 1.0 if n_src + n_tgt == 0 else max(0.0, 1.0 - n_bad / max(1, (n_src + n_tgt) / 2)),
             "names": ev.names.agreement,
             "chrf": min(1.0, _chrf(gloss(s, self.src.lang, self.forward), t) / _CHRF_SCALE),
@@ -334,8 +329,8 @@ def document_fidelity(src: Document, tgt: Document, beads: tuple[Bead, ...], sco
         kinds = [src.sentences[i].kind for i in bead.src] + [tgt.sentences[j].kind for j in bead.tgt]
         if BOILERPLATE in kinds:
             continue
-        w = sum(_char_length(src.sentence_text(i)) for i in bead.src) + sum(
-            _char_length(tgt.sentence_text(j)) for j in bead.tgt)
+        w = sum(char_length(src.sentence_text(i)) for i in bead.src) + sum(
+            char_length(tgt.sentence_text(j)) for j in bead.tgt)
         total += w * score.fidelity
         weight += w
     return round(total / weight, 6) if weight else 0.0
