@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from aligner.align import Alignment, parse_bead
+from aligner.align import Alignment, Bead
+from aligner.align.beadio import read_beads
 from aligner.api import load
 from aligner.compare import Comparison
 from aligner.config import DEFAULT_CONFIG
@@ -36,7 +37,7 @@ def gold_comparison(src_path: Path, tgt_path: Path, gold_path: Path, src_lang: s
     """A comparison over the gold beads of a presegmented dev pair."""
     src = load(src_path, src_lang, presegmented=True)
     tgt = load(tgt_path, tgt_lang, presegmented=True)
-    beads = tuple(parse_bead(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip())
+    beads = tuple(Bead(s, t) for s, t in read_beads(gold_path.read_text("utf-8"), str(gold_path)))
     alignment = Alignment(beads, len(src), len(tgt))
     scores = tuple(score_bead(src, tgt, b) for b in beads)
     flags = tuple(flag_bead(src, tgt, b, s) for b, s in zip(beads, scores))

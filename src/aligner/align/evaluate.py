@@ -17,9 +17,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["AlignmentScores", "score_alignments", "read_beads"]
+from .beadio import BeadPair, read_beads
 
-BeadPair = tuple[tuple[int, ...], tuple[int, ...]]
+__all__ = ["AlignmentScores", "score_alignments", "read_beads"]
 
 
 @dataclass(frozen=True)
@@ -99,34 +99,3 @@ def score_alignments(pairs: Sequence[tuple[Sequence[BeadPair], Sequence[BeadPair
     rs, rl = _ratio(r[0], r[1]), _ratio(r[2], r[3])
     return AlignmentScores(ps, rs, _f1(ps, rs), pl, rl, _f1(pl, rl))
 
-
-def read_beads(text: str, source: str = "<beads>") -> list[BeadPair]:
-    """Parse a bead file (vecalign format, optional third field) into ``(src, tgt)`` pairs.
-
-    Unlike :class:`~aligner.align.model.Bead`, indices need not be consecutive (hand-made
-    gold sometimes skips a sentence inside a bead). Raises ``InputError`` naming ``source``
-    and the line number on a malformed line.
-    """
-    from ..errors import InputError
-
-    out: list[BeadPair] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        parts = line.strip().split(":")
-        try:
-            if len(parts) not in (2, 3):
-                raise ValueError("expected [src]:[tgt] with an optional :score")
-            ids = []
-            for field in parts[:2]:
-                field = field.strip()
-                if not (field.startswith("[") and field.endswith("]")):
-                    raise ValueError("expected [src]:[tgt] with an optional :score")
-                inner = field[1:-1].strip()
-                ids.append(tuple(int(x) for x in inner.split(",")) if inner else ())
-            if len(parts) == 3 and parts[2].strip():
-                float(parts[2])
-        except ValueError as exc:
-            raise InputError(f"{source}: line {number}: not a bead line ({exc}): {line.strip()[:80]!r}") from None
-        out.append((ids[0], ids[1]))
-    return out

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Bead", "Alignment", "format_bead", "parse_bead"]
+from .beadio import format_bead_line
+
+__all__ = ["Bead", "Alignment", "format_bead"]
 
 
 @dataclass(frozen=True)
@@ -77,26 +79,7 @@ class Alignment:
         return "".join(format_bead(b, with_confidence) + "\n" for b in self.beads)
 
 
+
 def format_bead(bead: Bead, with_confidence: bool = True) -> str:
     """``[3, 4]:[5]:0.912`` (confidence with three decimals) or ``[3, 4]:[5]``."""
-    text = f"[{', '.join(map(str, bead.src))}]:[{', '.join(map(str, bead.tgt))}]"
-    return f"{text}:{bead.confidence:.3f}" if with_confidence else text
-
-
-def parse_bead(line: str) -> Bead:
-    """Parse one line of vecalign's format (the confidence/score field is optional)."""
-    parts = line.strip().split(":")
-    if len(parts) not in (2, 3):
-        raise ValueError(f"not a bead line: {line.strip()!r}")
-
-    def ids(field: str) -> tuple[int, ...]:
-        field = field.strip()
-        if not (field.startswith("[") and field.endswith("]")):
-            raise ValueError(f"not a bead line: {line.strip()!r}")
-        inner = field[1:-1].strip()
-        return tuple(int(x) for x in inner.split(",")) if inner else ()
-
-    confidence = 1.0
-    if len(parts) == 3 and parts[2].strip():
-        confidence = min(1.0, max(0.0, float(parts[2])))
-    return Bead(ids(parts[0]), ids(parts[1]), confidence)
+    return format_bead_line(bead.src, bead.tgt, bead.confidence if with_confidence else None)
