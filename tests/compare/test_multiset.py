@@ -177,3 +177,15 @@ def test_two_copies_of_one_article_are_versions(fake_encoder):
     a, b = _tagged(tags, "en", "copy1.txt"), _tagged(tags, "en", "copy2.txt")
     sc = compare_set([a, b], encoder=fake_encoder)
     assert sc.pairs[0].relation == "translation" and sc.pairs[0].similarity == pytest.approx(1.0)
+
+
+def test_connected_components():
+    import doctest
+
+    from aligner.compare import components
+    from aligner.compare.components import connected_components
+
+    assert doctest.testmod(components).failed == 0
+    assert connected_components(0, []) == []
+    assert connected_components(3, [(0, 0), (2, 1), (1, 2)]) == [[0], [1, 2]]
+    assert connected_components(5, [(3, 4), (0, 4), (2, 1)]) == [[0, 3, 4], [1, 2]]

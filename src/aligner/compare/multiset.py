@@ -36,6 +36,7 @@ from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError
+from .components import connected_components
 from .entities import Entities, extract_entities, name_tokens
 from .pair import Comparison, compare_documents
 from .story import StoryMatrix, StoryRow, story_matrix
@@ -381,22 +382,7 @@ def _shared_keys(x: Sequence[object], y: Sequence[object]) -> tuple[str, ...]:
 
 
 def _components(n: int, edges: Sequence[tuple[int, int]]) -> tuple[tuple[int, ...], ...]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return tuple(tuple(g) for _, g in sorted(groups.items()) if len(g) >= 2)
+    return tuple(tuple(g) for g in connected_components(n, edges) if len(g) >= 2)
 
 
 def _resolve_encoder(encoder: str | Encoder) -> tuple[Encoder, str]:

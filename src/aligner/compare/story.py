@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .components import connected_components
 from .entities import Entities, Mention, names_match
 
 __all__ = ["StoryRow", "StoryMatrix", "story_matrix"]
@@ -127,25 +128,10 @@ def story_matrix(documents: Sequence[int], entities: Sequence[Entities]) -> Stor
             if any(strong[k][0] != c and names_match(w.key, strong[k][1].key)
                    for k in _candidates(w.key, strong_index)):
                 mentions.append((c, w))
-    parent = list(range(len(mentions)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     index = _block_index([m for _, m in mentions])
-    for i in range(len(mentions)):
-        for j in _candidates(mentions[i][1].key, index):
-            if j > i and _joinable(mentions[i][1], mentions[j][1]):
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
-    clusters: dict[int, list[int]] = {}
-    for i in range(len(mentions)):
-        clusters.setdefault(find(i), []).append(i)
-    for members in clusters.values():
+    edges = [(i, j) for i in range(len(mentions)) for j in _candidates(mentions[i][1].key, index)
+             if j > i and _joinable(mentions[i][1], mentions[j][1])]
+    for members in connected_components(len(mentions), edges):
         cells: list[list[str]] = [[] for _ in range(cols)]
         for i in members:
             c, m = mentions[i]
