@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .align import Alignment
 from .align import align as _align
 from .compare import Comparison, compare_documents
-from .config import DEFAULT_CONFIG, Config
+from .config import DEFAULT_CONFIG, Config, Limits
 from .document import Document
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .io import check_alignable, read_path
 from .report import write_report
 from .segment import make_document
+from .validate import check_config, check_document, check_limits
 
 __all__ = ["load", "from_text", "align", "compare", "compare_files", "write_report", "SEED_PAIR", "demo"]
 
@@ -31,16 +33,24 @@ def from_text(text: str, lang: str | None = None, *, presegmented: bool = False,
         >>> doc.sentence_texts
         ('Halo.', 'Apa kabar?')
     """
+    if not isinstance(text, str):
+        raise ConfigError(f"text must be a str, got {type(text).__name__}")
     if not text.strip():
         raise InputError(f"{path or '<text>'}: the text is empty")
     return make_document(text, lang, presegmented=presegmented, path=path)
 
 
-def load(path: str | os.PathLike[str], lang: str | None = None, *, presegmented: bool = False) -> Document:
-    """Read, decode and segment a file (see :func:`aligner.io.read_path` for the errors)."""
-    decoded = read_path(path)
-    return make_document(decoded.text, lang, presegmented=presegmented, path=str(path),
-                         encoding=decoded.encoding)
+def load(path: str | os.PathLike[str], lang: str | None = None, *, presegmented: bool = False,
+         limits: Limits | None = None) -> Document:
+    """Read, decode and segment a file (see :func:`aligner.io.read_path` for the errors);
+    ``limits`` (default ``DEFAULT_LIMITS``) bounds the bytes read."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise ConfigError(f"path must be a str or os.PathLike, got {type(path).__name__}")
+    limits = check_limits(limits)
+    decoded = read_path(path, limits.max_bytes if limits else None)
+    doc = make_document(decoded.text, lang, presegmented=presegmented, path=str(path),
+                        encoding=decoded.encoding)
+    return replace(doc, replaced=decoded.replaced) if decoded.replaced else doc
 
 
 def _document(value: Document | str, lang: str | None, side: str) -> Document:
@@ -49,18 +59,20 @@ def _document(value: Document | str, lang: str | None, side: str) -> Document:
         return value
     if isinstance(value, str):
         return from_text(value, lang, path=None)
-    raise InputError(f"{side} must be a Document or a str, got {type(value).__name__}")
+    return check_document(value, side)  # raises ConfigError naming the argument
 
 
 def _settings(config: Config, settings: dict[str, object]) -> Config:
     """``config`` with keyword settings on top (``encoder="none"``, ``max_bead=4`` ...)."""
+    check_config(config)
     return config.with_(**settings) if settings else config
 
 
 def align(src: Document | str, tgt: Document | str, config: Config = DEFAULT_CONFIG, *,
-          src_lang: str | None = None, tgt_lang: str | None = None, **settings: object) -> Alignment:
-    """Align two documents or strings (see :func:`aligner.align.align`); sizes are checked
-    against :class:`aligner.config.Limits` first.
+          src_lang: str | None = None, tgt_lang: str | None = None, limits: Limits | None = None,
+          **settings: object) -> Alignment:
+    """Align two documents or strings (see :func:`aligner.align.align`); arguments are checked,
+    and sizes against ``limits`` (default :data:`aligner.config.DEFAULT_LIMITS`), first.
 
     Strings are segmented with ``src_lang`` / ``tgt_lang`` (detected when None); keyword
     settings (``encoder="none"``, ``max_bead=4`` ...) are applied on top of ``config``.
@@ -73,31 +85,35 @@ def align(src: Document | str, tgt: Document | str, config: Config = DEFAULT_CON
     """
     config = _settings(config, settings)
     src_doc, tgt_doc = _document(src, src_lang, "src"), _document(tgt, tgt_lang, "tgt")
-    check_alignable(src_doc, tgt_doc)
+    check_alignable(src_doc, tgt_doc, check_limits(limits))
     return _align(src_doc, tgt_doc, config)
 
 
 def compare(src: Document | str, tgt: Document | str, config: Config = DEFAULT_CONFIG, *,
-            src_lang: str | None = None, tgt_lang: str | None = None, **settings: object) -> Comparison:
-    """Align, score and flag two documents or strings (sizes checked against ``Limits`` first).
+            src_lang: str | None = None, tgt_lang: str | None = None, limits: Limits | None = None,
+            **settings: object) -> Comparison:
+    """Align, score and flag two documents or strings (arguments, and sizes against ``limits``,
+    checked first).
 
     Takes the same string and keyword forms as :func:`align`; iterate the result for rows,
     or call ``.show()`` to print the aligned sentences.
     """
     config = _settings(config, settings)
     src_doc, tgt_doc = _document(src, src_lang, "src"), _document(tgt, tgt_lang, "tgt")
-    check_alignable(src_doc, tgt_doc)
+    check_alignable(src_doc, tgt_doc, check_limits(limits))
     return compare_documents(src_doc, tgt_doc, config)
 
 
 def compare_files(src_path: str | os.PathLike[str], tgt_path: str | os.PathLike[str], *,
                   src_lang: str | None = None, tgt_lang: str | None = None,
                   presegmented: bool = False, config: Config = DEFAULT_CONFIG,
-                  **settings: object) -> Comparison:
-    """Load two files and compare them (keyword settings on top of ``config``, as in :func:`compare`)."""
-    src = load(src_path, src_lang, presegmented=presegmented)
-    tgt = load(tgt_path, tgt_lang, presegmented=presegmented)
-    return compare(src, tgt, _settings(config, settings))
+                  limits: Limits | None = None, **settings: object) -> Comparison:
+    """Load two files and compare them (keyword settings on top of ``config``, as in :func:`compare`;
+    ``limits`` as for :func:`load` and :func:`compare`)."""
+    config = _settings(config, settings)
+    src = load(src_path, src_lang, presegmented=presegmented, limits=limits)
+    tgt = load(tgt_path, tgt_lang, presegmented=presegmented, limits=limits)
+    return compare(src, tgt, config, limits=limits)
 
 
 def demo(out_dir: str | os.PathLike[str] = "reports", seeds_dir: str | os.PathLike[str] | None = None,

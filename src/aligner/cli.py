@@ -10,16 +10,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from . import api
-from .config import DEFAULT_CONFIG, Config
+from .config import DEFAULT_CONFIG, DEFAULT_LIMITS, Config, Limits
 from .document import Document
 from .errors import AlignerError, InputError
+from .escaping import escape_controls
 from .language import is_language_code
 from .report import FORMATS, render
-from .report.writers import atomic_write
+from .report.writers import atomic_write, check_writable
 
 __all__ = ["main", "build_parser"]
 
@@ -59,6 +60,54 @@ def _add_config(p: argparse.ArgumentParser) -> None:
                         "(default: use, or none with --encoder none)")
 
 
+def _positive_int(value: str) -> int:
+    """An argparse type: an integer >= 1 (underscores allowed: ``50_000_000``)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be at least 1")
+    return number
+
+
+def _seconds(value: str) -> float:
+    """An argparse type: a number of seconds >= 0 (0: no limit)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} must be a number of seconds >= 0")
+    return number
+
+
+def _add_limits(p: argparse.ArgumentParser) -> None:
+    d = DEFAULT_LIMITS
+    p.add_argument("--max-bytes", type=_positive_int, metavar="N",
+                   help=f"largest input file read, in bytes (default: {d.max_bytes:,})")
+    p.add_argument("--max-sentences", type=_positive_int, metavar="N",
+                   help=f"most sentences on one side (default: {d.max_sentences:,})")
+    p.add_argument("--max-sentence-chars", type=_positive_int, metavar="N",
+                   help=f"longest sentence accepted, in characters (default: {d.max_sentence_chars:,}; "
+                        f"encoders see at most the first {_encoder_max_chars():,} of one)")
+
+
+def _encoder_max_chars() -> int:
+    from .embed import ENCODER_MAX_CHARS
+
+    return ENCODER_MAX_CHARS
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """``DEFAULT_LIMITS`` (looked up now) with the limits given on the command line."""
+    from . import config as config_module
+
+    given = {k: getattr(args, k) for k in ("max_bytes", "max_sentences", "max_sentence_chars")
+             if getattr(args, k, None) is not None}
+    return replace(config_module.DEFAULT_LIMITS, **given)
+
+
 def _config(args: argparse.Namespace) -> Config:
     return Config(encoder=args.encoder, max_bead=args.max_bead, keep_boilerplate=args.keep_boilerplate,
                   lexicon=args.lexicon, fidelity_encoder=args.fidelity_encoder)
@@ -72,8 +121,9 @@ def _add_pair_command(sub: argparse._SubParsersAction, name: str, help_text: str
     p.add_argument("tgt")
     _add_langs(p)
     _add_config(p)
+    _add_limits(p)
     p.add_argument("--format", choices=formats, default=formats[0])
-    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("-o", "--output", help="write here instead of standard output ('-': standard output)")
     p.set_defaults(func=func)
 
 
@@ -89,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--lang", type=_lang_code, help="language (ISO 639-1); detected if omitted")
     p.add_argument("--show-boilerplate", action="store_true", help="prefix page furniture with '# boilerplate: '")
+    _add_limits(p)
     p.set_defaults(func=_cmd_segment)
 
     _add_pair_command(sub, "align", "align two files and print beads", ("beads", "tsv"), _cmd_align)
@@ -103,9 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="sentence encoder for document fingerprints and sentence matches (default: use)")
     p.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line, kept as given")
     _add_config(p)
+    _add_limits(p)
     p.add_argument("--format", choices=("json", "md", "html"), default="json")
     p.add_argument("-o", "--output", help="write here (and each translation pair's md/html report beside it) "
-                   "instead of standard output")
+                   "instead of standard output ('-': standard output, without pair reports)")
     p.set_defaults(func=_cmd_compare_set)
 
     p = sub.add_parser("eval", help="score bead files against gold: strict and lax precision/recall/F1")
@@ -140,21 +192,27 @@ def build_parser() -> argparse.ArgumentParser:
                    help="address of a running Dask scheduler, e.g. tcp://host:8786 (with --executor dask; "
                         "without it a local cluster of N workers is started)")
     p.add_argument("--force", action="store_true", help="compare pairs again even when their report exists")
+    _add_limits(p)
+    from .batch import DEFAULT_PAIR_TIMEOUT
+
+    p.add_argument("--pair-timeout", type=_seconds, default=DEFAULT_PAIR_TIMEOUT, metavar="SECONDS",
+                   help="a pair that takes longer fails (and the run goes on); 0: no limit (default: %(default)g)")
     p.set_defaults(func=_cmd_batch)
     return parser
 
 
+#: ``-o -``: write to standard output.
+STDOUT = "-"
+
+
 def _check_output(output: str | None) -> None:
-    """Refuse an unusable ``-o`` before any work is done."""
-    if output:
-        if "\x00" in output:
-            raise InputError(f"{output!r}: a file name cannot hold a NUL character")
-        if os.path.isdir(output):
-            raise InputError(f"{output}: is a directory; -o/--output needs a file name")
+    """Refuse an unusable ``-o`` before any work is done (``-`` is standard output)."""
+    if output and output != STDOUT:
+        check_writable(output)
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output:
+    if output and output != STDOUT:
         _check_output(output)
         atomic_write(output, text)
     else:
@@ -176,23 +234,37 @@ def _segment_text(doc: Document, show_boilerplate: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _note_encoding(doc: Document) -> None:
-    """Say on stderr which encoding a non-UTF-8 input was decoded from (after a successful
-    run only, so that a failure stays one line)."""
+def _note_encoding(doc: Document, config: Config | None = None) -> None:
+    """Say on stderr which encoding a non-UTF-8 input was decoded from, which invalid UTF-8
+    bytes were replaced, and (with an encoder) which sentences the encoder saw cut; after a
+    successful run only, so that a failure stays one line."""
     if doc.encoding and doc.encoding not in ("utf-8", "utf-8-sig"):
         print(f"aligner: note: {_one_line(doc.path)} decoded as {doc.encoding}", file=sys.stderr)
+    if doc.replaced:
+        from .io.reader import describe_replaced
+
+        print(_one_line(f"aligner: note: {describe_replaced(doc.path or '<text>', doc.replaced)}"), file=sys.stderr)
+    if config is not None and {config.encoder, config.fidelity_encoder} != {"none"}:
+        cap = _encoder_max_chars()
+        long = [i + 1 for i, s in enumerate(doc.sentences) if s.end - s.start > cap]
+        if long:
+            shown = ", ".join(map(str, long[:5])) + (", ..." if len(long) > 5 else "")
+            print(_one_line(f"aligner: note: {doc.path or '<text>'}: {len(long)} sentence(s) longer than {cap:,} "
+                            f"characters (sentence {shown}); the encoder saw only their first {cap:,}"),
+                  file=sys.stderr)
 
 
 def _cmd_segment(args: argparse.Namespace) -> int:
-    doc = api.load(args.file, args.lang)
+    doc = api.load(args.file, args.lang, limits=_limits(args))
     _emit(_segment_text(doc, args.show_boilerplate), None)
     _note_encoding(doc)
     return 0
 
 
 def _load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
-    src = api.load(args.src, args.src_lang, presegmented=args.presegmented)
-    tgt = api.load(args.tgt, args.tgt_lang, presegmented=args.presegmented)
+    limits = _limits(args)
+    src = api.load(args.src, args.src_lang, presegmented=args.presegmented, limits=limits)
+    tgt = api.load(args.tgt, args.tgt_lang, presegmented=args.presegmented, limits=limits)
     return src, tgt
 
 
@@ -201,12 +273,12 @@ def _cmd_align(args: argparse.Namespace) -> int:
     _check_output(args.output)
     src, tgt = _load_pair(args)
     if args.format == "beads":
-        text = api.align(src, tgt, config).to_beads_text()
+        text = api.align(src, tgt, config, limits=_limits(args)).to_beads_text()
     else:
-        text = render(api.compare(src, tgt, config), "tsv")
+        text = render(api.compare(src, tgt, config, limits=_limits(args)), "tsv")
     _emit(text, args.output)
-    _note_encoding(src)
-    _note_encoding(tgt)
+    _note_encoding(src, config)
+    _note_encoding(tgt, config)
     return 0
 
 
@@ -214,11 +286,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     config = _config(args)
     _check_output(args.output)
     src, tgt = _load_pair(args)
-    comparison = api.compare(src, tgt, config)
+    comparison = api.compare(src, tgt, config, limits=_limits(args))
     _emit(render(comparison, args.format), args.output)
-    _note_encoding(src)
-    _note_encoding(tgt)
-    if args.output:
+    _note_encoding(src, config)
+    _note_encoding(tgt, config)
+    if args.output and args.output != STDOUT:
         print(f"fidelity {comparison.fidelity:.3f}  {comparison.signature}", file=sys.stderr)
     return 0
 
@@ -250,21 +322,24 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     written = api.demo(args.output, args.seeds, _config(args))
     for path in written:
-        print(path)
+        print(_one_line(path))
     return 0
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
     from .batch import SUMMARY_NAME, run_batch
 
+    if args.output == STDOUT:
+        raise InputError("batch writes a folder of reports; -o/--output needs a folder name, not '-'")
     summary = run_batch(args.manifest, args.output, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                         presegmented=args.presegmented, config=_config(args), executor=args.executor,
-                        workers=args.workers, scheduler=args.scheduler, force=args.force)
+                        workers=args.workers, scheduler=args.scheduler, force=args.force,
+                        limits=_limits(args), pair_timeout=args.pair_timeout)
     for failure in summary.failures[:10]:
-        print(f"aligner: failed: {failure.name} (line {failure.line}): {failure.error}", file=sys.stderr)
+        print(_one_line(f"aligner: failed: {failure.name} (line {failure.line}): {failure.error}"), file=sys.stderr)
     if len(summary.failures) > 10:
         print(f"aligner: ... and {len(summary.failures) - 10} more failures", file=sys.stderr)
-    print(f"{summary.line()}; summary {os.path.join(args.output, SUMMARY_NAME)}", file=sys.stderr)
+    print(_one_line(f"{summary.line()}; summary {os.path.join(args.output, SUMMARY_NAME)}"), file=sys.stderr)
     return summary.exit_code
 
 
@@ -272,24 +347,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 _MAX_MESSAGE = 600
 
 
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(ch: str) -> str:
-    if ch in _ESCAPES:
-        return _ESCAPES[ch]
-    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
-
-
 def _one_line(message: object) -> str:
-    """``message`` on one line and safe for a terminal: line breaks, control characters
-    (escape sequences) and Unicode line/paragraph separators in file names are shown
-    escaped (``\\n``, ``\\x1b``, ``\\u2028``); cut to ``_MAX_MESSAGE`` characters."""
-    text = str(message)
-    if not text.isprintable():
-        text = "".join(
-            _escape(ch) if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text
-        )
+    """``message`` on one line and safe for a terminal (:func:`aligner.escaping.escape_controls`:
+    line breaks, control characters, escape sequences, bidi overrides shown escaped); cut to
+    ``_MAX_MESSAGE`` characters."""
+    text = escape_controls(message)
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
 
@@ -309,9 +371,10 @@ def _cmd_compare_set(args: argparse.Namespace) -> int:
     from .compare import compare_set_files
     from .report.setreport import render_set, write_set_report
 
+    _check_output(args.output)
     result = compare_set_files(args.files, _config(args), encoder=args.fingerprint_encoder, pivot=args.pivot,
-                               presegmented=args.presegmented)
-    if args.output:
+                               presegmented=args.presegmented, limits=_limits(args))
+    if args.output and args.output != STDOUT:
         written = write_set_report(result, args.format, args.output)
         counts = {r: len(result.by_relation(r)) for r in ("translation", "related", "unrelated")}
         print(f"{len(result.documents)} documents: " + ", ".join(f"{n} {r}" for r, n in counts.items())

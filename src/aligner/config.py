@@ -56,6 +56,13 @@ class Config:
 
         if self.fidelity_encoder is None:
             object.__setattr__(self, "fidelity_encoder", _default_fidelity_encoder(self.encoder))
+        for name, kind in (("max_bead", int), ("seed", int), ("encode_budget", int), ("keep_boilerplate", bool),
+                           ("encoder", str), ("fidelity_encoder", str), ("lexicon", str),
+                           ("encode_threshold", (int, float))):
+            value = getattr(self, name)
+            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+                wanted = kind.__name__ if isinstance(kind, type) else "a number"
+                raise ConfigError(f"Config.{name} must be {wanted}, got {type(value).__name__} {value!r}")
         if not 1 <= self.max_bead <= 6:
             raise ConfigError(f"max_bead must be between 1 and 6, got {self.max_bead!r}")
         if not self.encoder:
@@ -137,17 +144,26 @@ class Limits:
         max_bytes: largest input file read, in bytes (50 MiB).
         max_sentences: most sentences on one side that the aligner is asked to align
             (checked by ``aligner.align`` / ``aligner.compare`` before any work).
+        max_sentence_chars: the longest sentence accepted, in characters (checked with
+            ``max_sentences``). Whatever this is, a sentence encoder sees only the first
+            ``aligner.embed.ENCODER_MAX_CHARS`` characters of a sentence, so memory stays
+            bounded by the input size.
+
+    Every reader and ``load`` / ``align`` / ``compare`` take ``limits=`` (``None``: this
+    module's ``DEFAULT_LIMITS``, looked up at call time); the CLI sets them with
+    ``--max-bytes``, ``--max-sentences`` and ``--max-sentence-chars``.
     """
 
     max_bytes: int = 50 * 1024 * 1024
     max_sentences: int = 200_000
+    max_sentence_chars: int = 10_000_000
 
     def __post_init__(self) -> None:
         from .errors import ConfigError
 
-        for name in ("max_bytes", "max_sentences"):
+        for name in ("max_bytes", "max_sentences", "max_sentence_chars"):
             value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"Limits.{name} must be a positive integer, got {value!r}")
 
 

@@ -52,6 +52,8 @@ class Document:
         sentences: spans in text order, non-overlapping.
         path: where the text came from, if it came from a file.
         encoding: the encoding the file was decoded from, if known.
+        replaced: byte offsets of invalid UTF-8 sequences replaced by U+FFFD when the file was
+            UTF-8 but for a few bytes (see :func:`aligner.io.decode_bytes`); usually empty.
 
     Example:
         >>> doc = Document("Hi. Bye.", "en", (Span(0, 3), Span(4, 8)))
@@ -64,6 +66,7 @@ class Document:
     sentences: tuple[Span, ...] = field(default_factory=tuple)
     path: str | None = None
     encoding: str | None = None
+    replaced: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.sentences, tuple):
@@ -108,4 +111,4 @@ class Document:
 
     def with_sentences(self, sentences: tuple[Span, ...]) -> "Document":
         """A copy of this document with other spans (same text, language and path)."""
-        return Document(self.text, self.lang, tuple(sentences), self.path, self.encoding)
+        return Document(self.text, self.lang, tuple(sentences), self.path, self.encoding, self.replaced)

@@ -123,10 +123,73 @@ def test_read_path_errors(tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
-def test_endless_special_file_is_cut_at_the_limit():
-    """/dev/zero reports size 0; the reader must not read it forever."""
-    with pytest.raises(InputError, match="more than the limit"):
-        read_path("/dev/zero", max_bytes=1000)
+def test_endless_special_files_are_refused_before_reading():
+    """/dev/zero and /dev/urandom report size 0 and never end: refused, nothing read."""
+    for device in ("/dev/zero", "/dev/urandom", "/dev/null"):
+        with pytest.raises(InputError, match="is a character device, not a regular file"):
+            read_path(device, max_bytes=1000)
+
+
+def test_the_byte_limit_is_read_at_call_time(monkeypatch, tmp_path):
+    """Issue 20 item 4: changing DEFAULT_LIMITS changes the reader's limit too (it was bound
+    at import as MAX_BYTES)."""
+    from aligner import config as config_module
+    from aligner.config import Limits
+
+    path = tmp_path / "a.txt"
+    path.write_text("word " * 100, "utf-8")
+    monkeypatch.setattr(config_module, "DEFAULT_LIMITS", Limits(max_bytes=100))
+    with pytest.raises(InputError, match="more than the limit of 100 bytes"):
+        read_path(path)
+
+
+def test_symlink_loop_and_broken_link_say_so(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(InputError, match="symbolic link loop"):
+        read_path(loop)
+    broken = tmp_path / "broken.txt"
+    broken.symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(InputError, match="broken symbolic link"):
+        read_path(broken)
+
+
+FR_UTF8 = ("Le café crème coûte deux euros à Paris. Les élèves préfèrent le thé glacé. "
+           "Où est la bibliothèque ? Ça dépend de l'été.\n")
+JA_UTF8 = "東京の天気は晴れです。明日は雨が降るでしょう。経済は回復している。\n"
+
+
+@pytest.mark.parametrize("text", [FR_UTF8, JA_UTF8], ids=["fr", "ja"])
+def test_nearly_utf8_stays_utf8_with_the_bad_bytes_reported(text):
+    """Issue 22 case 3: one invalid byte no longer turns a French UTF-8 file into ISO-8859-10
+    mojibake (or gets a Japanese one refused)."""
+    good = text.encode("utf-8")
+    cut = good.index(" ".encode()) if " " in text else good.index("。".encode()) + 3
+    raw = good[:cut] + b"\xe9" + good[cut:] + good[:cut] + b"\xff\xfe" + good[cut:]
+    decoded = decode_bytes(raw, "x.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == text[: len(good[:cut].decode())] + "\ufffd" + text[len(good[:cut].decode()):] + (
+        text[: len(good[:cut].decode())] + "\ufffd\ufffd" + text[len(good[:cut].decode()):])
+    assert decoded.replaced == (cut, len(good) + 1 + cut, len(good) + 1 + cut + 1)
+
+
+def test_replaced_bytes_reach_the_document_and_the_cli_note(tmp_path, capsys):
+    from aligner import load
+    from aligner.cli import main
+
+    path = tmp_path / "fr.txt"
+    path.write_bytes(FR_UTF8.encode()[:10] + b"\x9d" + FR_UTF8.encode()[10:])
+    doc = load(path, "fr")
+    assert doc.encoding == "utf-8" and doc.replaced == (10,) and "café c\ufffdrème coûte" in doc.text
+    assert main(["segment", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "1 invalid UTF-8 byte sequence replaced by U+FFFD (at byte 10)" in err
+
+
+def test_legacy_text_is_not_taken_for_nearly_utf8():
+    """A cp1252 file has invalid sequences and no valid non-ASCII UTF-8 at all."""
+    raw = "café crème brûlée est très bon, à côté de la fenêtre.".encode("cp1252")
+    assert decode_bytes(raw).encoding == "cp1252" and decode_bytes(raw).replaced == ()
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")

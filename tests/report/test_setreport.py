@@ -44,7 +44,7 @@ def test_html_escapes_text_and_links_pair_reports(small_set, tmp_path):
     assert [p.name for p in written] == ["set.html", "set.pair-0-1.html"]
     html = written[0].read_text("utf-8")
     assert "<b>story</b>" not in html and "&lt;b&gt;story&lt;/b&gt;" in html
-    assert 'href="set.pair-0-1.html"' in html
+    assert 'href="./set.pair-0-1.html"' in html
     assert written[1].exists()
 
 
@@ -59,3 +59,14 @@ def test_unknown_format(small_set, tmp_path):
     with pytest.raises(ConfigError):
         write_set_report(small_set, "tsv", tmp_path / "x.tsv")
     assert not (tmp_path / "x.tsv").exists()
+
+
+def test_pair_links_are_safe_relative_names(small_set, tmp_path):
+    """Issue 22 case 6: ``-o 'javascript:alert(1)<!--x.html'`` gave a ``javascript:`` link."""
+    for fmt in ("html", "md"):
+        written = write_set_report(small_set, fmt, tmp_path / f"javascript:alert(1)<!--x.{fmt}")
+        pair = written[1].name
+        assert pair == f"javascript_alert_1_--x.pair-0-1.{fmt}"
+        text = written[0].read_text("utf-8")
+        assert f"./{pair}" in text
+        assert 'href="javascript' not in text and "](javascript" not in text

@@ -55,3 +55,19 @@ def test_tmx_loads_in_translate_toolkit(hostile, seed_comparison):
     assert len(seed.units) == 15
     assert seed.units[0].source == seed_comparison.src.sentence_text(0)
     assert seed.units[0].target == seed_comparison.tgt.sentence_text(0)
+
+
+def test_tsv_neutralises_spreadsheet_formulas():
+    """Issue 22 case 6: ``=HYPERLINK(...)`` in article text was kept as it was."""
+    from aligner import compare, from_text
+    from aligner.config import Config
+    from aligner.report import render
+
+    src = from_text("=HYPERLINK(\"http://x\",\"y\")\n+1+2\n-3\n@SUM(A1)\nPlain text here.", "en", presegmented=True)
+    tgt = from_text("=1+1\n+cmd\n- item\n@x\nTeks biasa.", "id", presegmented=True)
+    tsv = render(compare(src, tgt, Config(encoder="none", fidelity_encoder="none", lexicon="none")), "tsv")
+    for line in tsv.splitlines()[1:]:
+        cells = line.split("\t")
+        for cell in cells[2:4]:
+            assert not cell.lstrip(" ").startswith(("=", "+", "-", "@")), line
+    assert "'=HYPERLINK(" in tsv and "Plain text here." in tsv

@@ -71,3 +71,113 @@ def test_lone_surrogates_are_replaced_one_for_one(fmt, tmp_path):
         assert data["source"]["text"] == src.text.replace("\udc80", "\ufffd")
         first = data["source"]["sentences"][0]
         assert data["source"]["text"][first["start"] : first["end"]] == first["text"]
+
+
+# --- issue 22 case 6: output safety -------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_special_files_are_refused_never_replaced(hostile, tmp_path):
+    from aligner.errors import InputError
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="is a FIFO"):
+        write_report(hostile, "json", fifo)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and os.listdir(tmp_path) == ["out.fifo"]
+    if os.path.exists("/dev/null"):
+        with pytest.raises(InputError, match="is a character device"):
+            write_report(hostile, "json", "/dev/null")
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_overwritten_file_keeps_its_mode(hostile, tmp_path):
+    target = tmp_path / "r.json"
+    target.write_text("old", "utf-8")
+    target.chmod(0o600)
+    write_report(hostile, "json", target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600 and target.read_text("utf-8") != "old"
+
+
+def test_killed_mid_write_leaves_no_temporary_file(tmp_path):
+    """A SIGKILL during the write left a 0-byte ``.r.json.*.tmp`` beside the target."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, signal, sys\n"
+        "real = os.fdopen\n"
+        "class Dying:\n"
+        "    def __init__(self, f): self.f = f\n"
+        "    def __enter__(self): return self\n"
+        "    def __exit__(self, *a): return False\n"
+        "    def write(self, text): os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    def __getattr__(self, name): return getattr(self.f, name)\n"
+        "os.fdopen = lambda *a, **k: Dying(real(*a, **k))\n"
+        "import builtins\n"
+        "real_open = builtins.open\n"
+        "builtins.open = lambda *a, **k: Dying(real_open(*a, **k)) if 'x' in str(a[1:2]) + str(k.get('mode')) else real_open(*a, **k)\n"
+        "from aligner.report.writers import atomic_write\n"
+        "atomic_write(sys.argv[1], 'text ' * 1000)\n"
+    )
+    target = tmp_path / "r.json"
+    target.write_text("old", "utf-8")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ, PYTHONPATH=os.path.join(root, "src"))
+    proc = subprocess.run([sys.executable, "-c", code, str(target)], env=env, timeout=60)
+    assert proc.returncode == -9
+    assert os.listdir(tmp_path) == ["r.json"] and target.read_text("utf-8") == "old"
+
+
+def test_failed_write_removes_its_temporary_file(tmp_path, monkeypatch):
+    from aligner.report import writers
+
+    target = tmp_path / "r.json"
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writers.os, "replace", boom)
+    with pytest.raises(OSError):
+        writers.atomic_write(target, "text")
+    assert os.listdir(tmp_path) == []
+
+
+def test_dash_output_writes_to_standard_output(seed_paths, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code = main(["align", str(seed_paths["000"]), str(seed_paths["001"]), "--encoder", "none",
+                 "--fidelity-encoder", "none", "-o", "-"])
+    out = capsys.readouterr().out
+    assert code == 0 and out.count("\n") > 3 and not (tmp_path / "-").exists()
+
+
+def test_unwritable_output_is_found_before_the_work(seed_paths, tmp_path, capsys, monkeypatch):
+    """A bad ``-o`` was found only after all the work was done."""
+    from aligner import api
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the work started before -o was checked")
+
+    monkeypatch.setattr(api, "compare", no_work)
+    monkeypatch.setattr(api, "load", no_work)
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", "utf-8")
+    targets = [blocker / "r.json"]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "fifo")
+        targets.append(tmp_path / "fifo")
+    for target in targets:
+        code = main(["compare", str(seed_paths["000"]), str(seed_paths["001"]), "-o", str(target)])
+        err = capsys.readouterr().err
+        assert code == 2 and err.count("\n") == 1 and ("cannot write here" in err or "FIFO" in err)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
+def test_read_only_output_is_found_before_the_work(seed_paths, tmp_path, capsys, monkeypatch):
+    from aligner import api
+
+    monkeypatch.setattr(api, "load", lambda *a, **k: (_ for _ in ()).throw(AssertionError("work started")))
+    target = tmp_path / "r.json"
+    target.write_text("old", "utf-8")
+    target.chmod(0o444)
+    code = main(["compare", str(seed_paths["000"]), str(seed_paths["001"]), "-o", str(target)])
+    assert code == 2 and "permission denied" in capsys.readouterr().err

@@ -8,13 +8,13 @@ See ``docs/scale.md``.
 
 from .executors import EXECUTORS, DaskExecutor, Executor, LocalExecutor, get_executor
 from .manifest import HEADER, ManifestEntry, parse_manifest, read_manifest
-from .runner import SUMMARY_NAME, output_path, run_batch, run_entries
+from .runner import DEFAULT_PAIR_TIMEOUT, SUMMARY_NAME, output_path, run_batch, run_entries
 from .summary import BatchSummary, Failure
-from .task import PairResult, PairTask, run_pair
+from .task import PairResult, PairTask, PairTimeout, run_pair
 
 __all__ = [
     "run_batch", "run_entries", "read_manifest", "parse_manifest", "ManifestEntry", "HEADER",
-    "BatchSummary", "Failure", "PairTask", "PairResult", "run_pair",
+    "BatchSummary", "Failure", "PairTask", "PairResult", "PairTimeout", "run_pair",
     "Executor", "LocalExecutor", "DaskExecutor", "EXECUTORS", "get_executor",
-    "SUMMARY_NAME", "output_path",
+    "SUMMARY_NAME", "DEFAULT_PAIR_TIMEOUT", "output_path",
 ]

@@ -39,6 +39,8 @@ def connect(workers: int, scheduler: str | None, processes: bool) -> tuple[Any, 
             return Client(scheduler, timeout=_CONNECT_TIMEOUT), None
         except (OSError, TimeoutError) as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from None
+        except (ValueError, TypeError) as exc:  # "not a url": no port, unknown protocol ...
+            raise ConfigError(f"{scheduler!r} is not a Dask scheduler address such as tcp://host:8786 ({exc})") from None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
                            dashboard_address=":0", silence_logs=logging.ERROR)
     return Client(cluster), cluster

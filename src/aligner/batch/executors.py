@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, runtime_checkable
 
 from ..errors import ConfigError
-from .task import PairResult, PairTask, describe_error, run_pair, warm_worker
+from .task import PairResult, PairTask, describe_error, init_pool_worker, run_pair, warm_worker
 
 __all__ = ["Executor", "LocalExecutor", "DaskExecutor", "EXECUTORS", "get_executor", "IN_FLIGHT_PER_WORKER"]
 
@@ -79,7 +79,8 @@ class LocalExecutor:
     """All cores of this machine through a process pool (``workers=1``: in this process).
 
     If a worker process dies (killed for memory, for instance), the pairs then in flight are
-    recorded as failed, a new pool is started and the batch goes on.
+    recorded as failed, a new pool is started and the batch goes on. Workers end themselves
+    within a fraction of a second when this process dies (:func:`aligner.batch.task.watch_parent`).
     """
 
     name = "local"
@@ -101,7 +102,7 @@ class LocalExecutor:
         os.environ.update({k: "1" for k in _BLAS_THREAD_VARS})
         try:
             pool = cf.ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
-                                          initializer=warm_worker, initargs=(self._encoder,))
+                                          initializer=init_pool_worker, initargs=(self._encoder, os.getpid()))
             for future in [pool.submit(time.sleep, 0.2) for _ in range(self.workers)]:
                 future.result()
         finally:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..io.reader import read_bounded
 
 __all__ = ["HEADER", "RESERVED_NAMES", "ManifestEntry", "read_manifest", "parse_manifest", "check_name"]
 
@@ -110,17 +111,14 @@ def parse_manifest(text: str, base_dir: str | os.PathLike[str],
     return tuple(entries)
 
 
-def read_manifest(path: str | os.PathLike[str]) -> tuple[ManifestEntry, ...]:
-    """Read and parse the manifest file at ``path`` (see the module docstring for the format)."""
+def read_manifest(path: str | os.PathLike[str], max_bytes: int | None = None) -> tuple[ManifestEntry, ...]:
+    """Read and parse the manifest file at ``path`` (see the module docstring for the format).
+
+    Read with :func:`aligner.io.read_bounded`: FIFOs and devices are refused, at most
+    ``max_bytes`` (default ``Limits.max_bytes``) are read.
+    """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such manifest file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: the manifest is a directory, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read the manifest: {exc.strerror or exc}") from None
+    data = read_bounded(p, max_bytes, what="manifest file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

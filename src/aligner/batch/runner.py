@@ -16,18 +16,21 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..config import DEFAULT_CONFIG, Config
+from ..config import DEFAULT_CONFIG, Config, Limits
 from ..errors import ConfigError, InputError
 from ..report.writers import atomic_write
 from .executors import Executor, get_executor
 from .manifest import ManifestEntry, read_manifest
 from .summary import BatchSummary, summarise
+from ..validate import check_config, check_limits
 from .task import PairResult, PairTask, describe_error, encoders_of
 
-__all__ = ["SUMMARY_NAME", "output_path", "run_batch", "run_entries"]
+__all__ = ["SUMMARY_NAME", "DEFAULT_PAIR_TIMEOUT", "output_path", "run_batch", "run_entries"]
 
 #: File name of the run summary inside the output folder.
 SUMMARY_NAME = "summary.json"
+#: Seconds one pair may take by default (a 100,000-sentence pair takes about 150 s here).
+DEFAULT_PAIR_TIMEOUT = 900.0
 
 
 def output_path(out_dir: str | os.PathLike[str], name: str) -> Path:
@@ -64,7 +67,8 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
                 src_lang: str | None = None, tgt_lang: str | None = None, presegmented: bool = False,
                 config: Config = DEFAULT_CONFIG, executor: str | Executor = "local", workers: int = 1,
                 scheduler: str | None = None, force: bool = False,
-                progress: bool | None = None) -> BatchSummary:
+                progress: bool | None = None, limits: Limits | None = None,
+                pair_timeout: float | None = DEFAULT_PAIR_TIMEOUT) -> BatchSummary:
     """Compare every pair of ``entries`` and write reports and ``summary.json`` to ``out_dir``.
 
     Args:
@@ -80,6 +84,10 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
             reused when it parses and carries this run's signature (same settings), the same
             two paths and the languages given.
         progress: show a progress bar on standard error; ``None``: only when it is a terminal.
+        limits: input limits for every pair (``None``: ``DEFAULT_LIMITS``).
+        pair_timeout: seconds one pair may take on its worker (``None`` or 0: no limit); a pair
+            over it fails with ``PairTimeout`` and the run goes on. Enforced in the worker's
+            main thread (local executor), not in Dask's worker threads.
 
     Returns:
         the summary (also written to ``out_dir/summary.json``). A failing pair never stops
@@ -90,6 +98,13 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
         InputError: ``out_dir`` exists and is not a folder.
     """
     start = time.perf_counter()
+    check_config(config)
+    check_limits(limits)
+    if pair_timeout is not None and (isinstance(pair_timeout, bool) or not isinstance(pair_timeout, (int, float))
+                                     or pair_timeout < 0):
+        raise ConfigError(f"pair_timeout must be a number of seconds >= 0 or None, got {pair_timeout!r}")
+    if not isinstance(workers, int) or isinstance(workers, bool):
+        raise ConfigError(f"workers must be an integer, got {workers!r}")
     if workers < 1:
         raise ConfigError(f"workers must be at least 1, got {workers}")
     _check_encoder(config.encoder)
@@ -106,7 +121,8 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
             todo.append(entry)
         else:
             reused.append(previous)
-    tasks = (PairTask(e.index, e.line, e.name, e.src, e.tgt, src_lang, tgt_lang, presegmented, config)
+    tasks = (PairTask(e.index, e.line, e.name, e.src, e.tgt, src_lang, tgt_lang, presegmented, config,
+                      limits, pair_timeout or None)
              for e in todo)
     show = sys.stderr.isatty() if progress is None else progress
     results: list[PairResult] = []
@@ -179,7 +195,8 @@ def run_batch(manifest: str | os.PathLike[str], out_dir: str | os.PathLike[str],
               src_lang: str | None = None, tgt_lang: str | None = None, presegmented: bool = False,
               config: Config = DEFAULT_CONFIG, executor: str | Executor = "local", workers: int = 1,
               scheduler: str | None = None, force: bool = False,
-              progress: bool | None = None) -> BatchSummary:
+              progress: bool | None = None, limits: Limits | None = None,
+              pair_timeout: float | None = DEFAULT_PAIR_TIMEOUT) -> BatchSummary:
     """Read the manifest at ``manifest`` and run it (arguments as for :func:`run_entries`).
 
     Raises ``InputError`` naming the line for a bad manifest.
@@ -189,6 +206,9 @@ def run_batch(manifest: str | os.PathLike[str], out_dir: str | os.PathLike[str],
         >>> summary.line()  # doctest: +SKIP
         '62 pairs: 62 ok, 0 failed, 0 skipped in 4.2 s (14.8 pairs/s); mean fidelity 0.612'
     """
-    return run_entries(read_manifest(manifest), out_dir, src_lang=src_lang, tgt_lang=tgt_lang,
+    check_limits(limits)
+    entries = read_manifest(manifest, limits.max_bytes if limits else None)
+    return run_entries(entries, out_dir, src_lang=src_lang, tgt_lang=tgt_lang,
                        presegmented=presegmented, config=config, executor=executor, workers=workers,
-                       scheduler=scheduler, force=force, progress=progress)
+                       scheduler=scheduler, force=force, progress=progress, limits=limits,
+                       pair_timeout=pair_timeout)

@@ -8,12 +8,18 @@ alone writes outputs (atomically) and results are the same bytes whichever execu
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ..config import DEFAULT_CONFIG, Config
+from ..config import DEFAULT_CONFIG, Config, Limits
+from ..errors import AlignerError
 
-__all__ = ["PairTask", "PairResult", "run_pair", "warm_worker"]
+__all__ = ["PairTask", "PairResult", "PairTimeout", "run_pair", "warm_worker", "watch_parent"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,9 @@ class PairTask:
         src_lang, tgt_lang: ISO 639-1 codes, or ``None`` to detect them.
         presegmented: inputs hold one sentence per line.
         config: settings for segmentation, alignment and scoring.
+        limits: input limits (``None``: ``DEFAULT_LIMITS``).
+        timeout: seconds the pair may take on its worker (``None``: no limit); a pair that
+            takes longer fails with ``PairTimeout`` and the batch goes on.
     """
 
     index: int
@@ -39,6 +48,35 @@ class PairTask:
     tgt_lang: str | None = None
     presegmented: bool = False
     config: Config = DEFAULT_CONFIG
+    limits: Limits | None = None
+    timeout: float | None = None
+
+
+class PairTimeout(AlignerError):
+    """A batch pair took longer than its time limit (``--pair-timeout``)."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``PairTimeout`` in this thread after ``seconds`` (a real-time alarm, so it also
+    ends a blocked system call). Only the main thread of a process can take the alarm; in
+    other threads (Dask's worker threads) this does nothing."""
+    usable = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise PairTimeout(f"the pair took longer than its time limit of {seconds:g} s (--pair-timeout)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -92,14 +130,41 @@ def run_pair(task: PairTask) -> PairResult:
 
     start = time.perf_counter()
     try:
-        comparison = compare_files(task.src, task.tgt, src_lang=task.src_lang, tgt_lang=task.tgt_lang,
-                                   presegmented=task.presegmented, config=task.config)
-        report = render(comparison, "json")
+        with _time_limit(task.timeout):
+            comparison = compare_files(task.src, task.tgt, src_lang=task.src_lang, tgt_lang=task.tgt_lang,
+                                       presegmented=task.presegmented, config=task.config, limits=task.limits)
+            report = render(comparison, "json")
     except Exception as exc:  # noqa: BLE001 - a failing pair is recorded; the batch goes on
         return PairResult.failure(task, describe_error(exc), time.perf_counter() - start)
     return PairResult(task.index, task.line, task.name, report, comparison.fidelity,
                       tuple(comparison.flag_counts().items()), len(comparison.alignment.beads),
                       time.perf_counter() - start)
+
+
+#: How often a pool worker checks that the process that started it is still alive.
+PARENT_POLL_SECONDS = 0.25
+
+
+def watch_parent(parent_pid: int, poll: float = PARENT_POLL_SECONDS) -> threading.Thread:
+    """Start a daemon thread that ends this process (``os._exit``) as soon as ``parent_pid`` is
+    no longer its parent: when the driver of a batch is killed (SIGKILL, or SIGTERM from
+    ``timeout``, systemd, Slurm) its pool workers go with it instead of holding memory and the
+    caller's pipes."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(poll)
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="aligner-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def init_pool_worker(encoder: str, parent_pid: int) -> None:
+    """The initializer of a local pool worker: watch the parent, then load the encoders."""
+    watch_parent(parent_pid)
+    warm_worker(encoder)
 
 
 def warm_worker(encoder: str) -> None:

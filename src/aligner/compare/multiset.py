@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..config import DEFAULT_CONFIG, Config
+from ..config import DEFAULT_CONFIG, Config, Limits
 from ..document import Document
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError
@@ -529,17 +529,19 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
 
 def compare_set_files(paths: Sequence[str | os.PathLike[str]], config: Config = DEFAULT_CONFIG, *,
                       encoder: str | Encoder = "use", pivot: str | None = None, presegmented: bool = False,
-                      thresholds: SetThresholds = DEFAULT_THRESHOLDS) -> SetComparison:
-    """Load ``paths`` (languages detected, furniture marked) and :func:`compare_set` them.
+                      thresholds: SetThresholds = DEFAULT_THRESHOLDS, limits: Limits | None = None) -> SetComparison:
+    """Load ``paths`` (languages detected, furniture marked) and :func:`compare_set` them
+    (``limits``: as for :func:`aligner.load`; ``None``: ``DEFAULT_LIMITS``).
 
     Each document keeps its path as given; a folder stands for its non-hidden files, in name
     order (``folder/name``). Raises ``InputError`` for fewer than two files, a file given
     twice, or a file that cannot be read.
     """
     from ..api import load
+    from ..validate import check_paths
 
     given: list[str] = []
-    for p in paths:
+    for p in check_paths(paths, "paths"):
         if os.path.isdir(p):
             given.extend(os.path.join(str(p), name) for name in sorted(os.listdir(p))
                          if not name.startswith(".") and os.path.isfile(os.path.join(p, name)))
@@ -553,5 +555,5 @@ def compare_set_files(paths: Sequence[str | os.PathLike[str]], config: Config = 
         if key in seen:
             raise InputError(f"{p}: given twice")
         seen.add(key)
-    return compare_set([load(p, presegmented=presegmented) for p in given], config,
+    return compare_set([load(p, presegmented=presegmented, limits=limits) for p in given], config,
                        encoder=encoder, pivot=pivot, thresholds=thresholds)

@@ -5,6 +5,6 @@
 text (a bounded cache), so nothing is encoded twice in a run; the cache never changes results.
 """
 
-from .base import Encoder, available_encoders, get_encoder
+from .base import ENCODER_MAX_CHARS, Encoder, available_encoders, encoder_input, get_encoder
 
-__all__ = ["Encoder", "get_encoder", "available_encoders"]
+__all__ = ["Encoder", "get_encoder", "available_encoders", "ENCODER_MAX_CHARS", "encoder_input"]

@@ -13,7 +13,13 @@ import numpy as np
 
 from ..errors import ConfigError
 
-__all__ = ["Encoder", "CachedEncoder", "get_encoder", "available_encoders", "register_encoder"]
+__all__ = ["Encoder", "CachedEncoder", "get_encoder", "available_encoders", "register_encoder",
+           "ENCODER_MAX_CHARS", "encoder_input"]
+
+#: The most characters of one sentence an encoder is given; a longer sentence is cut to its
+#: first ``ENCODER_MAX_CHARS`` (the encoders' memory grows with a sentence's length: USE
+#: took 5.8 MB per kB, so a 5 MB one-sentence line needed tens of GB). The CLI notes the cut.
+ENCODER_MAX_CHARS = 5000
 
 
 @runtime_checkable
@@ -30,10 +36,11 @@ class Encoder(Protocol):
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _encodable(text: str) -> str:
-    """``text`` with lone surrogates (undecodable bytes kept by Python) replaced by U+FFFD,
-    so every tokenizer can encode it to UTF-8."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+def encoder_input(text: str) -> str:
+    """What an encoder is given for ``text``: its first ``ENCODER_MAX_CHARS`` characters, lone
+    surrogates (undecodable bytes kept by Python) replaced by U+FFFD so every tokenizer can
+    encode it to UTF-8."""
+    return _LONE_SURROGATE.sub("\ufffd", text[:ENCODER_MAX_CHARS])
 
 
 class CachedEncoder:
@@ -56,7 +63,7 @@ class CachedEncoder:
             missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         for k in range(0, len(missing), self._batch_size):
             chunk = missing[k : k + self._batch_size]
-            vecs = np.asarray(self._batch_fn([_encodable(t) for t in chunk]), dtype=np.float32)
+            vecs = np.asarray(self._batch_fn([encoder_input(t) for t in chunk]), dtype=np.float32)
             norms = np.linalg.norm(vecs, axis=1, keepdims=True)
             vecs = vecs / np.maximum(norms, 1e-12)
             with self._lock:

@@ -11,7 +11,8 @@ __all__ = ["check_alignable"]
 
 
 def check_alignable(src: Document, tgt: Document, limits: Limits | None = None) -> None:
-    """Raise ``InputError`` if either side has more sentences than ``limits.max_sentences``.
+    """Raise ``InputError`` if either side has more sentences than ``limits.max_sentences`` or
+    a sentence longer than ``limits.max_sentence_chars``.
 
     ``limits`` defaults to :data:`aligner.config.DEFAULT_LIMITS` (looked up at call time).
 
@@ -28,4 +29,11 @@ def check_alignable(src: Document, tgt: Document, limits: Limits | None = None) 
             raise InputError(
                 f"{doc.path or '<text>'}: {len(doc):,} sentences, more than the limit of "
                 f"{limits.max_sentences:,} per side (Limits.max_sentences); split the document"
+            )
+        longest = max((s.end - s.start for s in doc.sentences), default=0)
+        if longest > limits.max_sentence_chars:
+            i = next(i for i, s in enumerate(doc.sentences) if s.end - s.start == longest)
+            raise InputError(
+                f"{doc.path or '<text>'}: sentence {i + 1} has {longest:,} characters, more than the limit "
+                f"of {limits.max_sentence_chars:,} (Limits.max_sentence_chars)"
             )

@@ -31,20 +31,25 @@ Detection order:
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
+import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from .. import config as _config
 from ..config import DEFAULT_LIMITS
 from ..errors import InputError
 
-__all__ = ["MAX_BYTES", "DecodedText", "decode_bytes", "read_path"]
+__all__ = ["MAX_BYTES", "DecodedText", "decode_bytes", "read_path", "read_bounded", "read_stdin"]
 
-#: Largest input accepted, in bytes (``Limits.max_bytes``, 50 MiB). Larger files get an
-#: InputError saying so.
+#: The default of ``Limits.max_bytes`` (50 MiB), kept for callers that imported it. The
+#: readers look ``aligner.config.DEFAULT_LIMITS`` up at call time instead of using this.
 MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 _BOMS = (
@@ -91,11 +96,14 @@ class DecodedText:
             ``"utf-16"``, ``"cp1252"`` ...).
         newline: the line endings the input used: ``"\\n"``, ``"\\r\\n"``, ``"\\r"``,
             ``"mixed"`` or ``""`` (a single line).
+        replaced: byte offsets of the invalid byte sequences of a file that is UTF-8 but for
+            a few bytes; each became one U+FFFD in ``text``. Empty for clean input.
     """
 
     text: str
     encoding: str
     newline: str = "\n"
+    replaced: tuple[int, ...] = ()
 
     @property
     def is_utf8(self) -> bool:
@@ -141,7 +149,7 @@ def _newline_style(text: str) -> str:
     return kinds[0] if len(kinds) == 1 else "mixed"
 
 
-def _decoded(text: str, encoding: str, name: str) -> DecodedText:
+def _decoded(text: str, encoding: str, name: str, replaced: tuple[int, ...] = ()) -> DecodedText:
     if text.startswith("\ufeff"):
         text = text.lstrip("\ufeff")  # the BOM, and any doubled ones (files glued together)
     newline = _newline_style(text)
@@ -151,7 +159,7 @@ def _decoded(text: str, encoding: str, name: str) -> DecodedText:
         raise InputError(f"{name}: the file holds only whitespace or invisible characters")
     if "\x00" in text:
         raise InputError(f"{name}: the text holds NUL characters; it looks like a binary file")
-    return DecodedText(text, encoding, newline)
+    return DecodedText(text, encoding, newline, replaced)
 
 
 def _has_visible(text: str) -> bool:
@@ -288,8 +296,54 @@ def _identifier() -> Any:
     return langid_mod.LanguageIdentifier.from_model_file(langid_mod.MODEL_FILE)
 
 
+#: A file is read as UTF-8 with its invalid bytes replaced when it holds at least this many
+#: valid non-ASCII UTF-8 characters per invalid sequence (a legacy 8-bit file has almost none).
+_UTF8_VALID_PER_INVALID = 4
+
+_recorder = threading.local()
+
+
+def _record_invalid(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _recorder.offsets.append(exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("aligner.record", _record_invalid)
+
+
+def _nearly_utf8(data: bytes) -> tuple[str, tuple[int, ...]] | None:
+    """UTF-8 with a few invalid byte sequences: the text (each one replaced by U+FFFD) and
+    their byte offsets; ``None`` when the bytes are not mostly UTF-8."""
+    _recorder.offsets = []
+    try:
+        text = data.decode("utf-8", errors="aligner.record")
+        offsets = tuple(_recorder.offsets)
+    finally:
+        _recorder.offsets = []
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - len(offsets)
+    if not offsets or valid < _UTF8_VALID_PER_INVALID * len(offsets):
+        return None
+    return text, offsets
+
+
+def describe_replaced(data_name: str, replaced: tuple[int, ...], shown: int = 5) -> str:
+    """One line saying how many invalid UTF-8 sequences were replaced, and where (byte offsets).
+
+    Example:
+        >>> describe_replaced("a.txt", (10, 420))
+        'a.txt: 2 invalid UTF-8 byte sequences replaced by U+FFFD (at bytes 10, 420)'
+    """
+    where = ", ".join(str(o) for o in replaced[:shown]) + (", ..." if len(replaced) > shown else "")
+    noun = "sequence" if len(replaced) == 1 else "sequences"
+    return f"{data_name}: {len(replaced)} invalid UTF-8 byte {noun} replaced by U+FFFD (at byte{'s' if len(replaced) > 1 else ''} {where})"
+
+
 def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
-    """Decode ``data``: BOM, then UTF-16/32 without BOM, then UTF-8, then charset-normalizer.
+    """Decode ``data``: BOM, then UTF-16/32 without BOM, then UTF-8, then UTF-8 with a few
+    invalid sequences replaced (``DecodedText.replaced`` says where), then charset-normalizer.
 
     Line endings become ``\\n``; a leading BOM is dropped. Raises ``InputError`` for empty,
     whitespace-only, binary or undecodable input.
@@ -318,6 +372,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
         return _decoded(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError:
         pass
+    nearly = _nearly_utf8(data)
+    if nearly is not None:
+        return _decoded(nearly[0], "utf-8", name, nearly[1])
     detected = _detect(data)
     if detected is None:
         raise InputError(f"{name}: cannot decode the text (not UTF-8 and no other encoding fits)")
@@ -327,26 +384,92 @@ def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
     return _decoded(text, encoding, name)
 
 
-def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> DecodedText:
-    """Read and decode a file; raise ``InputError`` with a one-line reason if it cannot be used."""
-    p = Path(path)
-    if "\x00" in str(p):
-        raise InputError(f"{str(p)!r}: a file name cannot hold a NUL character")
+def _limit(max_bytes: int | None) -> int:
+    return _config.DEFAULT_LIMITS.max_bytes if max_bytes is None else max_bytes
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str:
+    return next((label for test, label in _KINDS if test(mode)), "not a regular file")
+
+
+def _open_regular(p: str, what: str) -> int:
+    """Open ``p`` for reading without ever blocking; refuse anything but a regular file."""
+    if "\x00" in p:
+        raise InputError(f"{p!r}: a file name cannot hold a NUL character")
     try:
-        if not p.exists():
-            raise InputError(f"{p}: no such file")
-        if p.is_dir():
-            raise InputError(f"{p}: is a directory, expected a text file")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{p}: the file has {size:,} bytes, more than the limit of {max_bytes:,} bytes"
-            )
-        with p.open("rb") as handle:
-            # Read one byte past the limit: special files (pipes, /dev/zero) report size 0.
-            data = handle.read(max_bytes + 1)
+        st = os.stat(p)
+    except FileNotFoundError:
+        if os.path.islink(p):
+            raise InputError(f"{p}: a broken symbolic link (its target does not exist)") from None
+        raise InputError(f"{p}: no such {what}") from None
     except OSError as exc:
-        raise InputError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{p}: the input has more than the limit of {max_bytes:,} bytes")
-    return decode_bytes(data, str(p))
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{p}: a symbolic link loop (too many levels of links)") from None
+        raise InputError(f"{p}: cannot read the {what} ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p}: is a directory, expected a {'text file' if what == 'file' else what}")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{p}: is {_kind(st.st_mode)}, not a regular file; save the input to a file first")
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(p, flags)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read the {what} ({exc.strerror or exc})") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):  # replaced between the two looks
+        os.close(fd)
+        raise InputError(f"{p}: is {_kind(st.st_mode)}, not a regular file; save the input to a file first")
+    return fd
+
+
+def _read_at_most(handle: BinaryIO, limit: int, name: str) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = handle.read(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise InputError(f"{name}: the input has more than the limit of {limit:,} bytes (Limits.max_bytes)")
+    return b"".join(chunks)
+
+
+def read_bounded(path: str | os.PathLike[str], max_bytes: int | None = None, *, what: str = "file") -> bytes:
+    """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
+
+    The one way ``aligner`` reads an input file (documents, manifests, lexicons, glossaries).
+    FIFOs, devices and sockets are refused before anything is read (opening never blocks),
+    so a named pipe or ``/dev/zero`` cannot hang or exhaust memory; a file larger than
+    ``max_bytes`` (default ``DEFAULT_LIMITS.max_bytes``, looked up at call time) is refused
+    from its size, and reading stops one byte past the limit if it grew meanwhile. Every
+    failure is an ``InputError`` naming ``path``; ``what`` names the kind of file in them.
+    """
+    p = os.fspath(path)
+    limit = _limit(max_bytes)
+    fd = _open_regular(p, what)
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise InputError(f"{p}: the file has {size:,} bytes, more than the limit of {limit:,} bytes "
+                                 f"(Limits.max_bytes)")
+            return _read_at_most(handle, limit, p)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read the {what} ({exc.strerror or exc})") from None
+
+
+def read_stdin(max_bytes: int | None = None) -> bytes:
+    """Standard input's bytes, at most ``max_bytes`` (default ``DEFAULT_LIMITS.max_bytes``)."""
+    return _read_at_most(sys.stdin.buffer, _limit(max_bytes), "<stdin>")
+
+
+def read_path(path: str | os.PathLike[str], max_bytes: int | None = None) -> DecodedText:
+    """Read (with :func:`read_bounded`) and decode a file; raise ``InputError`` with a one-line
+    reason if it cannot be used."""
+    return decode_bytes(read_bounded(path, max_bytes), os.fspath(path))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, InputError
+from ..io.reader import read_bounded
 
 if TYPE_CHECKING:
     from . import Lexicon
@@ -38,11 +40,12 @@ class TsvLexicon:
         self.tgt_lang = tgt_lang
         self.name = name or Path(path).stem
         table: dict[str, set[str]] = {}
+        if not os.path.lexists(path):
+            raise ConfigError(f"lexicon file not found: {path}")
+        data = read_bounded(path, what="lexicon file")  # FIFOs and devices refused, size bounded
         try:
-            lines = Path(path).read_text("utf-8").splitlines()
-        except FileNotFoundError:
-            raise ConfigError(f"lexicon file not found: {path}") from None
-        except (OSError, UnicodeDecodeError) as exc:
+            lines = data.decode("utf-8").splitlines()
+        except UnicodeDecodeError as exc:
             raise InputError(f"cannot read lexicon {path}: {exc}") from None
         for number, line in enumerate(lines, 1):
             if not line.strip() or line.startswith("#"):

@@ -5,7 +5,7 @@ The JSON contract (used by benchmarks)::
     {"schema_version": "1.0", "kind": "set", "signature": "...",
      "documents": [{"path": "a.txt", "lang": "id", "furniture": [...], ...}, ...],
      "pairs": [{"a": "a.txt", "b": "b.txt", "relation": "translation", "similarity": 0.97,
-                "evidence": {...}, "report": "out.pair-0-1.html" | null}, ...],
+                "evidence": {...}, "report": "./out.pair-0-1.html" | null}, ...],
      "groups": [...], "stories": [...], "stats": {...}}
 
 Paths are the documents' paths as given (``<doc N>`` for a document without one). HTML and
@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..compare.multiset import NWayView, SetComparison
 from ..compare.story import StoryMatrix
@@ -43,14 +45,29 @@ def _name(doc: Document, i: int) -> str:
     return doc.path if doc.path is not None else f"<doc {i}>"
 
 
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
 def pair_report_name(set_path: str | os.PathLike[str], a: int, b: int, fmt: str) -> str:
     """File name of the pair report for documents ``a`` / ``b`` beside the set report.
+
+    Built from the set report's name with every character other than ASCII letters, digits,
+    ``.``, ``_`` and ``-`` replaced by ``_`` (and no leading ``.`` or ``-``), so it is safe as
+    a file name and, after ``./``, as a relative link (no ``javascript:`` scheme, no ``:``).
 
     Example:
         >>> pair_report_name("out/set.html", 0, 1, "html")
         'set.pair-0-1.html'
+        >>> pair_report_name("javascript:alert(1)<!--x.html", 0, 1, "html")
+        'javascript_alert_1_--x.pair-0-1.html'
     """
-    return f"{Path(set_path).stem}.pair-{a}-{b}.{fmt}"
+    stem = _UNSAFE_NAME.sub("_", Path(set_path).stem).lstrip(".-") or "set"
+    return f"{stem}.pair-{a}-{b}.{fmt}"
+
+
+def _link(name: str) -> str:
+    """A relative link to the file ``name`` beside the report: ``./`` + percent-encoded name."""
+    return "./" + quote(name)
 
 
 def _document(doc: Document, i: int, sc: SetComparison) -> dict[str, Any]:
@@ -263,7 +280,7 @@ def write_set_report(sc: SetComparison, fmt: str, path: str | os.PathLike[str]) 
                 continue
             name = pair_report_name(target, p.a, p.b, fmt)
             atomic_write(target.parent / name, render_pair(c, fmt))
-            links[(p.a, p.b)] = name
+            links[(p.a, p.b)] = _link(name)
             written.append(target.parent / name)
     atomic_write(target, render_set(sc, fmt, links))
     return [target] + written

@@ -1,7 +1,9 @@
 """Exports for aligners and translators: TSV and TMX 1.4.
 
 TSV has one row per bead and a header line; tabs and line breaks inside text become
-spaces, so every bead is exactly one line with seven fields. TMX 1.4 has one ``tu`` per bead
+spaces, so every bead is exactly one line with seven fields. A text cell starting with
+``=``, ``+``, ``-`` or ``@`` (a spreadsheet formula such as ``=HYPERLINK(...)``) is prefixed
+with ``'``, so opening the export in a spreadsheet runs nothing. TMX 1.4 has one ``tu`` per bead
 with text on both sides (omissions and additions have no pair and are left out); the XML is
 built with :mod:`xml.etree.ElementTree`, which escapes everything, and characters XML 1.0
 forbids are dropped.
@@ -26,7 +28,16 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 _BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
+#: First characters that make a spreadsheet read a cell as a formula (CSV/TSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _cell(text: str) -> str:
+    """A text cell: breaks and tabs become spaces; a cell that a spreadsheet would run as a
+    formula (starting with ``= + - @``, their full-width forms, a tab or CR, after any
+    leading spaces) gets a leading ``'``, which spreadsheets show as text and do not display."""
+    if text.lstrip(" ").startswith(FORMULA_STARTS):
+        text = "'" + text
     return _BREAKS.sub(" ", text)
 
 
