@@ -15,7 +15,7 @@ from .errors import ConfigError, InputError
 from .io import check_alignable, read_path
 from .report import write_report
 from .segment import make_document
-from .validate import check_config, check_document, check_limits
+from .validate import check_config, check_limits
 
 __all__ = ["load", "from_text", "align", "compare", "compare_files", "write_report", "SEED_PAIR", "demo"]
 
@@ -59,7 +59,7 @@ def _document(value: Document | str, lang: str | None, side: str) -> Document:
         return value
     if isinstance(value, str):
         return from_text(value, lang, path=None)
-    return check_document(value, side)  # raises ConfigError naming the argument
+    raise InputError(f"{side} must be a Document or a str, got {type(value).__name__}")
 
 
 def _settings(config: Config, settings: dict[str, object]) -> Config:

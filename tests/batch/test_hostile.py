@@ -83,6 +83,7 @@ def _big_pair(folder: Path, lines: int = 4000) -> Path:
     return manifest
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_pool_workers_die_with_their_parent(tmp_path, sig):

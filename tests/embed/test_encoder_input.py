@@ -36,6 +36,7 @@ def test_encoders_never_see_a_text_longer_than_the_cap():
     assert enc.encode([long]).shape == (1, 4) and len(seen) == 2  # cached by the full text
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss in kB is Linux's")
 def test_one_long_line_stays_within_the_memory_goal(tmp_path, seed_paths):
     """A 500 kB one-sentence line took about 2.3 GB (5.8 MB per kB); the goal is

@@ -39,7 +39,6 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from .. import config as _config
