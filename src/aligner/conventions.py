@@ -1,0 +1,204 @@
+"""Per-language punctuation and quotation conventions (data: ``data/conventions/punctuation.json``).
+
+A leaf module: segmentation (sentence-final marks, quotes that stay with a sentence, how
+sentences are separated) and the QA checks (quotes, spacing before ``:;?!`` in French) read
+the same table. A language entry names its script and inherits that script's defaults for any
+key it does not set; a language the table does not know gets its script's entry, found from
+a BCP-47 script subtag (``sr-Latn``) or from the letters of a text (:func:`dominant_script`).
+
+Example:
+    >>> conventions("fr").quotes[0], conventions("fr").space_before
+    (('«', '»'), ':;?!»')
+    >>> conventions("hi").final
+    '।॥.!?…'
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+__all__ = [
+    "Conventions", "conventions", "script_conventions", "conventions_for_text", "dominant_script",
+    "known_languages", "known_scripts", "base_language",
+]
+
+#: ISO 15924 codes of the scripts in the table (for BCP-47 tags such as ``sr-Latn``, ``zh-Hant``).
+_ISO15924 = {
+    "latn": "Latin", "cyrl": "Cyrillic", "grek": "Greek", "armn": "Armenian", "geor": "Georgian",
+    "hebr": "Hebrew", "arab": "Arabic", "syrc": "Syriac", "thaa": "Thaana", "deva": "Devanagari",
+    "beng": "Bengali", "guru": "Gurmukhi", "orya": "Oriya", "gujr": "Gujarati", "taml": "Tamil",
+    "telu": "Telugu", "knda": "Kannada", "mlym": "Malayalam", "sinh": "Sinhala", "ethi": "Ethiopic",
+    "mymr": "Myanmar", "tibt": "Tibetan", "khmr": "Khmer", "thai": "Thai", "laoo": "Lao",
+    "mong": "Mongolian", "olck": "Ol_Chiki", "tfng": "Tifinagh", "hang": "Hangul", "kore": "Hangul",
+    "hani": "Han", "hans": "Han", "hant": "Han", "jpan": "Kana", "hira": "Kana", "kana": "Kana",
+}
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How one language (or script) punctuates and quotes.
+
+    Attributes:
+        lang: the language code asked for ('' for a script's defaults).
+        script: the script's name as Unicode writes it (``Latin``, ``Devanagari``; ``Kana`` for
+            Japanese, whose text mixes kana and Han).
+        final: sentence-final marks.
+        quotes: ``(open, close)`` quotation pairs, the primary pair first.
+        brackets: ``(open, close)`` bracket pairs.
+        openers: marks that open a sentence or clause (Spanish ``¿ ¡``).
+        space_before: marks written with a (no-break) space before them (French ``: ; ? ! »``).
+        space_after: marks written with a space after them (French ``«``).
+        spacing: ``space`` (sentences are separated by a space), ``none`` (no space between
+            sentences: Chinese, Japanese) or ``model`` (a space alone separates sentences, with
+            no mark: Thai, Lao; only a learned model can find the boundary).
+        glued_final: a final mark glued to the next word still ends a sentence (Korean
+            ``했다.19일``).
+        quote_particles: letters that continue a sentence right after a closing quote
+            (Japanese ``「…。」と言った``).
+        sentence_model: a segmenter of another package that finds this language's sentences
+            (``pythainlp-crfcut`` for Thai; see :mod:`aligner.segment.external`), or ''.
+        known: the table has an entry for this language itself (not only for its script).
+    """
+
+    lang: str
+    script: str
+    final: str
+    quotes: tuple[tuple[str, str], ...]
+    brackets: tuple[tuple[str, str], ...]
+    openers: str = ""
+    space_before: str = ""
+    space_after: str = ""
+    spacing: str = "space"
+    glued_final: bool = False
+    quote_particles: str = ""
+    sentence_model: str = ""
+    known: bool = True
+
+    @property
+    def closing_quotes(self) -> str:
+        """Every closing quotation mark of :attr:`quotes`, in order, without repeats."""
+        return "".join(dict.fromkeys(close for _open, close in self.quotes))
+
+    @property
+    def opening_quotes(self) -> str:
+        """Every opening quotation mark of :attr:`quotes`, in order, without repeats."""
+        return "".join(dict.fromkeys(open_ for open_, _close in self.quotes))
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    text = resources.files("aligner.data").joinpath("conventions", "punctuation.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _pairs(items: list[list[str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in items)
+
+
+def _build(lang: str, script: str, entry: dict[str, Any], known: bool) -> Conventions:
+    table = _table()
+    merged: dict[str, Any] = dict(table["scripts"][script])
+    merged.update(entry)
+    return Conventions(
+        lang=lang,
+        script=script,
+        final=merged["final"],
+        quotes=_pairs(merged["quotes"]),
+        brackets=_pairs(merged.get("brackets", table["brackets"])),
+        openers=merged.get("openers", ""),
+        space_before=merged.get("space_before", ""),
+        space_after=merged.get("space_after", ""),
+        spacing=merged.get("spacing", "space"),
+        glued_final=bool(merged.get("glued_final", False)),
+        quote_particles=merged.get("quote_particles", ""),
+        sentence_model=merged.get("sentence_model", ""),
+        known=known,
+    )
+
+
+def known_languages() -> frozenset[str]:
+    """Language codes with an entry of their own."""
+    return frozenset(_table()["languages"])
+
+
+def known_scripts() -> tuple[str, ...]:
+    """Script names with defaults in the table."""
+    return tuple(_table()["scripts"])
+
+
+def base_language(lang: str) -> str:
+    """The primary language subtag of a BCP-47 tag, lower case (``pt-BR`` -> ``pt``)."""
+    return lang.replace("_", "-").split("-", 1)[0].lower()
+
+
+def _script_subtag(lang: str) -> str | None:
+    for part in lang.replace("_", "-").split("-")[1:]:
+        if len(part) == 4 and part.lower() in _ISO15924:
+            return _ISO15924[part.lower()]
+    return None
+
+
+@lru_cache(maxsize=None)
+def script_conventions(script: str) -> Conventions:
+    """A script's default conventions (``KeyError`` for a script the table does not have)."""
+    return _build("", script, {}, known=False)
+
+
+@lru_cache(maxsize=None)
+def conventions(lang: str, script: str | None = None) -> Conventions:
+    """The conventions of ``lang`` (a BCP-47 tag; only its language and script subtags count).
+
+    A language the table lacks gets the defaults of ``script`` (or of the tag's script subtag,
+    or Latin) with ``known=False``. A script subtag overrides the language's own script
+    (``sr-Latn``).
+    """
+    base = base_language(lang)
+    entry = _table()["languages"].get(base)
+    chosen = _script_subtag(lang) or script
+    if entry is not None:
+        own = entry["script"]
+        if chosen is None or chosen == own:
+            return _build(lang, own, entry, known=True)
+        keep = {k: v for k, v in entry.items() if k not in ("final", "spacing", "glued_final")}
+        return _build(lang, chosen, keep, known=True)
+    if chosen is None or chosen not in _table()["scripts"]:
+        chosen = "Latin"
+    return _build(lang, chosen, {}, known=False)
+
+
+# Letters of each script; Japanese text is "Kana" when it has any real share of kana.
+_SCRIPT_RES = {
+    name: regex.compile(r"[\p{Hiragana}\p{Katakana}]" if name == "Kana" else r"\p{Script=" + name + "}")
+    for name in ("Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Hebrew", "Arabic", "Syriac",
+                 "Thaana", "Devanagari", "Bengali", "Gurmukhi", "Oriya", "Gujarati", "Tamil", "Telugu",
+                 "Kannada", "Malayalam", "Sinhala", "Ethiopic", "Myanmar", "Tibetan", "Khmer", "Thai",
+                 "Lao", "Mongolian", "Ol_Chiki", "Tifinagh", "Hangul", "Han", "Kana")
+}
+_SAMPLE = 4000
+
+
+def dominant_script(text: str) -> str | None:
+    """The script with the most letters in (the first 4,000 characters of) ``text``, or ``None``."""
+    sample = text[:_SAMPLE]
+    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPT_RES.items()}
+    if counts["Kana"] and counts["Kana"] >= 0.1 * (counts["Kana"] + counts["Han"]):
+        counts["Kana"] += counts["Han"]
+        counts["Han"] = 0
+    name, n = max(counts.items(), key=lambda kv: kv[1])
+    return name if n else None
+
+
+def conventions_for_text(lang: str, text: str) -> Conventions:
+    """:func:`conventions` of ``lang``; for a language the table lacks, the script of ``text``."""
+    found = conventions(lang)
+    if found.known or _script_subtag(lang):
+        return found
+    script = dominant_script(text)
+    return conventions(lang, script) if script else found
