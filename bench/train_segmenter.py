@@ -1,17 +1,27 @@
-"""Train the per-language boundary weights shipped in ``src/aligner/data/segmentation/``.
+"""Train the boundary weights shipped in ``src/aligner/data/segmentation/``.
 
-Logistic regression (full-batch Adam, L2) over the gap features of
-:func:`aligner.segment.rules.gap_features`, on the UD dev paragraphs of
-``../shared/data/segmentation/``. The shipped weights are trained on the whole dev split
-(``--split all``); ``--cv K`` measures the procedure on held-out data instead: K-fold
-cross-validation over contiguous blocks, and training on the ``tune`` split (the first three
-quarters of each file) scored on ``val`` (the last quarter).
+One procedure for every language: logistic regression (full-batch Adam, L2) over the gap
+features of :func:`aligner.segment.rules.gap_features`, on the UD dev paragraphs of
+``../shared/data/segmentation/``.
+
+* ``<lang>.weights.tsv`` for every language whose dev treebank's licence allows shipping a
+  derived work (not the non-commercial ones: Italian-ISDT, Polish-PDB, Hebrew-HTB,
+  Turkish-IMST; see ``NON_COMMERCIAL``), trained on its whole dev split together with the
+  other shippable languages' (feature augmentation: see :func:`train`);
+* ``generic.weights.tsv``, trained on those permissive languages together, for every other
+  language (the non-commercial four, and languages with no dev data) whose text is written with
+  spaces between sentences.
+
+``--cv K`` writes nothing and measures the procedure on held-out data instead: the punctuation
+rules alone (``rules``), K-fold cross-validation over contiguous blocks of each dev file that
+keep documents whole (``cvK``: each block scored by a model trained on the others), and the
+generic model trained on the permissive languages other than the one scored
+(``generic``: leave one language out, so a figure for a language never seen).
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/train_segmenter.py                # the shipped weights (all dev)
-    .venv/bin/python bench/train_segmenter.py --split tune   # tune split only
-    .venv/bin/python bench/train_segmenter.py --cv 4         # held-out estimates, writes nothing
+    .venv/bin/python bench/train_segmenter.py            # the shipped weights
+    .venv/bin/python bench/train_segmenter.py --cv 2     # held-out estimates, writes nothing
 """
 
 from __future__ import annotations
@@ -24,51 +34,61 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from segmentation import ROOT, Paragraph, inner_ends, load, _nonspace_prefix  # noqa: E402
+from segmentation import LANGS, ROOT, Paragraph, _nonspace_prefix, folds, inner_ends, load, treebank  # noqa: E402
 
-from aligner.segment.model import BoundaryModel, format_weights  # noqa: E402
 from aligner.segment.core import paragraph_ranges  # noqa: E402
-from aligner.segment.rules import korean_endings as endings_data  # noqa: E402
-from aligner.segment.rules import RULED_VOTES, gap_features, gaps, rule_vote, split_with_model  # noqa: E402
+from aligner.segment.model import BoundaryModel, format_weights  # noqa: E402
+from aligner.segment.rules import (  # noqa: E402
+    Vote, features_with, gaps, lang_rules, ruled, sentence_endings, split_with_model, vote_with,
+)
 
 OUT = ROOT / "src" / "aligner" / "data" / "segmentation"
-LEARNED_LANGS = ("id", "en", "de", "ko")
+#: Dev treebanks whose licence (CC BY-NC-SA) forbids shipping weights derived from them.
+NON_COMMERCIAL = frozenset({"UD_Italian-ISDT", "UD_Polish-PDB", "UD_Hebrew-HTB", "UD_Turkish-IMST"})
 #: How much harder vote-shape conjunctions are regularised than other features.
 VOTE_L2 = 5.0
+GENERIC = "generic"
+POOL = True
+
+
+def shippable(lang: str) -> bool:
+    """May weights trained on ``lang``'s dev treebank be shipped?"""
+    return treebank(lang) not in NON_COMMERCIAL
 
 
 def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str]) -> tuple[list[list[str]], list[int]]:
     """Feature lists and 0/1 labels for every scored gap of ``paragraphs``."""
     probe = BoundaryModel({}, 0.0, endings)
+    rules = lang_rules(lang)
     xs, ys = [], []
     for p in paragraphs:
         prefix = _nonspace_prefix(p.text)
         gold = {prefix[e] for e in p.ends}
-        for offset, prev, left, right, phrase in gaps(p.text, 0, len(p.text)):
-            vote = rule_vote(prev, left, right, lang, phrase)
-            if vote == "N" and probe.skip_plain(left, right):
+        for offset, prev, left, right, phrase in gaps(p.text, 0, len(p.text), rules):
+            vote = vote_with(rules, prev, left, right, phrase)
+            if vote is Vote.PLAIN and probe.skip_plain(left, right):
                 continue
-            if vote in RULED_VOTES:
+            if ruled(vote, right):
                 continue  # decided by the rules, as at run time
-            xs.append(gap_features(prev, left, right, lang, vote))
+            xs.append(features_with(rules, prev, left, right, vote))
             ys.append(int(prefix[offset] in gold))
     return xs, ys
 
 
-def korean_endings(lang: str, paragraphs: list[Paragraph]) -> frozenset[str]:
-    """Final syllables worth scoring: those of ``ko.endings.txt`` and any seen before an
-    unpunctuated gold boundary at least twice."""
-    if lang != "ko":
-        return frozenset()
+def final_syllables(lang: str, paragraphs: list[Paragraph]) -> frozenset[str]:
+    """Hangul syllables after which an unpunctuated gap is worth scoring: the last letters of
+    the language's sentence endings (``ko.endings.txt``) and any syllable seen before an
+    unpunctuated gold boundary at least twice. Empty for text without Hangul."""
+    rules = lang_rules(lang)
     counts: Counter[str] = Counter()
     for p in paragraphs:
         prefix = _nonspace_prefix(p.text)
         gold = {prefix[e] for e in p.ends}
-        for offset, prev, left, right, phrase in gaps(p.text, 0, len(p.text)):
-            if prefix[offset] in gold and rule_vote(prev, left, right, lang, phrase) == "N":
+        for offset, prev, left, right, phrase in gaps(p.text, 0, len(p.text), rules):
+            if prefix[offset] in gold and vote_with(rules, prev, left, right, phrase) is Vote.PLAIN:
                 counts[left[-1]] += 1
     learned = {s for s, n in counts.items() if n >= 2 and "\uac00" <= s <= "\ud7a3"}
-    return frozenset(learned | {ending[-1] for ending in endings_data()})
+    return frozenset(learned | {ending[-1] for ending in sentence_endings(lang) if "\uac00" <= ending[-1] <= "\ud7a3"})
 
 
 def fit(xs: list[list[str]], ys: list[int], l2: float, min_count: int, iters: int = 600) -> dict[str, float]:
@@ -82,7 +102,7 @@ def fit(xs: list[list[str]], ys: list[int], l2: float, min_count: int, iters: in
             if j is not None:
                 rows.append(r)
                 cols.append(j)
-    rows_a, cols_a = np.array(rows), np.array(cols)
+    rows_a, cols_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
     y = np.array(ys, dtype=float)
     # Conjunctions of a punctuation vote with a shape ("v=B|num") overrule the rules: they
     # need more evidence than other features, so they are regularised harder.
@@ -102,18 +122,40 @@ def fit(xs: list[list[str]], ys: list[int], l2: float, min_count: int, iters: in
     return {f: float(w[j]) for f, j in vocab.items() if abs(w[j]) >= 0.01}
 
 
-def train(lang: str, paragraphs: list[Paragraph], l2: float, min_count: int, threshold: float = 0.0) -> BoundaryModel:
-    """A boundary model for ``lang`` from gold paragraphs."""
-    endings = korean_endings(lang, paragraphs)
-    xs, ys = examples(lang, paragraphs, endings)
-    return BoundaryModel(fit(xs, ys, l2, min_count), threshold, endings)
+def train(data: dict[str, list[Paragraph]], l2: float, min_count: int, threshold: float = 0.0,
+          focus: str | None = None) -> BoundaryModel:
+    """A boundary model from gold paragraphs of one or more languages (``{lang: paragraphs}``).
+
+    With ``focus``, the model is for that language: its examples carry each feature twice, as
+    itself (shared with the other languages) and as a copy of its own (``@f``), and the two
+    weights are summed into one afterwards, so the other languages' data is a prior that the
+    focus language's data corrects (feature augmentation, as for domain adaptation).
+    """
+    endings: frozenset[str] = frozenset().union(*(final_syllables(lang, ps) for lang, ps in data.items()))
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    for lang, paragraphs in data.items():
+        x, y = examples(lang, paragraphs, endings)
+        if lang == focus:
+            x = [feats + ["@" + f for f in feats] for feats in x]
+        xs += x
+        ys += y
+    weights = fit(xs, ys, l2, min_count)
+    if focus is not None:
+        merged: dict[str, float] = {}
+        for f, w in weights.items():
+            key = f[1:] if f.startswith("@") else f
+            merged[key] = merged.get(key, 0.0) + w
+        weights = {f: w for f, w in merged.items() if abs(w) >= 0.01}
+    return BoundaryModel(weights, threshold, endings)
 
 
 def boundary_counts(lang: str, paragraphs: list[Paragraph], model: BoundaryModel | None) -> tuple[int, int, int]:
     """``(tp, fp, fn)`` of ``model`` on ``paragraphs`` (same scoring as bench/segmentation.py)."""
+    rules = lang_rules(lang)
     tp = fp = fn = 0
     for p in paragraphs:
-        ends = [e for s, t in paragraph_ranges(p.text) for _a, e in split_with_model(p.text, s, t, lang, model)]
+        ends = [e for s, t in paragraph_ranges(p.text) for _a, e in split_with_model(p.text, s, t, lang, model, rules)]
         gold, pred = inner_ends(p.text, p.ends), inner_ends(p.text, ends)
         tp += len(gold & pred)
         fp += len(pred - gold)
@@ -121,54 +163,91 @@ def boundary_counts(lang: str, paragraphs: list[Paragraph], model: BoundaryModel
     return tp, fp, fn
 
 
-def _f1(counts: tuple[int, int, int]) -> float:
+def f1(counts: tuple[int, int, int]) -> float:
+    """Boundary F1 from ``(tp, fp, fn)``."""
     tp, fp, fn = counts
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def cross_validate(lang: str, folds: int, l2: float, min_count: int, threshold: float = 0.0) -> float:
-    """Boundary F1 of ``folds``-fold cross-validation over contiguous blocks of the dev file."""
-    paragraphs = load(lang, "all")
-    size = -(-len(paragraphs) // folds)
-    tp = fp = fn = 0
-    for k in range(folds):
-        held = paragraphs[k * size : (k + 1) * size]
-        rest = paragraphs[: k * size] + paragraphs[(k + 1) * size :]
-        a, b, c = boundary_counts(lang, held, train(lang, rest, l2, min_count, threshold))
-        tp, fp, fn = tp + a, fp + b, fn + c
-    return _f1((tp, fp, fn))
+def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
+    return a[0] + b[0], a[1] + b[1], a[2] + b[2]
+
+
+def cross_validated(lang: str, k: int, l2: float, min_count: int, threshold: float = 0.0) -> list[tuple[list[Paragraph], BoundaryModel]]:
+    """``(held-out block, model trained on the other blocks)`` for each of ``k`` folds."""
+    blocks = folds(load(lang, "all"), k)
+    others = generic_training_set(exclude=lang) if POOL else {}
+    out = []
+    for i, held in enumerate(blocks):
+        rest = [p for j, b in enumerate(blocks) if j != i for p in b]
+        out.append((held, train({**others, lang: rest}, l2, min_count, threshold, focus=lang if POOL else None)))
+    return out
+
+
+def generic_training_set(exclude: str | None = None) -> dict[str, list[Paragraph]]:
+    """Dev paragraphs of every shippable language (but ``exclude``) for the generic model."""
+    return {lang: load(lang, "all") for lang in LANGS if lang != exclude and shippable(lang)}
+
+
+#: Differences from the generic weights smaller than this are not stored.
+DELTA_FLOOR = 0.05
+
+
+def stored_differences(model: BoundaryModel, generic: BoundaryModel) -> BoundaryModel:
+    """``model`` as differences from ``generic`` (what a language's weight file holds)."""
+    keys = set(model.weights) | set(generic.weights)
+    deltas = {k: model.weights.get(k, 0.0) - generic.weights.get(k, 0.0) for k in keys}
+    kept = {k: d for k, d in deltas.items() if abs(d) >= DELTA_FLOOR}
+    return BoundaryModel(kept, model.threshold, model.endings - generic.endings, GENERIC)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--langs", nargs="+", default=list(LEARNED_LANGS))
-    parser.add_argument("--split", default="all", choices=("tune", "all"))
+    parser.add_argument("--langs", nargs="+", default=list(LANGS), choices=LANGS)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--threshold", type=float, default=0.0,
                         help="decision threshold on the summed weights (default: 0)")
     parser.add_argument("--cv", type=int, metavar="K",
-                        help="write nothing; report boundary F1 of the punctuation rules alone, of K-fold "
-                             "cross-validation, and of a model trained on the tune split scored on val")
+                        help="write nothing; report held-out boundary F1 (rules alone, K-fold "
+                             "cross-validation, generic model with the language left out)")
     args = parser.parse_args(argv)
     if args.cv:
-        print(f"{'lang':4} {'rules':>6} {'cv' + str(args.cv):>6} {'val':>6}   (boundary F1 on held-out dev data)")
+        print(f"{'lang':4} {'ship':>4} {'rules':>6} {'cv' + str(args.cv):>6} {'generic':>7}   (boundary F1, held out)")
         for lang in args.langs:
-            f1_rules = _f1(boundary_counts(lang, load(lang, "all"), None))
-            f1_cv = cross_validate(lang, args.cv, args.l2, args.min_count, args.threshold)
-            tuned = train(lang, load(lang, "tune"), args.l2, args.min_count, args.threshold)
-            f1_val = _f1(boundary_counts(lang, load(lang, "val"), tuned))
-            print(f"{lang:4} {f1_rules:6.3f} {f1_cv:6.3f} {f1_val:6.3f}")
+            paragraphs = load(lang, "all")
+            rules_f1 = f1(boundary_counts(lang, paragraphs, None))
+            cv = (0, 0, 0)
+            for held, model in cross_validated(lang, args.cv, args.l2, args.min_count, args.threshold):
+                cv = _add(cv, boundary_counts(lang, held, model))
+            generic = train(generic_training_set(exclude=lang), args.l2, args.min_count, args.threshold)
+            gen_f1 = f1(boundary_counts(lang, paragraphs, generic))
+            print(f"{lang:4} {'yes' if shippable(lang) else 'no':>4} {rules_f1:6.3f} {f1(cv):6.3f} {gen_f1:7.3f}", flush=True)
         return 0
+    provenance = (f"trained by bench/train_segmenter.py (--l2 {args.l2} --min-count {args.min_count} "
+                  f"--threshold {args.threshold})")
+    data = generic_training_set()
+    generic = train(data, args.l2, args.min_count, args.threshold)
+    comment = (f"aligner generic boundary weights: logistic regression on the gap features of\n"
+               f"aligner.segment.rules, {provenance}\non the dev splits of "
+               + ", ".join(treebank(lang) for lang in data) + "; see LICENSE.txt beside this file.")
+    (OUT / f"{GENERIC}.weights.tsv").write_text(format_weights(generic, comment), "utf-8")
+    print(f"{GENERIC}: {len(generic.weights)} weights written ({', '.join(data)})")
     for lang in args.langs:
-        model = train(lang, load(lang, args.split), args.l2, args.min_count, args.threshold)
-        weights = model.weights
-        comment = (f"aligner boundary weights for {lang}: logistic regression on the gap features of\n"
-                   f"aligner.segment.rules, trained by bench/train_segmenter.py (--split {args.split} "
-                   f"--l2 {args.l2} --min-count {args.min_count} --threshold {args.threshold})\non UD dev data; CC BY-SA 4.0 "
-                   "(see LICENSE.txt beside this file).")
-        (OUT / f"{lang}.weights.tsv").write_text(format_weights(model, comment), "utf-8")
-        print(f"{lang}: {len(weights)} weights written")
+        if not shippable(lang):
+            print(f"{lang}: {treebank(lang)} is non-commercial: no weights of its own (the generic ones serve)")
+            continue
+        data = {**generic_training_set(exclude=lang), lang: load(lang, "all")}
+        model = train(data, args.l2, args.min_count, args.threshold, focus=lang)
+        deltas = stored_differences(model, generic)
+        comment = (f"aligner boundary weights for {lang}, as differences from generic.weights.tsv (under\n"
+                   f"{DELTA_FLOOR}: dropped): logistic regression on the gap features of aligner.segment.rules,\n"
+                   f"{provenance}\non the dev split of {treebank(lang)} (its own copy of every feature) and of the "
+                   "other shippable\ntreebanks (shared copy): "
+                   + ", ".join(treebank(other) for other in data if other != lang)
+                   + ";\nsee LICENSE.txt beside this file.")
+        (OUT / f"{lang}.weights.tsv").write_text(format_weights(deltas, comment), "utf-8")
+        print(f"{lang}: {len(deltas.weights)} weight differences written")
     return 0
 
 

@@ -137,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("segment", help="print sentences one per line, a blank line between paragraphs")
     p.add_argument("file")
-    p.add_argument("--lang", type=_lang_code, help="language (ISO 639-1); detected if omitted")
+    p.add_argument("--lang", type=_lang_code, help="language code (ISO 639 / BCP-47); detected if omitted; "
+                   "a language without rules of its own gets its script's")
     p.add_argument("--show-boilerplate", action="store_true", help="prefix page furniture with '# boilerplate: '")
     _add_limits(p)
     p.set_defaults(func=_cmd_segment)
@@ -258,6 +259,11 @@ def _cmd_segment(args: argparse.Namespace) -> int:
     doc = api.load(args.file, args.lang, limits=_limits(args))
     _emit(_segment_text(doc, args.show_boilerplate), None)
     _note_encoding(doc)
+    from .segment import fallback_note
+
+    note = fallback_note(doc.lang, doc.text) if args.lang else None
+    if note:
+        print(f"aligner: note: {note}", file=sys.stderr)
     return 0
 
 

@@ -12,15 +12,25 @@ def test_weight_file_round_trip():
     assert parse_weights(format_weights(model, "a comment\nover two lines")) == model
 
 
-@pytest.mark.parametrize("lang", ["id", "en", "de", "ko"])
+@pytest.mark.parametrize("lang", ["id", "en", "de", "ko", "fr", "es", "ru", "vi", "fi", "pt", "fa", "generic"])
 def test_shipped_models_load(lang):
     model = boundary_model(lang)
     assert model is not None and len(model.weights) > 100
     assert model.weights["v=B"] > 0 > model.weights["v=N"]
 
 
-def test_languages_without_weights_use_rules():
-    assert boundary_model("fr") is None and boundary_model("zh") is None
+@pytest.mark.parametrize("lang", ["it", "pl", "he", "tr"])
+def test_no_weights_derived_from_non_commercial_treebanks(lang):
+    # Italian-ISDT, Polish-PDB, Hebrew-HTB and Turkish-IMST are CC BY-NC-SA: these languages
+    # get the generic model, trained on the permissive treebanks only.
+    assert boundary_model(lang) is None
+    from aligner.segment.model import model_for
+
+    assert model_for(lang) is boundary_model("generic")
+
+
+def test_weights_by_base_language():
+    assert boundary_model("pt-BR") is boundary_model("pt")
 
 
 def test_korean_model_scores_endings_only():

@@ -36,8 +36,8 @@ GOLDEN = {
          ["Mr. Smith met Dr. Jones at 5 p.m. on Friday.", "They talked about the U.S. economy."]),
         ("J. R. R. Tolkien wrote it. Version 2.1.3 is out. Pi is about 3.14.",
          ["J. R. R. Tolkien wrote it.", "Version 2.1.3 is out.", "Pi is about 3.14."]),
-        ("Visit https://example.com/a.b for details. Mail me at jo.smith@example.org. Thanks!",
-         ["Visit https://example.com/a.b for details.", "Mail me at jo.smith@example.org.", "Thanks!"]),
+        ("Please visit https://example.com/a.b for details. Mail me at jo.smith@example.org. Thanks!",
+         ["Please visit https://example.com/a.b for details.", "Mail me at jo.smith@example.org.", "Thanks!"]),
         ('He said "I\'m done." Then he left.', ['He said "I\'m done."', "Then he left."]),
         ("That was fun :) See you tomorrow.", ["That was fun :)", "See you tomorrow."]),
         ("It costs 5 dollars etc. The end is near.", ["It costs 5 dollars etc.", "The end is near."]),
@@ -130,3 +130,47 @@ def test_headline_and_list_items_on_their_own_lines_are_sentences():
     text = "Breaking news\n- first item\n- second item\nBest regards\nAnna"
     got = sentences(text, "en")
     assert got == ["Breaking news", "- first item", "- second item", "Best regards", "Anna"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # An initialism before a capitalised noun goes on; a final abbreviation before "(" goes on.
+    ("The U.S. Senate passed the bill.", "en", ["The U.S. Senate passed the bill."]),
+    ("He works for Acme Inc. (SSI) in Ohio.", "en", ["He works for Acme Inc. (SSI) in Ohio."]),
+    ("Er arbeitet bei der Müller GmbH & Co. KG in Berlin.", "de", ["Er arbeitet bei der Müller GmbH & Co. KG in Berlin."]),
+    # A quotation that ends with ? ! or . and goes on with a lower-case word is one sentence.
+    ('"Is it over?" she asked. Nobody knew.', "en", ['"Is it over?" she asked.', "Nobody knew."]),
+    ("«C'est fini ?» demanda-t-elle. Personne ne savait.", "fr", ["«C'est fini ?» demanda-t-elle.", "Personne ne savait."]),
+    # A Korean full stop glued to a number still ends the sentence.
+    ("그는 회장을 맡았다.19일 발표했다.", "ko", ["그는 회장을 맡았다.", "19일 발표했다."]),
+])
+def test_known_errors_are_cases_of_general_rules(text, lang, expected):
+    assert sentences(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("این چیست؟ آن کتاب است.", "fa", ["این چیست؟", "آن کتاب است."]),
+    ("یہ کیا ہے۔ وہ کتاب ہے۔", "ur", ["یہ کیا ہے۔", "وہ کتاب ہے۔"]),
+    ("यह क्या है। वह किताब है॥ अच्छा।", "hi", ["यह क्या है।", "वह किताब है॥", "अच्छा।"]),
+    ("Բարեւ։ Ինչպես ես։", "hy", ["Բարեւ։", "Ինչպես ես։"]),
+    ("ሰላም። እንዴት ነህ፧ ደህና ነኝ።", "am", ["ሰላም።", "እንዴት ነህ፧", "ደህና ነኝ።"]),
+    ("မင်္ဂလာပါ။ နေကောင်းလား။", "my", ["မင်္ဂလာပါ။", "နေကောင်းလား။"]),
+    ("བཀྲ་ཤིས་བདེ་ལེགས། ཁྱེད་རང་སྐུ་གཟུགས་བདེ་པོ་ཡིན་པས།", "bo", ["བཀྲ་ཤིས་བདེ་ལེགས།", "ཁྱེད་རང་སྐུ་གཟུགས་བདེ་པོ་ཡིན་པས།"]),
+    ("Τι κάνεις; Καλά είμαι.", "el", ["Τι κάνεις;", "Καλά είμαι."]),
+    ("ខ្ញុំសុខសប្បាយ។ អរគុណ។", "km", ["ខ្ញុំសុខសប្បាយ។", "អរគុណ។"]),
+    ("„Kommst du?“ Er nickte.", "de", ["„Kommst du?“", "Er nickte."]),
+    ("«Ты придёшь?» Он кивнул.", "ru", ["«Ты придёшь?»", "Он кивнул."]),
+    ("「行くの？」彼は頷いた。", "ja", ["「行くの？」", "彼は頷いた。"]),
+    # A language code the tables lack: the script of the text decides.
+    ("यह क्या है। वह किताब है।", "xqz", ["यह क्या है।", "वह किताब है।"]),
+])
+def test_script_punctuation(text, lang, expected):
+    assert sentences(text, lang) == expected
+
+
+def test_votes_are_a_named_type():
+    from aligner.segment.rules import Vote
+
+    assert rule_vote("", "Dr.", "Smith", "en") is Vote.ABBREVIATION
+    assert rule_vote("", '?"', "she", "en") is Vote.QUOTE_GOES_ON
+    assert rule_vote("", "κάνεις;", "Καλά", "el") is Vote.FINAL
+    assert rule_vote("", "word;", "next", "en") is Vote.SEMICOLON

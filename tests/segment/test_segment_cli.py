@@ -17,3 +17,21 @@ def test_plain_output_keeps_every_sentence(seed_paths, capsys):
     assert main(["segment", str(seed_paths["003"]), "--lang", "de"]) == 0
     out = capsys.readouterr().out
     assert "2024-08-19" in out and "# boilerplate" not in out
+
+
+def test_unknown_language_falls_back_to_its_script_and_says_so_once(tmp_path, capsys):
+    path = tmp_path / "doc.txt"
+    path.write_text("यह क्या है। वह किताब है।\nदूसरा अनुच्छेद है। अंत।\n", "utf-8")
+    assert main(["segment", str(path), "--lang", "xqz"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == ["यह क्या है।", "वह किताब है।", "", "दूसरा अनुच्छेद है।", "अंत।"]
+    notes = [line for line in captured.err.splitlines() if "xqz" in line]
+    assert len(notes) == 1 and "Devanagari" in notes[0]
+
+
+def test_known_language_says_nothing(tmp_path, capsys):
+    path = tmp_path / "doc.txt"
+    path.write_text("Բարեւ։ Ինչպես ես։\n", "utf-8")
+    assert main(["segment", str(path), "--lang", "hy"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == ["Բարեւ։", "Ինչպես ես։"] and captured.err == ""

@@ -4,7 +4,7 @@ Public entry points:
     :func:`segment` returns the spans of a text; :func:`make_document` builds a ``Document``.
 """
 
-from .core import make_document, presegmented_spans, segment
+from .core import fallback_note, make_document, presegmented_spans, segment
 from .rules import RULES_VERSION
 
-__all__ = ["segment", "make_document", "presegmented_spans", "RULES_VERSION"]
+__all__ = ["segment", "make_document", "presegmented_spans", "fallback_note", "RULES_VERSION"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ..document import CONTENT, Document, Span
 from .boilerplate import classify_spans
-from .rules import split_paragraph
+from .rules import rules_for_text, split_paragraph
 
-__all__ = ["segment", "make_document", "presegmented_spans", "paragraph_ranges"]
+__all__ = ["segment", "make_document", "presegmented_spans", "paragraph_ranges", "fallback_note"]
 
 
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:
@@ -41,7 +41,8 @@ def segment(text: str, lang: str, *, mark_boilerplate: bool = True) -> tuple[Spa
 
     Args:
         text: the whole document text.
-        lang: ISO 639-1 code; rules for unknown languages fall back to generic punctuation rules.
+        lang: a language code (BCP-47: ``en``, ``pt-BR``, ``sr-Latn``); a language the tables
+            lack gets the punctuation rules of the text's script.
         mark_boilerplate: classify page furniture as ``kind="boilerplate"``.
 
     Example:
@@ -49,8 +50,9 @@ def segment(text: str, lang: str, *, mark_boilerplate: bool = True) -> tuple[Spa
         [(0, 9), (10, 14)]
     """
     spans: list[Span] = []
+    rules = rules_for_text(lang, text)
     for p_index, (p_start, p_end) in enumerate(paragraph_ranges(text)):
-        for s_start, s_end in split_paragraph(text, p_start, p_end, lang):
+        for s_start, s_end in split_paragraph(text, p_start, p_end, lang, rules):
             trimmed = _trimmed(text, s_start, s_end)
             if trimmed:
                 spans.append(Span(trimmed[0], trimmed[1], p_index, CONTENT))
@@ -58,6 +60,18 @@ def segment(text: str, lang: str, *, mark_boilerplate: bool = True) -> tuple[Spa
     if mark_boilerplate:
         result = classify_spans(text, result, lang)
     return result
+
+
+def fallback_note(lang: str, text: str) -> str | None:
+    """A one-line note when ``lang`` has no segmentation conventions of its own (its text's
+    script's rules are used instead), else ``None``."""
+    from ..conventions import conventions_for_text
+
+    conv = conventions_for_text(lang, text)
+    if conv.known:
+        return None
+    return (f"no segmentation rules for language {lang!r}: using the punctuation rules of "
+            f"{conv.script} script and the generic model")
 
 
 def presegmented_spans(text: str) -> tuple[Span, ...]:

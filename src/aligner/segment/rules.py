@@ -3,70 +3,98 @@
 How a paragraph is split:
 
 1. **Gaps.** Every run of white space between two tokens is a candidate boundary. The
-   punctuation rules give each gap a *vote* (:func:`rule_vote`): ``B`` a terminal mark that
-   ends a sentence, ``A`` a known abbreviation, ``F`` an abbreviation that often ends a sentence
-   (``dll.``, ``etc.``), ``I`` an initial, ``O`` a German ordinal or
-   date (``am 1. Januar``), ``D`` a dotted abbreviation (``z.B.``), ``E`` an ellipsis, ``C`` a
-   colon, ``S`` a semicolon, ``M`` an emoticon, ``G`` the end of a greeting or sign-off
-   (``Hi John,`` ``Best regards,``; lists in ``data/segmentation/``), ``N`` no final
-   punctuation.
-2. **Learned weights.** Where ``aligner/data/segmentation/<lang>.weights.tsv`` exists, a
-   logistic model (:mod:`aligner.segment.model`) scores the gap from the vote and cheap
+   punctuation rules give each gap a :class:`Vote` (:func:`rule_vote`): a final mark that
+   ends a sentence, a known abbreviation, an abbreviation that often ends a sentence
+   (``dll.``, ``etc.``), an initial, an ordinal or date (``am 1. Januar``), a dotted
+   abbreviation (``z.B.``), an ellipsis, a colon, a semicolon, an emoticon, the end of a
+   greeting or sign-off (``Hi John,`` ``Best regards,``; lists in ``data/segmentation/``), a
+   quotation closed by ``?``/``!``/``.`` before a lower-case word (``"Is it over?" she
+   asked``), or no final punctuation. The final marks, quotes and brackets of each language
+   and script come from :mod:`aligner.conventions`.
+2. **Learned weights.** Where ``aligner/data/segmentation/<lang>.weights.tsv`` exists (else
+   ``generic.weights.tsv``), a logistic model (:mod:`aligner.segment.model`) scores the gap from the vote and cheap
    features of the tokens on both sides (word shapes, the words themselves, Korean verb
    endings such as -다, -요, -죠, -니다). This finds boundaries that punctuation does not
    show: e-mail headers, list items, unpunctuated Korean sentences (-다, -요 ...), a
    lower-case sentence start in informal English. Elsewhere, and for votes the weights
-   never saw, the vote decides: ``B`` and ``F`` before anything but a lower-case letter,
-   ``G`` always.
+   never saw, the vote decides: a final mark or a sentence-ending abbreviation before
+   anything but a lower-case letter, a greeting always. An abbreviation before an opening
+   bracket (``Inc. (SSI)``) and a quotation before a lower-case word never end a sentence.
 3. **No-space boundaries.** Inside a token: CJK full stops (``。``, ``！``, ``？``, also
-   before digits), Japanese ASCII ``!``/``?`` between letters, and a Korean full stop
-   between two Hangul syllables (``맡았다.그 후``). A closing quote stays with its sentence,
-   and a Korean quote followed by a particle (``같다."고 말했다``) is not a boundary.
+   before digits); in languages written without spaces between sentences (Chinese,
+   Japanese) ASCII ``!``/``?`` between letters; in scripts whose final mark may be glued to
+   the next word (Hangul) a final mark between a letter and a letter or digit (``맡았다.그
+   후``, ``했다.19일``). A closing quote stays with its sentence, a quote followed by a
+   particle (``같다."고 말했다``; Japanese ``「…。」と``) is not a boundary.
 
 Abbreviation lists live in ``aligner/data/abbreviations/<lang>.txt`` (one per line, without
 the final dot; a line ``-str`` makes every longer word ending in ``str`` one) and
-``<lang>.final.txt`` (those that often end a sentence); month names, ordinal cues, Korean
-endings, greetings and sign-offs in ``aligner/data/segmentation/``.
+``<lang>.final.txt`` (those that often end a sentence); month names, ordinal cues,
+sentence-final endings (Korean), greetings and sign-offs in ``aligner/data/segmentation/``.
+A language without a list of its own gets ``generic.txt`` (Latin script) and its script's
+marks.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
-from .model import BoundaryModel, boundary_model
+from ..conventions import Conventions, base_language, conventions, conventions_for_text
+from .external import external_boundaries
+from .model import BoundaryModel, boundary_model, model_for
 
 __all__ = [
-    "split_paragraph", "split_with_model", "abbreviations", "rule_vote", "gap_features", "gaps",
-    "intoken_boundaries", "RULES_VERSION",
+    "Vote", "LangRules", "lang_rules", "rules_for_text", "split_paragraph", "split_with_model",
+    "abbreviations", "rule_vote", "gap_features", "gaps", "intoken_boundaries", "RULES_VERSION",
 ]
 
 #: Bumped whenever a rule or a shipped weight file changes the output.
-RULES_VERSION = "seg-2"
+RULES_VERSION = "seg-3"
 
-_NO_SPACE_LANGS = {"zh", "ja"}
+
+class Vote(StrEnum):
+    """What the punctuation at a gap says. The values are the one-letter names the weight
+    files' features use (``v=B``, ``v=A|Cap``)."""
+
+    FINAL = "B"  #: a final mark after a word
+    ABBREVIATION = "A"  #: a known abbreviation (``Dr.``)
+    FINAL_ABBREVIATION = "F"  #: an abbreviation that often ends a sentence (``etc.``, ``dll.``)
+    INITIAL = "I"  #: one letter and a dot (``J.``)
+    ORDINAL = "O"  #: an ordinal number or date (``am 1. Januar``)
+    DOTTED = "D"  #: a dotted abbreviation (``z.B.``)
+    ELLIPSIS = "E"  #: ``...`` or ``…``
+    COLON = "C"
+    SEMICOLON = "S"
+    EMOTICON = "M"  #: ``:)``, ``^^``
+    GREETING = "G"  #: the end of a greeting or sign-off (``Hi John,``)
+    QUOTE_GOES_ON = "Q"  #: a quotation closed by a final mark before a lower-case word
+    PLAIN = "N"  #: no final punctuation
+
+
+#: Votes for a dot that ends an abbreviation.
+ABBREVIATION_VOTES = frozenset({Vote.ABBREVIATION, Vote.FINAL_ABBREVIATION, Vote.INITIAL, Vote.DOTTED})
+
 CLOSERS = "\"'”’»)]}」』）】》›〉〕］｝"
 #: What may trail a sentence's final mark: closers, and German closing quotes (“Ja.“, ‚so.‘).
 _TRAILERS = CLOSERS + "“‘"
 OPENERS = "\"'“‘«([{「『（【《‹〈〔［｛¿¡`"
-#: Final marks: Latin, and for the generic fallback Devanagari dandas, Arabic question mark,
-#: Urdu full stop, Ethiopic, Armenian and Myanmar full stops.
-_TERM = ".!?…‼⁇⁈⁉।॥؟۔።։။"
+#: Marks that end a sentence in every script, besides each script's own.
+_SHARED_FINAL = "‼⁇⁈⁉"
+_QUOTES = "\"'”’»」』›“‘«"
 _TOKEN = regex.compile(r"\S+")
 # Inside a token: CJK terminals (then closers) followed by more text.
 _CJK_IN = regex.compile(r"[。！？｡]++[" + regex.escape(CLOSERS) + r"]*+(?=[^\s。！？｡．.!?])")
-# Japanese quotation particles after a closing quote: 「行きます。」と彼は言った。
-_JA_QUOTE_PARTICLE = regex.compile(r"[とっ]")
 # Japanese and Chinese also end sentences with ASCII or full-width ! ?, ☆ and ASCII ".." glued
 # to the next one.
 _CJK_BANG_IN = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー）」』])(?:[!?！？☆★♪]+|\.{2,})[" + regex.escape(CLOSERS) + r"]*"
     r"(?=[\p{Han}\p{Hiragana}\p{Katakana}「『（\p{N}\p{Lu}])"
 )
-# Korean full stop (or ! ?) between two Hangul syllables: "맡았다.그 후".
-_KO_IN = regex.compile(r"(?<=\p{Hangul})[.!?]+(?=\p{Hangul})")
 _EMOTICON = regex.compile(r"^(?:[:;=8xX][-o^']?[()\[\]DPpOo3/\\|*]+|\^[_-]?\^|<3|[()\[\]][-o^']?[:;=])$")
 # Tokens that trail a sentence: Hangul jamo laughs and cries (ㅋㅋ, ㅠㅠ), ^^, ~~.
 _TAIL = regex.compile(r"[\u3131-\u318e^~]+[.!?~]*$")
@@ -90,43 +118,106 @@ def _read_list(*parts: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _abbreviation_lines(lang: str) -> frozenset[str]:
+    return _read_list("abbreviations", f"{base_language(lang)}.txt")
+
+
+@lru_cache(maxsize=None)
 def abbreviations(lang: str) -> frozenset[str]:
     """Lower-cased abbreviations (without the final dot) known for ``lang``.
 
     Languages without a list of their own get ``abbreviations/generic.txt``.
     """
-    words = _read_list("abbreviations", f"{lang}.txt") or _read_list("abbreviations", "generic.txt")
+    words = _abbreviation_lines(lang) or _read_list("abbreviations", "generic.txt")
     return frozenset(w for w in words if not w.startswith("-"))
 
 
 @lru_cache(maxsize=None)
 def abbreviation_suffixes(lang: str) -> tuple[str, ...]:
     """Endings that make a word an abbreviation (``-str`` in German: ``Hauptstr.``)."""
-    return tuple(w[1:] for w in _read_list("abbreviations", f"{lang}.txt") if w.startswith("-"))
+    return tuple(w[1:] for w in _abbreviation_lines(lang) if w.startswith("-"))
 
 
 @lru_cache(maxsize=None)
 def final_abbreviations(lang: str) -> frozenset[str]:
     """Abbreviations that often end a sentence (``dll.``, ``etc.``): a boundary before a capital."""
-    return _read_list("abbreviations", f"{lang}.final.txt")
+    return _read_list("abbreviations", f"{base_language(lang)}.final.txt")
 
 
 @lru_cache(maxsize=None)
-def korean_endings() -> tuple[str, ...]:
-    """Korean sentence-final endings, longest first."""
-    return tuple(sorted(_read_list("segmentation", "ko.endings.txt"), key=len, reverse=True))
+def sentence_endings(lang: str) -> tuple[str, ...]:
+    """Sentence-final word endings of ``lang`` (Korean ``-다``, ``-요``), longest first."""
+    words = _read_list("segmentation", f"{base_language(lang)}.endings.txt")
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def months(lang: str) -> frozenset[str]:
     """Lower-cased month names for ``lang`` (date rule: ``am 1. Januar``)."""
-    return _read_list("segmentation", f"{lang}.months.txt")
+    return _read_list("segmentation", f"{base_language(lang)}.months.txt")
 
 
 @lru_cache(maxsize=None)
 def ordinal_cues(lang: str) -> frozenset[str]:
     """Words after which ``<number>.`` is an ordinal (``Die 27. Kammer``, ``am 1.``)."""
-    return _read_list("segmentation", f"{lang}.ordinal-cues.txt")
+    return _read_list("segmentation", f"{base_language(lang)}.ordinal-cues.txt")
+
+
+@dataclass(frozen=True)
+class LangRules:
+    """Everything the rules know about one language, gathered once (see :func:`lang_rules`)."""
+
+    lang: str
+    conventions: Conventions
+    final: str
+    trailers: str
+    openers: str
+    abbreviations: frozenset[str]
+    final_abbreviations: frozenset[str]
+    suffixes: tuple[str, ...]
+    months: frozenset[str]
+    ordinal_cues: frozenset[str]
+    endings: tuple[str, ...]
+    glued: regex.Pattern[str] | None
+    quote_particles: regex.Pattern[str] | None
+
+    @property
+    def no_space(self) -> bool:
+        """Are sentences written without a space between them (Chinese, Japanese)?"""
+        return self.conventions.spacing == "none"
+
+
+def _unique(text: str) -> str:
+    return "".join(dict.fromkeys(text))
+
+
+def _build_rules(lang: str, conv: Conventions) -> LangRules:
+    final = _unique(conv.final + _SHARED_FINAL)
+    closers = _unique(_TRAILERS + conv.closing_quotes + "".join(b for _a, b in conv.brackets))
+    openers = _unique(OPENERS + conv.opening_quotes + conv.openers + "".join(a for a, _b in conv.brackets))
+    glued = None
+    if conv.glued_final:
+        letter = r"\p{Script=" + conv.script + "}"
+        glued = regex.compile(r"(?<=" + letter + r")[" + regex.escape(conv.final) + r"]+(?=[" + letter + r"\p{N}])")
+    particles = regex.compile("[" + regex.escape(conv.quote_particles) + "]") if conv.quote_particles else None
+    return LangRules(
+        lang=lang, conventions=conv, final=final, trailers=closers, openers=openers,
+        abbreviations=abbreviations(lang), final_abbreviations=final_abbreviations(lang),
+        suffixes=abbreviation_suffixes(lang), months=months(lang), ordinal_cues=ordinal_cues(lang),
+        endings=sentence_endings(lang), glued=glued, quote_particles=particles,
+    )
+
+
+@lru_cache(maxsize=None)
+def lang_rules(lang: str, script: str | None = None) -> LangRules:
+    """The rules of ``lang`` (any language code; an unknown one gets ``script``'s marks)."""
+    return _build_rules(lang, conventions(lang, script))
+
+
+def rules_for_text(lang: str, text: str) -> LangRules:
+    """:func:`lang_rules`, with the script of ``text`` for a language the tables lack."""
+    conv = conventions_for_text(lang, text)
+    return lang_rules(lang, None if conv.known else conv.script)
 
 
 def _shape(ch: str) -> str:
@@ -189,90 +280,109 @@ def signoffs() -> frozenset[str]:
     return _read_list("segmentation", "signoffs.txt")
 
 
-def rule_vote(prev: str, left: str, right: str, lang: str, phrase: str = "") -> str:
+def rule_vote(prev: str, left: str, right: str, lang: str, phrase: str = "") -> Vote:
     """The punctuation rules' vote on the gap between tokens ``left`` and ``right``.
 
     ``prev`` is the token before ``left`` ('' at the paragraph start); ``phrase`` is the
     short run of tokens since the last final mark (see :func:`gaps`), '' if unknown.
 
     Example:
-        >>> rule_vote("", "Dr.", "Smith", "en"), rule_vote("am", "1.", "Januar", "de")
+        >>> str(rule_vote("", "Dr.", "Smith", "en")), str(rule_vote("am", "1.", "Januar", "de"))
         ('A', 'O')
     """
+    return vote_with(lang_rules(lang), prev, left, right, phrase)
+
+
+def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = "") -> Vote:
+    """:func:`rule_vote` with the language's rules given."""
     if phrase and _greeting(phrase, left, right):
-        return "G"
-    core = left.rstrip(_TRAILERS) or left
+        return Vote.GREETING
+    core = left.rstrip(rules.trailers) or left
     last = core[-1]
-    if last not in _TERM:
+    if last not in rules.final:
         if last == ":":
-            return "M" if _EMOTICON.match(left) else "C"
+            return Vote.EMOTICON if _EMOTICON.match(left) else Vote.COLON
         if last == ";":
-            return "M" if _EMOTICON.match(left) else "S"
+            return Vote.EMOTICON if _EMOTICON.match(left) else Vote.SEMICOLON
         if _EMOTICON.match(left):
-            return "M"
-        return "N"
+            return Vote.EMOTICON
+        return Vote.PLAIN
     if last == "." and not core.endswith(".."):
-        stem = core[:-1].lstrip(OPENERS)
+        stem = core[:-1].lstrip(rules.openers)
         low = stem.lower()
         if not stem:
-            return "B"
+            return Vote.FINAL
         if _URLISH.search(stem):
-            return "B"
-        if low in final_abbreviations(lang):
-            return "F"
-        if low in abbreviations(lang) or (len(low) > 4 and low.endswith(abbreviation_suffixes(lang))):
-            return "A"
+            return Vote.FINAL
+        if low in rules.final_abbreviations:
+            return Vote.FINAL_ABBREVIATION
+        if low in rules.abbreviations or (len(low) > 4 and low.endswith(rules.suffixes)):
+            return Vote.ABBREVIATION
         if stem.isdigit() and len(stem) <= 3:
-            r = right.lstrip(OPENERS).lower().rstrip(".,")
-            if r in months(lang) or prev.lower() in ordinal_cues(lang):
-                return "O"
-            return "B"
+            r = right.lstrip(rules.openers).lower().rstrip(".,")
+            if r in rules.months or prev.lower() in rules.ordinal_cues:
+                return Vote.ORDINAL
+            return _quoted(left, core, right)
         if len(stem) == 1 and stem.isalpha():
-            return "I"
+            return Vote.INITIAL
         if "." in stem and all(0 < len(piece) <= 3 and piece.isalpha() for piece in stem.split(".")):
-            return "D"
-        return "B"
+            return Vote.DOTTED
+        return _quoted(left, core, right)
     if core.endswith("..") or last == "…":
-        return "E"
-    return "B"
+        return Vote.ELLIPSIS
+    return _quoted(left, core, right)
 
 
-def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list[str]:
+def _quoted(left: str, core: str, right: str) -> Vote:
+    """A final mark; inside a quotation that a lower-case word continues (``"Why?" she
+    asked``), the sentence goes on."""
+    if left != core and left[len(core)] in _QUOTES and right[0].islower():
+        return Vote.QUOTE_GOES_ON
+    return Vote.FINAL
+
+
+def gap_features(prev: str, left: str, right: str, lang: str, vote: Vote) -> list[str]:
     """Feature names of the gap between ``left`` and ``right`` for the learned model."""
-    core = left.rstrip(_TRAILERS) or left
-    stem = core.rstrip(_TERM + ":;,") or core
+    return features_with(lang_rules(lang), prev, left, right, vote)
+
+
+def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote) -> list[str]:
+    """:func:`gap_features` with the language's rules given."""
+    core = left.rstrip(rules.trailers) or left
+    stem = core.rstrip(rules.final + ":;,") or core
     lc = _shape(left[-1])
     l2 = _shape(left[-2]) + lc if len(left) > 1 else "^" + lc
     rc = _shape(right[0])
-    rword = right.lstrip(OPENERS) or right
+    rword = right.lstrip(rules.openers) or right
     rshape = _word_shape(rword)
     # Numbers are not words to learn one by one ("Page 1 of"): they share one feature.
     rkey = "#" if rword[0].isdigit() else rword.lower()[:12]
     low = left.lower()
-    if vote == "B":
+    v = vote.value
+    if vote is Vote.FINAL:
         # A terminal mark after a word: only the next token and the word itself may
         # overrule it, not the word's shape (an acronym may end a sentence: "di AS.").
         feats = ["v=B", "v=B|" + rshape, "rw=" + rkey, "lw=" + left.lower()[-12:]]
-        if right[0] in OPENERS:
+        if right[0] in rules.openers:
             feats.append("v=B|o" + right[0])
         if left != core:
             feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
         return feats
     feats = [
-        "v=" + vote,
-        "v=" + vote + "|" + rshape,
+        "v=" + v,
+        "v=" + v + "|" + rshape,
         "lc=" + lc,
         "l2=" + l2,
         "rc=" + rc,
         "lr=" + lc + "|" + rc,
         "l2r=" + l2 + "|" + rc,
         "rs=" + rshape,
-        "ls=" + vote + "|" + _word_shape(stem) + "|" + rshape,
+        "ls=" + v + "|" + _word_shape(stem) + "|" + rshape,
         "rw=" + rkey,
         "lw=" + low[-12:],
     ]
-    if right[0] in OPENERS:
-        feats.append("v=" + vote + "|o" + right[0])
+    if right[0] in rules.openers:
+        feats.append("v=" + v + "|o" + right[0])
     if left != core:
         feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
     if "@" in left or "://" in left:
@@ -285,29 +395,34 @@ def gap_features(prev: str, left: str, right: str, lang: str, vote: str) -> list
         feats.append("time|" + rshape)
     if len(left) > 1 and not any(ch.isalnum() for ch in left):
         feats.append("sep|" + rshape)
-    feats.append("p=" + _word_shape(prev.lstrip(OPENERS)) + "|" + vote)
-    if lang == "ko" and "\uac00" <= stem[-1] <= "\ud7a3":
+    feats.append("p=" + _word_shape(prev.lstrip(rules.openers)) + "|" + v)
+    if "\uac00" <= stem[-1] <= "\ud7a3":  # a Hangul syllable: its ending tells
         feats.append("k1=" + stem[-1])
         feats.append("k2=" + stem[-2:])
         feats.append("k1r=" + stem[-1] + "|" + _shape(rword[0]))
-        feats.append("k1v=" + stem[-1] + "|" + vote)
+        feats.append("k1v=" + stem[-1] + "|" + v)
         feats.append("r1=" + rword[0])
-        for ending in korean_endings():
-            if stem.endswith(ending):
-                feats.append("ke=" + ending)
-                feats.append("ke|" + vote)
-                break
+    for ending in rules.endings:
+        if stem.endswith(ending):
+            feats.append("ke=" + ending)
+            feats.append("ke|" + v)
+            break
     return feats
 
 
-def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str, str]]:
+_GENERIC = "generic"
+
+
+def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> list[tuple[int, str, str, str, str]]:
     """``(offset, prev, left, right, phrase)`` for every white-space gap in ``text[start:end]``.
 
     ``offset`` is the end of ``left`` (where a sentence would end). ``phrase`` is the
     lower-cased run of at most four tokens since the paragraph start or the last final
     mark, ending with ``left`` ('' when the run is longer): the greeting and sign-off rule
-    reads it.
+    reads it. ``rules`` gives the final marks and closers (default: Latin script's).
     """
+    rules = rules or lang_rules(_GENERIC)
+    final, trailers = rules.final, rules.trailers
     tokens = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     out = []
     prev = ""
@@ -317,11 +432,11 @@ def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str, str]
         right = tokens[i + 1][1]
         run.append(left)
         phrase = " ".join(run).lower() if len(run) <= 4 else ""
-        if (left.rstrip(_TRAILERS) or left)[-1] in _TERM:
+        if (left.rstrip(trailers) or left)[-1] in final:
             run = []
-        if not right.strip(CLOSERS) or (right[0] in _TAIL_START and _TAIL.match(right)):
+        if not right.strip(trailers) or (right[0] in _TAIL_START and _TAIL.match(right)):
             continue  # "day. )", "좋아요 ㅋㅋ": a detached closer or laugh stays with its sentence
-        if not left.strip(CLOSERS) and prev:
+        if not left.strip(trailers) and prev:
             out.append((offset, "", prev + left, right, phrase))
         else:
             out.append((offset, prev, left, right, phrase))
@@ -329,61 +444,82 @@ def gaps(text: str, start: int, end: int) -> list[tuple[int, str, str, str, str]
     return out
 
 
-def _ja_quoted(text: str, match: regex.Match[str], lang: str) -> bool:
-    """Is this a Japanese quotation closed and followed by a particle (「…。」と言った)?"""
-    return lang == "ja" and match.group()[-1] in CLOSERS and _JA_QUOTE_PARTICLE.match(text, match.end()) is not None
+def _quote_particle(text: str, match: regex.Match[str], rules: LangRules) -> bool:
+    """Is this quotation closed and followed by a particle that continues it (「…。」と言った)?"""
+    particles = rules.quote_particles
+    return particles is not None and match.group()[-1] in CLOSERS and particles.match(text, match.end()) is not None
 
 
-def intoken_boundaries(text: str, start: int, end: int, lang: str) -> list[int]:
-    """Boundaries with no white space after them (CJK full stops, ``맡았다.그``)."""
-    found = [m.end() for m in _CJK_IN.finditer(text, start, end) if not _ja_quoted(text, m, lang)]
-    if lang in _NO_SPACE_LANGS:
+def intoken_boundaries(text: str, start: int, end: int, lang: str | LangRules) -> list[int]:
+    """Boundaries with no white space after them (CJK full stops, ``맡았다.그``, ``했다.19일``)."""
+    rules = lang_rules(lang) if isinstance(lang, str) else lang
+    found = [m.end() for m in _CJK_IN.finditer(text, start, end) if not _quote_particle(text, m, rules)]
+    if rules.no_space:
         found += [m.end() for m in _CJK_BANG_IN.finditer(text, start, end)]
-    if lang == "ko":
-        found += [m.end() for m in _KO_IN.finditer(text, start, end)]
+    if rules.glued is not None:
+        found += [m.end() for m in rules.glued.finditer(text, start, end)]
     return found
 
 
 #: Votes the rules decide even where weights exist (too rare in training data to learn).
-RULED_VOTES = frozenset("GF")
+RULED_VOTES = frozenset({Vote.GREETING, Vote.FINAL_ABBREVIATION, Vote.QUOTE_GOES_ON})
 
 
-def _fallback(vote: str, right: str) -> bool:
-    if vote == "G":
+def ruled(vote: Vote, right: str) -> bool:
+    """Does the vote alone decide this gap, whatever the weights say?"""
+    return vote in RULED_VOTES or (vote in ABBREVIATION_VOTES and right[0] in "([")
+
+
+def _fallback(vote: Vote, right: str) -> bool:
+    if vote is Vote.GREETING:
         return True
-    if vote != "B" and vote != "F":
+    if vote in ABBREVIATION_VOTES and right[0] in "([":
+        return False
+    if vote is not Vote.FINAL and vote is not Vote.FINAL_ABBREVIATION:
         return False
     first = (right.lstrip(OPENERS) or right)[0]
-    return not (first.islower() or first in ",;:")
+    return not (first.islower() or first in ",;:([")
 
 
-def split_paragraph(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
-    """Sentence ranges ``[s, e)`` covering ``text[start:end]`` (not yet trimmed)."""
-    return split_with_model(text, start, end, lang, boundary_model(lang))
+def split_paragraph(
+    text: str, start: int, end: int, lang: str, rules: LangRules | None = None
+) -> list[tuple[int, int]]:
+    """Sentence ranges ``[s, e)`` covering ``text[start:end]`` (not yet trimmed).
+
+    A language whose sentences a space alone separates (Thai) gets no generic model (its
+    gaps look like no language it was trained on) but the segmenter its conventions name.
+    """
+    rules = rules or lang_rules(lang)
+    if rules.conventions.spacing == "model":
+        return split_with_model(text, start, end, lang, boundary_model(lang), rules)
+    return split_with_model(text, start, end, lang, model_for(lang), rules)
 
 
 def split_with_model(
-    text: str, start: int, end: int, lang: str, model: BoundaryModel | None
+    text: str, start: int, end: int, lang: str, model: BoundaryModel | None, rules: LangRules | None = None
 ) -> list[tuple[int, int]]:
     """:func:`split_paragraph` with an explicit model (``None``: punctuation rules only)."""
-    cuts = intoken_boundaries(text, start, end, lang)
+    rules = rules or lang_rules(lang)
+    cuts = intoken_boundaries(text, start, end, rules)
+    if rules.conventions.sentence_model:
+        cuts += external_boundaries(rules.conventions.sentence_model, text, start, end) or []
     if model is None:
-        for offset, prev, left, right, phrase in gaps(text, start, end):
-            if _fallback(rule_vote(prev, left, right, lang, phrase), right):
+        for offset, prev, left, right, phrase in gaps(text, start, end, rules):
+            if _fallback(vote_with(rules, prev, left, right, phrase), right):
                 cuts.append(offset)
     else:
         weights, threshold = model.weights, model.threshold
         get = weights.get
-        for offset, prev, left, right, phrase in gaps(text, start, end):
-            vote = rule_vote(prev, left, right, lang, phrase)
-            if vote == "N" and model.skip_plain(left, right):
+        for offset, prev, left, right, phrase in gaps(text, start, end, rules):
+            vote = vote_with(rules, prev, left, right, phrase)
+            if vote is Vote.PLAIN and model.skip_plain(left, right):
                 continue
-            if vote in RULED_VOTES or "v=" + vote not in weights:  # ruled, or a vote training never saw
+            if ruled(vote, right) or "v=" + vote.value not in weights:  # ruled, or a vote training never saw
                 if _fallback(vote, right):
                     cuts.append(offset)
                 continue
             score = 0.0
-            for f in gap_features(prev, left, right, lang, vote):
+            for f in features_with(rules, prev, left, right, vote):
                 score += get(f, 0.0)
             if score > threshold:
                 cuts.append(offset)
