@@ -13,7 +13,7 @@ Example:
 
 from ._version import VERSION as __version__
 from .align import Alignment, Bead
-from .api import align, compare, compare_files, demo, from_text, load
+from .api import align, check_file, compare, compare_files, demo, from_text, load
 from .compare import Comparison
 from .config import DEFAULT_CONFIG, DEFAULT_LIMITS, Config, Limits
 from .document import Document, Span
@@ -29,7 +29,7 @@ __all__ = [
     "Document", "Span", "Alignment", "Bead", "BeadScore", "Flag", "Evidence", "FLAG_TYPES",
     "Comparison", "Config", "DEFAULT_CONFIG",
     "AlignerError", "InputError", "ConfigError",
-    "from_text", "load", "segment", "detect_language", "align", "compare", "compare_files",
+    "from_text", "load", "segment", "detect_language", "align", "compare", "compare_files", "check_file",
     "render", "write_report", "FORMATS", "demo",
     "Limits", "DEFAULT_LIMITS",
 ]

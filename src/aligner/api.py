@@ -12,12 +12,13 @@ from .compare import Comparison, compare_documents
 from .config import DEFAULT_CONFIG, Config, Limits
 from .document import Document
 from .errors import ConfigError, InputError
-from .io import check_alignable, read_path
+from .io import check_alignable
+from .progress import step
 from .report import write_report
 from .segment import make_document
 from .validate import check_config, check_limits
 
-__all__ = ["load", "from_text", "align", "compare", "compare_files", "write_report", "SEED_PAIR", "demo"]
+__all__ = ["load", "from_text", "align", "compare", "compare_files", "check_file", "write_report", "SEED_PAIR", "demo"]
 
 _SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 #: The embedded demo pair: Indonesian (000) and its English original (001).
@@ -42,15 +43,27 @@ def from_text(text: str, lang: str | None = None, *, presegmented: bool = False,
 
 def load(path: str | os.PathLike[str], lang: str | None = None, *, presegmented: bool = False,
          limits: Limits | None = None) -> Document:
-    """Read, decode and segment a file (see :func:`aligner.io.read_path` for the errors);
-    ``limits`` (default ``DEFAULT_LIMITS``) bounds the bytes read."""
+    """Read, decode and segment a file; ``-`` reads standard input. ``limits`` (default
+    ``DEFAULT_LIMITS``) bounds the bytes read.
+
+    Plain text, HTML pages (main text only), DOCX and Markdown are told apart by content
+    (:func:`aligner.io.formats.read_source`); errors as :func:`aligner.io.read_path`.
+    """
+    from .io.formats import read_source
+
     if not isinstance(path, (str, os.PathLike)):
         raise ConfigError(f"path must be a str or os.PathLike, got {type(path).__name__}")
     limits = check_limits(limits)
-    decoded = read_path(path, limits.max_bytes if limits else None)
-    doc = make_document(decoded.text, lang, presegmented=presegmented, path=str(path),
-                        encoding=decoded.encoding)
-    return replace(doc, replaced=decoded.replaced) if decoded.replaced else doc
+    with step("reading"):
+        source = read_source(path, limits.max_bytes if limits else None)
+    doc = make_document(source.text, lang, presegmented=presegmented, path=source.name,
+                        encoding=source.encoding)
+    changes: dict[str, object] = {}
+    if source.replaced:
+        changes["replaced"] = source.replaced
+    if source.origin:
+        changes["origin"] = source.origin
+    return replace(doc, **changes) if changes else doc  # type: ignore[arg-type]
 
 
 def _document(value: Document | str, lang: str | None, side: str) -> Document:
@@ -86,7 +99,8 @@ def align(src: Document | str, tgt: Document | str, config: Config = DEFAULT_CON
     config = _settings(config, settings)
     src_doc, tgt_doc = _document(src, src_lang, "src"), _document(tgt, tgt_lang, "tgt")
     check_alignable(src_doc, tgt_doc, check_limits(limits))
-    return _align(src_doc, tgt_doc, config)
+    with step("aligning"):
+        return _align(src_doc, tgt_doc, config)
 
 
 def compare(src: Document | str, tgt: Document | str, config: Config = DEFAULT_CONFIG, *,
@@ -114,6 +128,28 @@ def compare_files(src_path: str | os.PathLike[str], tgt_path: str | os.PathLike[
     src = load(src_path, src_lang, presegmented=presegmented, limits=limits)
     tgt = load(tgt_path, tgt_lang, presegmented=presegmented, limits=limits)
     return compare(src, tgt, config, limits=limits)
+
+
+def check_file(path: str | os.PathLike[str], *, src_lang: str | None = None, tgt_lang: str | None = None,
+               config: Config = DEFAULT_CONFIG, limits: Limits | None = None, **settings: object) -> Comparison:
+    """Check a bilingual file (XLIFF 1.2/2.0, TMX, PO; ``-``: standard input) as it stands:
+    each unit is one bead, scored and flagged as :func:`compare` does, without aligning.
+
+    Languages: those given, else the file's, else detected. Needs translate-toolkit
+    (``pip install 'aligner[bilingual]'``).
+    """
+    from .compare.pair import compare_aligned
+    from .io.bilingual import read_bilingual, unit_documents
+
+    if not isinstance(path, (str, os.PathLike)):
+        raise ConfigError(f"path must be a str or os.PathLike, got {type(path).__name__}")
+    config = _settings(config, settings)
+    limits = check_limits(limits)
+    with step("reading"):
+        bilingual = read_bilingual(path, limits.max_bytes if limits else None)
+        src, tgt, alignment = unit_documents(bilingual, src_lang, tgt_lang)
+    check_alignable(src, tgt, limits)
+    return compare_aligned(src, tgt, alignment, config)
 
 
 def demo(out_dir: str | os.PathLike[str] = "reports", seeds_dir: str | os.PathLike[str] | None = None,

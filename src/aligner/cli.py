@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from . import api
 from .config import DEFAULT_CONFIG, DEFAULT_LIMITS, Config, Limits
@@ -21,6 +22,10 @@ from .escaping import escape_controls
 from .language import is_language_code
 from .report import FORMATS, render
 from .report.writers import atomic_write, check_writable
+
+if TYPE_CHECKING:
+    from .compare import Comparison
+    from .report.filters import ExportFilter
 
 __all__ = ["main", "build_parser"]
 
@@ -113,18 +118,54 @@ def _config(args: argparse.Namespace) -> Config:
                   lexicon=args.lexicon, fidelity_encoder=args.fidelity_encoder)
 
 
-def _add_pair_command(sub: argparse._SubParsersAction, name: str, help_text: str,
-                      formats: tuple[str, ...], func: Callable[[argparse.Namespace], int]) -> None:
-    """A subcommand over two files: SRC TGT, languages, settings, ``--format`` (first = default), ``-o``."""
+def _add_quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar (one is shown on a terminal when a run takes more than 2 s)")
+
+
+def _unit_interval(value: str) -> float:
+    """An argparse type: a number between 0 and 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number between 0 and 1") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not between 0 and 1")
+    return number
+
+
+def _add_decisions(p: argparse.ArgumentParser, filters: bool = True) -> None:
+    """``--fail-on``, ``--accept`` and (for exports) ``--min-confidence`` / ``--min-fidelity`` /
+    ``--exclude-flagged``."""
+    p.add_argument("--fail-on", choices=("minor", "major"),
+                   help="exit 1 when a flag of this severity or above remains (after --accept); errors exit 2")
+    p.add_argument("--accept", action="append", default=[], metavar="FILE",
+                   help="decisions file saved from the HTML report: its accepted flags are kept out "
+                        "(repeat for several files)")
+    if filters:
+        p.add_argument("--min-confidence", type=_unit_interval, default=0.0, metavar="X",
+                       help="TSV/TMX export: keep beads whose alignment confidence is at least X")
+        p.add_argument("--min-fidelity", type=_unit_interval, default=0.0, metavar="X",
+                       help="TSV/TMX export: keep beads whose fidelity is at least X")
+        p.add_argument("--exclude-flagged", action="store_true",
+                       help="TSV/TMX export: leave out beads that still carry a flag")
+
+
+def _add_pair_command(sub: argparse._SubParsersAction, name: str, help_text: str,  # type: ignore[type-arg]
+                      formats: tuple[str, ...], func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    """A subcommand over two files: SRC TGT (``-`` for standard input), languages, settings,
+    ``--format`` (first = default), ``-o``, ``--quiet``."""
     p = sub.add_parser(name, help=help_text)
-    p.add_argument("src")
-    p.add_argument("tgt")
+    p.add_argument("src", help="source file: text, HTML, DOCX or Markdown (- reads standard input)")
+    p.add_argument("tgt", help="target file, as SRC")
     _add_langs(p)
     _add_config(p)
     _add_limits(p)
     p.add_argument("--format", choices=formats, default=formats[0])
     p.add_argument("-o", "--output", help="write here instead of standard output ('-': standard output)")
+    _add_quiet(p)
     p.set_defaults(func=func)
+    return p
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,8 +185,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_segment)
 
     _add_pair_command(sub, "align", "align two files and print beads", ("beads", "tsv"), _cmd_align)
-    _add_pair_command(sub, "compare", "align, score and flag two files; write a report",
-                      ("json", *sorted(set(FORMATS) - {"json"})), _cmd_compare)
+    p = _add_pair_command(sub, "compare", "align, score and flag two files; write a report",
+                          ("json", *sorted(set(FORMATS) - {"json"})), _cmd_compare)
+    _add_decisions(p)
+
+    p = sub.add_parser("check", help="check a bilingual file (XLIFF 1.2/2.0, TMX, PO) as it stands: "
+                       "its units are the beads",
+                       description="Score and flag every unit of a bilingual file without aligning: each "
+                                   "translation unit is one bead (an empty target is an omission).")
+    p.add_argument("file", help="XLIFF, TMX or PO file (told apart by content; - reads standard input)")
+    _add_langs(p)
+    _add_config(p)
+    _add_limits(p)
+    p.add_argument("--format", choices=("json", *sorted(set(FORMATS) - {"json"})), default="json")
+    p.add_argument("-o", "--output", help="write here instead of standard output ('-': standard output)")
+    _add_quiet(p)
+    _add_decisions(p)
+    p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("compare-set", help="classify every pair of files (translation / related / unrelated); "
                        "compare the versions of each article")
@@ -159,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "md", "html"), default="json")
     p.add_argument("-o", "--output", help="write here (and each translation pair's md/html report beside it) "
                    "instead of standard output ('-': standard output, without pair reports)")
+    _add_quiet(p)
     p.set_defaults(func=_cmd_compare_set)
 
     p = sub.add_parser("eval", help="score bead files against gold: strict and lax precision/recall/F1")
@@ -198,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--pair-timeout", type=_seconds, default=DEFAULT_PAIR_TIMEOUT, metavar="SECONDS",
                    help="a pair that takes longer fails (and the run goes on); 0: no limit (default: %(default)g)")
+    _add_quiet(p)
     p.set_defaults(func=_cmd_batch)
     return parser
 
@@ -268,6 +326,8 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 
 
 def _load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
+    if args.src == "-" and args.tgt == "-":
+        raise InputError("only one of SRC and TGT can be - (standard input)")
     limits = _limits(args)
     src = api.load(args.src, args.src_lang, presegmented=args.presegmented, limits=limits)
     tgt = api.load(args.tgt, args.tgt_lang, presegmented=args.presegmented, limits=limits)
@@ -288,17 +348,99 @@ def _cmd_align(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_filter(args: argparse.Namespace) -> "ExportFilter | None":
+    """The export filter the options ask for (None: keep everything); refused before any
+    work for formats it does not apply to."""
+    from .errors import ConfigError
+    from .report.filters import FILTERED_FORMATS, ExportFilter
+
+    f = ExportFilter(args.min_confidence, args.min_fidelity, args.exclude_flagged)
+    if not f.active:
+        return None
+    if args.format not in FILTERED_FORMATS:
+        raise ConfigError("--min-confidence, --min-fidelity and --exclude-flagged apply to "
+                          f"--format tsv or tmx, not {args.format}")
+    return f
+
+
+def _accepted(args: argparse.Namespace) -> frozenset[str]:
+    from .compare.decisions import read_decisions
+
+    ids: set[str] = set()
+    for path in args.accept:
+        ids |= read_decisions(path)
+    return frozenset(ids)
+
+
+def _decide(args: argparse.Namespace, comparison: "Comparison", accepted: frozenset[str]) -> tuple["Comparison", int]:
+    """Apply the decisions files; say on stderr how many flags they kept out."""
+    from .compare.decisions import accept
+
+    if not args.accept:
+        return comparison, 0
+    comparison, kept_out = accept(comparison, accepted)
+    print(f"aligner: {kept_out} accepted flag(s) kept out ({len(accepted)} decision(s) in "
+          f"{', '.join(_one_line(p) for p in args.accept)})", file=sys.stderr)
+    return comparison, kept_out
+
+
+def _write_result(args: argparse.Namespace, comparison: "Comparison", export: "ExportFilter | None") -> None:
+    if export is None:
+        _emit(render(comparison, args.format), args.output)
+        return
+    from .report.filters import render_filtered
+
+    text, kept, total = render_filtered(comparison, args.format, export)
+    _emit(text, args.output)
+    print(f"aligner: exported {kept} of {total} units (filters: min confidence {export.min_confidence:g}, "
+          f"min fidelity {export.min_fidelity:g}{', flagged left out' if export.exclude_flagged else ''})",
+          file=sys.stderr)
+
+
+def _gate(args: argparse.Namespace, comparison: "Comparison") -> int:
+    """Exit code of ``--fail-on``: 1 when a flag of that severity or above remains."""
+    if not args.fail_on:
+        return 0
+    from .flags import SEVERITIES
+
+    floor = SEVERITIES.index(args.fail_on)
+    n = sum(1 for group in comparison.flags for f in group if SEVERITIES.index(f.severity) >= floor)
+    if n:
+        print(f"aligner: {n} flag(s) of severity {args.fail_on} or above remain (--fail-on {args.fail_on})",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     config = _config(args)
     _check_output(args.output)
+    export = _export_filter(args)
+    accepted = _accepted(args)
     src, tgt = _load_pair(args)
     comparison = api.compare(src, tgt, config, limits=_limits(args))
-    _emit(render(comparison, args.format), args.output)
+    comparison, _ = _decide(args, comparison, accepted)
+    _write_result(args, comparison, export)
     _note_encoding(src, config)
     _note_encoding(tgt, config)
     if args.output and args.output != STDOUT:
-        print(f"fidelity {comparison.fidelity:.3f}  {comparison.signature}", file=sys.stderr)
-    return 0
+        print(f"{comparison.verdict}, fidelity {comparison.fidelity:.3f}  {comparison.signature}", file=sys.stderr)
+    return _gate(args, comparison)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    _check_output(args.output)
+    export = _export_filter(args)
+    accepted = _accepted(args)
+    comparison = api.check_file(args.file, src_lang=args.src_lang, tgt_lang=args.tgt_lang, config=config,
+                                limits=_limits(args))
+    comparison, _ = _decide(args, comparison, accepted)
+    _write_result(args, comparison, export)
+    if args.output and args.output != STDOUT:
+        print(f"{len(comparison.alignment.beads)} units; {comparison.verdict}, fidelity {comparison.fidelity:.3f}"
+              f"  {comparison.signature}", file=sys.stderr)
+    return _gate(args, comparison)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -340,7 +482,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     summary = run_batch(args.manifest, args.output, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                         presegmented=args.presegmented, config=_config(args), executor=args.executor,
                         workers=args.workers, scheduler=args.scheduler, force=args.force,
-                        limits=_limits(args), pair_timeout=args.pair_timeout)
+                        limits=_limits(args), pair_timeout=args.pair_timeout,
+                        progress=False if args.quiet else None)
     for failure in summary.failures[:10]:
         print(_one_line(f"aligner: failed: {failure.name} (line {failure.line}): {failure.error}"), file=sys.stderr)
     if len(summary.failures) > 10:
@@ -400,8 +543,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
+    from .progress import terminal_bar
+
     try:
-        return func(args)
+        with terminal_bar(False if getattr(args, "quiet", True) or args.command == "batch" else None):
+            return func(args)
     except AlignerError as exc:
         return _fail(f"error: {exc}", exc.exit_code)
     except BrokenPipeError:

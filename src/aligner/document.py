@@ -54,6 +54,8 @@ class Document:
         encoding: the encoding the file was decoded from, if known.
         replaced: byte offsets of invalid UTF-8 sequences replaced by U+FFFD when the file was
             UTF-8 but for a few bytes (see :func:`aligner.io.decode_bytes`); usually empty.
+        origin: how ``text`` was obtained when it is not the file as written (``"HTML page,
+            main text extracted by trafilatura ..."``); offsets index ``text`` all the same.
 
     Example:
         >>> doc = Document("Hi. Bye.", "en", (Span(0, 3), Span(4, 8)))
@@ -67,6 +69,7 @@ class Document:
     path: str | None = None
     encoding: str | None = None
     replaced: tuple[int, ...] = ()
+    origin: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.sentences, tuple):
@@ -111,4 +114,4 @@ class Document:
 
     def with_sentences(self, sentences: tuple[Span, ...]) -> "Document":
         """A copy of this document with other spans (same text, language and path)."""
-        return Document(self.text, self.lang, tuple(sentences), self.path, self.encoding, self.replaced)
+        return Document(self.text, self.lang, tuple(sentences), self.path, self.encoding, self.replaced, self.origin)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import jsonschema
 import pytest
@@ -50,6 +51,8 @@ def test_contract_keys_and_values(hostile):
     assert [(b["src"], b["tgt"]) for b in data["beads"]] == [
         (list(b.src), list(b.tgt)) for b in hostile.alignment.beads]
     first = data["beads"][0]
+    assert re.fullmatch(r"entity_mismatch-[0-9a-f]{10}", first["flags"][0].pop("id"))
+    assert data["verdict"] == hostile.verdict
     assert first["flags"][0] == {
         "type": "entity_mismatch", "severity": "major", "message": FLAG_MESSAGE,
         "evidence": [

@@ -12,10 +12,11 @@ from ..align import Alignment, align
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
 from ..flags import Flag, flag_bead, flag_document
+from ..progress import step
 from ..score import BeadScore, Scorer, document_fidelity
 from .rows import FlagCounts, Row, format_rows, rows
 
-__all__ = ["Comparison", "compare_documents", "FAITHFUL", "verdict"]
+__all__ = ["Comparison", "compare_documents", "compare_aligned", "FAITHFUL", "verdict"]
 
 #: Document fidelity from which a translation is called faithful (see docs/fidelity.md).
 FAITHFUL = 0.8
@@ -107,14 +108,26 @@ def compare_documents(src: Document, tgt: Document, config: Config = DEFAULT_CON
 
     The fidelity signals use ``config.fidelity_encoder`` and ``config.lexicon``.
     """
+    with step("aligning"):
+        alignment = align(src, tgt, config)
+    return compare_aligned(src, tgt, alignment, config)
+
+
+def compare_aligned(src: Document, tgt: Document, alignment: Alignment,
+                    config: Config = DEFAULT_CONFIG) -> Comparison:
+    """Score and flag the beads of a given ``alignment`` (a bilingual file's units, say)."""
     from ..embed import get_encoder
 
-    alignment = align(src, tgt, config)
-    scorer = Scorer(src, tgt, config.lexicon, get_encoder(config.fidelity_encoder))
-    scores = scorer.score_all(alignment.beads)
-    per_bead = [flag_bead(src, tgt, b, s) for b, s in zip(alignment.beads, scores)]
-    for k, extra in flag_document(src, tgt, alignment.beads).items():
-        per_bead[k] = per_bead[k] + extra
+    with step("scoring"):
+        scorer = Scorer(src, tgt, config.lexicon, get_encoder(config.fidelity_encoder))
+        scores = scorer.score_all(alignment.beads)
+    with step("flagging", total=len(alignment.beads)) as progress:
+        per_bead = []
+        for b, s in zip(alignment.beads, scores):
+            per_bead.append(flag_bead(src, tgt, b, s))
+            progress.advance()
+        for k, extra in flag_document(src, tgt, alignment.beads).items():
+            per_bead[k] = per_bead[k] + extra
     fidelity = document_fidelity(src, tgt, alignment.beads, scores)
     return Comparison(src, tgt, alignment, scores, tuple(per_bead), fidelity, config,
                       lexicon=scorer.lexicon_name)

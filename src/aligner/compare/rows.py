@@ -17,7 +17,7 @@ from ..score import BeadScore
 if TYPE_CHECKING:
     from .pair import Comparison
 
-__all__ = ["Row", "FlagCounts", "rows", "format_rows"]
+__all__ = ["FlagCounts", "Row", "format_rows", "rows"]
 
 
 class Row(NamedTuple):
@@ -47,7 +47,7 @@ class FlagCounts(dict):
         return dict(self)
 
 
-def rows(c: "Comparison") -> Iterator[Row]:
+def rows(c: Comparison) -> Iterator[Row]:
     """One :class:`Row` per bead, in bead order."""
     for bead, score, flags in zip(c.alignment.beads, c.scores, c.flags):
         source = " ".join(c.src.sentence_text(i) for i in bead.src)
@@ -59,7 +59,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def format_rows(c: "Comparison", selected: Iterable[tuple[int, Row]], width: int = 0) -> str:
+def format_rows(c: Comparison, selected: Iterable[tuple[int, Row]], width: int = 0) -> str:
     """The aligned sentences as text, one block per bead::
 
         bead 3  [3]:[3]  fidelity 0.41  confidence 0.97  number_mismatch (major)

@@ -142,7 +142,7 @@ def render_report(report: Report) -> str:
     summary_data = {
         "signature": s.signature, "source": {"path": s.src_path, "lang": s.src_lang, "n_sentences": s.n_src},
         "target": {"path": s.tgt_path, "lang": s.tgt_lang, "n_sentences": s.n_tgt},
-        "fidelity": s.fidelity, "flag_counts": dict(s.flag_counts), "n_beads": s.n_beads,
+        "fidelity": s.fidelity, "verdict": s.verdict, "flag_counts": dict(s.flag_counts), "n_beads": s.n_beads,
         "coverage": {"src": s.coverage_src, "tgt": s.coverage_tgt},
         "fidelity_histogram": list(s.histogram),
     }

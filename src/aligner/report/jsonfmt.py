@@ -22,7 +22,7 @@ __all__ = ["SCHEMA_VERSION", "to_dict", "render", "load_schema"]
 
 #: Version of the JSON layout: the major part changes when a field is removed or renamed,
 #: the minor part when fields are added.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _document(doc: Document) -> dict[str, Any]:
@@ -30,6 +30,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "lang": doc.lang,
         "encoding": doc.encoding,
+        "origin": doc.origin,
         "n_sentences": len(doc),
         "text": doc.text,
         "sentences": [
@@ -56,6 +57,7 @@ def _bead(row: BeadRow) -> dict[str, Any]:
         "parts": {name: _finite(value) for name, value in row.parts},
         "flags": [
             {
+                "id": f.id,
                 "type": f.type,
                 "severity": f.severity,
                 "message": f.message,
@@ -77,6 +79,7 @@ def to_dict(c: Comparison, report: Report | None = None) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "signature": s.signature,
         "fidelity": s.fidelity,
+        "verdict": s.verdict,
         "flag_counts": dict(s.flag_counts),
         "summary": {
             "n_beads": s.n_beads,

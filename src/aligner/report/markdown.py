@@ -65,13 +65,17 @@ def render_report(report: Report) -> str:
     lines = [
         f"## Comparison: {src_name} ({md_cell(s.src_lang)}) → {tgt_name} ({md_cell(s.tgt_lang)})",
         "",
+        f"- **Verdict:** {md_cell(s.verdict)}",
         f"- **Document fidelity:** {s.fidelity:.3f}",
         f"- **Sentences:** {s.n_src} source, {s.n_tgt} target; **beads:** {s.n_beads} ({kinds})",
         f"- **Coverage:** source {_pct(s.coverage_src)}, target {_pct(s.coverage_tgt)}",
         f"- **Flags:** {counts} (severity: {severities}); {s.n_flagged} of {s.n_beads} beads flagged",
         f"- **Signature:** {_code(s.signature)}",
-        "",
     ]
+    for side, origin in (("Source", s.src_origin), ("Target", s.tgt_origin)):
+        if origin:
+            lines.append(f"- **{side} text:** {md_cell(origin, None)}")
+    lines.append("")
     flagged = [row for row in report.rows if row.flags]
     if not flagged:
         lines.append("No bead is flagged.")

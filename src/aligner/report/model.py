@@ -103,12 +103,14 @@ class EvidenceView:
 
 @dataclass(frozen=True)
 class FlagView:
-    """A flag as shown: ``type``, ``severity``, ``message`` and its evidence with text."""
+    """A flag as shown: ``type``, ``severity``, ``message``, its evidence with text, and its
+    stable ``id`` (:func:`aligner.flags.ids.flag_id`)."""
 
     type: str
     severity: str
     message: str
     evidence: tuple[EvidenceView, ...]
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,8 @@ class Summary:
             ``[0, 1]``, the last one closed) over beads that are not page furniture.
         flag_counts, severity_counts, bead_kinds: ``(name, count)`` pairs, sorted by name
             (severities mildest first).
+        verdict: the comparison's verdict (``Comparison.verdict``).
+        src_origin, tgt_origin: how each side's text was obtained (``Document.origin``).
     """
 
     src_path: str | None
@@ -192,6 +196,9 @@ class Summary:
     histogram: tuple[int, ...]
     n_flagged: int
     signature: str
+    verdict: str = ""
+    src_origin: str | None = None
+    tgt_origin: str | None = None
 
     @property
     def n_flags(self) -> int:
@@ -235,12 +242,12 @@ def _pieces(doc: Document, index: int, side: str, flags: tuple[Flag, ...]) -> Se
     return SentenceView(index, span.start, span.end, span.kind, tuple(pieces), tuple(whole))
 
 
-def _flag_view(flag: Flag, c: Comparison) -> FlagView:
+def _flag_view(flag: Flag, c: Comparison, flag_id: str = "") -> FlagView:
     evidence = []
     for ev in flag.evidence:
         doc = c.src if ev.side == "src" else c.tgt
         evidence.append(EvidenceView(ev.side, ev.sentence, ev.start, ev.end, doc.text[ev.start : ev.end]))
-    return FlagView(flag.type, flag.severity, flag.message, tuple(evidence))
+    return FlagView(flag.type, flag.severity, flag.message, tuple(evidence), flag_id)
 
 
 def _coverage(doc: Document, covered: set[int]) -> float:
@@ -252,7 +259,10 @@ def _coverage(doc: Document, covered: set[int]) -> float:
 
 def build_report(c: Comparison) -> Report:
     """The report model of a comparison (pure: ``c`` is only read)."""
+    from ..compare.decisions import flag_ids
+
     rows = []
+    ids = flag_ids(c)
     for k, (bead, score, flags) in enumerate(zip(c.alignment.beads, c.scores, c.flags)):
         rows.append(BeadRow(
             index=k,
@@ -261,7 +271,7 @@ def build_report(c: Comparison) -> Report:
             confidence=float(bead.confidence),
             fidelity=float(score.fidelity),
             parts=tuple(sorted((str(name), value) for name, value in score.parts.items())),
-            flags=tuple(_flag_view(f, c) for f in flags),
+            flags=tuple(_flag_view(f, c, i) for f, i in zip(flags, ids[k])),
             src=tuple(_pieces(c.src, i, "src", flags) for i in bead.src),
             tgt=tuple(_pieces(c.tgt, j, "tgt", flags) for j in bead.tgt),
         ))
@@ -289,5 +299,8 @@ def build_report(c: Comparison) -> Report:
         histogram=tuple(histogram),
         n_flagged=sum(1 for row in rows if row.flags),
         signature=c.signature,
+        verdict=c.verdict,
+        src_origin=c.src.origin,
+        tgt_origin=c.tgt.origin,
     )
     return Report(summary, tuple(rows))

@@ -84,6 +84,8 @@ def render_tmx_report(report: Report) -> str:
         "datatype": "plaintext",
     })
     _prop(header, "x-signature", s.signature)
+    if s.verdict:
+        _prop(header, "x-verdict", s.verdict)
     for kind, value in (("x-source-path", s.src_path), ("x-target-path", s.tgt_path)):
         if value:
             _prop(header, kind, value)

@@ -73,6 +73,42 @@
       apply();
     }
   });
+  // Review decisions: flags marked accepted are saved as a decisions file (aligner --accept FILE).
+  var boxes = Array.prototype.slice.call(table.querySelectorAll("input.accept-flag"));
+  var count = document.getElementById("accepted-count");
+  var save = document.getElementById("save-decisions");
+  function accepted() { return boxes.filter(function (b) { return b.checked; }); }
+  function recount() {
+    var n = accepted().length;
+    count.textContent = n + (n === 1 ? " flag" : " flags") + " accepted";
+    boxes.forEach(function (b) {
+      var li = b.closest("li");
+      if (li) { li.classList.toggle("is-accepted", b.checked); }
+    });
+  }
+  boxes.forEach(function (b) { b.addEventListener("change", recount); });
+  if (save) {
+    save.addEventListener("click", function () {
+      var summary = {};
+      try { summary = JSON.parse(document.getElementById("aligner-summary").textContent); } catch (e) { summary = {}; }
+      var data = {
+        format: "aligner-decisions", version: 1, signature: summary.signature || "",
+        source: (summary.source || {}).path || null, target: (summary.target || {}).path || null,
+        accepted: accepted().map(function (b) {
+          return { id: b.value, type: b.getAttribute("data-type"), severity: b.getAttribute("data-severity"),
+                   bead: Number(b.getAttribute("data-bead")) };
+        })
+      };
+      var blob = new Blob([JSON.stringify(data, null, 1) + "\n"], { type: "application/json" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "decisions.json";
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+    });
+  }
+  recount();
   if (q.value || only.checked || type.value) { apply(); }  // controls restored by the browser
   reveal();
 }());

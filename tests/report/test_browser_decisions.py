@@ -1,0 +1,60 @@
+"""Review in the browser: mark a flag accepted in the HTML report, save the decisions file,
+and rerun with ``--accept`` (Debian's Chromium driven by Playwright, as test_browser.py)."""
+
+from __future__ import annotations
+
+import json
+
+from aligner.cli import main
+
+from .test_browser import ARGS, CHROMIUM, _open, pytestmark  # noqa: F401 - the same skip rule
+
+SRC = "Harga naik 5 persen bulan lalu.\n\nPemerintah belum berkomentar soal angka itu.\n\nRakyat marah besar sekali hari ini di kota.\n"
+TGT = "Prices rose 6 percent last month.\n\nThe government has not commented on the figures.\n"
+FAST = ["--encoder", "none", "--src-lang", "id", "--tgt-lang", "en"]
+
+
+def test_accept_a_flag_save_decisions_and_rerun(tmp_path, capsys):
+    from playwright.sync_api import sync_playwright
+
+    src, tgt = tmp_path / "src.txt", tmp_path / "tgt.txt"
+    src.write_text(SRC, "utf-8")
+    tgt.write_text(TGT, "utf-8")
+    report = tmp_path / "report.html"
+    assert main(["compare", str(src), str(tgt), *FAST, "--format", "html", "-o", str(report)]) == 0
+    assert main(["compare", str(src), str(tgt), *FAST, "--format", "html", "-o", str(report),
+                 "--fail-on", "major"]) == 1
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page, watch = _open(browser, report)
+        boxes = page.locator("input.accept-flag")
+        n_flags = boxes.count()
+        assert n_flags >= 2
+        majors = page.locator("li.flag.sev-major input.accept-flag")
+        chosen = [majors.nth(k).get_attribute("value") for k in range(majors.count())]
+        for k in range(majors.count()):
+            majors.nth(k).check()
+        assert page.locator("#accepted-count").inner_text() == f"{len(chosen)} flag{'s' if len(chosen) != 1 else ''} accepted"
+        assert page.locator("li.flag.is-accepted").count() == len(chosen)
+        with page.expect_download() as info:
+            page.click("#save-decisions")
+        decisions = tmp_path / "decisions.json"
+        info.value.save_as(decisions)
+        assert info.value.suggested_filename == "decisions.json"
+        assert watch.errors == [] and watch.dialogs == [] and watch.requests == []
+        page.close()
+        browser.close()
+
+    data = json.loads(decisions.read_text("utf-8"))
+    assert data["format"] == "aligner-decisions" and data["source"] == str(src)
+    assert [a["id"] for a in data["accepted"]] == chosen
+
+    capsys.readouterr()
+    code = main(["compare", str(src), str(tgt), *FAST, "--format", "html", "-o", str(report),
+                 "--accept", str(decisions), "--fail-on", "major"])
+    assert code == 0
+    assert f"{len(chosen)} accepted flag(s) kept out" in capsys.readouterr().err
+    html = report.read_text("utf-8")
+    assert all(f'data-flag-id="{i}"' not in html for i in chosen)
+    assert html.count('class="accept-flag"') == n_flags - len(chosen)
