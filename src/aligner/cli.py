@@ -151,7 +151,7 @@ def _add_decisions(p: argparse.ArgumentParser, filters: bool = True) -> None:
                        help="TSV/TMX export: leave out beads that still carry a flag")
 
 
-def _add_pair_command(sub: argparse._SubParsersAction, name: str, help_text: str,  # type: ignore[type-arg]
+def _add_pair_command(sub: argparse._SubParsersAction, name: str, help_text: str,
                       formats: tuple[str, ...], func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
     """A subcommand over two files: SRC TGT (``-`` for standard input), languages, settings,
     ``--format`` (first = default), ``-o``, ``--quiet``."""
@@ -185,9 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_segment)
 
     _add_pair_command(sub, "align", "align two files and print beads", ("beads", "tsv"), _cmd_align)
-    p = _add_pair_command(sub, "compare", "align, score and flag two files; write a report",
-                          ("json", *sorted(set(FORMATS) - {"json"})), _cmd_compare)
-    _add_decisions(p)
+    compare_parser = _add_pair_command(sub, "compare", "align, score and flag two files; write a report",
+                                       ("json", *sorted(set(FORMATS) - {"json"})), _cmd_compare)
+    _add_decisions(compare_parser)
 
     p = sub.add_parser("check", help="check a bilingual file (XLIFF 1.2/2.0, TMX, PO) as it stands: "
                        "its units are the beads",

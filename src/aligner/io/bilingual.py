@@ -17,7 +17,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Span
 from ..errors import InputError
@@ -73,7 +73,7 @@ def _primary(code: object) -> str | None:
     return primary or None
 
 
-def _store(fmt: str, version: str, data: bytes):  # type: ignore[no-untyped-def]
+def _store(fmt: str, version: str, data: bytes) -> Any:
     try:
         if fmt == "po":
             from translate.storage import pypo
@@ -128,7 +128,7 @@ def parse_bilingual(data: bytes, name: str = "<input>") -> BilingualFile:
             continue
         if fmt == "tmx":
             langs = [tuv.get(_XML_LANG) for tuv in unit.xmlelement.iter("tuv")]
-            tgt_langs.update(_primary(x) for x in langs[1:] if x)
+            tgt_langs.update(code for code in map(_primary, langs[1:]) if code)
         units.append(Unit(_text(unit.getid()).rsplit("\x04", 1)[-1], source, target))  # no "file\x04" prefix
     src_lang = _primary(store.getsourcelanguage())
     tgt_lang = _primary(store.gettargetlanguage())
@@ -164,7 +164,7 @@ def _side(texts: list[str], lang: str, path: str, origin: str) -> tuple[Document
         index.append(len(spans) - 1)
         parts.append(text)
         offset += len(text)
-    return Document("".join(parts), lang, tuple(spans), path, "utf-8", origin), index
+    return Document("".join(parts), lang, tuple(spans), path, "utf-8", origin=origin), index
 
 
 def unit_documents(bf: BilingualFile, src_lang: str | None = None,

@@ -159,6 +159,8 @@ def html_text(markup: str, name: str = "<html>") -> tuple[str, str]:
 def docx_text(data: bytes, name: str = "<docx>") -> tuple[str, str]:
     """The body paragraphs (and table cells) of a Word document, a blank line between them."""
     import docx  # python-docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -169,9 +171,9 @@ def docx_text(data: bytes, name: str = "<docx>") -> tuple[str, str]:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            paragraphs.append(docx.text.paragraph.Paragraph(child, document).text)
+            paragraphs.append(Paragraph(child, document).text)
         elif tag == "tbl":
-            table = docx.table.Table(child, document)
+            table = Table(child, document)
             for row in table.rows:
                 for cell in row.cells:
                     paragraphs.extend(p.text for p in cell.paragraphs)
