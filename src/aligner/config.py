@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ._version import VERSION
+from ._version import FIDELITY_VERSION, SEGMENTATION_RULES_VERSION, VERSION, alignment_weights_version
 
 __all__ = ["Config", "DEFAULT_CONFIG", "Limits", "DEFAULT_LIMITS"]
 
@@ -107,10 +107,6 @@ class Config:
         the segmentation rules and weights version; ``aln`` names the alignment scorer's weights
         (a hash of the shipped file).
         """
-        from .align.bead_scorer import weights_version
-        from .score.fidelity import FIDELITY_VERSION
-        from .segment import RULES_VERSION
-
         parts = [
             f"aligner:{VERSION}",
             f"enc:{self.encoder}",
@@ -122,8 +118,8 @@ class Config:
             f"fid:{FIDELITY_VERSION}",
             f"encthr:{self.encode_threshold:g}",
             f"encbudget:{self.encode_budget}",
-            f"seg:{RULES_VERSION}",
-            f"aln:{weights_version()}",
+            f"seg:{SEGMENTATION_RULES_VERSION}",
+            f"aln:{alignment_weights_version()}",
         ]
         return "|".join(parts)
 

@@ -15,15 +15,14 @@ the training sample (many more wrong candidates than right ones).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Protocol
 
 import numpy as np
 
+from .._version import alignment_weights_text, alignment_weights_version
 from .features import (
     FEATURES,
     SKIP_FEATURES,
@@ -139,20 +138,13 @@ def _paragraph_breaks(src: Side, tgt: Side, window: Window, n: int, m: int) -> n
     return out
 
 
-def _weights_text() -> str:
-    return resources.files("aligner").joinpath("data/alignment/weights.json").read_text(encoding="utf-8")
-
-
 @lru_cache(maxsize=8)
 def _weights_json() -> dict:
-    return json.loads(_weights_text())
+    return json.loads(alignment_weights_text())
 
 
-@lru_cache(maxsize=1)
-def weights_version() -> str:
-    """``aln-`` and the first 8 hex digits of the shipped weights' SHA-256: changes with every
-    refit, so a signature tells alignments made with different weights apart."""
-    return "aln-" + hashlib.sha256(_weights_text().encode("utf-8")).hexdigest()[:8]
+#: ``aln-`` and 8 hex digits of the shipped weights' hash (defined in :mod:`aligner._version`).
+weights_version = alignment_weights_version
 
 
 def bake(table: dict[str, np.ndarray], bonus: float, skip_bonus: float) -> dict[str, np.ndarray]:

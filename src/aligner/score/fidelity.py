@@ -32,6 +32,7 @@ from typing import Any, Mapping
 import numpy as np
 import regex
 
+from .._version import FIDELITY_VERSION
 from ..align.model import Bead
 from ..document import BOILERPLATE, Document
 from ..language import detect_language, script_of
@@ -44,9 +45,6 @@ from .text import tokens
 
 __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
            "WEIGHTS", "FIDELITY_VERSION", "EXPECTED_LENGTH"]
-
-#: Version of the scoring recipe (weights, mappings); part of the signature.
-FIDELITY_VERSION = "1"
 
 #: Weights of the parts in the combined score.
 WEIGHTS: Mapping[str, float] = MappingProxyType({

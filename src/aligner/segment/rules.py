@@ -44,6 +44,7 @@ from importlib import resources
 
 import regex
 
+from .._version import SEGMENTATION_RULES_VERSION
 from ..conventions import Conventions, base_language, conventions, conventions_for_text
 from .external import external_boundaries
 from .model import BoundaryModel, boundary_model, model_for
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 #: Bumped whenever a rule or a shipped weight file changes the output.
-RULES_VERSION = "seg-3"
+RULES_VERSION = SEGMENTATION_RULES_VERSION  # defined in aligner._version (bump it there)
 
 
 class Vote(StrEnum):
