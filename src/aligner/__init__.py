@@ -35,7 +35,8 @@ __all__ = [
 ]
 
 # Multi-version comparison (issue 7): every pair of a set of documents, N-way views, story matrices.
-from .compare import SetComparison, compare_set, compare_set_files  # noqa: E402
+from .api import compare_set_files  # noqa: E402
+from .compare import SetComparison, compare_set  # noqa: E402
 from .report.setreport import SET_FORMATS, render_set, write_set_report  # noqa: E402
 
 __all__ += ["SetComparison", "compare_set", "compare_set_files", "SET_FORMATS", "render_set", "write_set_report"]

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from .align import Alignment
 from .align import align as _align
-from .compare import Comparison, compare_documents
+from .compare import Comparison, SetComparison, compare_documents, compare_set
+from .compare.multiset import DEFAULT_THRESHOLDS, SetThresholds
 from .config import DEFAULT_CONFIG, Config, Limits
 from .document import Document
+from .embed import Encoder
 from .errors import ConfigError, InputError
 from .io import check_alignable
 from .progress import step
 from .report import write_report
 from .segment import make_document
-from .validate import check_config, check_limits
+from .validate import check_config, check_limits, check_paths
 
-__all__ = ["load", "from_text", "align", "compare", "compare_files", "check_file", "write_report", "SEED_PAIR", "demo"]
+__all__ = ["load", "from_text", "align", "compare", "compare_files", "compare_set_files", "check_file", "write_report",
+           "SEED_PAIR", "demo"]
 
 _SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 #: The embedded demo pair: Indonesian (000) and its English original (001).
@@ -169,3 +173,32 @@ def demo(out_dir: str | os.PathLike[str] = "reports", seeds_dir: str | os.PathLi
         write_report(comparison, fmt, target)
         written.append(target)
     return written
+
+
+def compare_set_files(paths: Sequence[str | os.PathLike[str]], config: Config = DEFAULT_CONFIG, *,
+                      encoder: str | Encoder = "use", pivot: str | None = None, presegmented: bool = False,
+                      thresholds: SetThresholds = DEFAULT_THRESHOLDS, limits: Limits | None = None) -> SetComparison:
+    """Load ``paths`` (languages detected, furniture marked) and :func:`compare_set` them
+    (``limits``: as for :func:`aligner.load`; ``None``: ``DEFAULT_LIMITS``).
+
+    Each document keeps its path as given; a folder stands for its non-hidden files, in name
+    order (``folder/name``). Raises ``InputError`` for fewer than two files, a file given
+    twice, or a file that cannot be read.
+    """
+    given: list[str] = []
+    for p in check_paths(paths, "paths"):
+        if os.path.isdir(p):
+            given.extend(os.path.join(str(p), name) for name in sorted(os.listdir(p))
+                         if not name.startswith(".") and os.path.isfile(os.path.join(p, name)))
+        else:
+            given.append(str(p))
+    if len(given) < 2:
+        raise InputError(f"compare-set needs at least two files, got {len(given)}")
+    seen: set[str] = set()
+    for p in given:
+        key = os.path.realpath(p)
+        if key in seen:
+            raise InputError(f"{p}: given twice")
+        seen.add(key)
+    return compare_set([load(p, presegmented=presegmented, limits=limits) for p in given], config,
+                       encoder=encoder, pivot=pivot, thresholds=thresholds)

@@ -517,7 +517,7 @@ def _fail(message: str, code: int) -> int:
 _PATH_ERRORS = (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError, FileExistsError)
 
 def _cmd_compare_set(args: argparse.Namespace) -> int:
-    from .compare import compare_set_files
+    from .api import compare_set_files
     from .report.setreport import render_set, write_set_report
 
     _check_output(args.output)

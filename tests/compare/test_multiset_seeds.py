@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aligner.compare.multiset import compare_set_files
+from aligner.api import compare_set_files
 
 
 @pytest.fixture(scope="module")

@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import bisect
 import logging
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..config import DEFAULT_CONFIG, Config, Limits
+from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError
@@ -44,7 +43,7 @@ from .story import StoryMatrix, StoryRow, story_matrix
 __all__ = [
     "RELATIONS", "SetThresholds", "DEFAULT_THRESHOLDS", "Fingerprint", "PairEvidence", "PairRelation",
     "VersionCoverage", "NWayView", "StoryRow", "StoryMatrix", "SetStats", "SetComparison",
-    "fingerprint", "sentence_coverage", "compare_set", "compare_set_files",
+    "fingerprint", "sentence_coverage", "compare_set",
 ]
 
 logger = logging.getLogger("aligner")
@@ -301,11 +300,15 @@ class SetComparison:
         return tuple(p for p in self.pairs if p.relation == relation)
 
 
-def fingerprint(doc: Document, encoder: Encoder) -> Fingerprint:
-    """The fingerprint of ``doc``: content sentence vectors, their centroid, names and numbers."""
-    texts = [doc.sentence_text(i) for i in doc.content_indices]
-    if texts:
-        vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
+def fingerprint(doc: Document, vectors: np.ndarray) -> Fingerprint:
+    """The fingerprint of ``doc``: content sentence vectors, their centroid, names and numbers.
+
+    ``vectors`` holds one row per content sentence (``doc.content_indices``), in order.
+    """
+    if len(vectors) != len(doc.content_indices):
+        raise ValueError(f"need one vector per content sentence ({len(doc.content_indices)}), got {len(vectors)}")
+    if len(vectors):
+        vectors = np.asarray(vectors, dtype=np.float32)
         mean = vectors.mean(axis=0)
         norm = float(np.linalg.norm(mean))
         centroid = mean / norm if norm > 0 else mean
@@ -458,9 +461,11 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
         raise ConfigError(f"pivot must be a language code such as 'en', got {pivot!r}")
     enc, enc_name = _resolve_encoder(encoder)
 
-    # 1. fingerprints: one batch through the encoder, then one per document (cache hits)
-    enc.encode([d.sentence_text(i) for d in docs for i in d.content_indices])
-    prints = [fingerprint(d, enc) for d in docs]
+    # 1. fingerprints: every content sentence through the encoder in one batch
+    texts = [d.sentence_text(i) for d in docs for i in d.content_indices]
+    encoded = np.asarray(enc.encode(texts), dtype=np.float32) if texts else np.zeros((0, 1), np.float32)
+    ends = np.cumsum([len(d.content_indices) for d in docs])
+    prints = [fingerprint(d, encoded[end - len(d.content_indices):end]) for d, end in zip(docs, ends)]
     dim = max(p.centroid.shape[0] for p in prints)
     centroids = np.stack([p.centroid if p.centroid.shape[0] == dim else np.zeros(dim, np.float32)
                           for p in prints])
@@ -525,35 +530,3 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
     stats = SetStats(documents=n, pairs=len(pairs), candidates=candidates, full_comparisons=len(comparisons))
     return SetComparison(docs, tuple(pairs), tuple(c for _, _, c in comparisons), groups, views, stories,
                          stats, config, enc_name, thresholds)
-
-
-def compare_set_files(paths: Sequence[str | os.PathLike[str]], config: Config = DEFAULT_CONFIG, *,
-                      encoder: str | Encoder = "use", pivot: str | None = None, presegmented: bool = False,
-                      thresholds: SetThresholds = DEFAULT_THRESHOLDS, limits: Limits | None = None) -> SetComparison:
-    """Load ``paths`` (languages detected, furniture marked) and :func:`compare_set` them
-    (``limits``: as for :func:`aligner.load`; ``None``: ``DEFAULT_LIMITS``).
-
-    Each document keeps its path as given; a folder stands for its non-hidden files, in name
-    order (``folder/name``). Raises ``InputError`` for fewer than two files, a file given
-    twice, or a file that cannot be read.
-    """
-    from ..api import load
-    from ..validate import check_paths
-
-    given: list[str] = []
-    for p in check_paths(paths, "paths"):
-        if os.path.isdir(p):
-            given.extend(os.path.join(str(p), name) for name in sorted(os.listdir(p))
-                         if not name.startswith(".") and os.path.isfile(os.path.join(p, name)))
-        else:
-            given.append(str(p))
-    if len(given) < 2:
-        raise InputError(f"compare-set needs at least two files, got {len(given)}")
-    seen: set[str] = set()
-    for p in given:
-        key = os.path.realpath(p)
-        if key in seen:
-            raise InputError(f"{p}: given twice")
-        seen.add(key)
-    return compare_set([load(p, presegmented=presegmented, limits=limits) for p in given], config,
-                       encoder=encoder, pivot=pivot, thresholds=thresholds)
