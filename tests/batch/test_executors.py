@@ -113,13 +113,9 @@ def test_the_encoder_is_loaded_once_per_worker_process(manifest, tmp_path, monke
         loads.append(1)
         return base.CachedEncoder("counting", lambda batch: np.ones((len(batch), 4), dtype=np.float32))
 
-    monkeypatch.setitem(base._REGISTRY, "counting", factory)
-    base.get_encoder.cache_clear()
-    try:
-        summary = run_batch(manifest, tmp_path / "out", src_lang="en", tgt_lang="id", presegmented=True,
-                            config=Config(encoder="counting"), executor=executor)
-    finally:
-        base.get_encoder.cache_clear()
+    base.register_encoder("counting", factory)
+    summary = run_batch(manifest, tmp_path / "out", src_lang="en", tgt_lang="id", presegmented=True,
+                        config=Config(encoder="counting"), executor=executor)
     assert summary.ok == len(PAIRS)
     assert len(loads) == 1  # one process: loaded once, however many pairs and worker threads
 

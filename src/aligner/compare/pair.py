@@ -119,7 +119,7 @@ def compare_aligned(src: Document, tgt: Document, alignment: Alignment,
     from ..embed import get_encoder
 
     with step("scoring"):
-        scorer = Scorer(src, tgt, config.lexicon, get_encoder(config.fidelity_encoder))
+        scorer = Scorer(src, tgt, config.lexicon, get_encoder(config.fidelity_encoder or config.encoder))
         scores = scorer.score_all(alignment.beads)
     with step("flagging", total=len(alignment.beads)) as progress:
         per_bead = []

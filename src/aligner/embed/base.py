@@ -1,4 +1,4 @@
-"""Encoder protocol, the caching wrapper and the name -> encoder registry."""
+"""Encoder protocol, the caching wrapper and the name -> encoder registry (:data:`ENCODERS`)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 from ..errors import ConfigError
+from ..registry import Registry
 
-__all__ = ["Encoder", "CachedEncoder", "get_encoder", "available_encoders", "register_encoder",
+__all__ = ["Encoder", "CachedEncoder", "ENCODERS", "get_encoder", "available_encoders", "register_encoder",
            "ENCODER_MAX_CHARS", "encoder_input"]
 
 #: The most characters of one sentence an encoder is given; a longer sentence is cut to its
@@ -109,31 +109,31 @@ def _sentence_transformers(path: str) -> CachedEncoder:
     return CachedEncoder(f"st:{path}", lambda batch: model.encode(batch, normalize_embeddings=True))
 
 
-_REGISTRY: dict[str, Callable[[], CachedEncoder]] = {"use": _use, "e5": _e5}
+#: The encoders by name; each is built once per process, on first use.
+ENCODERS: Registry[Encoder] = Registry("encoder", {"use": _use, "e5": _e5})
 
 
-def register_encoder(name: str, factory: Callable[[], CachedEncoder]) -> None:
-    """Add an encoder factory under ``name``."""
-    _REGISTRY[name] = factory
+def register_encoder(name: str, factory: Callable[[], Encoder]) -> None:
+    """Make ``factory()`` the encoder ``name`` (replacing an earlier one of that name)."""
+    if name == "none" or name.startswith("st:"):
+        raise ConfigError(f"encoder name {name!r} is reserved")
+    ENCODERS.register(name, factory)
 
 
 def available_encoders() -> list[str]:
     """Registered encoder names (plus ``none`` and ``st:PATH``)."""
-    return sorted(_REGISTRY) + ["none", "st:PATH"]
+    return ENCODERS.names() + ["none", "st:PATH"]
 
 
-@lru_cache(maxsize=8)
 def get_encoder(name: str) -> Encoder | None:
-    """The encoder registered as ``name``; ``None`` for ``"none"``.
+    """The encoder registered as ``name`` (built once); ``None`` for ``"none"``.
 
     Raises ``ConfigError`` listing the valid names when ``name`` is unknown.
     """
     if name == "none":
         return None
     if name.startswith("st:"):
-        return _sentence_transformers(name[3:])
-    try:
-        factory = _REGISTRY[name]
-    except KeyError:
-        raise ConfigError(f"unknown encoder {name!r}; choose one of {available_encoders()}") from None
-    return factory()
+        return ENCODERS.cached((name,), lambda: _sentence_transformers(name[3:]))
+    if name not in ENCODERS:
+        raise ConfigError(f"unknown encoder {name!r}; choose one of {available_encoders()}")
+    return ENCODERS.get(name)
