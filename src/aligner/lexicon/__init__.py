@@ -17,19 +17,22 @@ Plugging in another lexicon:
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import regex
 
 from ..errors import ConfigError
+from ..io.reader import read_bounded
+from ..registry import Registry
 from .morph import word_forms
 from .tsv import CombinedLexicon, TsvLexicon
 
 __all__ = ["Lexicon", "TsvLexicon", "CombinedLexicon", "load_lexicon", "load_lexicon_pair",
-           "register_lexicon", "available_lexicons", "word_forms", "SHIPPED_VERSION"]
+           "register_lexicon", "available_lexicons", "word_forms", "SHIPPED_VERSION", "LEXICONS"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 #: Version tag of the shipped data, shown in signatures.
@@ -71,26 +74,41 @@ def _shipped(src_lang: str, tgt_lang: str) -> Lexicon | None:
     return None
 
 
-_REGISTRY: dict[str, LexiconFactory] = {"shipped": _shipped}
+#: Lexicon factories by name; each lexicon is built once per language pair and process.
+LEXICONS: Registry[Lexicon | None] = Registry("lexicon", {"shipped": _shipped})
 
 
 def register_lexicon(name: str, factory: LexiconFactory) -> None:
-    """Make ``factory(src_lang, tgt_lang)`` available as lexicon ``name``."""
-    _REGISTRY[name] = factory
+    """Make ``factory(src_lang, tgt_lang)`` available as lexicon ``name`` (replacing an earlier one)."""
+    if name in ("auto", "none") or name.endswith(".tsv"):
+        raise ConfigError(f"lexicon name {name!r} is reserved")
+    LEXICONS.register(name, factory)
 
 
 def available_lexicons() -> list[str]:
     """Registered names plus ``auto``, ``none`` and ``PATH.tsv``."""
-    return ["auto", "none"] + sorted(_REGISTRY) + ["PATH.tsv"]
+    return ["auto", "none"] + LEXICONS.names() + ["PATH.tsv"]
 
 
-@lru_cache(maxsize=16)
+def _tsv(path: str, src_lang: str, tgt_lang: str, reverse: bool) -> Lexicon:
+    """The TSV lexicon at ``path``, kept while the file's content stays the same."""
+    if not os.path.lexists(path):
+        return TsvLexicon(path, src_lang, tgt_lang, reverse=reverse)  # raises the one-line error
+    digest = hashlib.sha256(read_bounded(path, what="lexicon file")).hexdigest()
+    key = ("tsv", str(Path(path).resolve()), digest, src_lang, tgt_lang, reverse)
+    lexicon = LEXICONS.cached(key, lambda: TsvLexicon(path, src_lang, tgt_lang, reverse=reverse))
+    assert lexicon is not None
+    return lexicon
+
+
 def load_lexicon(src_lang: str, tgt_lang: str, name: str = "auto") -> Lexicon | None:
     """The lexicon ``name`` for ``src_lang`` -> ``tgt_lang``.
 
     ``auto`` is the shipped lexicon for the pair (``None`` when none ships); ``none`` is
-    ``None``; a name ending in ``.tsv`` (or an existing file) is read with :class:`TsvLexicon`.
-    Raises ``ConfigError`` listing the valid names for anything else.
+    ``None``; a name ending in ``.tsv`` (or an existing file) is read with :class:`TsvLexicon`
+    (its name carries a hash of the file's content, so the signature changes with it).
+    Registered and file lexicons are built once and kept. Raises ``ConfigError`` listing
+    the valid names for anything else.
 
     Example:
         >>> lex = load_lexicon("en", "id")
@@ -102,11 +120,11 @@ def load_lexicon(src_lang: str, tgt_lang: str, name: str = "auto") -> Lexicon | 
     if name == "none":
         return None
     if name == "auto":
-        return _shipped(src_lang, tgt_lang)
-    if name in _REGISTRY:
-        return _REGISTRY[name](src_lang, tgt_lang)
+        return LEXICONS.get("shipped", src_lang, tgt_lang)
+    if name in LEXICONS:
+        return LEXICONS.get(name, src_lang, tgt_lang)
     if name.endswith(".tsv") or Path(name).is_file():
-        return TsvLexicon(name, src_lang, tgt_lang, reverse=_file_langs(name) == (tgt_lang, src_lang))
+        return _tsv(name, src_lang, tgt_lang, _file_langs(name) == (tgt_lang, src_lang))
     raise ConfigError(f"unknown lexicon {name!r}; choose one of {available_lexicons()}")
 
 
@@ -123,6 +141,6 @@ def load_lexicon_pair(src_lang: str, tgt_lang: str, name: str = "auto") -> tuple
     comparison; it is read the other way round for the backward direction.
     """
     forward = load_lexicon(src_lang, tgt_lang, name)
-    if name not in ("auto", "none") and name not in _REGISTRY and _file_langs(name) is None:
-        return forward, TsvLexicon(name, tgt_lang, src_lang, reverse=True)
+    if name not in ("auto", "none") and name not in LEXICONS and _file_langs(name) is None:
+        return forward, _tsv(name, tgt_lang, src_lang, True)
     return forward, load_lexicon(tgt_lang, src_lang, name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -38,7 +39,6 @@ class TsvLexicon:
                  reverse: bool = False) -> None:
         self.src_lang = src_lang
         self.tgt_lang = tgt_lang
-        self.name = name or Path(path).stem
         table: dict[str, set[str]] = {}
         if not os.path.lexists(path):
             raise ConfigError(f"lexicon file not found: {path}")
@@ -57,6 +57,9 @@ class TsvLexicon:
             if reverse:
                 a, b = b, a
             table.setdefault(a, set()).add(b)
+        #: SHA-256 of the file's bytes; the default name ends with its first 8 hex digits.
+        self.digest = hashlib.sha256(data).hexdigest()
+        self.name = name or f"{Path(path).stem}@{self.digest[:8]}"
         self._table: Mapping[str, frozenset[str]] = MappingProxyType(
             {k: frozenset(v) for k, v in table.items()})
 
