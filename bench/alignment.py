@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _aligndata import Doc, load_set  # noqa: E402
+from _aligndata import Doc, cached_vectors, expand_sets, load_set, set_pair  # noqa: E402
 
 SYSTEMS = ("aligner-use", "aligner-e5", "aligner-none", "aligner-use-all", "nltk-gale-church",
            "galechurch", "sentalign-use")
@@ -58,16 +58,29 @@ def _components(links: list[tuple[int, int]], n: int, m: int) -> list[tuple[tupl
     return beads
 
 
-def run_system(system: str, doc: Doc) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Beads of one system on one document."""
+class CachedTable:
+    """An encoder whose vectors come from the disk cache of :mod:`_aligndata` (``--cached``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def encode(self, texts):  # noqa: D102
+        return cached_vectors(self.name, tuple(texts))
+
+
+def run_system(system: str, doc: Doc, cached: bool = False) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Beads of one system on one document (``cached``: encoder vectors from the disk cache)."""
     if system.startswith("aligner-"):
         from aligner.align import align_texts
         from aligner.config import Config
 
         enc = system[len("aligner-"):]
         cfg = Config(encoder="use", encode_threshold=1.0) if enc == "use-all" else Config(encoder=enc)
+        encoder = None
+        if cached and cfg.encoder not in ("none", "auto"):
+            encoder = CachedTable(cfg.encoder)
         return [(b.src, b.tgt) for b in align_texts(doc.src, doc.tgt, cfg, src_lang=doc.src_lang,
-                                                    tgt_lang=doc.tgt_lang)]
+                                                    tgt_lang=doc.tgt_lang, encoder=encoder)]
     if system == "nltk-gale-church":
         from nltk.translate.gale_church import align_blocks
 
@@ -84,7 +97,8 @@ def run_system(system: str, doc: Doc) -> list[tuple[tuple[int, ...], tuple[int, 
 
         from aligner.embed import get_encoder
 
-        res = sentalign(list(doc.src), list(doc.tgt), get_encoder("use"), alignment_max_size=4)
+        enc_obj = CachedTable("use") if cached else get_encoder("use")
+        res = sentalign(list(doc.src), list(doc.tgt), enc_obj, alignment_max_size=4)
         return [(tuple(a.src_indices), tuple(a.tgt_indices)) for a in res.alignments]
     raise ValueError(f"unknown system {system!r}")
 
@@ -134,6 +148,9 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--with-slow", action="store_true", help="also run nltk gale_church on panl")
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--cached", action="store_true",
+                    help="in one process, encoder vectors from the disk cache (bench/_aligndata.py): "
+                         "F1 and CPU seconds of the DP only, for the iterative loop")
     ap.add_argument("--linearity", action="store_true",
                     help="time --encoder none on panl repeated 1x, 2x, 4x (in-process) and stop")
     args = ap.parse_args(argv)
@@ -149,11 +166,13 @@ def main(argv=None) -> int:
             align_texts(list(doc.src) * k, list(doc.tgt) * k, Config(encoder="none"))
             print(f"{k}x: {len(doc.src) * k} source sentences, {time.perf_counter() - t0:.1f} s", flush=True)
         return 0
+    if args.cached:
+        return _cached_table(args.systems.split(","), expand_sets(args.sets), args.json)
     rows = []
     print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')}  python {platform.python_version()}  cores {os.cpu_count()}")
     print("| system | set | strict F1 | lax F1 | wall s | s per 1,000 sent. | peak RSS MB |")
     print("|---|---|---|---|---|---|---|")
-    for set_name in args.sets.split(","):
+    for set_name in expand_sets(args.sets):
         for system in args.systems.split(","):
             if (system, set_name) in SLOW and not args.with_slow:
                 continue
@@ -167,6 +186,36 @@ def main(argv=None) -> int:
                       flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
+    return 0
+
+
+def _cached_table(systems: list[str], sets: list[str], json_out: str | None) -> int:
+    """Strict F1 of every system on every set, in-process with cached vectors: one row per set."""
+    from aligner.align.evaluate import score_alignments
+
+    print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')}  python {platform.python_version()}  cached vectors")
+    print("| set | pair | " + " | ".join(systems) + " |")
+    print("|---|---|" + "---|" * len(systems))
+    rows = []
+    for set_name in sets:
+        docs = load_set(set_name)
+        cells = []
+        for system in systems:
+            t0 = time.process_time()
+            try:
+                res = [run_system(system, d, cached=True) for d in docs]
+            except Exception as exc:  # a peer that fails on a set is reported, not fatal
+                cells.append(f"error: {str(exc)[:40]}")
+                rows.append({"set": set_name, "system": system, "error": str(exc)})
+                continue
+            cpu = time.process_time() - t0
+            sc = score_alignments([(r, list(d.gold)) for r, d in zip(res, docs)])
+            cells.append(f"{sc.f1_strict:.3f}")
+            rows.append({"set": set_name, "system": system, "f1_strict": sc.f1_strict, "f1_lax": sc.f1_lax,
+                         "cpu_s": cpu})
+        print(f"| {set_name} | {set_pair(set_name)} | " + " | ".join(cells) + " |", flush=True)
+    if json_out:
+        Path(json_out).write_text(json.dumps(rows, indent=1))
     return 0
 
 

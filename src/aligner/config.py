@@ -20,7 +20,9 @@ class Config:
 
     Attributes:
         encoder: name of the sentence encoder in the encoder registry (``"use"``, ``"e5"``,
-            ``"none"`` or ``"st:/path/to/model"``).
+            ``"none"`` or ``"st:/path/to/model"``), or ``"auto"``: per language pair, the first
+            bundled encoder that covers both languages (USE, else e5), else none
+            (``aligner/data/encoders/coverage.json``; the alignment records the one used).
         max_bead: the largest number of sentences on one side of a bead; beads hold at most
             ``max_bead + 1`` sentences in all, 2-2 always allowed (5: 1-5, 2-4, 3-3, 4-2, 5-1 and
             everything smaller).
@@ -41,7 +43,7 @@ class Config:
             about 1.5 ms a sentence on 2 idle cores here, several times more under load).
     """
 
-    encoder: str = "use"
+    encoder: str = "auto"
     max_bead: int = 5
     lexicon: str = "auto"
     keep_boilerplate: bool = False

@@ -1,4 +1,13 @@
-"""Language identification (ISO 639-1 codes) with py3langid, plus script evidence.
+"""Language codes, language identification (ISO 639-1 codes) with py3langid, and script evidence.
+
+Codes: :func:`normalize_language` accepts ISO 639-1 (``pt``), ISO 639-2/3 (``por``, ``ind``,
+``ger``) and BCP-47 tags (``pt-BR``, ``zh-Hant``, ``pt_br``) and returns one canonical BCP-47
+form: the shortest language subtag (ISO 639-1 where there is one, else ISO 639-3; macrolanguage
+members such as ``cmn`` become their macrolanguage ``zh``), ``Script`` in title case, ``REGION``
+in upper case. Validity and the mappings come from the IANA language subtag registry and CLDR
+aliases as packaged by ``langcodes`` (MIT). A code that is not in the registry is an error
+(:class:`~aligner.errors.ConfigError`, exit code 2). :func:`base_language` gives the language
+subtag alone (``pt-BR`` -> ``pt``), the key of per-language data.
 
 py3langid confuses Indonesian with Malay on short news text, so the candidate set is
 restricted to a documented list of languages unless the caller widens it.
@@ -10,7 +19,8 @@ from functools import lru_cache
 
 import regex
 
-__all__ = ["detect_language", "script_of", "check_language_code", "is_language_code", "SUPPORTED_LANGUAGES"]
+__all__ = ["detect_language", "script_of", "check_language_code", "is_language_code", "normalize_language",
+           "base_language", "SUPPORTED_LANGUAGES"]
 
 #: Languages the detector chooses between by default.
 SUPPORTED_LANGUAGES: tuple[str, ...] = (
@@ -26,13 +36,47 @@ def is_language_code(code: str) -> bool:
     return bool(_LANG_CODE.fullmatch(code))
 
 
-def check_language_code(code: str) -> str:
-    """Return ``code`` if it is shaped like a language code, else raise ``ConfigError``."""
-    if not isinstance(code, str) or not is_language_code(code):
+@lru_cache(maxsize=1024)
+def _normalized(code: str) -> str | None:
+    import langcodes
+
+    if not is_language_code(code):
+        return None
+    tag = code.replace("_", "-")
+    try:
+        if not langcodes.tag_is_valid(tag):
+            return None
+        return str(langcodes.standardize_tag(tag, macro=True))
+    except (ValueError, LookupError):  # langcodes' LanguageTagError is a ValueError
+        return None
+
+
+def normalize_language(code: str) -> str:
+    """The canonical BCP-47 form of a language code (see the module docstring).
+
+    Raises ``ConfigError`` for anything that is not a registered language code.
+
+    Example:
+        >>> [normalize_language(c) for c in ("eng", "ind", "pt_br", "zho-hant", "cmn", "EN")]
+        ['en', 'id', 'pt-BR', 'zh-Hant', 'zh', 'en']
+    """
+    norm = _normalized(code) if isinstance(code, str) else None
+    if norm is None:
         from .errors import ConfigError
 
-        raise ConfigError(f"{code!r} is not a language code such as 'en' or 'id'")
-    return code
+        raise ConfigError(f"{code!r} is not a known language code (ISO 639-1/639-3 or BCP-47, "
+                          "such as 'en', 'ind' or 'pt-BR')")
+    return norm
+
+
+def base_language(code: str) -> str:
+    """The language subtag of the canonical form: ``pt-BR`` -> ``pt``, ``zho`` -> ``zh``."""
+    return normalize_language(code).split("-", 1)[0]
+
+
+def check_language_code(code: str) -> str:
+    """The canonical form of ``code`` (:func:`normalize_language`); ``ConfigError`` if unknown."""
+    return normalize_language(code)
 
 
 _HANGUL = regex.compile(r"\p{Hangul}")

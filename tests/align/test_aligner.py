@@ -151,3 +151,16 @@ def test_default_beads_reach_six_sentences():
     assert _pairs(align_texts(src, TGT, NONE)) == [((0,), (0, 1, 2, 3, 4))]
     smaller = _pairs(align_texts(src, TGT, Config(encoder="none", max_bead=4)))
     assert ((0,), (0, 1, 2, 3, 4)) not in smaller
+
+
+def test_auto_encoder_for_a_pair_no_encoder_covers_is_none_and_recorded(caplog):
+    import logging
+
+    from aligner.api import compare
+
+    with caplog.at_level(logging.WARNING, logger="aligner"):
+        c = compare("The river rose. It rained.", "Tó yiyíílts'ą́ą́'. Níłtsą́.", src_lang="en", tgt_lang="nv",
+                    lexicon="none", fidelity_encoder="none")
+    assert c.alignment.encoder == "none"
+    assert "|enc:auto=none|" in c.signature
+    assert any("covers en-nv" in r.getMessage() for r in caplog.records)

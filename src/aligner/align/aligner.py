@@ -24,6 +24,7 @@ import numpy as np
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
 from ..embed import Encoder, get_encoder
+from ..embed.coverage import resolve_encoder
 from ..lexicon import Lexicon, load_lexicon
 from .band import find_window
 from .bead_scorer import Gains, LogisticScorer, load_scorer
@@ -60,7 +61,7 @@ def _bead_gains(path: Path, gains: Gains, window: Window) -> np.ndarray:
             out[k] = gains.skip_tgt[j]
         else:
             e_i, e_j = i + di, j + dj
-            out[k] = gains.beads[(di, dj)][e_i, e_j - window.lo[e_i]]
+            out[k] = gains.beads[(di, dj)][e_i, e_j - window.lo[e_i]] - gains.shift
     return out
 
 
@@ -100,9 +101,11 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], config: Config = DEFAULT
     """Align two lists of sentences; bead indices are positions in these lists.
 
     Paragraph indices (optional) are soft evidence: merges across a paragraph break cost more.
-    The languages pick the bilingual lexicon (``config.lexicon``), if one ships for the pair.
-    ``encoder`` overrides ``config.encoder`` with an object (e.g. precomputed vectors);
-    ``scorers`` overrides the shipped ``(surface, encoder)`` scorers (used when fitting them).
+    The languages pick the bilingual lexicon (``config.lexicon``), if one ships for the pair,
+    and, with ``config.encoder="auto"``, the encoder (the first that covers both languages,
+    :func:`aligner.embed.coverage.resolve_encoder`). ``encoder`` overrides ``config.encoder``
+    with an object (e.g. precomputed vectors); ``scorers`` overrides the shipped
+    ``(surface, encoder)`` scorers (used when fitting them).
 
     Example:
         >>> beads = align_texts(["Hello.", "It rains in 2024."], ["Halo.", "Hujan pada 2024."],
@@ -110,9 +113,19 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], config: Config = DEFAULT
         >>> [(b.src, b.tgt) for b in beads]
         [((0,), (0,)), ((1,), (1,))]
     """
+    return _align_texts(src, tgt, config, src_paragraphs, tgt_paragraphs, src_lang, tgt_lang, encoder,
+                        scorers)[0]
+
+
+def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
+                 src_paragraphs: Sequence[int] | None, tgt_paragraphs: Sequence[int] | None,
+                 src_lang: str | None, tgt_lang: str | None, encoder: Encoder | None,
+                 scorers: tuple[LogisticScorer, LogisticScorer | None] | None) -> tuple[list[Bead], str]:
+    """:func:`align_texts`, and the name of the encoder used."""
     n, m = len(src), len(tgt)
+    enc_name = encoder.name if encoder is not None else resolve_encoder(config.encoder, src_lang, tgt_lang)
     if n == 0 or m == 0:
-        return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
+        return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)], enc_name
     shapes = bead_shapes(config.max_bead)
     lexicon = None
     if config.lexicon != "none" and src_lang and tgt_lang:
@@ -130,12 +143,12 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], config: Config = DEFAULT
 
     window = find_window(s_side, t_side, coarse)
     if encoder is None:
-        encoder = get_encoder(config.encoder)
+        encoder = get_encoder(enc_name)
     if encoder is None:
         path, gains = _solve(s_side, t_side, window, surface, shapes, lexicon)
         scorer = surface
     else:
-        scorer = scorers[1] if scorers and scorers[1] else load_scorer(config.encoder)
+        scorer = scorers[1] if scorers and scorers[1] else load_scorer(enc_name)
         if config.encode_threshold >= 1.0 or n + m <= config.encode_budget:
             src_mask, tgt_mask = np.ones(n, dtype=bool), np.ones(m, dtype=bool)
         else:
@@ -152,7 +165,7 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], config: Config = DEFAULT
         path, gains = _solve(s_side, t_side, window, scorer, shapes, lexicon)
     conf = scorer.confidence(_bead_gains(path, gains, window))
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
-            for (i, di, j, dj), c in zip(path, conf)]
+            for (i, di, j, dj), c in zip(path, conf)], enc_name
 
 
 def align(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Alignment:
@@ -169,18 +182,19 @@ def align(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Alig
         src_ids, tgt_ids = src.content_indices, tgt.content_indices
     src_texts = [src.sentence_text(i) for i in src_ids]
     tgt_texts = [tgt.sentence_text(j) for j in tgt_ids]
+    beads_dp, enc_name = _align_texts(src_texts, tgt_texts, config,
+                                      [src.sentences[i].paragraph for i in src_ids],
+                                      [tgt.sentences[j].paragraph for j in tgt_ids],
+                                      src.lang, tgt.lang, None, None)
     content = [
         piece
-        for b in align_texts(src_texts, tgt_texts, config,
-                             src_paragraphs=[src.sentences[i].paragraph for i in src_ids],
-                             tgt_paragraphs=[tgt.sentences[j].paragraph for j in tgt_ids],
-                             src_lang=src.lang, tgt_lang=tgt.lang)
+        for b in beads_dp
         for piece in _split_over_gaps(tuple(src_ids[i] for i in b.src), tuple(tgt_ids[j] for j in b.tgt),
                                       b.confidence)
     ]
     beads = merge_set_aside(content, sorted(set(range(len(src))) - set(src_ids)),
                             sorted(set(range(len(tgt))) - set(tgt_ids)))
-    return Alignment(tuple(beads), len(src), len(tgt))
+    return Alignment(tuple(beads), len(src), len(tgt), enc_name)
 
 
 def _runs(ids: tuple[int, ...]) -> list[tuple[int, ...]]:

@@ -58,6 +58,7 @@ class Gains:
     beads: dict[tuple[int, int], np.ndarray]
     skip_src: np.ndarray
     skip_tgt: np.ndarray
+    shift: float = 0.0  # added to every n-m bead's gain (see LogisticScorer.anchor_gain)
 
 
 class BeadScorer(Protocol):
@@ -86,6 +87,7 @@ class LogisticScorer:
     platt: tuple[float, float] = (1.0, 0.0)
     weight_power: float = 1.0
     skip_bonus: float = 0.0
+    anchor_gain: float | None = None
 
     def _w(self, table: dict[str, np.ndarray], n: int, m: int) -> tuple[np.ndarray, float]:
         key = shape_key(n, m)
@@ -109,6 +111,9 @@ class LogisticScorer:
             if (n > 1 or m > 1) and (src.paragraphs is not None or tgt.paragraphs is not None):
                 g = g - _PARAGRAPH_PENALTY * _paragraph_breaks(src, tgt, window, n, m)
             out[(n, m)] = np.where(valid, g, -np.inf).astype(np.float32)  # halves the memory of the band
+        shift = self._shift(out.get((1, 1)))
+        if shift:
+            out = {k: v + np.float32(shift) for k, v in out.items()}
         skips = []
         for side, other, as_src, key in ((src, tgt, True, "1-0"), (tgt, src, False, "0-1")):
             Xs, hv = skip_features(side, other, ev, as_src)
@@ -116,7 +121,25 @@ class LogisticScorer:
             if self.enc is not None and hv.any():
                 g = np.where(hv, Xs @ self.enc[key], g)
             skips.append(g + self.bonus + self.skip_bonus)
-        return Gains(out, skips[0], skips[1])
+        return Gains(out, skips[0], skips[1], shift)
+
+    def _shift(self, g11: np.ndarray | None) -> float:
+        """How far the document's evidence falls short: ``anchor_gain`` minus the median over
+        source sentences of their best 1-1 gain in the band (0 when it does not fall short).
+
+        Where every signal is weak (an encoder that never saw the language, scripts that share
+        no tokens), every bead looks unlikely and one big bead costs less than the several
+        small ones it replaces; adding the shortfall to every n-m bead (not to 1-0 / 0-1) gives
+        the small beads their due, so merges, omissions and insertions need evidence of their
+        own and the alignment falls back on length. Confidences use the unshifted gains.
+        """
+        if self.anchor_gain is None or g11 is None or not g11.size:
+            return 0.0
+        best = g11.max(axis=1)
+        best = best[np.isfinite(best)]
+        if not len(best):
+            return 0.0
+        return max(0.0, float(self.anchor_gain) - float(np.median(best)))
 
     def confidence(self, gain: np.ndarray) -> np.ndarray:
         """See :class:`BeadScorer`: ``sigmoid(a * gain + b)`` (Platt scaling fitted on dev)."""

@@ -7,7 +7,7 @@ Indices are 0-based positions in ``Document.sentences``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .beadio import format_bead_line
 
@@ -47,11 +47,15 @@ class Alignment:
         beads: in order; source and target indices both increase along the beads.
         n_src: number of source sentences.
         n_tgt: number of target sentences.
+        encoder: the sentence encoder the aligner used for this pair (``Config.encoder`` with
+            ``auto`` resolved, :func:`aligner.embed.coverage.resolve_encoder`); ``""`` when not
+            recorded. Not part of equality.
     """
 
     beads: tuple[Bead, ...]
     n_src: int
     n_tgt: int
+    encoder: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.beads, tuple):

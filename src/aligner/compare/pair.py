@@ -68,6 +68,9 @@ class Comparison:
         The config's ``lex:`` field shows the lexicon actually used for the language pair.
         """
         sig = self.config.signature
+        used = self.alignment.encoder
+        if used and used != self.config.encoder:  # "auto" resolved for the pair
+            sig = sig.replace(f"|enc:{self.config.encoder}|", f"|enc:{self.config.encoder}={used}|", 1)
         if self.lexicon:
             sig = sig.replace(f"|lex:{self.config.lexicon}|", f"|lex:{self.lexicon}|", 1)
         return sig

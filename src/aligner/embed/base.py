@@ -122,7 +122,7 @@ def register_encoder(name: str, factory: Callable[[], Encoder]) -> None:
 
 def available_encoders() -> list[str]:
     """Registered encoder names (plus ``none`` and ``st:PATH``)."""
-    return ENCODERS.names() + ["none", "st:PATH"]
+    return ENCODERS.names() + ["auto", "none", "st:PATH"]
 
 
 def get_encoder(name: str) -> Encoder | None:
@@ -132,6 +132,9 @@ def get_encoder(name: str) -> Encoder | None:
     """
     if name == "none":
         return None
+    if name == "auto":
+        raise ConfigError("encoder 'auto' picks an encoder per language pair: resolve it with "
+                          "aligner.embed.coverage.resolve_encoder first")
     if name.startswith("st:"):
         return ENCODERS.cached((name,), lambda: _sentence_transformers(name[3:]))
     if name not in ENCODERS:

@@ -1,0 +1,44 @@
+"""Language codes: ISO 639-1, 639-3 and BCP-47 tags normalised to one form; unknown codes refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.errors import ConfigError
+from aligner.language import base_language, check_language_code, normalize_language
+
+
+@pytest.mark.parametrize(("code", "want"), [
+    ("en", "en"), ("EN", "en"), ("eng", "en"), ("ind", "id"), ("deu", "de"), ("ger", "de"),
+    ("pt-BR", "pt-BR"), ("pt_br", "pt-BR"), ("zh-Hant", "zh-Hant"), ("zho-hant", "zh-Hant"),
+    ("cmn", "zh"), ("arb", "ar"), ("iw", "he"), ("quz", "qu"), ("chr", "chr"), ("yue", "yue"), ("und", "und"),
+])
+def test_codes_are_normalised(code, want):
+    assert normalize_language(code) == want
+    assert check_language_code(code) == want
+
+
+@pytest.mark.parametrize("code", ["xx", "qzz-", "english", "", "e\x00n", "../en", "zz-ZZ-x"])
+def test_unknown_codes_are_errors(code):
+    with pytest.raises(ConfigError, match="not a known language code"):
+        normalize_language(code)
+
+
+def test_base_language_drops_script_and_region():
+    assert base_language("pt-BR") == "pt" and base_language("zho-Hant") == "zh" and base_language("fin") == "fi"
+
+
+def test_cli_refuses_an_unknown_code_and_accepts_a_three_letter_one(tmp_path, capsys):
+    from aligner.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Hello there.\n", encoding="utf-8")
+    b.write_text("Halo.\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:  # argparse refuses it
+        main(["align", str(a), str(b), "--src-lang", "xx", "--tgt-lang", "id", "--encoder", "none"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "not a known language code" in err and len(err.splitlines()) == 1
+    assert main(["align", str(a), str(b), "--src-lang", "eng", "--tgt-lang", "ind", "--encoder", "none",
+                 "--format", "beads"]) == 0
+    assert capsys.readouterr().out.startswith("[0]:[0]")
