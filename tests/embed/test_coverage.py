@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from aligner.embed import coverage
 from aligner.embed.coverage import covers, encoder_languages, pick_encoder, resolve_encoder
 
 
@@ -28,6 +29,7 @@ def test_auto_picks_the_first_encoder_that_covers_both():
 
 
 def test_a_pair_no_encoder_covers_is_said_once(caplog):
+    coverage._warn_once.cache_clear()
     with caplog.at_level(logging.WARNING, logger="aligner"):
         assert resolve_encoder("auto", "en", "nv") == "none"
         assert resolve_encoder("auto", "en", "nv") == "none"
@@ -36,6 +38,7 @@ def test_a_pair_no_encoder_covers_is_said_once(caplog):
 
 
 def test_an_explicit_encoder_that_misses_a_language_is_kept_with_a_warning(caplog):
+    coverage._warn_once.cache_clear()
     with caplog.at_level(logging.WARNING, logger="aligner"):
         assert resolve_encoder("use", "en", "sw") == "use"
     assert any("not trained on sw" in r.getMessage() for r in caplog.records)

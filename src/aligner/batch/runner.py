@@ -144,7 +144,8 @@ def _same_settings(stored: str, wanted: str) -> bool:
     """Do two signatures name the same settings?
 
     A comparison's signature shows the lexicon it actually used (``lex:en-id:freedict...``)
-    where the run's config says ``lex:auto``; with ``auto`` any resolved lexicon matches.
+    where the run's config says ``lex:auto``; with ``auto`` any resolved lexicon matches. The
+    same holds for the encoder (``enc:auto=use`` where the config says ``enc:auto``).
     Every other field must be equal.
     """
     if stored == wanted:
@@ -152,7 +153,8 @@ def _same_settings(stored: str, wanted: str) -> bool:
     a, b = stored.split("|"), wanted.split("|")
     if len(a) != len(b):
         return False
-    return all(x == y or (y == "lex:auto" and x.startswith("lex:")) for x, y in zip(a, b))
+    return all(x == y or (y == "lex:auto" and x.startswith("lex:")) or (y == "enc:auto" and x.startswith("enc:auto="))
+               for x, y in zip(a, b))
 
 
 def _reuse(entry: ManifestEntry, out: Path, signature: str, src_lang: str | None,
