@@ -22,10 +22,10 @@ def test_plain_output_keeps_every_sentence(seed_paths, capsys):
 def test_unknown_language_falls_back_to_its_script_and_says_so_once(tmp_path, capsys):
     path = tmp_path / "doc.txt"
     path.write_text("यह क्या है। वह किताब है।\nदूसरा अनुच्छेद है। अंत।\n", "utf-8")
-    assert main(["segment", str(path), "--lang", "xqz"]) == 0
+    assert main(["segment", str(path), "--lang", "awa"]) == 0
     captured = capsys.readouterr()
     assert captured.out.splitlines() == ["यह क्या है।", "वह किताब है।", "", "दूसरा अनुच्छेद है।", "अंत।"]
-    notes = [line for line in captured.err.splitlines() if "xqz" in line]
+    notes = [line for line in captured.err.splitlines() if "awa" in line]
     assert len(notes) == 1 and "Devanagari" in notes[0]
 
 
