@@ -11,7 +11,7 @@ import pytest
 from aligner.cli import main
 from aligner.errors import ConfigError
 from aligner.report import FORMATS, render, write_report
-from aligner.report.writers import _umask
+from aligner.io.output import _umask
 
 
 def test_registry_lists_every_format():

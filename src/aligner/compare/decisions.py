@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from ..errors import InputError
 from ..flags.ids import flag_id
+from ..io.output import atomic_write
 from .pair import Comparison
 
 __all__ = ["DECISIONS_FORMAT", "accept", "decisions_data", "flag_ids", "read_decisions", "write_decisions"]
@@ -102,6 +103,4 @@ def decisions_data(c: Comparison, accepted: Iterable[str]) -> dict[str, object]:
 
 def write_decisions(c: Comparison, accepted: Iterable[str], path: str | os.PathLike[str]) -> None:
     """Write a decisions file accepting those flags of ``c`` whose id is in ``accepted``."""
-    from ..report.writers import atomic_write
-
     atomic_write(path, json.dumps(decisions_data(c, accepted), ensure_ascii=False, indent=1) + "\n")
