@@ -151,7 +151,8 @@ def _add_decisions(p: argparse.ArgumentParser, filters: bool = True) -> None:
         p.add_argument("--min-fidelity", type=_unit_interval, default=0.0, metavar="X",
                        help="TSV/TMX export: keep beads whose fidelity is at least X")
         p.add_argument("--exclude-flagged", action="store_true",
-                       help="TSV/TMX export: leave out beads that still carry a flag")
+                       help="TSV/TMX export: leave out beads that still carry a minor or major flag "
+                            "(info flags are notes and keep their bead)")
 
 
 def _add_pair_command(sub: argparse._SubParsersAction, name: str, help_text: str,
@@ -396,7 +397,7 @@ def _write_result(args: argparse.Namespace, comparison: "Comparison", export: "E
     text, kept, total = render_filtered(comparison, args.format, export)
     _emit(text, args.output)
     print(f"aligner: exported {kept} of {total} units (filters: min confidence {export.min_confidence:g}, "
-          f"min fidelity {export.min_fidelity:g}{', flagged left out' if export.exclude_flagged else ''})",
+          f"min fidelity {export.min_fidelity:g}{', minor/major flagged left out' if export.exclude_flagged else ''})",
           file=sys.stderr)
 
 

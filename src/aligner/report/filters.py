@@ -26,7 +26,9 @@ class ExportFilter:
     Attributes:
         min_confidence: keep beads whose alignment confidence is at least this.
         min_fidelity: keep beads whose fidelity is at least this.
-        exclude_flagged: drop beads with any flag (accepted flags are gone already).
+        exclude_flagged: drop beads that carry a flag of severity minor or major (accepted
+            flags are gone already; ``info`` flags are notes, such as a name spelled
+            ``Openai`` on one side, and never drop a bead).
     """
 
     min_confidence: float = 0.0
@@ -47,7 +49,7 @@ class ExportFilter:
     def keeps(self, row: BeadRow) -> bool:
         """Is ``row`` kept?"""
         return (row.confidence >= self.min_confidence and row.fidelity >= self.min_fidelity
-                and not (self.exclude_flagged and row.flags))
+                and not (self.exclude_flagged and any(f.severity != "info" for f in row.flags)))
 
 
 def filter_report(report: Report, export_filter: ExportFilter) -> Report:
