@@ -77,7 +77,7 @@ def extraction(tmp: Path, repeat: int) -> list[dict[str, object]]:
             path = tmp / f"{seed.stem}-{layout}.html"
             path.write_text(page.html, "utf-8")
             source = read_source(path)
-            seconds = _median(lambda: read_source(path), repeat)
+            seconds = _median(lambda p=path: read_source(p), repeat)
             texts = {
                 "aligner (trafilatura)": _norm(source.text),
                 "plain text (before)": _norm(page.html),
@@ -175,7 +175,7 @@ def round_trips(tmp: Path, repeat: int) -> list[dict[str, object]]:
     for name, (writer, ext) in WRITERS.items():
         path = tmp / f"units-{name}.{ext}"
         path.write_text(writer(units), "utf-8")
-        seconds = _median(lambda: read_bilingual(path), repeat)
+        seconds = _median(lambda p=path: read_bilingual(p), repeat)
         c = aligner.check_file(path, src_lang="id", tgt_lang="en")
         tmx_units = [(str(u.source), str(u.target)) for u in tt_tmx.tmxfile.parsestring(render(c, "tmx").encode()).units]
         wanted_tmx = [(s, t) for s, t in units if t]
