@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FAST = ["--encoder", "none", "--fidelity-encoder", "none"]
 
 
+@pytest.mark.slow  # waits out a 10 s pair timeout
 def test_a_slow_pair_fails_at_its_time_limit_and_the_run_goes_on(manifest, tmp_path, monkeypatch):
     from aligner import api
     from aligner.batch import run_batch
