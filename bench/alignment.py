@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _aligndata import Doc, cached_vectors, expand_sets, load_set, set_pair  # noqa: E402
 
-SYSTEMS = ("aligner-use", "aligner-e5", "aligner-none", "aligner-use-all", "nltk-gale-church",
+SYSTEMS = ("aligner-auto", "aligner-use", "aligner-e5", "aligner-none", "aligner-use-all", "nltk-gale-church",
            "galechurch", "sentalign-use")
 SETS = ("ntrex", "textberg", "panl")
 SLOW = {("nltk-gale-church", "panl"), ("sentalign-use", "panl"), ("aligner-e5", "panl")}  # minutes each here
@@ -77,8 +77,12 @@ def run_system(system: str, doc: Doc, cached: bool = False) -> list[tuple[tuple[
         enc = system[len("aligner-"):]
         cfg = Config(encoder="use", encode_threshold=1.0) if enc == "use-all" else Config(encoder=enc)
         encoder = None
-        if cached and cfg.encoder not in ("none", "auto"):
-            encoder = CachedTable(cfg.encoder)
+        if cached:
+            from aligner.embed.coverage import resolve_encoder
+
+            name = resolve_encoder(cfg.encoder, doc.src_lang, doc.tgt_lang)
+            encoder = None if name == "none" else CachedTable(name)
+            cfg = cfg.with_(encoder=name)
         return [(b.src, b.tgt) for b in align_texts(doc.src, doc.tgt, cfg, src_lang=doc.src_lang,
                                                     tgt_lang=doc.tgt_lang, encoder=encoder)]
     if system == "nltk-gale-church":

@@ -164,3 +164,23 @@ def test_auto_encoder_for_a_pair_no_encoder_covers_is_none_and_recorded(caplog):
     assert c.alignment.encoder == "none"
     assert "|enc:auto=none|" in c.signature
     assert any("covers en-nv" in r.getMessage() for r in caplog.records)
+
+
+def test_with_only_length_to_go_on_one_to_one_text_stays_one_to_one():
+    """Two scripts that share no token, sentences of varied length, no encoder: the aligner
+    must not join sentences into big beads (it did: 3-3 beads where every 1-1 looked weak)."""
+    import random
+
+    from aligner.align import align_texts
+    from aligner.config import Config
+
+    rng = random.Random(7)
+    latin, cyrillic = "abcdefghiklmnoprstuvwy", "абвгдежзиклмнопрстуфхцчшы"
+    src, tgt = [], []
+    for _ in range(30):
+        words = [rng.randint(2, 9) for _ in range(rng.randint(3, 25))]
+        src.append(" ".join("".join(rng.choice(latin) for _ in range(n)) for n in words) + ".")
+        tgt.append(" ".join("".join(rng.choice(cyrillic) for _ in range(n + rng.randint(0, 2))) for n in words) + ".")
+    beads = align_texts(src, tgt, Config(encoder="none"), src_lang="en", tgt_lang="ru")
+    right = sum(1 for b in beads if len(b.src) == len(b.tgt) == 1 and b.src == b.tgt)
+    assert right >= 27, [(b.src, b.tgt) for b in beads]

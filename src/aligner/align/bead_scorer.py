@@ -197,8 +197,10 @@ def load_scorer(encoder: str) -> LogisticScorer:
     _check(surface)
     if enc:
         _check(enc)
+    anchor = data.get("anchor_gain")
     return LogisticScorer(key, enc, surface, 0.0, (float(platt[0]), float(platt[1])),
-                          float(data.get("weight_power", 1.0)))
+                          float(data.get("weight_power", 1.0)), 0.0,
+                          None if anchor is None else float(anchor))
 
 
 def _check(table: dict[str, np.ndarray]) -> None:
