@@ -210,7 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare-set", help="classify every pair of files (translation / related / unrelated); "
                        "compare the versions of each article")
     p.add_argument("files", nargs="+", metavar="FILE", help="files to compare; a folder stands for its files")
-    p.add_argument("--pivot", metavar="LANG", help="language of the pivot version in each group of translations")
+    p.add_argument("--pivot", metavar="FILE|LANG",
+                   help="the version the others were translated from, in each group of translations: one of "
+                        "the files, or a language (default: the longest version)")
     p.add_argument("--fingerprint-encoder", default="use",
                    help="sentence encoder for document fingerprints and sentence matches (default: use)")
     p.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line, kept as given")

@@ -189,3 +189,24 @@ def test_connected_components():
     assert connected_components(0, []) == []
     assert connected_components(3, [(0, 0), (2, 1), (1, 2)]) == [[0], [1, 2]]
     assert connected_components(5, [(3, 4), (0, 4), (2, 1)]) == [[0, 3, 4], [1, 2]]
+
+
+def _three_versions():
+    tags = [f"s{k}" for k in range(8)]
+    short = "{filler} #{tag}."
+    en = _tagged(tags, "en", "en.txt", template=short)
+    idn = _tagged(tags[:5] + tags[6:], "id", "id.txt", "Kalimat", short)  # omits s5
+    de = _tagged(tags[:2] + tags[3:5] + tags[6:], "de", "de.txt", "Satz", short)  # omits s2 and s5
+    return [idn, de, en], Config(encoder="none", fidelity_encoder="none", lexicon="none")
+
+
+def test_pivot_defaults_to_the_longest_version(fake_encoder):
+    docs, surface = _three_versions()
+    (view,) = compare_set(docs, surface, encoder=fake_encoder).views
+    assert view.pivot == 2  # the English original, not a translation that omits
+
+
+def test_pivot_by_file_name(fake_encoder):
+    docs, surface = _three_versions()
+    (view,) = compare_set(docs, surface, encoder=fake_encoder, pivot="id.txt").views
+    assert view.pivot == 0

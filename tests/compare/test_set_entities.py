@@ -84,7 +84,7 @@ def test_story_matrix_shared_and_unique():
     shared = {r.label: r.count for r in m.shared()}
     assert shared == {"Altman": 3, "OpenAI": 2, "November 17": 2}
     assert [r.label for r in m.unique_to(0)] == ["Satya Nadella"]
-    assert [r.label for r in m.unique_to(1)] == ["95"]
+    assert [r.label for r in m.unique_to(1)] == ["95%"]  # as written
     assert m.unique_to(2) == ()  # a German weak candidate alone is not shown
 
 
@@ -100,3 +100,12 @@ def test_label_is_the_most_used_form():
     b = extract_entities(from_text("Last week startup OpenAI changed.", "en"))
     c = extract_entities(from_text("Letzte Woche hat OpenAI gewechselt.", "de"))
     assert [r.label for r in story_matrix([0, 1, 2], [a, b, c]).shared()] == ["OpenAI"]
+
+
+def test_story_matrix_numbers_as_written_and_matched_by_value():
+    en = extract_entities(from_text("The company hired 38,000 workers.", "en"))
+    ind = extract_entities(from_text("Perusahaan merekrut 38.000 pekerja.", "id"))
+    ko = extract_entities(from_text("38명이 왔다.", "ko"))
+    m = story_matrix([0, 1, 2], [en, ind, ko])
+    numbers = {r.label: r.cells for r in m.rows if r.kind == "number"}
+    assert numbers["38,000"] == (("38,000",), ("38.000",), ())  # 38,000 is not 38

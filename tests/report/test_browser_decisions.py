@@ -4,6 +4,7 @@ and rerun with ``--accept`` (Debian's Chromium driven by Playwright, as test_bro
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from aligner.cli import main
 
@@ -58,3 +59,32 @@ def test_accept_a_flag_save_decisions_and_rerun(tmp_path, capsys):
     html = report.read_text("utf-8")
     assert all(f'data-flag-id="{i}"' not in html for i in chosen)
     assert html.count('class="accept-flag"') == n_flags - len(chosen)
+
+
+ROWS_IN_VIEW = """() => Array.from(document.querySelectorAll('#beads tbody tr.bead')).filter(r => {
+  const b = r.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight; }).length"""
+
+
+def test_compact_rows_fit_twice_as_many_beads_on_a_screen(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    import aligner
+    from aligner.report import write_report
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    c = aligner.compare_files(seeds / "000_ae4071aa207af74f.txt", seeds / "001_2f5c058692c94630.txt", encoder="none")
+    report = tmp_path / "seed.html"
+    write_report(c, "html", report)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page, watch = _open(browser, report)
+        page.locator("#beads").scroll_into_view_if_needed()
+        page.evaluate("document.querySelector('#beads tbody tr.bead').scrollIntoView()")
+        normal = page.evaluate(ROWS_IN_VIEW)
+        page.check("#compact")
+        page.evaluate("document.querySelector('#beads tbody tr.bead').scrollIntoView()")
+        compact = page.evaluate(ROWS_IN_VIEW)
+        assert compact >= 2 * normal, (normal, compact)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        assert watch.errors == []
+        browser.close()

@@ -8,7 +8,8 @@ Deliberately simple and explainable:
   capitalised word counts only when it is mixed-case or part of a run; in Korean, Chinese or
   Japanese text only names written in Latin letters are seen (``OpenAI``, ``Altman``), names
   in Hangul or Han characters are not extracted.
-* **Numbers** are compared by value (:func:`aligner.score.numbers.extract_numbers`).
+* **Numbers** are compared by value (:func:`aligner.score.numbers.extract_quantities`; of
+  several readings an integer, the largest: ``38,000`` is 38000) and shown as written.
 * **Dates** with a month (``November 17``, ``17. November``, ``17 November``, ``11월 17일``,
   ``11月17日``, ``2023-11-22``) become ``MM-DD``: the year is shown, not compared, so
   ``17 November`` matches ``2023-11-17``.
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Document
-from ..score.numbers import extract_numbers
+from ..score.numbers import extract_quantities
 
 __all__ = ["Mention", "Entities", "extract_entities", "name_key", "names_match", "name_tokens"]
 
@@ -310,14 +311,23 @@ def extract_entities(doc: Document) -> Entities:
     for pattern in (_DAY_MONTH, _MONTH_DAY, _CJK_DATE, _ISO_DATE):
         date_text = pattern.sub(" ", date_text)
     numbers: dict[str, str] = {}
-    for value in extract_numbers(date_text, doc.lang):
-        numbers.setdefault(value, value)
+    for q in extract_quantities(date_text, doc.lang):
+        if q.kind in ("number", "percent", "ordinal"):
+            # shown as written ("38,000", "1.5 million"), matched by value
+            numbers.setdefault(_number_key(q.values), " ".join(date_text[q.start:q.end].split()))
     return Entities(
         names=tuple(Mention("name", k, v, counts[k]) for k, v in sorted(names.items())),
         numbers=tuple(Mention("number", k, v) for k, v in sorted(numbers.items(), key=lambda kv: _num_order(kv[0]))),
         dates=tuple(Mention("date", k, v) for k, v in sorted(dates.items())),
         weak_names=tuple(Mention("name", k, v, counts[k]) for k, v in sorted(weak.items()) if k not in names),
     )
+
+
+def _number_key(values: frozenset[float]) -> str:
+    """The value a number is matched by: of its readings, an integer first and the largest
+    one (``38,000`` is 38000, not 38; ``1.500`` is 1500; ``2,5`` is 2.5)."""
+    best = max(values, key=lambda v: (v == int(v), v))
+    return str(int(best)) if best == int(best) else f"{best:.6f}".rstrip("0").rstrip(".")
 
 
 def _num_order(key: str) -> tuple[float, str]:

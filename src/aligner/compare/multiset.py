@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -398,17 +399,34 @@ def _resolve_encoder(encoder: str | Encoder) -> tuple[Encoder, str]:
     return encoder, getattr(encoder, "name", type(encoder).__name__)
 
 
-def _choose_pivot(group: tuple[int, ...], docs: Sequence[Document], pivot_lang: str | None,
+def _is_named(doc: Document, pivot: str) -> bool:
+    """Is ``doc`` the file ``pivot`` names (its path, or its file name)?"""
+    return doc.path is not None and (doc.path == pivot or os.path.basename(doc.path) == pivot)
+
+
+def _choose_pivot(group: tuple[int, ...], docs: Sequence[Document], pivot: str | None,
                   coverage: dict[tuple[int, int], float]) -> int:
-    if pivot_lang:
+    """The pivot of a group of versions: the one ``pivot`` names (a file, or a language),
+    else the longest version (most content characters), the likeliest to be the original
+    the others were translated from (a translation omits more than it adds); ties go to the
+    member most covered by the others. The text alone does not tell which version is the
+    original, so ``--pivot`` is there to say it."""
+    if pivot:
         for i in group:
-            if docs[i].lang == pivot_lang:
+            if _is_named(docs[i], pivot):
+                return i
+        for i in group:
+            if docs[i].lang == pivot:
                 return i
 
     def centrality(i: int) -> float:
         return sum(coverage.get((min(i, j), max(i, j)), 0.0) for j in group if j != i)
 
-    return max(group, key=lambda i: (centrality(i), -i))
+    def content_chars(i: int) -> int:
+        d = docs[i]
+        return sum(d.sentences[k].end - d.sentences[k].start for k in d.content_indices)
+
+    return max(group, key=lambda i: (content_chars(i), centrality(i), -i))
 
 
 def _view(pivot: int, comparisons: list[tuple[int, int, Comparison]], group: tuple[int, ...],
@@ -444,9 +462,9 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
         documents: two or more documents (e.g. from :func:`aligner.load`), any languages.
         config: settings of the full pair comparisons run on translation pairs.
         encoder: the sentence encoder for fingerprints, by registry name or as an object.
-        pivot: language of the pivot version in each group of translations; a group without
-            a document in that language (and every group by default) pivots on the member
-            most covered by the others.
+        pivot: the pivot version of each group of translations, by file (path or file name)
+            or by language; a group without such a member (and every group by default)
+            pivots on its longest version (see :func:`_choose_pivot`).
         thresholds: the decision thresholds.
 
     Raises:
@@ -457,8 +475,9 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
     n = len(docs)
     if n < 2:
         raise InputError(f"compare_set needs at least two documents, got {n}")
-    if pivot is not None and not (pivot.isascii() and pivot.isalpha() and 2 <= len(pivot) <= 3):
-        raise ConfigError(f"pivot must be a language code such as 'en', got {pivot!r}")
+    if pivot is not None and not (pivot.isascii() and pivot.isalpha() and 2 <= len(pivot) <= 3) \
+            and not any(_is_named(d, pivot) for d in docs):
+        raise ConfigError(f"pivot must be a language code such as 'en' or one of the files, got {pivot!r}")
     enc, enc_name = _resolve_encoder(encoder)
 
     # 1. fingerprints: every content sentence through the encoder in one batch

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..compare.multiset import NWayView, SetComparison
+from ..compare.pair import Comparison
 from ..compare.story import StoryMatrix
 from ..document import Document
 from ..errors import ConfigError
@@ -85,12 +86,26 @@ def _document(doc: Document, i: int, sc: SetComparison) -> dict[str, Any]:
     }
 
 
+def _flags_by_pivot_sentence(c: Comparison) -> dict[int, list[str]]:
+    """Per source (pivot) sentence, the minor and major flags of its bead, as ``"type"``
+    (an omission is shown as the omitted cell already)."""
+    out: dict[int, list[str]] = {}
+    for bead, flags in zip(c.alignment.beads, c.flags):
+        shown = list(dict.fromkeys(f.type for f in flags if f.severity != "info" and f.type != "omission"))
+        for i in bead.src:
+            if shown:
+                out[i] = shown
+    return out
+
+
 def _view(view: NWayView, sc: SetComparison) -> dict[str, Any]:
     docs = sc.documents
     p = docs[view.pivot]
+    flags = {v.doc: _flags_by_pivot_sentence(sc.comparisons[v.comparison]) for v in view.versions}
     rows = []
     for k, i in enumerate(view.pivot_sentences):
         rows.append({
+            "flags": {_name(docs[v.doc], v.doc): flags[v.doc].get(i, []) for v in view.versions},
             "pivot_sentence": i,
             "text": p.sentence_text(i),
             "versions": {_name(docs[v.doc], v.doc): list(v.covered[k]) for v in view.versions},

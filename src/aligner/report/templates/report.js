@@ -73,6 +73,12 @@
       apply();
     }
   });
+  // Compact rows: one line of figures per bead, the flag messages as tooltips.
+  var compact = document.getElementById("compact");
+  function layout() { table.classList.toggle("compact", compact.checked); }
+  compact.addEventListener("change", layout);
+  layout();
+
   // Review decisions: flags marked accepted are saved as a decisions file (aligner --accept FILE).
   var boxes = Array.prototype.slice.call(table.querySelectorAll("input.accept-flag"));
   var count = document.getElementById("accepted-count");
