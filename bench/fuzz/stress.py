@@ -1,16 +1,23 @@
-"""Stress timings for the robustness table in docs/robustness.md.
+"""Stress timings and peak memory for the robustness table in docs/robustness.md.
 
-Run: .venv/bin/python bench/fuzz/stress.py [--full]
+Run: .venv/bin/python bench/fuzz/stress.py [--full] [--memory]
 Times segment/load on very large inputs and compare at growing sizes (surface evidence,
 ``--encoder none``), so the lead can re-check after the banded aligner lands. ``--full`` adds
 compare at 2,000 lines a side (minutes with the O(n*m) spine DP).
+
+``--memory`` (only that table) runs ``aligner compare`` with the default settings (USE encoder)
+in a fresh process per input and reports its peak RSS against the goal of issue 22:
+1 GiB + 50 x the input size (both files), for one-sentence lines up to 5 MB and for
+many-line pairs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,11 +41,59 @@ def runon(n: int) -> str:
     return " ".join(rng.choice(words) for _ in range(n // 5))[:n]
 
 
+ROOT = Path(__file__).resolve().parents[2]
+SEED_EN = ROOT / "seeds" / "001_2f5c058692c94630.txt"
+
+
+def peak_rss(argv: list[str]) -> tuple[int, float, int]:
+    """Run ``python -m aligner *argv`` in a new process: (exit code, seconds, peak RSS in bytes)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "aligner", *argv], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, time.perf_counter() - start, usage.ru_maxrss * 1024
+
+
+def memory_table() -> None:
+    """Peak RSS of ``aligner compare`` per input size (default settings, USE encoder)."""
+    rng = random.Random(1)
+    words = "alpha beta gamma delta epsilon".split()
+    en = "the minister said prices rose in the city market today while rain fell".split()
+    id_ = "menteri mengatakan harga naik di pasar kota hari ini ketika hujan turun".split()
+    print(f"{'input':48} {'bytes':>11} {'peak RSS':>10} {'goal':>10} {'time':>8}  exit")
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = []
+        for size in (250_000, 1_000_000, 5_000_000):
+            path = Path(tmp) / f"line-{size}.txt"
+            text = " ".join(rng.choice(words) for _ in range(size // 6))
+            path.write_text(text[:size] + "\n", "utf-8")
+            cases.append((f"one-sentence line, {size:,} chars vs seed 001", path, SEED_EN, "en"))
+        for lines in (10_000, 50_000):
+            a, b = Path(tmp) / f"en-{lines}.txt", Path(tmp) / f"id-{lines}.txt"
+            a.write_text("\n".join(" ".join(rng.choice(en) for _ in range(10)).capitalize() + "." for _ in range(lines)), "utf-8")
+            b.write_text("\n".join(" ".join(rng.choice(id_) for _ in range(10)).capitalize() + "." for _ in range(lines)), "utf-8")
+            cases.append((f"{lines:,} lines a side (en / id)", a, b, "id"))
+        for label, src, tgt, tgt_lang in cases:
+            size = src.stat().st_size + tgt.stat().st_size
+            code, seconds, peak = peak_rss(["compare", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", tgt_lang,
+                                            "-o", str(Path(tmp) / "r.json")])
+            goal = 2**30 + 50 * size
+            mark = "ok" if peak < goal else "OVER"
+            print(f"{label:48} {size:11,} {peak / 2**20:8,.0f} M {goal / 2**20:8,.0f} M {seconds:7.1f}s  {code} {mark}",
+                  flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--full", action="store_true")
+    parser.add_argument("--memory", action="store_true", help="only the peak-memory table")
     args = parser.parse_args()
     print(f"python {platform.python_version()}, {platform.machine()}, aligner {aligner.__version__}")
+    if args.memory:
+        memory_table()
+        return
     for n in (250_000, 1_000_000):
         text = runon(n)
         timed(f"segment run-on line, no punctuation, {n:,} chars", segment, text, "id")
