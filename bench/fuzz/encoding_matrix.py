@@ -60,6 +60,29 @@ def main() -> None:
             print(f"{name:9} {encoding:11} ours={'ok ' if ok else 'BAD'} {got:15} "
                   f"charset-normalizer={'ok' if cn_ok else 'BAD'} ({best.encoding if best else None})")
     print(f"\nround-trips: aligner {ours}/{total}, charset-normalizer best() {theirs}/{total}")
+    nearly_utf8()
+
+
+def nearly_utf8() -> None:
+    """Each sample in UTF-8 with one invalid byte (0xFF) put in after its first word: kept as
+    UTF-8 with exactly that byte replaced and reported (issue 22 case 3)."""
+    kept = total = 0
+    for name, text in SAMPLES.items():
+        good = text.encode("utf-8")
+        if good.isascii():
+            continue
+        cut = good.find(b" ") + 1 if b" " in good else len(text[:2].encode("utf-8"))
+        total += 1
+        try:
+            decoded = decode_bytes(good[:cut] + b"\xff" + good[cut:])
+            ok = (decoded.encoding == "utf-8" and decoded.replaced == (cut,)
+                  and decoded.text.replace("\ufffd", "", 1) == text)
+            got = f"{decoded.encoding} replaced={decoded.replaced}"
+        except InputError as exc:
+            ok, got = False, f"error: {exc}"
+        kept += ok
+        print(f"{name:9} utf-8+0xff  ours={'ok ' if ok else 'BAD'} {got}")
+    print(f"\nnearly UTF-8 (one invalid byte in a non-ASCII sample): kept as UTF-8 and reported {kept}/{total}")
 
 
 if __name__ == "__main__":

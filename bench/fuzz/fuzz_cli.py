@@ -23,9 +23,11 @@ with atheris.instrument_imports():
 WORK = Path(tempfile.mkdtemp(prefix="aligner-fuzz-cli-"))
 SUBCOMMANDS = ("segment", "align", "compare", "demo", "bogus", "")
 OPTIONS = ("--lang", "--src-lang", "--tgt-lang", "--presegmented", "--format", "-o", "--encoder",
-           "--max-bead", "--keep-boilerplate", "--show-boilerplate", "--seeds", "--version", "--")
+           "--max-bead", "--keep-boilerplate", "--show-boilerplate", "--seeds", "--version", "--",
+           "--max-bytes", "--max-sentences", "--max-sentence-chars")
 VALUES = ("en", "id", "json", "html", "md", "tsv", "tmx", "beads", "none", "0", "3", "99", "-1",
-          "", "x" * 300, "a\nb", str(WORK), str(WORK / "out.json"), str(WORK / "missing.txt"))
+          "", "x" * 300, "a\nb", str(WORK), str(WORK / "out.json"), str(WORK / "missing.txt"),
+          "-", "/dev/null", "/dev/zero", "10", "100000000", "\x1b]0;x\x07\u202e")
 
 
 def test_one_input(data: bytes) -> None:
