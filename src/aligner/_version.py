@@ -11,7 +11,7 @@ import hashlib
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["VERSION", "SEGMENTATION_RULES_VERSION", "FIDELITY_VERSION", "alignment_weights_text",
+__all__ = ["VERSION", "SEGMENTATION_RULES_VERSION", "FIDELITY_VERSION", "CHECKS_VERSION", "alignment_weights_text",
            "alignment_weights_version"]
 
 VERSION = "0.1.0"
@@ -21,6 +21,9 @@ SEGMENTATION_RULES_VERSION = "seg-3"
 
 #: The fidelity recipe: signal weights and flag thresholds (``score``, ``flags``).
 FIDELITY_VERSION = "1"
+
+#: The QA check rules and their data (``checks``, ``data/conventions``); bump when either changes.
+CHECKS_VERSION = "qa1"
 
 
 def alignment_weights_text() -> str:

@@ -66,6 +66,11 @@ def _add_config(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fidelity-encoder", default=None,
                    help="encoder for the similarity signal of fidelity scores and flags; none drops it "
                         "(default: use, or none with --encoder none)")
+    p.add_argument("--checks", default="all", metavar="LIST",
+                   help="QA checks to run, by name: all, none, or a list such as 'all,-doublespace' or "
+                        "'urls,placeholders' (see docs/checks.md; default: all)")
+    p.add_argument("--glossary", default="", metavar="FILE",
+                   help="terminology for the glossary checks: TSV source<TAB>target[<TAB>forbidden] or TBX")
 
 
 def _positive_int(value: str) -> int:
@@ -118,7 +123,8 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 def _config(args: argparse.Namespace) -> Config:
     return Config(encoder=args.encoder, max_bead=args.max_bead, keep_boilerplate=args.keep_boilerplate,
-                  lexicon=args.lexicon, fidelity_encoder=args.fidelity_encoder)
+                  lexicon=args.lexicon, fidelity_encoder=args.fidelity_encoder, checks=args.checks,
+                  glossary=args.glossary)
 
 
 def _add_quiet(p: argparse.ArgumentParser) -> None:
@@ -495,7 +501,20 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if len(summary.failures) > 10:
         print(f"aligner: ... and {len(summary.failures) - 10} more failures", file=sys.stderr)
     print(_one_line(f"{summary.line()}; summary {os.path.join(args.output, SUMMARY_NAME)}"), file=sys.stderr)
+    _note_consistency(os.path.join(args.output, "consistency.json"))
     return summary.exit_code
+
+
+def _note_consistency(path: str) -> None:
+    """Say on stderr how many cross-document inconsistencies ``path`` (a consistency.json) holds."""
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            n = int(json.load(fh)["n_inconsistencies"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    print(_one_line(f"{n} inconsistent translation(s) across documents; see {path}"), file=sys.stderr)
 
 
 #: Longest error message printed; longer ones are cut with an ellipsis.
@@ -536,6 +555,16 @@ def _cmd_compare_set(args: argparse.Namespace) -> int:
               + f" pairs; wrote {len(written)} file(s)", file=sys.stderr)
     else:
         _emit(render_set(result, args.format), None)
+    from .checks import CONSISTENCY_NAME, across_comparisons, checks_consistency, inconsistencies_json
+
+    if checks_consistency(args.checks):  # one source sentence, two translations, across the set's pairs
+        found = across_comparisons(result.comparisons)
+        if args.output and args.output != STDOUT:
+            target = os.path.join(os.path.dirname(os.path.abspath(args.output)), CONSISTENCY_NAME)
+            atomic_write(target, inconsistencies_json(found))
+            _note_consistency(target)
+        elif found:
+            print(f"{len(found)} inconsistent translation(s) across documents (write them with -o)", file=sys.stderr)
     return 0
 
 

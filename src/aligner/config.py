@@ -7,9 +7,16 @@ earlier call having to run (unlike sacrebleu's).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 
-from ._version import FIDELITY_VERSION, SEGMENTATION_RULES_VERSION, VERSION, alignment_weights_version
+from ._version import (
+    CHECKS_VERSION,
+    FIDELITY_VERSION,
+    SEGMENTATION_RULES_VERSION,
+    VERSION,
+    alignment_weights_version,
+)
 
 __all__ = ["Config", "DEFAULT_CONFIG", "Limits", "DEFAULT_LIMITS"]
 
@@ -38,6 +45,9 @@ class Config:
             the beads of a surface-only pass whose confidence is below this are re-scored with
             the encoder (their sentences and neighbours are encoded); ``1.0`` encodes every
             sentence whatever the length.
+        checks: the QA checks to run (a ``--checks`` spec: ``all``, ``none``, ``all,-doublespace``,
+            ``urls,placeholders``; see :mod:`aligner.checks`).
+        glossary: path of a TSV or TBX glossary for the terminology checks (``""``: none).
         encode_budget: the most sentences (both sides together) encoded for one pair; pairs
             with at most this many are encoded whole. Bounds the encoder's time (USE takes
             about 1.5 ms a sentence on 2 idle cores here, several times more under load).
@@ -52,6 +62,8 @@ class Config:
 
     encode_threshold: float = 0.9
     encode_budget: int = 16000
+    checks: str = "all"
+    glossary: str = ""
 
     def __post_init__(self) -> None:
         from .errors import ConfigError
@@ -60,7 +72,7 @@ class Config:
             object.__setattr__(self, "fidelity_encoder", _default_fidelity_encoder(self.encoder))
         for name, kind in (("max_bead", int), ("seed", int), ("encode_budget", int), ("keep_boilerplate", bool),
                            ("encoder", str), ("fidelity_encoder", str), ("lexicon", str),
-                           ("encode_threshold", (int, float))):
+                           ("encode_threshold", (int, float)), ("checks", str), ("glossary", str)):
             value = getattr(self, name)
             if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
                 wanted = kind.__name__ if isinstance(kind, type) else "a number"
@@ -78,6 +90,12 @@ class Config:
             raise ConfigError(f"encode_threshold must be between 0 and 1, got {self.encode_threshold!r}")
         if self.encode_budget < 0:
             raise ConfigError(f"encode_budget must be >= 0, got {self.encode_budget!r}")
+        if self.checks != "all":  # (the default needs no look-up: DEFAULT_CONFIG is built at import)
+            from .checks import select_checks
+
+            select_checks(self.checks)  # an unknown check name is a ConfigError here, before any work
+        if self.glossary and not os.path.isfile(self.glossary):
+            raise ConfigError(f"glossary file not found: {self.glossary}")
 
     def with_(self, **changes: object) -> "Config":
         """Return a copy with ``changes`` applied (validated again).
@@ -122,13 +140,28 @@ class Config:
             f"encbudget:{self.encode_budget}",
             f"seg:{SEGMENTATION_RULES_VERSION}",
             f"aln:{alignment_weights_version()}",
+            f"chk:{CHECKS_VERSION}:{self.checks}",
         ]
+        if self.glossary:
+            parts.append(f"gloss:{_file_tag(self.glossary)}")
         return "|".join(parts)
 
 
 def _default_fidelity_encoder(encoder: str) -> str:
     """The fidelity encoder used when none is named: none without an encoder, else USE."""
     return "none" if encoder == "none" else "use"
+
+
+def _file_tag(path: str) -> str:
+    """``name-<first 8 hex digits of its SHA-256>`` (``name-missing`` when it cannot be read)."""
+    import hashlib
+
+    try:
+        with open(path, "rb") as fh:
+            digest = hashlib.sha256(fh.read()).hexdigest()[:8]
+    except OSError:
+        digest = "missing"
+    return f"{os.path.basename(path)}-{digest}"
 
 
 DEFAULT_CONFIG = Config()

@@ -30,5 +30,6 @@ def write_pairs(folder: Path, extra_rows: tuple[str, ...] = ()) -> Path:
 
 
 def reports(out: Path) -> dict[str, bytes]:
-    """Every pair report in ``out`` by file name (the summary left out)."""
-    return {p.name: p.read_bytes() for p in sorted(out.glob("*.json")) if p.name != "summary.json"}
+    """Every pair report in ``out`` by file name (the summary and the consistency findings left out)."""
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.json"))
+            if p.name not in ("summary.json", "consistency.json")}

@@ -41,7 +41,8 @@ def test_header_only_gives_no_pairs():
     ("name\tsrc\ttgt\na\t\ta.id\n", ":2: the src path is empty"),
     ("name\tsrc\ttgt\n../x\ta.en\ta.id\n", ":2: bad name '../x'"),
     ("name\tsrc\ttgt\nd/x\ta.en\ta.id\n", ":2: bad name 'd/x'"),
-    ("name\tsrc\ttgt\nsummary\ta.en\ta.id\n", "reserved for the run summary"),
+    ("name\tsrc\ttgt\nsummary\ta.en\ta.id\n", "reserved for the run's own files"),
+    ("name\tsrc\ttgt\nconsistency\ta.en\ta.id\n", "reserved for the run's own files"),
     ("name\tsrc\ttgt\na\ta.en\ta.id\na\tb.en\tb.id\n", ":3: the name 'a' is already used on line 2"),
     ("name\tsrc\ttgt\nDoc\ta.en\ta.id\n\ndoc\tb.en\tb.id\n", ":4: the name 'doc' is already used on line 2"),
 ])

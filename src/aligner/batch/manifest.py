@@ -6,7 +6,7 @@ Format (UTF-8, tab-separated, first line is the header)::
     bbc.381646<TAB>en/bbc.381646.txt<TAB>id/bbc.381646.txt
 
 ``name`` becomes the output file ``OUTDIR/<name>.json``; it must be a plain file name (no
-``/``, ``\\``, ``..``, not ``summary``, not starting with ``.``) and unique, letter case
+``/``, ``\\``, ``..``, not ``summary`` or ``consistency``, not starting with ``.``) and unique, letter case
 ignored. ``src`` and ``tgt`` are paths; relative ones are relative to the manifest's folder
 (not to the current directory), so a manifest and its documents can be moved together.
 Blank lines are ignored.
@@ -25,8 +25,8 @@ __all__ = ["HEADER", "RESERVED_NAMES", "ManifestEntry", "read_manifest", "parse_
 
 #: The exact header row, as fields.
 HEADER = ("name", "src", "tgt")
-#: Names taken by the run itself (``summary.json``).
-RESERVED_NAMES = frozenset({"summary"})
+#: Names taken by the run itself (``summary.json``; ``consistency.json``, the QA checks' findings across pairs).
+RESERVED_NAMES = frozenset({"summary", "consistency"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def check_name(name: str) -> str | None:
     if any(ord(ch) < 32 for ch in name):
         return "a name must not contain control characters"
     if name.casefold() in RESERVED_NAMES:
-        return f"the name {name!r} is reserved for the run summary"
+        return f"the name {name!r} is reserved for the run's own files (summary.json, consistency.json)"
     return None
 
 

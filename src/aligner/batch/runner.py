@@ -137,6 +137,11 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
     summary = summarise(results, reused, len(entries), time.perf_counter() - start,
                         executor=ex.name, workers=n_workers, signature=config.signature)
     atomic_write(out / SUMMARY_NAME, summary.to_json())
+    from ..checks import CONSISTENCY_NAME, checks_consistency, from_report_files, inconsistencies_json
+
+    if checks_consistency(config.checks):  # one source sentence, two translations, across the batch's pairs
+        found = from_report_files((e.name, output_path(out, e.name)) for e in entries)
+        atomic_write(out / CONSISTENCY_NAME, inconsistencies_json(found))
     return summary
 
 

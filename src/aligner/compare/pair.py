@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ..align import Alignment, align
+from ..checks import run_checks
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
 from ..flags import Flag, flag_bead, flag_document
@@ -106,6 +107,12 @@ class Comparison:
         (file or sys.stdout).write(format_rows(self, selected, width))
 
 
+def _new_evidence(flags: tuple[Flag, ...], extra: tuple[Flag, ...]) -> tuple[Flag, ...]:
+    """The QA-check flags of ``extra`` whose evidence no meaning flag of the bead already shows."""
+    shown = {f.evidence for f in flags}
+    return tuple(f for f in extra if f.evidence not in shown)
+
+
 def compare_documents(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Comparison:
     """Align ``src`` and ``tgt``, score every bead and flag divergences.
 
@@ -131,6 +138,8 @@ def compare_aligned(src: Document, tgt: Document, alignment: Alignment,
             progress.advance()
         for k, extra in flag_document(src, tgt, alignment.beads).items():
             per_bead[k] = per_bead[k] + extra
+        for k, extra in run_checks(src, tgt, alignment.beads, config.checks, config.glossary or None).items():
+            per_bead[k] = per_bead[k] + _new_evidence(per_bead[k], extra)
     fidelity = document_fidelity(src, tgt, alignment.beads, scores)
     return Comparison(src, tgt, alignment, scores, tuple(per_bead), fidelity, config,
                       lexicon=scorer.lexicon_name)

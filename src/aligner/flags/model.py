@@ -20,6 +20,16 @@ FLAG_TYPES: tuple[str, ...] = (
     "truncation",
     "boilerplate",
     "typography",
+    # QA checks (aligner.checks): kept markup, terminology, consistency, punctuation, spacing,
+    # capitalisation, length ratio, currencies and units
+    "markup",
+    "terminology",
+    "consistency",
+    "punctuation",
+    "spacing",
+    "capitalisation",
+    "length",
+    "units",
 )
 
 #: Severities, mildest first.

@@ -1,0 +1,135 @@
+"""The QA checks' view of the per-language conventions of :mod:`aligner.conventions`.
+
+Quotes, marks that take a space before or after them (French ``:;?!``, ``«``), opening marks
+(Spanish ``¿¡``), brackets and how sentences are separated come from the shared table
+(``data/conventions/punctuation.json``, also read by the segmenter); the keys only the checks
+read (sentence classes of final marks, bracket kinds, marks written without a space before
+them, dialogue dashes) are in the same file. The rules never test a language code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .. import conventions as shared
+
+__all__ = ["Conventions", "conventions", "DATA_DIR"]
+
+#: Where the conventions data lives (with its licence file).
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "conventions"
+
+#: Quote characters that double as apostrophes; left out of double-quote pairing.
+_APOSTROPHES = frozenset("'\u2018\u2019\u201a\u2039\u203a")
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """The punctuation conventions of one language, as the checks read them.
+
+    Attributes:
+        lang: the language they are for.
+        known: the table has an entry for this language (else its script's defaults).
+        quotes: (opening, closing) quotation mark pairs in use, most usual first.
+        space_before: marks written with a (no-break) space before them.
+        space_after: marks written with a (no-break) space after them.
+        no_space_before: marks written without a space before them.
+        space_after_marks: marks followed by a space before the next word (``,;!?``; none in
+            scripts written without spaces between sentences).
+        openers: sentence class -> opening mark (``{"question": "¿"}``).
+        classes: sentence class (``period``, ``question`` ...) -> the marks that end it.
+        brackets: (opening, closing) bracket pairs.
+        bracket_kinds: bracket character -> kind (``paren``, ``square``, ``curly``; a bracket
+            not listed is its own kind).
+        dialogue_dash: dashes that may set off direct speech instead of quotation marks
+            (Hungarian, Spanish, Russian ...), or ``""``.
+    """
+
+    lang: str
+    known: bool
+    quotes: tuple[tuple[str, str], ...]
+    space_before: str
+    space_after: str
+    no_space_before: str
+    space_after_marks: str
+    openers: Mapping[str, str]
+    classes: Mapping[str, tuple[str, ...]]
+    brackets: tuple[tuple[str, str], ...]
+    bracket_kinds: Mapping[str, str]
+    dialogue_dash: str = ""
+
+    @property
+    def double_quotes(self) -> tuple[tuple[str, str], ...]:
+        """The quote pairs that cannot be apostrophes (paired by the quote check)."""
+        return tuple(p for p in self.quotes if not (set(p) & _APOSTROPHES))
+
+    def final_class(self, text: str) -> str | None:
+        """The class of the mark that ends ``text`` (closing quotes and brackets skipped), or None.
+
+        Example:
+            >>> conventions("en").final_class('He said "no."')
+            'period'
+            >>> conventions("ja").final_class("行きますか？")
+            'question'
+        """
+        closers = {c for _, c in self.quotes} | {c for _, c in self.brackets} | set(_APOSTROPHES)
+        end = len(text)
+        while end and (text[end - 1].isspace() or text[end - 1] in closers):
+            end -= 1
+        best: tuple[int, str] | None = None
+        for name, marks in self.classes.items():
+            for mark in marks:
+                if text.endswith(mark, 0, end) and (best is None or len(mark) > best[0]):
+                    best = (len(mark), name)
+        return best[1] if best else None
+
+
+def _table() -> dict[str, Any]:
+    return shared._table()  # the one reader of the shared file
+
+
+def _kinds(brackets: tuple[tuple[str, str], ...], named: Mapping[str, str]) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for a, b in brackets:
+        kind = named.get(a, a)
+        kinds[a] = kind
+        kinds[b] = named.get(b, kind)
+    return kinds
+
+
+@lru_cache(maxsize=256)
+def conventions(lang: str, script: str | None = None) -> Conventions:
+    """The checks' conventions of ``lang`` (a BCP-47 tag), from :func:`aligner.conventions.conventions`.
+
+    A language the table lacks gets the defaults of ``script`` (or Latin).
+
+    Example:
+        >>> conventions("fr").space_before
+        ':;?!»'
+        >>> conventions("es").openers["question"]
+        '¿'
+    """
+    base = shared.conventions(lang, script)
+    table = _table()
+    entry = table["languages"].get(shared.base_language(lang), {}) if base.known else {}
+    separated = base.spacing != "none"  # scripts that write no space between sentences
+    no_space = "".join(ch for ch in table["no_space_before"] if ch not in base.space_before) if separated else ""
+    opener_classes: dict[str, str] = table["opener_classes"]
+    return Conventions(
+        lang=shared.base_language(lang),
+        known=base.known,
+        quotes=base.quotes,
+        space_before=base.space_before,
+        space_after=base.space_after,
+        no_space_before=no_space,
+        space_after_marks=table["space_after_marks"] if separated else "",
+        openers=MappingProxyType({opener_classes[ch]: ch for ch in base.openers if ch in opener_classes}),
+        classes=MappingProxyType({k: tuple(v) for k, v in table["classes"].items()}),
+        brackets=base.brackets,
+        bracket_kinds=MappingProxyType(_kinds(base.brackets, table["bracket_kinds"])),
+        dialogue_dash=str(entry.get("dialogue_dash", "")),
+    )

@@ -1,0 +1,262 @@
+"""Punctuation per language conventions: end marks, opening marks, brackets, quotes, spacing."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from .conventions import _APOSTROPHES, Conventions
+from .registry import Check, Context, Finding, register
+from .side import MASK, Side
+
+__all__ = ["quote_marks", "quotes_balanced", "unpaired_quotes"]
+
+_SPACES = " \u00a0\u202f\u2009\t"
+
+
+def _all_double_quotes() -> frozenset[str]:
+    from .conventions import _table
+
+    table = _table()
+    entries = [*table["languages"].values(), *table["scripts"].values()]
+    return frozenset(ch for entry in entries for pair in entry.get("quotes", ())
+                     for ch in pair if ch not in _APOSTROPHES)
+
+
+_ALL_DOUBLE_QUOTES = _all_double_quotes()
+
+
+def _last_mark(side: Side) -> tuple[int, int]:
+    """Local span of the last non-space character of the side."""
+    end = len(side.text.rstrip())
+    return max(0, end - 1), end
+
+
+#: Sentence classes that do not end a sentence: a segment ending so is a fragment.
+_CONTINUING = ("comma", "semicolon")
+
+
+def _ends_closed(text: str, conv: Conventions) -> bool:
+    """The text ends with a closing quotation mark or bracket (which may end a sentence by itself)."""
+    end = text.rstrip()
+    return bool(end) and (end[-1] in _ALL_DOUBLE_QUOTES or end[-1] in {c for _, c in conv.brackets})
+
+
+def _endpunc(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
+    s_class = ctx.src_conv.final_class(src.masked)
+    t_class = ctx.tgt_conv.final_class(tgt.masked)
+    closed = t_class is None and s_class == "period" and _ends_closed(tgt.masked, ctx.tgt_conv)
+    # A headline given a period is no error, nor a segment that ends inside a sentence (a comma).
+    if s_class not in (None, *_CONTINUING) and s_class != t_class and not closed:
+        a, b = _last_mark(src)
+        c, d = _last_mark(tgt)
+        yield Finding(f"the source ends with {s_class}, the target with {t_class or 'no mark'}",
+                      (src.evidence(a, b), tgt.evidence(c, d)))
+    opener = ctx.tgt_conv.openers.get(t_class or "")
+    if opener and opener not in tgt.text:
+        c, d = _last_mark(tgt)
+        yield Finding(f"the target ends with a {t_class} mark but has no opening {opener!r}",
+                      (tgt.evidence(c, d),))
+
+
+def _lead(text: str, conv: Conventions) -> tuple[str | None, int]:
+    """The kind of punctuation a text starts with (openers of the language skipped), and where."""
+    skip = set(conv.openers.values())
+    for k, ch in enumerate(text):
+        if ch.isspace() or ch in skip:
+            continue
+        if any(ch == a for a, _ in conv.quotes) or unicodedata.category(ch) in ("Pi",) or ch in "\"'\u201e\u00ab\u00bb\u300c\u300e":
+            return "quote", k
+        if ch in conv.bracket_kinds:
+            return "bracket", k
+        cat = unicodedata.category(ch)
+        if cat == "Pd":
+            return "dash", k
+        if ch == MASK or not cat.startswith(("P", "S")):
+            return None, k
+        return ch, k
+    return None, 0
+
+
+def _startpunc(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
+    s_kind, a = _lead(src.masked, ctx.src_conv)
+    t_kind, c = _lead(tgt.masked, ctx.tgt_conv)
+    s_kind = None if s_kind == "quote" else s_kind  # "X," he said -> he said "X": quotes move
+    t_kind = None if t_kind == "quote" else t_kind
+    if s_kind != t_kind:
+        yield Finding(f"the source starts with {s_kind or 'a word'}, the target with {t_kind or 'a word'}",
+                      (src.evidence(a, a + 1), tgt.evidence(c, c + 1)))
+
+
+def _bracket_counts(text: str, conv: Conventions) -> list[int]:
+    """Offsets of the brackets of ``text`` that are not paired (in order)."""
+    opening = {a for a, _ in conv.brackets}
+    depth: dict[str, list[int]] = {}
+    stray: list[int] = []
+    for k, ch in enumerate(text):
+        kind = conv.bracket_kinds.get(ch)
+        if kind is None:
+            continue
+        if ch in opening:
+            depth.setdefault(kind, []).append(k)
+        elif depth.get(kind):
+            depth[kind].pop()
+        else:
+            stray.append(k)
+    return sorted(stray + [k for v in depth.values() for k in v])
+
+
+def _brackets(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
+    s_bad = _bracket_counts(src.masked, ctx.src_conv)
+    t_bad = _bracket_counts(tgt.masked, ctx.tgt_conv)
+    # Brackets added or dropped in pairs (a gloss "(Leroy Sane)") are the translator's choice; an
+    # unpaired one in the target where the source pairs them all is a slip.
+    if t_bad and not s_bad:
+        k = t_bad[0]
+        yield Finding(f"bracket {tgt.text[k]!r} is not paired in the target (it is in the source)",
+                      (tgt.evidence(k, k + 1),))
+
+
+def _between_letters(text: str, k: int) -> bool:
+    return 0 < k < len(text) - 1 and text[k - 1].isalpha() and text[k + 1].isalpha()
+
+
+def quote_marks(text: str, conv: Conventions) -> list[int]:
+    """Offsets of the double quotation marks of ``text``: those of ``conv`` and of every other language."""
+    marks = _ALL_DOUBLE_QUOTES | {ch for pair in conv.double_quotes for ch in pair}
+    return [k for k, ch in enumerate(text) if ch in marks]
+
+
+def _unpaired_singles(text: str, conv: Conventions) -> list[int]:
+    """Offsets of single quotation marks that pair with nothing.
+
+    An opening mark is one of the language's single opening marks (‘, ‚, › ...) or a straight
+    ``'`` before a word; any single closing mark (’, ‘, ', ‹ ...) closes the one open (styles
+    may mix). A mark between two letters is an apostrophe (``it's``), unless a typographic
+    closing mark ends an open quotation before a particle (Korean ``‘실망’했다``); one after a
+    letter with nothing open is an apostrophe too (``students’``).
+    """
+    pairs = [p for p in conv.quotes if set(p) & _APOSTROPHES] + [("\u2018", "\u2019"), ("'", "'")]
+    opens = {a for a, _ in pairs}
+    closes = {b for _, b in pairs}
+    stack: list[int] = []
+    stray: list[int] = []
+    n = len(text)
+    for k, ch in enumerate(text):
+        if ch not in opens and ch not in closes:
+            continue
+        inside = _between_letters(text, k)
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < n else " "
+        if stack and ch in closes and (not inside or ch != "'") and not before.isspace():
+            stack.pop()
+        elif ch in opens and not inside and (before.isspace() or unicodedata.category(before) in ("Ps", "Pi", "Pd", "Po")) \
+                and not after.isspace():
+            stack.append(k)
+        elif ch in closes and not before.isalpha() and not inside and ch != "'":
+            stray.append(k)
+    return sorted(stray + stack)
+
+
+def unpaired_quotes(text: str, conv: Conventions) -> list[int]:
+    """Offsets showing quotation marks that do not pair: the last counted mark when their number
+    is odd (styles may mix: a straight opening and a curly closing mark pair up; which marks a
+    language uses is the ``quotestyle`` check's business), and unpaired typographic single quotes.
+
+    Example:
+        >>> from aligner.checks.conventions import conventions
+        >>> unpaired_quotes("Er sagte: „Ja“ und ‚nein‘.", conventions("de"))
+        []
+        >>> unpaired_quotes("Il a dit « oui.", conventions("fr"))
+        [9]
+    """
+    marks = quote_marks(text, conv)
+    return ([marks[-1]] if len(marks) % 2 else []) + _unpaired_singles(text, conv)
+
+
+def quotes_balanced(text: str, conv: Conventions) -> int | None:
+    """None when every quotation mark of ``text`` pairs (see :func:`unpaired_quotes`), else the
+    offset of the first one that does not."""
+    bad = unpaired_quotes(text, conv)
+    return min(bad) if bad else None
+
+
+def _quotes(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
+    # A quotation running over several sentences leaves a mark unpaired on both sides, and a
+    # translation may close in each sentence what the source leaves open. So double marks flag
+    # when the target's do not pair where the source's do, or when the source leaves one open
+    # and the target has fewer marks (one dropped); single ones flag only where the source pairs
+    # all of its own.
+    s_marks, t_marks = quote_marks(src.masked, ctx.src_conv), quote_marks(tgt.masked, ctx.tgt_conv)
+    if ctx.tgt_conv.dialogue_dash and any(d in tgt.masked for d in ctx.tgt_conv.dialogue_dash):
+        t_marks = []  # speech set off by dashes (Hungarian "– Igen – mondta."): quotes need not pair
+        if not s_marks:
+            return
+    t_single = _unpaired_singles(tgt.masked, ctx.tgt_conv)
+    s_odd, t_odd = len(s_marks) % 2, len(t_marks) % 2
+    if (t_odd and not s_odd) or (s_odd and not t_odd and len(t_marks) < len(s_marks)):
+        where = t_marks[-1] if t_marks else None
+    elif t_single and not _unpaired_singles(src.masked, ctx.src_conv):
+        where = t_single[0]
+    else:
+        return
+    usual = ctx.tgt_conv.double_quotes[0]
+    evidence = (tgt.evidence(where, where + 1),) if where is not None else tgt.whole()
+    yield Finding(f"quotation marks do not pair as in the source ({len(s_marks)} double marks in the source, "
+                  f"{len(t_marks)} in the target; {tgt.lang} quotes {usual[0]}...{usual[1]})", evidence)
+
+
+def _quotestyle(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
+    used = {ch for pair in ctx.tgt_conv.double_quotes for ch in pair}
+    for k in quote_marks(tgt.masked, ctx.tgt_conv):
+        ch = tgt.text[k]
+        if ch not in used and ch not in _APOSTROPHES:
+            usual = ctx.tgt_conv.double_quotes[0]
+            yield Finding(f"quotation mark {ch!r} is not one {tgt.lang} uses (usually {usual[0]}...{usual[1]})",
+                          (tgt.evidence(k, k + 1),))
+            return
+
+
+def _punctspacing(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
+    conv = ctx.tgt_conv
+    text = tgt.masked
+    n = len(text)
+    for k, ch in enumerate(text):
+        before = text[k - 1] if k else ""
+        after = text[k + 1] if k + 1 < n else ""
+        if ch in conv.space_before and before and not before.isspace() and before not in _SPACES:
+            if not (before.isdigit() and after.isdigit()) and before != MASK and not unicodedata.category(before).startswith("P"):
+                yield Finding(f"{tgt.lang} puts a space before {ch!r}", (tgt.evidence(k, k + 1),))
+                return
+        elif ch in conv.no_space_before and before in _SPACES and k >= 2 and text[k - 2].isalnum() \
+                and (after == "" or after.isspace() or ch in ")]"):
+            yield Finding(f"space before {ch!r}", (tgt.evidence(k - 1, k + 1),))
+            return
+        elif ch in conv.space_after and after and after not in _SPACES:
+            yield Finding(f"{tgt.lang} puts a space after {ch!r}", (tgt.evidence(k, k + 1),))
+            return
+        elif ch in conv.space_after_marks and before.isalpha() and after.isalpha():
+            yield Finding(f"no space after {ch!r}", (tgt.evidence(k, k + 2),))
+            return
+
+
+register(Check("endpunc", "punctuation", "minor",
+               "the sentence ends with the same kind of mark (period, question, exclamation, colon...) "
+               "in the target's script; a question or exclamation has its opening mark where the language uses one",
+               ("Is it ready?", "Apakah sudah siap."), ("endpunc",), bead=_endpunc))
+register(Check("startpunc", "punctuation", "minor", "the sentence starts with the same kind of punctuation",
+               ("\u2013 Yes.", "Ya."), ("startpunc",), bead=_startpunc))
+register(Check("brackets", "punctuation", "minor", "brackets are paired in the target where they are in the source",
+               ("It rose (by 5%).", "Naik (sebesar 5%."), ("brackets",), bead=_brackets))
+register(Check("quotes", "punctuation", "minor",
+               "quotation marks are paired as the target language pairs them (« », „ “, 「」 ...)",
+               ('He said "yes".', "Er sagte „ja."), ("doublequoting",), bead=_quotes,
+               example_langs=("en", "de")))
+register(Check("quotestyle", "punctuation", "info",
+               "the target's quotation marks are ones its language uses (per the conventions data)",
+               ('He said "yes".', "Er sagte “ja”."), ("doublequoting",), bead=_quotestyle,
+               example_langs=("en", "de")))
+register(Check("punctspacing", "punctuation", "minor",
+               "spacing around punctuation follows the target language (French: a space before : ; ? ! and inside « »)",
+               ("Really?", "Vraiment?"), ("puncspacing",), bead=_punctspacing,
+               example_langs=("en", "fr")))

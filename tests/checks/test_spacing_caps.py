@@ -1,0 +1,44 @@
+"""Doubled words and spaces, edge spaces, capitals, acronyms, CamelCase, currencies and units."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("name", "src", "tgt"), [
+    ("doublewords", "It is ready.", "Itu sudah sudah siap."),
+    ("doublespace", "It is ready.", "Itu  sudah siap."),
+    ("edgespace", "Save ", "Simpan"),
+    ("edgespace", "Save", " Simpan"),
+    ("startcaps", "The plan works.", "rencana itu berhasil."),
+    ("startcaps", "the plan works.", "Rencana itu berhasil."),
+    ("acronyms", "NASA said so.", "Nasa mengatakannya."),
+    ("acronyms", "NASA said so.", "NAS mengatakannya."),
+    ("camelcase", "Buy an iPhone at YouTube.", "Beli Iphone di YouTube."),
+    ("currency", "It costs $5 million.", "Harganya €5 juta."),
+    ("units", "It is 5 km long.", "Panjangnya 5 mi."),
+    ("units", "It was 30 °C.", "Suhunya 30 °F."),
+])
+def test_flagged(flagged, name, src, tgt):
+    assert flagged(name, src, tgt)
+
+
+@pytest.mark.parametrize(("name", "src", "tgt"), [
+    ("doublewords", "He had had enough.", "Dia had had cukup."),
+    ("doublewords", "Orang-orang datang.", "The people came."),
+    ("doublespace", "It  is ready.", "Itu  sudah siap."),
+    ("edgespace", "Save ", "Simpan "),
+    ("startcaps", "5 people came.", "Lima orang datang."),
+    ("startcaps", "The plan works.", "计划奏效了。"),
+    ("acronyms", "NASA said so.", "NASA mengatakannya."),
+    ("acronyms", "BREAKING NEWS FROM THE CITY", "Berita terkini dari kota"),
+    ("acronyms", "The UK and the EU met.", "Inggris dan Uni Eropa bertemu."),
+    ("acronyms", "The US and the UN met.", "AS dan PBB bertemu."),
+    ("camelcase", "Buy an iPhone.", "Beli sebuah iPhone."),
+    ("currency", "It costs $5 million.", "Harganya US$5 juta."),
+    ("currency", "It costs $5 million.", "Harganya 5 juta dolar."),
+    ("units", "It is 5 km long.", "Panjangnya 5 km."),
+    ("units", "It is 5 km long.", "Panjangnya lima kilometer."),
+])
+def test_not_flagged(flagged, name, src, tgt):
+    assert flagged(name, src, tgt) == []
