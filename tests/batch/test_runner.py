@@ -97,7 +97,7 @@ def test_reports_of_other_files_or_languages_are_redone(manifest, tmp_path):
 def test_no_temporary_files_are_left(manifest_with_failure, tmp_path):
     out = tmp_path / "out"
     run_batch(manifest_with_failure, out, src_lang="en", tgt_lang="id", presegmented=True)
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{n}.json" for n in PAIRS] + ["summary.json"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{n}.json" for n in PAIRS] + ["summary.json", "consistency.json"])
 
 
 def test_progress_bar_only_when_asked(manifest, tmp_path, capsys):

@@ -183,18 +183,18 @@ def quotes_balanced(text: str, conv: Conventions) -> int | None:
 
 def _quotes(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
     # A quotation running over several sentences leaves a mark unpaired on both sides, and a
-    # translation may close in each sentence what the source leaves open. So double marks flag
-    # when the target's do not pair where the source's do, or when the source leaves one open
-    # and the target has fewer marks (one dropped); single ones flag only where the source pairs
-    # all of its own.
+    # translation may close in each sentence what the source leaves open, or leave out a mark
+    # that only closes a quotation begun sentences before. So double marks flag when the
+    # target's do not pair where the source's do, or when the source leaves one open and the
+    # target has some but fewer marks (one dropped); single ones flag only where the source
+    # pairs all of its own.
     s_marks, t_marks = quote_marks(src.masked, ctx.src_conv), quote_marks(tgt.masked, ctx.tgt_conv)
-    if ctx.tgt_conv.dialogue_dash and any(d in tgt.masked for d in ctx.tgt_conv.dialogue_dash):
-        t_marks = []  # speech set off by dashes (Hungarian "– Igen – mondta."): quotes need not pair
-        if not s_marks:
-            return
+    dashes = bool(ctx.tgt_conv.dialogue_dash) and any(d in tgt.masked for d in ctx.tgt_conv.dialogue_dash)
     t_single = _unpaired_singles(tgt.masked, ctx.tgt_conv)
     s_odd, t_odd = len(s_marks) % 2, len(t_marks) % 2
-    if (t_odd and not s_odd) or (s_odd and not t_odd and len(t_marks) < len(s_marks)):
+    if dashes:  # speech set off by dashes (Hungarian "– Igen – mondta."): double marks need not pair
+        s_odd = t_odd = 0
+    if (t_odd and not s_odd) or (s_odd and not t_odd and 0 < len(t_marks) < len(s_marks)):
         where = t_marks[-1] if t_marks else None
     elif t_single and not _unpaired_singles(src.masked, ctx.src_conv):
         where = t_single[0]
