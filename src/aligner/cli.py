@@ -559,12 +559,12 @@ def _cmd_compare_set(args: argparse.Namespace) -> int:
 
     if checks_consistency(args.checks):  # one source sentence, two translations, across the set's pairs
         found = across_comparisons(result.comparisons)
-        if args.output and args.output != STDOUT:
-            target = os.path.join(os.path.dirname(os.path.abspath(args.output)), CONSISTENCY_NAME)
+        if found and args.output and args.output != STDOUT:  # OUT.consistency.json beside OUT
+            target = os.path.splitext(os.path.abspath(args.output))[0] + "." + CONSISTENCY_NAME
             atomic_write(target, inconsistencies_json(found))
             _note_consistency(target)
         elif found:
-            print(f"{len(found)} inconsistent translation(s) across documents (write them with -o)", file=sys.stderr)
+            print(f"{len(found)} inconsistent translation(s) across documents (written with -o)", file=sys.stderr)
     return 0
 
 

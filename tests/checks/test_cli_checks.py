@@ -56,3 +56,27 @@ def test_seed_pair_raises_no_check_flags(seed_paths):
     c = aligner.compare_files(seed_paths["000"], seed_paths["001"], config=config)
     messages = [f.message for group in c.flags for f in group]
     assert not [m for m in messages if m.startswith("[")], messages
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="en" target-language="id" datatype="plaintext" original="ui"><body>
+  <trans-unit id="1"><source>Hello {name}, you have %d new messages.</source><target>Halo, Anda punya %d pesan baru.</target></trans-unit>
+  <trans-unit id="2"><source>Save the budget file.</source><target>Simpan berkas bujet.</target></trans-unit>
+  <trans-unit id="3"><source>Open the settings.</source><target>Buka pengaturan.</target></trans-unit>
+ </body></file>
+</xliff>
+"""
+
+
+def test_check_runs_the_checks_on_a_bilingual_file_and_fails_on_them(files, capsys):
+    xlf = files / "ui.xlf"
+    xlf.write_text(XLIFF, "utf-8")
+    glossary = files / "ui.tsv"
+    glossary.write_text("en\tid\nbudget\tanggaran\tbujet\n", "utf-8")
+    out = files / "ui.json"
+    code = main(["check", str(xlf), "--glossary", str(glossary), *FAST, "--fail-on", "major", "-o", str(out)])
+    found, _ = flags(out)
+    assert {f["message"].split("]")[0][1:] for f in found} >= {"placeholders", "glossary", "forbidden"}
+    assert code == 1 and "--fail-on major" in capsys.readouterr().err
+    assert main(["check", str(xlf), *FAST, "--checks", "none", "--fail-on", "major", "-o", str(out)]) == 0
