@@ -90,10 +90,6 @@ class Config:
             raise ConfigError(f"encode_threshold must be between 0 and 1, got {self.encode_threshold!r}")
         if self.encode_budget < 0:
             raise ConfigError(f"encode_budget must be >= 0, got {self.encode_budget!r}")
-        if self.checks != "all":  # (the default needs no look-up: DEFAULT_CONFIG is built at import)
-            from .checks import select_checks
-
-            select_checks(self.checks)  # an unknown check name is a ConfigError here, before any work
         if self.glossary and not os.path.isfile(self.glossary):
             raise ConfigError(f"glossary file not found: {self.glossary}")
 

@@ -127,8 +127,8 @@ def quote_marks(text: str, conv: Conventions) -> list[int]:
     return [k for k, ch in enumerate(text) if ch in marks]
 
 
-def _unpaired_singles(text: str, conv: Conventions) -> list[int]:
-    """Offsets of single quotation marks that pair with nothing.
+def _single_marks(text: str, conv: Conventions) -> tuple[list[int], list[int]]:
+    """Offsets of the single quotation marks of ``text`` and of those that pair with nothing.
 
     An opening mark is one of the language's single opening marks (‘, ‚, › ...) or a straight
     ``'`` before a word; any single closing mark (’, ‘, ', ‹ ...) closes the one open (styles
@@ -141,6 +141,7 @@ def _unpaired_singles(text: str, conv: Conventions) -> list[int]:
     closes = {b for _, b in pairs}
     stack: list[int] = []
     stray: list[int] = []
+    marks: list[int] = []
     n = len(text)
     for k, ch in enumerate(text):
         if ch not in opens and ch not in closes:
@@ -150,12 +151,20 @@ def _unpaired_singles(text: str, conv: Conventions) -> list[int]:
         after = text[k + 1] if k + 1 < n else " "
         if stack and ch in closes and (not inside or ch != "'") and not before.isspace():
             stack.pop()
+            marks.append(k)
         elif ch in opens and not inside and (before.isspace() or unicodedata.category(before) in ("Ps", "Pi", "Pd", "Po")) \
                 and not after.isspace():
             stack.append(k)
+            marks.append(k)
         elif ch in closes and not before.isalpha() and not inside and ch != "'":
             stray.append(k)
-    return sorted(stray + stack)
+            marks.append(k)
+    return marks, sorted(stray + stack)
+
+
+def _unpaired_singles(text: str, conv: Conventions) -> list[int]:
+    """Offsets of the single quotation marks of ``text`` that pair with nothing (see :func:`_single_marks`)."""
+    return _single_marks(text, conv)[1]
 
 
 def unpaired_quotes(text: str, conv: Conventions) -> list[int]:
@@ -182,27 +191,29 @@ def quotes_balanced(text: str, conv: Conventions) -> int | None:
 
 
 def _quotes(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
-    # A quotation running over several sentences leaves a mark unpaired on both sides, and a
-    # translation may close in each sentence what the source leaves open, or leave out a mark
-    # that only closes a quotation begun sentences before. So double marks flag when the
-    # target's do not pair where the source's do, or when the source leaves one open and the
-    # target has some but fewer marks (one dropped); single ones flag only where the source
-    # pairs all of its own.
-    s_marks, t_marks = quote_marks(src.masked, ctx.src_conv), quote_marks(tgt.masked, ctx.tgt_conv)
-    dashes = bool(ctx.tgt_conv.dialogue_dash) and any(d in tgt.masked for d in ctx.tgt_conv.dialogue_dash)
-    t_single = _unpaired_singles(tgt.masked, ctx.tgt_conv)
+    # Quotation marks of every style are counted together (a source's 'single' quotation may
+    # become a “double” one). A quotation running over several sentences leaves a mark
+    # unpaired on both sides, a translation may close in each sentence what the source leaves
+    # open, or leave out a mark that only closes a quotation begun sentences before. So the
+    # target flags when its marks do not pair where the source's do, or when the source leaves
+    # one open and the target has some but fewer marks (one dropped); single marks left open
+    # flag where the source pairs all of its own.
+    s_single, s_open = _single_marks(src.masked, ctx.src_conv)
+    t_single, t_open = _single_marks(tgt.masked, ctx.tgt_conv)
+    s_marks = sorted(quote_marks(src.masked, ctx.src_conv) + s_single)
+    t_marks = sorted(quote_marks(tgt.masked, ctx.tgt_conv) + t_single)
     s_odd, t_odd = len(s_marks) % 2, len(t_marks) % 2
-    if dashes:  # speech set off by dashes (Hungarian "– Igen – mondta."): double marks need not pair
-        s_odd = t_odd = 0
+    if ctx.tgt_conv.dialogue_dash and any(d in tgt.masked for d in ctx.tgt_conv.dialogue_dash):
+        s_odd = t_odd = 0  # speech set off by dashes (Hungarian "– Igen – mondta."): marks need not pair
     if (t_odd and not s_odd) or (s_odd and not t_odd and 0 < len(t_marks) < len(s_marks)):
         where = t_marks[-1] if t_marks else None
-    elif t_single and not _unpaired_singles(src.masked, ctx.src_conv):
-        where = t_single[0]
+    elif t_open and not s_open and not t_odd:
+        where = t_open[0]
     else:
         return
     usual = ctx.tgt_conv.double_quotes[0]
     evidence = (tgt.evidence(where, where + 1),) if where is not None else tgt.whole()
-    yield Finding(f"quotation marks do not pair as in the source ({len(s_marks)} double marks in the source, "
+    yield Finding(f"quotation marks do not pair as in the source ({len(s_marks)} in the source, "
                   f"{len(t_marks)} in the target; {tgt.lang} quotes {usual[0]}...{usual[1]})", evidence)
 
 
