@@ -19,6 +19,7 @@ from .io import check_alignable
 from .progress import step
 from .report import write_report
 from .segment import make_document
+from .checks import select_checks
 from .validate import check_config, check_limits, check_paths
 
 __all__ = ["load", "from_text", "align", "compare", "compare_files", "compare_set_files", "check_file", "write_report",
@@ -82,7 +83,9 @@ def _document(value: Document | str, lang: str | None, side: str) -> Document:
 def _settings(config: Config, settings: dict[str, object]) -> Config:
     """``config`` with keyword settings on top (``encoder="none"``, ``max_bead=4`` ...)."""
     check_config(config)
-    return config.with_(**settings) if settings else config
+    chosen = config.with_(**settings) if settings else config
+    select_checks(chosen.checks)  # an unknown check name (``--checks``) is a ConfigError before any work
+    return chosen
 
 
 def align(src: Document | str, tgt: Document | str, config: Config = DEFAULT_CONFIG, *,

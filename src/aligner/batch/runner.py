@@ -22,6 +22,7 @@ from ..report.writers import atomic_write
 from .executors import Executor, get_executor
 from .manifest import ManifestEntry, read_manifest
 from .summary import BatchSummary, summarise
+from ..checks import select_checks
 from ..validate import check_config, check_limits
 from .task import PairResult, PairTask, describe_error, encoders_of
 
@@ -99,6 +100,7 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
     """
     start = time.perf_counter()
     check_config(config)
+    select_checks(config.checks)  # an unknown check name is a ConfigError before any pair runs
     check_limits(limits)
     if pair_timeout is not None and (isinstance(pair_timeout, bool) or not isinstance(pair_timeout, (int, float))
                                      or pair_timeout < 0):
