@@ -503,6 +503,20 @@ def run_pofilter(units: list[Unit], lang: str, workdir: Path) -> dict[str, set[s
 # ---------------------------------------------------------------- report
 
 
+def scaling(sizes: tuple[int, ...] = (1000, 4000)) -> list[tuple[int, float]]:
+    """Seconds for every check over synthetic pairs of ``sizes`` 1-1 beads (each bead with a
+    quotation, an amount, a unit, brackets and a URL): linear time shows as a flat time a bead."""
+    out = []
+    for n in sizes:
+        src = document([f'He said "the price of {i} kg rose by $5" (see https://a.org/{i}).' for i in range(n)], "en")
+        tgt = document([f"Er sagte, \u201eder Preis von {i} kg stieg um $5\u201c (siehe https://a.org/{i})." for i in range(n)], "de")
+        beads = [Bead((i,), (i,)) for i in range(n)]
+        start = time.perf_counter()
+        run_checks(src, tgt, beads, "all")
+        out.append((n, time.perf_counter() - start))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pairs", help="comma-separated language pairs (default: every dev pair)")
@@ -510,7 +524,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-pofilter", action="store_true")
     ap.add_argument("--json", help="write every figure here")
+    ap.add_argument("--scaling", action="store_true", help="only time every check on 1,000 and 4,000 synthetic beads")
     args = ap.parse_args(argv)
+    if args.scaling:
+        for n, seconds in scaling():
+            print(f"{n} beads: {seconds:.2f} s, {1000 * seconds / n:.2f} ms a bead")
+        return 0
     pairs = load_pairs(set(args.pairs.split(",")) if args.pairs else None)
     results: dict[str, dict] = {}
     total_spent, total_beads = 0.0, 0

@@ -91,7 +91,7 @@ class Config:
         if self.encode_budget < 0:
             raise ConfigError(f"encode_budget must be >= 0, got {self.encode_budget!r}")
         if self.glossary and not os.path.isfile(self.glossary):
-            raise ConfigError(f"glossary file not found: {self.glossary}")
+            raise ConfigError(f"glossary file not found (or not a regular file): {self.glossary}")
 
     def with_(self, **changes: object) -> "Config":
         """Return a copy with ``changes`` applied (validated again).

@@ -24,6 +24,7 @@ from pathlib import Path
 import regex
 
 from ..errors import ConfigError, InputError
+from ..io.reader import read_bounded
 from ..language import is_language_code
 from ..lexicon.morph import word_forms
 
@@ -184,13 +185,9 @@ def _terms(field: str) -> tuple[Term, ...]:
 def read_tsv_glossary(path: str | os.PathLike[str]) -> Glossary:
     """Read a TSV glossary (see the module docstring for the format)."""
     try:
-        lines = Path(path).read_text("utf-8-sig").splitlines()
-    except FileNotFoundError:
-        raise ConfigError(f"glossary file not found: {path}") from None
+        lines = read_bounded(path, what="glossary").decode("utf-8-sig").splitlines()
     except UnicodeDecodeError:
         raise InputError(f"{path}: the glossary is not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"cannot read glossary {path}: {exc.strerror or exc}") from None
     langs: tuple[str | None, str | None] = (None, None)
     entries = []
     first = True
@@ -223,12 +220,7 @@ def read_tbx_glossary(path: str | os.PathLike[str], src_lang: str | None = None,
         from translate.storage import tbx
     except ImportError:
         raise ConfigError("reading a TBX glossary needs translate-toolkit: pip install 'aligner[tbx]'") from None
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"glossary file not found: {path}") from None
-    except OSError as exc:
-        raise InputError(f"cannot read glossary {path}: {exc.strerror or exc}") from None
+    data = read_bounded(path, what="glossary")
     try:
         store = tbx.tbxfile.parsestring(data, sourcelanguage=src_lang, targetlanguage=tgt_lang)
     except Exception as exc:  # noqa: BLE001 - lxml raises many kinds; all mean "not a TBX file"
