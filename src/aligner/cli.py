@@ -143,11 +143,12 @@ def _unit_interval(value: str) -> float:
     return number
 
 
-def _add_decisions(p: argparse.ArgumentParser, filters: bool = True) -> None:
+def _add_decisions(p: argparse.ArgumentParser, filters: bool = True, fail_on: bool = True) -> None:
     """``--fail-on``, ``--accept`` and (for exports) ``--min-confidence`` / ``--min-fidelity`` /
     ``--exclude-flagged``."""
-    p.add_argument("--fail-on", choices=("minor", "major"),
-                   help="exit 1 when a flag of this severity or above remains (after --accept); errors exit 2")
+    if fail_on:
+        p.add_argument("--fail-on", choices=("minor", "major"),
+                       help="exit 1 when a flag of this severity or above remains (after --accept); errors exit 2")
     p.add_argument("--accept", action="append", default=[], metavar="FILE",
                    help="decisions file saved from the HTML report: its accepted flags are kept out "
                         "(repeat for several files)")
@@ -246,7 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="compare every pair of a manifest; one JSON report per pair plus a summary",
                        description="Compare every pair of MANIFEST (TSV with header name<TAB>src<TAB>tgt; "
                                    "relative paths are relative to the manifest's folder). Writes OUTDIR/<name>.json "
-                                   "per pair and OUTDIR/summary.json. Pairs whose report exists (same settings) are skipped. "
+                                   "per pair (and OUTDIR/<name>.FORMAT for each --also FORMAT) and OUTDIR/summary.json. "
+                                   "Pairs whose reports exist (same settings) are skipped. "
                                    "Exit code: 0 all pairs ok, 1 some pairs failed, 2 bad manifest or arguments.")
     p.add_argument("manifest", metavar="MANIFEST", help="TSV file: header name<TAB>src<TAB>tgt, one pair a line")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder (created if missing)")
@@ -267,6 +269,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--pair-timeout", type=_seconds, default=DEFAULT_PAIR_TIMEOUT, metavar="SECONDS",
                    help="a pair that takes longer fails (and the run goes on); 0: no limit (default: %(default)g)")
+    p.add_argument("--also", action="append", default=[], choices=sorted(set(FORMATS) - {"json"}), metavar="FORMAT",
+                   help="also write OUTDIR/<name>.FORMAT for every pair: " + ", ".join(sorted(set(FORMATS) - {"json"}))
+                        + " (repeat for several)")
+    _add_decisions(p, fail_on=False)
     _add_quiet(p)
     p.set_defaults(func=_cmd_batch)
     return parser
@@ -491,11 +497,24 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
     if args.output == STDOUT:
         raise InputError("batch writes a folder of reports; -o/--output needs a folder name, not '-'")
+    from .errors import ConfigError
+    from .report.filters import FILTERED_FORMATS, ExportFilter
+
+    formats = tuple(dict.fromkeys(args.also))
+    export = ExportFilter(args.min_confidence, args.min_fidelity, args.exclude_flagged)
+    if export.active and not set(formats) & set(FILTERED_FORMATS):
+        raise ConfigError("--min-confidence, --min-fidelity and --exclude-flagged apply to TSV/TMX outputs: "
+                          "add --also tsv or --also tmx")
+    accepted = _accepted(args)
     summary = run_batch(args.manifest, args.output, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                         presegmented=args.presegmented, config=_config(args), executor=args.executor,
                         workers=args.workers, scheduler=args.scheduler, force=args.force,
                         limits=_limits(args), pair_timeout=args.pair_timeout,
-                        progress=False if args.quiet else None)
+                        progress=False if args.quiet else None, formats=formats,
+                        export=export if export.active else None, accepted=accepted)
+    if args.accept:
+        print(_one_line(f"aligner: {len(accepted)} accepted flag id(s) kept out of every pair "
+                        f"({', '.join(args.accept)}); no report reused"), file=sys.stderr)
     for failure in summary.failures[:10]:
         print(_one_line(f"aligner: failed: {failure.name} (line {failure.line}): {failure.error}"), file=sys.stderr)
     if len(summary.failures) > 10:

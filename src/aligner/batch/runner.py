@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import DEFAULT_CONFIG, Config, Limits
 from ..errors import ConfigError, InputError
@@ -25,6 +26,9 @@ from .summary import BatchSummary, summarise
 from ..checks import select_checks
 from ..validate import check_config, check_limits
 from .task import PairResult, PairTask, describe_error, encoders_of
+
+if TYPE_CHECKING:
+    from ..report.filters import ExportFilter
 
 __all__ = ["SUMMARY_NAME", "DEFAULT_PAIR_TIMEOUT", "output_path", "run_batch", "run_entries"]
 
@@ -69,7 +73,8 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
                 config: Config = DEFAULT_CONFIG, executor: str | Executor = "local", workers: int = 1,
                 scheduler: str | None = None, force: bool = False,
                 progress: bool | None = None, limits: Limits | None = None,
-                pair_timeout: float | None = DEFAULT_PAIR_TIMEOUT) -> BatchSummary:
+                pair_timeout: float | None = DEFAULT_PAIR_TIMEOUT, formats: tuple[str, ...] = (),
+                export: ExportFilter | None = None, accepted: frozenset[str] = frozenset()) -> BatchSummary:
     """Compare every pair of ``entries`` and write reports and ``summary.json`` to ``out_dir``.
 
     Args:
@@ -89,6 +94,11 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
         pair_timeout: seconds one pair may take on its worker (``None`` or 0: no limit); a pair
             over it fails with ``PairTimeout`` and the run goes on. Enforced in the worker's
             main thread (local executor), not in Dask's worker threads.
+        formats: other report formats written beside each JSON report (``OUTDIR/<name>.html``
+            ...); a pair is reused only when they exist too.
+        export: filter of the TSV/TMX outputs (see :class:`aligner.report.filters.ExportFilter`).
+        accepted: flag ids kept out of every output (a decisions file's); with them no
+            report is reused.
 
     Returns:
         the summary (also written to ``out_dir/summary.json``). A failing pair never stops
@@ -118,13 +128,16 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
     reused: list[PairResult] = []
     todo: list[ManifestEntry] = []
     for entry in entries:
-        previous = None if force else _reuse(entry, out, config.signature, src_lang, tgt_lang)
+        previous = None if force or accepted else _reuse(entry, out, config.signature, src_lang, tgt_lang)
+        if previous is not None and not all(output_path(out, entry.name).with_suffix(f".{fmt}").is_file()
+                                            for fmt in formats):
+            previous = None  # a format asked for now is missing
         if previous is None:
             todo.append(entry)
         else:
             reused.append(previous)
     tasks = (PairTask(e.index, e.line, e.name, e.src, e.tgt, src_lang, tgt_lang, presegmented, config,
-                      limits, pair_timeout or None)
+                      limits, pair_timeout or None, formats, export, accepted)
              for e in todo)
     show = sys.stderr.isatty() if progress is None else progress
     results: list[PairResult] = []
@@ -183,21 +196,25 @@ def _reuse(entry: ManifestEntry, out: Path, signature: str, src_lang: str | None
         fidelity = float(data["fidelity"])
         flags = tuple(sorted((str(k), int(v)) for k, v in data["flag_counts"].items()))
         n_beads = len(data["beads"])
+        verdict = data.get("verdict")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return PairResult(entry.index, entry.line, entry.name, None, fidelity, flags, n_beads, 0.0)
+    return PairResult(entry.index, entry.line, entry.name, None, fidelity, flags, n_beads, 0.0,
+                      verdict=verdict if isinstance(verdict, str) else None)
 
 
 def _write(result: PairResult, out: Path) -> PairResult:
-    """Write the report of an ok result; return the result without its report text."""
+    """Write the reports of an ok result; return the result without their text."""
     if result.report is None:
         return result
     try:
+        for fmt, text in result.extras:  # the JSON report last: it marks the pair done
+            atomic_write(output_path(out, result.name).with_suffix(f".{fmt}"), text)
         atomic_write(output_path(out, result.name), result.report)
     except OSError as exc:
-        return dataclasses.replace(result, report=None, fidelity=None, flag_counts=(), n_beads=0,
+        return dataclasses.replace(result, report=None, fidelity=None, flag_counts=(), n_beads=0, extras=(),
                                    error=f"cannot write the report: {describe_error(exc)}")
-    return dataclasses.replace(result, report=None)
+    return dataclasses.replace(result, report=None, extras=())
 
 
 def run_batch(manifest: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
@@ -205,7 +222,8 @@ def run_batch(manifest: str | os.PathLike[str], out_dir: str | os.PathLike[str],
               config: Config = DEFAULT_CONFIG, executor: str | Executor = "local", workers: int = 1,
               scheduler: str | None = None, force: bool = False,
               progress: bool | None = None, limits: Limits | None = None,
-              pair_timeout: float | None = DEFAULT_PAIR_TIMEOUT) -> BatchSummary:
+              pair_timeout: float | None = DEFAULT_PAIR_TIMEOUT, formats: tuple[str, ...] = (),
+              export: ExportFilter | None = None, accepted: frozenset[str] = frozenset()) -> BatchSummary:
     """Read the manifest at ``manifest`` and run it (arguments as for :func:`run_entries`).
 
     Raises ``InputError`` naming the line for a bad manifest.
@@ -220,4 +238,4 @@ def run_batch(manifest: str | os.PathLike[str], out_dir: str | os.PathLike[str],
     return run_entries(entries, out_dir, src_lang=src_lang, tgt_lang=tgt_lang,
                        presegmented=presegmented, config=config, executor=executor, workers=workers,
                        scheduler=scheduler, force=force, progress=progress, limits=limits,
-                       pair_timeout=pair_timeout)
+                       pair_timeout=pair_timeout, formats=formats, export=export, accepted=accepted)

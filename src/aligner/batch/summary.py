@@ -40,6 +40,8 @@ class BatchSummary:
         failures: the failed pairs, in manifest order.
         executor, workers: where the pairs ran.
         signature: the settings' reproducibility signature.
+        verdicts: pairs per verdict (``faithful``, ``not a translation`` ...) over every pair
+            with a report, sorted by verdict.
     """
 
     total: int
@@ -53,6 +55,7 @@ class BatchSummary:
     executor: str
     workers: int
     signature: str
+    verdicts: tuple[tuple[str, int], ...] = ()
 
     def __post_init__(self) -> None:
         if self.ok + self.failed + self.skipped != self.total:
@@ -82,6 +85,7 @@ class BatchSummary:
             "pairs_per_second": round(self.pairs_per_second, 3),
             "mean_fidelity": None if self.mean_fidelity is None else round(self.mean_fidelity, 6),
             "flag_counts": dict(self.flag_counts),
+            "verdicts": dict(self.verdicts),
             "failures": [{"name": f.name, "line": f.line, "error": f.error} for f in self.failures],
         }
 
@@ -92,12 +96,15 @@ class BatchSummary:
     def line(self) -> str:
         """One line for the terminal.
 
-        Example: ``62 pairs: 60 ok, 2 failed, 0 skipped in 3.1 s (20.0 pairs/s); mean fidelity 0.642``
+        Example: ``62 pairs: 60 ok, 2 failed, 0 skipped in 3.1 s (20.0 pairs/s); mean fidelity 0.642;
+        57 faithful, 3 mostly faithful``
         """
         text = (f"{self.total} pairs: {self.ok} ok, {self.failed} failed, {self.skipped} skipped "
                 f"in {self.seconds:.1f} s ({self.pairs_per_second:.1f} pairs/s)")
         if self.mean_fidelity is not None:
             text += f"; mean fidelity {self.mean_fidelity:.3f}"
+        if self.verdicts:
+            text += "; " + ", ".join(f"{n} {v}" for v, n in self.verdicts)
         return text
 
 
@@ -115,10 +122,12 @@ def summarise(results: Sequence[PairResult], reused: Sequence[PairResult], total
     for r in with_report:
         flags.update(dict(r.flag_counts))
     failures = tuple(Failure(r.name, r.line, r.error or "") for r in ordered if not r.ok)
+    verdicts = Counter(r.verdict for r in with_report if r.verdict)
     return BatchSummary(
         total=total, ok=len(ordered) - len(failures), failed=len(failures), skipped=len(reused),
         seconds=seconds,
         mean_fidelity=sum(fidelities) / len(fidelities) if fidelities else None,
         flag_counts=tuple(sorted(flags.items())), failures=failures,
         executor=executor, workers=workers, signature=signature,
+        verdicts=tuple(sorted(verdicts.items())),
     )

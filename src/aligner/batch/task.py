@@ -15,9 +15,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..config import DEFAULT_CONFIG, Config, Limits
 from ..errors import AlignerError
+
+if TYPE_CHECKING:
+    from ..report.filters import ExportFilter
 
 __all__ = ["PairTask", "PairResult", "PairTimeout", "run_pair", "warm_worker", "watch_parent"]
 
@@ -37,6 +41,9 @@ class PairTask:
         limits: input limits (``None``: ``DEFAULT_LIMITS``).
         timeout: seconds the pair may take on its worker (``None``: no limit); a pair that
             takes longer fails with ``PairTimeout`` and the batch goes on.
+        formats: report formats written besides the JSON report (``"html"``, ``"tmx"`` ...).
+        export: the TSV/TMX export filter (``None``: every bead).
+        accepted: flag ids a reviewer accepted (kept out of every output).
     """
 
     index: int
@@ -50,6 +57,9 @@ class PairTask:
     config: Config = DEFAULT_CONFIG
     limits: Limits | None = None
     timeout: float | None = None
+    formats: tuple[str, ...] = ()
+    export: ExportFilter | None = None
+    accepted: frozenset[str] = frozenset()
 
 
 class PairTimeout(AlignerError):
@@ -91,6 +101,8 @@ class PairResult:
         n_beads: number of beads in the alignment.
         seconds: time spent on the worker.
         error: ``"ErrorClass: message"`` when the pair failed, else ``None``.
+        verdict: the comparison's verdict (``None`` when the pair failed or was not recorded).
+        extras: ``(format, text)`` of the other reports asked for (``PairTask.formats``).
     """
 
     index: int
@@ -102,6 +114,8 @@ class PairResult:
     n_beads: int
     seconds: float
     error: str | None = None
+    verdict: str | None = None
+    extras: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -126,19 +140,24 @@ def run_pair(task: PairTask) -> PairResult:
     Only ``Exception`` is caught (interrupts propagate), so one bad pair never stops a batch.
     """
     from ..api import compare_files
+    from ..compare.decisions import accept
     from ..report import render
+    from ..report.filters import render_outputs
 
     start = time.perf_counter()
     try:
         with _time_limit(task.timeout):
             comparison = compare_files(task.src, task.tgt, src_lang=task.src_lang, tgt_lang=task.tgt_lang,
                                        presegmented=task.presegmented, config=task.config, limits=task.limits)
+            if task.accepted:
+                comparison, _ = accept(comparison, task.accepted)
             report = render(comparison, "json")
+            extras = render_outputs(comparison, task.formats, task.export)
     except Exception as exc:  # noqa: BLE001 - a failing pair is recorded; the batch goes on
         return PairResult.failure(task, describe_error(exc), time.perf_counter() - start)
     return PairResult(task.index, task.line, task.name, report, comparison.fidelity,
                       tuple(comparison.flag_counts().items()), len(comparison.alignment.beads),
-                      time.perf_counter() - start)
+                      time.perf_counter() - start, verdict=comparison.verdict, extras=extras)
 
 
 #: How often a pool worker checks that the process that started it is still alive.

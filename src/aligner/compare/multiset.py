@@ -34,6 +34,7 @@ import numpy as np
 
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
+from ..progress import step
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError
 from .components import connected_components
@@ -482,7 +483,9 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
 
     # 1. fingerprints: every content sentence through the encoder in one batch
     texts = [d.sentence_text(i) for d in docs for i in d.content_indices]
-    encoded = np.asarray(enc.encode(texts), dtype=np.float32) if texts else np.zeros((0, 1), np.float32)
+    with step("fingerprinting", total=len(texts)) as progress:
+        encoded = np.asarray(enc.encode(texts), dtype=np.float32) if texts else np.zeros((0, 1), np.float32)
+        progress.advance(len(texts))
     ends = np.cumsum([len(d.content_indices) for d in docs])
     prints = [fingerprint(d, encoded[end - len(d.content_indices):end]) for d, end in zip(docs, ends)]
     dim = max(p.centroid.shape[0] for p in prints)

@@ -82,3 +82,17 @@ def render_filtered(c: Comparison, fmt: str, export_filter: ExportFilter) -> tup
     from .writers import _encodable
 
     return _encodable(renderer(kept)), units(kept.rows), units(report.rows)
+
+
+def render_outputs(c: Comparison, formats: tuple[str, ...],
+                   export_filter: ExportFilter | None = None) -> tuple[tuple[str, str], ...]:
+    """``(format, text)`` for each of ``formats``; TSV and TMX go through ``export_filter``."""
+    from .writers import render
+
+    out = []
+    for fmt in formats:
+        if export_filter is not None and fmt in FILTERED_FORMATS:
+            out.append((fmt, render_filtered(c, fmt, export_filter)[0]))
+        else:
+            out.append((fmt, render(c, fmt)))
+    return tuple(out)
