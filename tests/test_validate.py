@@ -103,3 +103,13 @@ def test_symlink_loop_is_named_on_the_cli(tmp_path, seed_paths, capsys):
     code = main(["compare", str(loop), str(seed_paths["001"])])
     err = capsys.readouterr().err
     assert code == 2 and "symbolic link loop" in err and "no such file" not in err
+
+
+@pytest.mark.parametrize("call", [
+    lambda: aligner.from_text("Hello there.", "xx"),
+    lambda: aligner.compare("Hi.", "Halo.", src_lang="xx", tgt_lang="id", encoder="none"),
+], ids=["from_text", "compare"])
+def test_unknown_language_code_is_a_config_error(call):
+    """``lang='xx'`` was accepted (the check itself lives in language.py, issue 16)."""
+    with pytest.raises(ConfigError, match="'xx' is not a known language code"):
+        call()
