@@ -135,3 +135,21 @@ def test_check_a_po_file(tmp_path, capsys):
     rows = out.read_text("utf-8").splitlines()[1:]
     assert len(rows) == 2 and "number_mismatch" in rows[0] and rows[1].endswith("omission")
     assert main(["check", str(po), "--encoder", "none", "--src-lang", "id", "--fail-on", "major"]) == 1
+
+
+def test_finish_takes_the_bar_off_before_results(monkeypatch):
+    import time
+
+    from aligner import progress
+
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stream)
+    with progress.terminal_bar(True, delay=0.0):
+        with progress.step("aligning"):
+            time.sleep(0.6)
+        progress.finish()
+        drawn = stream.getvalue()
+        with progress.step("flagging", total=2) as s:
+            s.advance(2)
+            time.sleep(0.6)
+    assert "aligner: aligning" in drawn and stream.getvalue() == drawn  # nothing drawn after finish()

@@ -21,6 +21,7 @@ from .errors import AlignerError, ConfigError, InputError
 from .escaping import escape_controls
 from .language import normalize_language
 from .report import FORMATS, render
+from .progress import finish
 from .report.writers import atomic_write, check_writable
 
 if TYPE_CHECKING:
@@ -360,6 +361,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         text = api.align(src, tgt, config, limits=_limits(args)).to_beads_text()
     else:
         text = render(api.compare(src, tgt, config, limits=_limits(args)), "tsv")
+    finish()
     _emit(text, args.output)
     _note_encoding(src, config)
     _note_encoding(tgt, config)
@@ -437,6 +439,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     accepted = _accepted(args)
     src, tgt = _load_pair(args)
     comparison = api.compare(src, tgt, config, limits=_limits(args))
+    finish()
     comparison, _ = _decide(args, comparison, accepted)
     _write_result(args, comparison, export)
     _note_encoding(src, config)
@@ -453,6 +456,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     accepted = _accepted(args)
     comparison = api.check_file(args.file, src_lang=args.src_lang, tgt_lang=args.tgt_lang, config=config,
                                 limits=_limits(args))
+    finish()
     comparison, _ = _decide(args, comparison, accepted)
     _write_result(args, comparison, export)
     if args.output and args.output != STDOUT:
@@ -567,6 +571,7 @@ def _cmd_compare_set(args: argparse.Namespace) -> int:
     _check_output(args.output)
     result = compare_set_files(args.files, _config(args), encoder=args.fingerprint_encoder, pivot=args.pivot,
                                presegmented=args.presegmented, limits=_limits(args))
+    finish()
     if args.output and args.output != STDOUT:
         written = write_set_report(result, args.format, args.output)
         counts = {r: len(result.by_relation(r)) for r in ("translation", "related", "unrelated")}

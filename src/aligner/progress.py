@@ -28,6 +28,16 @@ __all__ = ["Listener", "Step", "listening", "step", "terminal_bar"]
 Listener = Callable[[str, int, "int | None"], None]
 
 _LISTENER: ContextVar[Listener | None] = ContextVar("aligner_progress", default=None)
+#: Closes the bar of the running ``terminal_bar`` block (None outside one).
+_FINISH: ContextVar[Callable[[], None] | None] = ContextVar("aligner_progress_finish", default=None)
+
+
+def finish() -> None:
+    """Take the progress line off the terminal now (before printing results); later steps
+    draw nothing. Does nothing outside :func:`terminal_bar`."""
+    close = _FINISH.get()
+    if close is not None:
+        close()
 
 
 class Step:
@@ -93,6 +103,8 @@ def terminal_bar(enabled: bool | None = None, delay: float = DELAY) -> Iterator[
     stop = threading.Event()
 
     def listener(name: str, done: int, total: int | None) -> None:
+        if closed:
+            return
         with lock:
             count = f" {done}/{total}" if total else (f" {done}" if done else "")
             bar.set_description_str(f"aligner: {name}{count}", refresh=False)
@@ -105,10 +117,22 @@ def terminal_bar(enabled: bool | None = None, delay: float = DELAY) -> Iterator[
 
     ticker = threading.Thread(target=tick, name="aligner-progress", daemon=True)
     ticker.start()
+    closed = False
+
+    def close() -> None:
+        nonlocal closed
+        if not closed:
+            closed = True
+            stop.set()
+            ticker.join()
+            with lock:
+                bar.clear()  # tqdm alone would not: it counts only draws made by update()
+                bar.close()
+
+    token = _FINISH.set(close)
     try:
         with listening(listener):
             yield
     finally:
-        stop.set()
-        ticker.join()
-        bar.close()
+        close()
+        _FINISH.reset(token)
