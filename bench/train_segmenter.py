@@ -119,7 +119,13 @@ def fit(xs: list[list[str]], ys: list[int], l2: float, min_count: int, iters: in
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * g * g
         w -= lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + 1e-8)
-    return {f: float(w[j]) for f, j in vocab.items() if abs(w[j]) >= 0.01}
+    # A vote's own feature is kept however small: its presence tells the segmenter that the
+    # vote was trained on (a vote never seen falls back to the rules).
+    return {f: float(w[j]) for f, j in vocab.items() if abs(w[j]) >= 0.01 or _is_vote(f)}
+
+
+def _is_vote(feature: str) -> bool:
+    return feature.startswith("v=") and "|" not in feature
 
 
 def train(data: dict[str, list[Paragraph]], l2: float, min_count: int, threshold: float = 0.0,
@@ -146,7 +152,7 @@ def train(data: dict[str, list[Paragraph]], l2: float, min_count: int, threshold
         for f, w in weights.items():
             key = f[1:] if f.startswith("@") else f
             merged[key] = merged.get(key, 0.0) + w
-        weights = {f: w for f, w in merged.items() if abs(w) >= 0.01}
+        weights = {f: w for f, w in merged.items() if abs(w) >= 0.01 or _is_vote(f)}
     return BoundaryModel(weights, threshold, endings)
 
 

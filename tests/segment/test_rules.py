@@ -174,3 +174,32 @@ def test_votes_are_a_named_type():
     assert rule_vote("", '?"', "she", "en") is Vote.QUOTE_GOES_ON
     assert rule_vote("", "κάνεις;", "Καλά", "el") is Vote.FINAL
     assert rule_vote("", "word;", "next", "en") is Vote.SEMICOLON
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # A verb of saying after ? or ! goes on (data/segmentation/tr.continuations.txt).
+    ("Niçin? diye sordu Kerem. Bilmiyorum.", "tr", ["Niçin? diye sordu Kerem.", "Bilmiyorum."]),
+    # A number and a dot after a colon starts a list item; after a word it may end a sentence.
+    ("Noudata ohjeita: 1. Mene osoitteeseen. 2. Kirjoita viesti.", "fi",
+     ["Noudata ohjeita:", "1. Mene osoitteeseen.", "2. Kirjoita viesti."]),
+    ("Er kam im Jahr 1990. Dann zog er weg.", "de", ["Er kam im Jahr 1990.", "Dann zog er weg."]),
+    # Abbreviations of the language's own list: Russian тыс., Polish ul. and r.
+    ("Погибли 4 тыс. человек. Это много.", "ru", ["Погибли 4 тыс. человек.", "Это много."]),
+    ("Mieszka przy ul. Matejki od 1981 r. W domu jest cicho.", "pl",
+     ["Mieszka przy ul. Matejki od 1981 r.", "W domu jest cicho."]),
+    # Tokenised text: a detached full stop is read with its word.
+    ("Anh ấy đi làm . Tôi ở nhà .", "vi", ["Anh ấy đi làm .", "Tôi ở nhà ."]),
+])
+def test_language_data_rules(text, lang, expected):
+    assert sentences(text, lang) == expected
+
+
+def test_thai_goes_to_the_named_segmenter():
+    from aligner.segment.external import external_available
+
+    text = "ผมไปตลาดเมื่อวานนี้ ผมซื้อผลไม้หลายอย่าง แม่ของผมชอบมะม่วงมาก วันนี้อากาศร้อนมาก เราจึงอยู่บ้าน"
+    got = sentences(text, "th")
+    if not external_available("pythainlp-crfcut"):
+        assert got == [text]  # no model installed: a space alone is no boundary
+    else:
+        assert len(got) >= 3 and "".join(got).replace(" ", "") == text.replace(" ", "")

@@ -5,11 +5,13 @@ How a paragraph is split:
 1. **Gaps.** Every run of white space between two tokens is a candidate boundary. The
    punctuation rules give each gap a :class:`Vote` (:func:`rule_vote`): a final mark that
    ends a sentence, a known abbreviation, an abbreviation that often ends a sentence
-   (``dll.``, ``etc.``), an initial, an ordinal or date (``am 1. Januar``), a dotted
+   (``dll.``, ``etc.``), an initial, an ordinal or date (``am 1. Januar``), a number and a
+   dot after a mark (a list item or a sentence end: ``ohjeita: 1. Mene``), a dotted
    abbreviation (``z.B.``), an ellipsis, a colon, a semicolon, an emoticon, the end of a
    greeting or sign-off (``Hi John,`` ``Best regards,``; lists in ``data/segmentation/``), a
    quotation closed by ``?``/``!``/``.`` before a lower-case word (``"Is it over?" she
-   asked``), or no final punctuation. The final marks, quotes and brackets of each language
+   asked``; also ``?``/``!`` before a word of ``<lang>.continuations.txt``, Turkish ``Niçin?
+   diye sordu``), or no final punctuation. The final marks, quotes and brackets of each language
    and script come from :mod:`aligner.conventions`.
 2. **Learned weights.** Where ``aligner/data/segmentation/<lang>.weights.tsv`` exists (else
    ``generic.weights.tsv``), a logistic model (:mod:`aligner.segment.model`) scores the gap from the vote and cheap
@@ -67,6 +69,7 @@ class Vote(StrEnum):
     FINAL_ABBREVIATION = "F"  #: an abbreviation that often ends a sentence (``etc.``, ``dll.``)
     INITIAL = "I"  #: one letter and a dot (``J.``)
     ORDINAL = "O"  #: an ordinal number or date (``am 1. Januar``)
+    NUMBER = "U"  #: a number of up to three digits and a dot after a mark: a list item or a sentence end
     DOTTED = "D"  #: a dotted abbreviation (``z.B.``)
     ELLIPSIS = "E"  #: ``...`` or ``…``
     COLON = "C"
@@ -82,7 +85,7 @@ ABBREVIATION_VOTES = frozenset({Vote.ABBREVIATION, Vote.FINAL_ABBREVIATION, Vote
 
 CLOSERS = "\"'”’»)]}」』）】》›〉〕］｝"
 #: What may trail a sentence's final mark: closers, and German closing quotes (“Ja.“, ‚so.‘).
-_TRAILERS = CLOSERS + "“‘"
+_TRAILERS = CLOSERS + "“‘`"
 OPENERS = "\"'“‘«([{「『（【《‹〈〔［｛¿¡`"
 #: Marks that end a sentence in every script, besides each script's own.
 _SHARED_FINAL = "‼⁇⁈⁉"
@@ -103,6 +106,7 @@ _TAIL_START = frozenset(chr(c) for c in range(0x3131, 0x318F)) | {"^", "~"}
 _BULLETS = frozenset("-*•·–—>")
 _NUMBERED = regex.compile(r"^\(?\d{1,2}[.)]$")
 _TIME = regex.compile(r"^\d{1,2}:\d\d(?::\d\d)?(?:[ap]m)?$", regex.I)
+_DATE = regex.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$")
 _URLISH = regex.compile(r"://|^www\.|@\w|\.(?:com|org|net|de|id|go\.id|co\.kr|html?|pdf|doc)$", regex.I)
 
 
@@ -164,6 +168,12 @@ def ordinal_cues(lang: str) -> frozenset[str]:
     return _read_list("segmentation", f"{base_language(lang)}.ordinal-cues.txt")
 
 
+@lru_cache(maxsize=None)
+def continuations(lang: str) -> frozenset[str]:
+    """Lower-case words that continue a sentence right after ``?`` or ``!`` (Turkish ``diye``)."""
+    return _read_list("segmentation", f"{base_language(lang)}.continuations.txt")
+
+
 @dataclass(frozen=True)
 class LangRules:
     """Everything the rules know about one language, gathered once (see :func:`lang_rules`)."""
@@ -179,6 +189,7 @@ class LangRules:
     months: frozenset[str]
     ordinal_cues: frozenset[str]
     endings: tuple[str, ...]
+    continuations: frozenset[str]
     glued: regex.Pattern[str] | None
     quote_particles: regex.Pattern[str] | None
 
@@ -205,7 +216,8 @@ def _build_rules(lang: str, conv: Conventions) -> LangRules:
         lang=lang, conventions=conv, final=final, trailers=closers, openers=openers,
         abbreviations=abbreviations(lang), final_abbreviations=final_abbreviations(lang),
         suffixes=abbreviation_suffixes(lang), months=months(lang), ordinal_cues=ordinal_cues(lang),
-        endings=sentence_endings(lang), glued=glued, quote_particles=particles,
+        endings=sentence_endings(lang), continuations=continuations(lang), glued=glued,
+        quote_particles=particles,
     )
 
 
@@ -323,6 +335,8 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
             r = right.lstrip(rules.openers).lower().rstrip(".,")
             if r in rules.months or prev.lower() in rules.ordinal_cues:
                 return Vote.ORDINAL
+            if left == core and (not prev or not prev[-1].isalnum()):
+                return Vote.NUMBER  # at a sentence start or after a mark: a list item?
             return _quoted(left, core, right)
         if len(stem) == 1 and stem.isalpha():
             return Vote.INITIAL
@@ -331,6 +345,8 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
         return _quoted(left, core, right)
     if core.endswith("..") or last == "…":
         return Vote.ELLIPSIS
+    if rules.continuations and right[0].islower() and right.rstrip(".,!?") in rules.continuations:
+        return Vote.QUOTE_GOES_ON  # "Niçin? diye sordu": a verb of saying goes on
     return _quoted(left, core, right)
 
 
@@ -364,6 +380,9 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
         # A terminal mark after a word: only the next token and the word itself may
         # overrule it, not the word's shape (an acronym may end a sentence: "di AS.").
         feats = ["v=B", "v=B|" + rshape, "rw=" + rkey, "lw=" + left.lower()[-12:]]
+        if core[-1] != ".":
+            # "?" and "!" before a lower-case word or a dash often go on ("mi? diye", "? - zapytał").
+            feats.append("m=" + core[-1] + "|" + rshape)
         if right[0] in rules.openers:
             feats.append("v=B|o" + right[0])
         if left != core:
@@ -396,7 +415,22 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
         feats.append("time|" + rshape)
     if len(left) > 1 and not any(ch.isalnum() for ch in left):
         feats.append("sep|" + rshape)
-    feats.append("p=" + _word_shape(prev.lstrip(rules.openers)) + "|" + v)
+    if len(right) > 1 and not any(ch.isalnum() for ch in right):
+        feats.append("rsep|" + lc)
+    if _DATE.match(right):
+        feats.append("rdate|" + _word_shape(left))
+    if _DATE.match(left) or _DATE.match(prev):
+        feats.append("ldate|" + rshape)
+    pshape = _word_shape(prev.lstrip(rules.openers))
+    feats.append("p=" + pshape + "|" + v)
+    if prev:
+        # What ends the token before: "ohjeita: 1. Mene" (a list item after a colon).
+        feats.append("pe=" + _shape(prev[-1]) + "|" + v)
+    lshape = _word_shape(left)
+    if "Cap" in (pshape, lshape, rshape) or "UP" in (pshape, lshape, rshape):
+        # Three shapes in a row where letters have case: "Debra Perlingiere | Gerald" (names
+        # on lines of their own).
+        feats.append("plr=" + pshape + "|" + lshape + "|" + rshape)
     if "\uac00" <= stem[-1] <= "\ud7a3":  # a Hangul syllable: its ending tells
         feats.append("k1=" + stem[-1])
         feats.append("k2=" + stem[-2:])
@@ -424,6 +458,7 @@ def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> lis
     """
     rules = rules or lang_rules(_GENERIC)
     final, trailers = rules.final, rules.trailers
+    marks = trailers + final
     tokens = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     out = []
     prev = ""
@@ -435,9 +470,10 @@ def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> lis
         phrase = " ".join(run).lower() if len(run) <= 4 else ""
         if (left.rstrip(trailers) or left)[-1] in final:
             run = []
-        if not right.strip(trailers) or (right[0] in _TAIL_START and _TAIL.match(right)):
-            continue  # "day. )", "좋아요 ㅋㅋ": a detached closer or laugh stays with its sentence
-        if not left.strip(trailers) and prev:
+        if not right.strip(marks) or (right[0] in _TAIL_START and _TAIL.match(right)):
+            continue  # "day. )", "so . .", "좋아요 ㅋㅋ": a detached mark or laugh stays with its sentence
+        if prev and not left.strip(marks):
+            # A detached closer or final mark ("anh ." in tokenised text) is read with its word.
             out.append((offset, "", prev + left, right, phrase))
         else:
             out.append((offset, prev, left, right, phrase))
@@ -476,7 +512,7 @@ def _fallback(vote: Vote, right: str) -> bool:
         return True
     if vote in ABBREVIATION_VOTES and right[0] in "([":
         return False
-    if vote is not Vote.FINAL and vote is not Vote.FINAL_ABBREVIATION:
+    if vote is not Vote.FINAL and vote is not Vote.FINAL_ABBREVIATION and vote is not Vote.NUMBER:
         return False
     first = (right.lstrip(OPENERS) or right)[0]
     return not (first.islower() or first in ",;:([")
@@ -511,11 +547,13 @@ def split_with_model(
     else:
         weights, threshold = model.weights, model.threshold
         get = weights.get
+        # The generic weights never saw this language's abbreviation list: its entries decide.
+        generic = boundary_model(lang) is None
         for offset, prev, left, right, phrase in gaps(text, start, end, rules):
             vote = vote_with(rules, prev, left, right, phrase)
             if vote is Vote.PLAIN and model.skip_plain(left, right):
                 continue
-            if ruled(vote, right) or "v=" + vote.value not in weights:  # ruled, or a vote training never saw
+            if ruled(vote, right) or "v=" + vote.value not in weights or (generic and vote is Vote.ABBREVIATION):  # ruled, or a vote training never saw
                 if _fallback(vote, right):
                     cuts.append(offset)
                 continue
