@@ -17,7 +17,7 @@ __all__ = ["VERSION", "SEGMENTATION_RULES_VERSION", "FIDELITY_VERSION", "CHECKS_
 VERSION = "0.1.0"
 
 #: Segmentation rules and shipped boundary weights (``segment``); bump when either changes.
-SEGMENTATION_RULES_VERSION = "seg-3"
+SEGMENTATION_RULES_VERSION = "seg-4"
 
 #: The fidelity recipe: signal weights and flag thresholds (``score``, ``flags``).
 FIDELITY_VERSION = "1"
