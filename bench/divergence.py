@@ -1,295 +1,373 @@
-"""Divergence-flag benchmark on NTREX-128 documents with corrupted Indonesian lines.
+"""Divergence flags and fidelity per language pair, on NTREX-128 documents with corrupted lines.
 
-Data: ``../shared/data/divergence/ntrex-dev/`` relative to the repository root (``NAME.en``,
-``NAME.id``, ``NAME.labels`` with ``line<TAB>label`` for every Indonesian line).
+Data: ``../shared/data/divergence/ntrex-dev/`` (en-id) and every folder of
+``../shared/data/divergence/ntrex-multi-dev/`` (``en-de``, ``en-ko``, ...): ``NAME.en``, the
+target ``NAME.L2`` and ``NAME.labels`` (``line<TAB>label`` for every target line).
 
-Each document is compared exactly as ``aligner compare NAME.en NAME.id --src-lang en
---tgt-lang id --presegmented --format json`` does (through the public API in one process, or
-with ``--cli`` by running that command per document). A corrupted line is *detected* when a
-flag sits on a bead that contains it, and *typed* when one of those flags has a type that fits
-its label. Clean lines (``ok``) that sit on a flagged bead are false alarms; the figure is
-given counting every flag and counting only flags above ``info`` severity.
+Each document is compared as ``aligner compare NAME.en NAME.L2 --presegmented`` does (public
+API, one process; ``--one-to-one`` puts the known 1-1 beads in place of the aligner's). For
+every pair the script reports:
 
-``--cv`` also checks the flag thresholds by two-fold cross-validation over documents: the
-thresholds are chosen on one half (best detection + typed recall - 2 x flagged clean lines)
-and reported on the other half.
+* *detection*: share of corrupted target lines on a bead with a flag above ``info``; *typed*:
+  share with a flag whose type fits the label;
+* *clean flagged*: share of clean (``ok``) lines on a bead with a ``minor`` or ``major`` flag,
+  and with any flag (``info`` notes included);
+* *AUC*: ROC-AUC of ``1 - fidelity`` between corrupted and clean lines (a line takes its
+  bead's fidelity), and the same for ``1 - raw cosine`` of the fidelity encoder (the baseline
+  a calibrated fidelity has to beat);
+* the median fidelity of clean lines.
 
-``--one-to-one`` replaces the aligner's beads by the known 1-1 beads, to measure the flags
-apart from alignment errors.
+``--lopo`` refits the fidelity model (``bench/fit_fidelity.py``'s fit) on all pairs but one and
+reports the held-out pair with it (leave-one-pair-out); ``--cv`` does the same by two-fold
+cross-validation over documents (even / odd names within every pair).
+
+Embeddings are cached on disk (``--cache``, default ``/work/cache/fidelity`` or
+``$ALIGNER_BENCH_CACHE``), so reruns only pay for scoring.
 
 Usage:
-    python bench/divergence.py [--data DIR] [--cli | --one-to-one] [--cv] [--limit N] [--json OUT]
+    python bench/divergence.py [--pairs en-de,en-id] [--one-to-one] [--lopo] [--cv] [--limit N] [--json OUT]
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
+import copyreg
+import hashlib
 import json
 import os
-import subprocess
+import pickle
 import sys
-import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
+import numpy as np
+
+
+
+def _proxy(d: dict[Any, Any]) -> Any:
+    """A read-only mapping again (unpickling)."""
+    return MappingProxyType(d)
+
+
+# Comparisons hold read-only mappings; let --dump pickle them as the dicts they wrap.
+copyreg.pickle(MappingProxyType, lambda m: (_proxy, (dict(m),)))  # type: ignore[arg-type]
+
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "divergence" / "ntrex-dev"
+DATA = next((d / "shared" / "data" / "divergence" for d in (REPO.parent, REPO.parent.parent)
+             if (d / "shared" / "data" / "divergence").is_dir()), REPO.parent / "shared" / "data" / "divergence")
+DEFAULT_CACHE = Path(os.environ.get("ALIGNER_BENCH_CACHE", "/work/cache/fidelity"))
 
 #: label -> flag types that count as typed.
 FITS: dict[str, set[str]] = {
     "number": {"number_mismatch"},
     "entity": {"entity_mismatch"},
-    "clause_omission": {"partial_omission", "omission"},
+    "clause_omission": {"partial_omission", "omission", "truncation"},
     "clause_addition": {"partial_addition", "addition"},
     "untranslated": {"untranslated"},
     "unrelated": {"mistranslation", "omission", "addition"},
 }
 
 
-def documents(data: Path) -> list[str]:
-    """Names of the documents in ``data`` (those with a ``.labels`` file), sorted."""
-    return sorted(p.name[: -len(".labels")] for p in data.glob("*.labels"))
-
-
-def labels_of(data: Path, name: str) -> list[str]:
-    """The label of every target line."""
-    out = []
-    for line in (data / f"{name}.labels").read_text("utf-8").splitlines():
-        if line.strip():
-            out.append(line.split("\t")[1].strip())
+def pair_folders(data: Path = DATA) -> dict[str, Path]:
+    """``{"en-id": folder, "en-de": folder, ...}`` for every dev pair present."""
+    out = {}
+    if (data / "ntrex-dev").is_dir():
+        out["en-id"] = data / "ntrex-dev"
+    multi = data / "ntrex-multi-dev"
+    if multi.is_dir():
+        for p in sorted(multi.iterdir()):
+            if p.is_dir() and "-" in p.name:
+                out[p.name] = p
     return out
 
 
-def report_api(data: Path, name: str) -> dict[str, Any]:
-    """The JSON report, produced in-process the way the CLI produces it."""
-    import aligner
-    from aligner.report.jsonfmt import to_dict
-
-    src = aligner.load(data / f"{name}.en", "en", presegmented=True)
-    tgt = aligner.load(data / f"{name}.id", "id", presegmented=True)
-    return to_dict(aligner.compare(src, tgt))
+def documents(folder: Path) -> list[str]:
+    """Names of the documents in ``folder`` (those with a ``.labels`` file), sorted."""
+    return sorted(p.name[: -len(".labels")] for p in folder.glob("*.labels"))
 
 
-def report_one_to_one(data: Path, name: str) -> dict[str, Any]:
-    """The JSON report with the alignment replaced by the known 1-1 beads (flags alone)."""
+def labels_of(folder: Path, name: str) -> list[str]:
+    """The label of every target line."""
+    return [line.split("\t")[1].strip() for line in (folder / f"{name}.labels").read_text("utf-8").splitlines()
+            if line.strip()]
+
+
+# ---------------------------------------------------------------- embedding cache
+
+
+class DiskCache:
+    """Vectors by (encoder, text hash), loaded once and written back at the end."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.tables: dict[str, dict[str, np.ndarray]] = {}
+        self.dirty: set[str] = set()
+
+    def table(self, name: str) -> dict[str, np.ndarray]:
+        if name not in self.tables:
+            path = self.folder / f"emb-{name}.pkl"
+            self.tables[name] = pickle.loads(path.read_bytes()) if path.exists() else {}
+        return self.tables[name]
+
+    def wrap(self, name: str, batch_fn: Callable[[list[str]], np.ndarray]) -> Callable[[list[str]], np.ndarray]:
+        table = self.table(name)
+
+        def cached(batch: list[str]) -> np.ndarray:
+            keys = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in batch]
+            todo = [t for t, k in zip(batch, keys) if k not in table]
+            if todo:
+                vecs = np.asarray(batch_fn(todo), dtype=np.float32)
+                for t, v in zip(todo, vecs):
+                    table[hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest()] = v
+                self.dirty.add(name)
+            return np.stack([table[k] for k in keys])
+
+        return cached
+
+    def save(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in self.dirty:
+            tmp = self.folder / f"emb-{name}.pkl.tmp"
+            tmp.write_bytes(pickle.dumps(self.tables[name], protocol=4))
+            tmp.replace(self.folder / f"emb-{name}.pkl")
+        self.dirty.clear()
+
+
+def install_cache(cache: DiskCache, names: Sequence[str]) -> None:
+    """Route the named encoders' batches through ``cache`` (bench only: wraps the raw batch function)."""
+    from aligner.embed import get_encoder
+
+    for name in names:
+        enc = get_encoder(name)
+        fn = getattr(enc, "_batch_fn", None)
+        if fn is not None and not getattr(fn, "_disk_cached", False):
+            wrapped = cache.wrap(name, fn)
+            wrapped._disk_cached = True  # type: ignore[attr-defined]
+            enc._batch_fn = wrapped  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- running the comparisons
+
+
+def compare_pair(folder: Path, pair: str, names: Sequence[str], one_to_one: bool,
+                 config: Any = None) -> dict[str, Any]:
+    """``{name: Comparison}`` for the documents ``names`` of one pair."""
     import aligner
     from aligner.align.model import Alignment, Bead
-    from aligner.compare import pair
-    from aligner.report.jsonfmt import to_dict
+    from aligner.compare import pair as pair_mod
 
-    src = aligner.load(data / f"{name}.en", "en", presegmented=True)
-    tgt = aligner.load(data / f"{name}.id", "id", presegmented=True)
-    gold = Alignment(tuple(Bead((i,), (i,)) for i in range(len(src))), len(src), len(tgt))
-    original = pair.align
-    pair.align = lambda s, t, c: gold  # type: ignore[assignment]
+    src_lang, tgt_lang = pair.split("-")
+    out = {}
+    original = pair_mod.align
     try:
-        return to_dict(aligner.compare(src, tgt))
+        for name in names:
+            src = aligner.load(folder / f"{name}.{src_lang}", src_lang, presegmented=True)
+            tgt = aligner.load(folder / f"{name}.{tgt_lang}", tgt_lang, presegmented=True)
+            if one_to_one:
+                gold = Alignment(tuple(Bead((i,), (i,)) for i in range(len(src))), len(src), len(tgt))
+                pair_mod.align = lambda s, t, c, gold=gold: gold  # type: ignore[misc]
+            out[name] = aligner.compare(src, tgt) if config is None else aligner.compare(src, tgt, config=config)
     finally:
-        pair.align = original  # type: ignore[assignment]
+        pair_mod.align = original  # type: ignore[assignment]
+    return out
 
 
-def report_cli(data: Path, name: str) -> dict[str, Any]:
-    """The JSON report from the real command line."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "r.json"
-        cmd = [sys.executable, "-m", "aligner", "compare", str(data / f"{name}.en"), str(data / f"{name}.id"),
-               "--src-lang", "en", "--tgt-lang", "id", "--presegmented", "--format", "json", "-o", str(out)]
-        subprocess.run(cmd, check=True, capture_output=True)
-        return json.loads(out.read_text("utf-8"))
-
-
-def line_flags(report: dict[str, Any], n_lines: int) -> list[list[dict[str, Any]]]:
-    """For each target line, the flags of the bead that contains it."""
-    per_line: list[list[dict[str, Any]]] = [[] for _ in range(n_lines)]
-    for bead in report["beads"]:
-        for j in bead["tgt"]:
+def line_view(comparison: Any, n_lines: int) -> list[tuple[list[tuple[str, str]], float, float | None]]:
+    """For each target line: the flags ``(type, severity)`` of its bead, its fidelity and raw cosine."""
+    out: list[tuple[list[tuple[str, str]], float, float | None]] = [([], 0.0, None) for _ in range(n_lines)]
+    for bead, score, flags in zip(comparison.alignment.beads, comparison.scores, comparison.flags):
+        ev = score.evidence
+        sim = ev.similarity if ev is not None else None
+        for j in bead.tgt:
             if j < n_lines:
-                per_line[j] = bead["flags"]
-    return per_line
+                out[j] = ([(f.type, f.severity) for f in flags], float(score.fidelity), sim)
+    return out
 
 
-def score(per_doc: dict[str, tuple[list[str], list[list[dict[str, Any]]]]]) -> dict[str, Any]:
-    """Per-kind detection and typed recall, and the share of clean lines with a flag."""
+def auc(pos: Sequence[float], neg: Sequence[float]) -> float:
+    """ROC-AUC that a positive scores above a negative (ties count one half)."""
+    if not pos or not neg:
+        return float("nan")
+    a = np.asarray(pos, dtype=float)
+    b = np.asarray(neg, dtype=float)
+    allv = np.concatenate([a, b])
+    order = allv.argsort(kind="mergesort")
+    ranks = np.empty(len(allv))
+    sorted_v = allv[order]
+    i = 0
+    while i < len(allv):
+        j = i
+        while j + 1 < len(allv) and sorted_v[j + 1] == sorted_v[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2.0 + 1
+        i = j + 1
+    r = ranks[: len(a)].sum()
+    return float((r - len(a) * (len(a) + 1) / 2) / (len(a) * len(b)))
+
+
+def score_lines(per_doc: dict[str, tuple[list[str], list[tuple[list[tuple[str, str]], float, float | None]]]]
+                ) -> dict[str, Any]:
+    """The figures of one pair (see the module docstring)."""
     n: Counter[str] = Counter()
     det: Counter[str] = Counter()
     typed: Counter[str] = Counter()
-    clean_any = clean_major = 0
-    flag_types_on_clean: Counter[str] = Counter()
-    for labels, flags in per_doc.values():
-        for label, fl in zip(labels, flags):
+    clean_any = clean_flag = 0
+    on_clean: Counter[str] = Counter()
+    fid_pos: list[float] = []
+    fid_neg: list[float] = []
+    cos_pos: list[float] = []
+    cos_neg: list[float] = []
+    clean_fid: list[float] = []
+    for labels, lines in per_doc.values():
+        for label, (flags, fid, sim) in zip(labels, lines):
             n[label] += 1
+            real = [t for t, sev in flags if sev != "info"]
+            cos = sim if sim is not None else 0.0
             if label == "ok":
-                if fl:
-                    clean_any += 1
-                    flag_types_on_clean.update({f["type"] for f in fl})
-                if any(f["severity"] != "info" for f in fl):
-                    clean_major += 1
+                clean_any += bool(flags)
+                clean_flag += bool(real)
+                on_clean.update(set(real))
+                fid_neg.append(1 - fid)
+                cos_neg.append(1 - cos)
+                clean_fid.append(fid)
                 continue
-            if fl:
-                det[label] += 1
-            if any(f["type"] in FITS.get(label, set()) for f in fl):
-                typed[label] += 1
+            det[label] += bool(real)
+            typed[label] += any(t in FITS.get(label, set()) for t in real)
+            fid_pos.append(1 - fid)
+            cos_pos.append(1 - cos)
     kinds = sorted(k for k in n if k != "ok")
     corrupted = sum(n[k] for k in kinds)
     return {
         "kinds": {k: {"n": n[k], "detected": det[k] / n[k], "typed": typed[k] / n[k]} for k in kinds},
-        "detection_recall": sum(det.values()) / corrupted if corrupted else 0.0,
-        "typed_recall": sum(typed.values()) / corrupted if corrupted else 0.0,
+        "corrupted": corrupted,
+        "detection": sum(det.values()) / corrupted if corrupted else 0.0,
+        "typed": sum(typed.values()) / corrupted if corrupted else 0.0,
         "clean_lines": n["ok"],
+        "clean_flagged": clean_flag / n["ok"] if n["ok"] else 0.0,
         "clean_flagged_any": clean_any / n["ok"] if n["ok"] else 0.0,
-        "clean_flagged_above_info": clean_major / n["ok"] if n["ok"] else 0.0,
-        "flag_types_on_clean": dict(sorted(flag_types_on_clean.items())),
+        "auc": auc(fid_pos, fid_neg),
+        "auc_cosine": auc(cos_pos, cos_neg),
+        "median_clean_fidelity": float(np.median(clean_fid)) if clean_fid else float("nan"),
+        "flag_types_on_clean": dict(sorted(on_clean.items())),
     }
 
 
-def print_table(title: str, result: dict[str, Any]) -> None:
-    """A Markdown table of ``result``."""
+def per_doc_view(comparisons: dict[str, Any], labels: dict[str, list[str]]) -> dict[str, Any]:
+    """``{name: (labels, line_view)}``."""
+    return {n: (labels[n], line_view(c, len(labels[n]))) for n, c in comparisons.items()}
+
+
+def print_pairs(title: str, results: dict[str, dict[str, Any]]) -> None:
+    """One Markdown row per pair."""
     print(f"\n{title}\n")
-    print("| kind | lines | detected | typed |")
-    print("| --- | ---: | ---: | ---: |")
-    for kind, r in result["kinds"].items():
-        print(f"| {kind} | {r['n']} | {r['detected']:.3f} | {r['typed']:.3f} |")
-    print(f"| **all corrupted** | {sum(r['n'] for r in result['kinds'].values())} | "
-          f"**{result['detection_recall']:.3f}** | **{result['typed_recall']:.3f}** |")
-    print(f"\nclean lines: {result['clean_lines']}; on a flagged bead: {result['clean_flagged_any']:.3f} "
-          f"(any flag), {result['clean_flagged_above_info']:.3f} (minor or major flags only)")
-    print(f"flag types on clean lines: {result['flag_types_on_clean']}")
+    print("| pair | corrupted lines | detection | typed | clean flagged (minor/major) | clean flagged (any) "
+          "| AUC 1-fidelity | AUC 1-cosine | median clean fidelity |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for pair, r in results.items():
+        print(f"| {pair} | {r['corrupted']} | {r['detection']:.3f} | {r['typed']:.3f} | {r['clean_flagged']:.3f} | "
+              f"{r['clean_flagged_any']:.3f} | {r['auc']:.3f} | {r['auc_cosine']:.3f} | {r['median_clean_fidelity']:.3f} |")
+    meds = [r["median_clean_fidelity"] for r in results.values()]
+    if meds:
+        print(f"\nspread of median clean fidelity across pairs: {max(meds) - min(meds):.3f}")
+    for pair, r in results.items():
+        print(f"- {pair}: by kind " + ", ".join(f"{k} {v['detected']:.2f}/{v['typed']:.2f}" for k, v in r["kinds"].items())
+              + f"; flags on clean lines {r['flag_types_on_clean']}")
 
 
-# ---------------------------------------------------------------- cross-validation
+def rescored(comparisons: dict[str, Any], settings: Any) -> dict[str, Any]:
+    """The comparisons scored and flagged again with other fidelity settings (no re-encoding)."""
+    from aligner.compare.pair import rescore
 
-GRID = {
-    "UNRELATED_SIMILARITY": (0.15, 0.2, 0.25, 0.3),
-    "PARTIAL_SIMILARITY": (0.5, 0.55, 0.6, 0.65, 0.7),
-    "LENGTH_Z_WEAK": (0.75, 1.0, 1.25),
-    "LENGTH_Z_STRONG": (1.75, 2.0, 2.5),
-}
-
-
-def _comparisons(data: Path, names: list[str], one_to_one: bool) -> dict[str, Any]:
-    import aligner
-    from aligner.align.model import Alignment, Bead
-    from aligner.compare import pair
-
-    out = {}
-    original = pair.align
-    try:
-        for name in names:
-            src = aligner.load(data / f"{name}.en", "en", presegmented=True)
-            tgt = aligner.load(data / f"{name}.id", "id", presegmented=True)
-            if one_to_one:
-                gold = Alignment(tuple(Bead((i,), (i,)) for i in range(len(src))), len(src), len(tgt))
-                pair.align = lambda s, t, c, gold=gold: gold  # type: ignore[misc]
-            out[name] = aligner.compare(src, tgt)
-    finally:
-        pair.align = original  # type: ignore[assignment]
-    return out
-
-
-def _reflag(comparisons: dict[str, Any], labels: dict[str, list[str]], params: dict[str, float]) -> dict[str, Any]:
-    from aligner.flags import rules
-
-    saved = {k: getattr(rules, k) for k in params}
-    try:
-        for k, v in params.items():
-            setattr(rules, k, v)
-        per_doc = {}
-        for name, c in comparisons.items():
-            report = {"beads": []}
-            doc_flags = rules.flag_document(c.src, c.tgt, c.alignment.beads)
-            for k, (bead, sc) in enumerate(zip(c.alignment.beads, c.scores)):
-                fl = rules.flag_bead(c.src, c.tgt, bead, sc) + doc_flags.get(k, ())
-                report["beads"].append({"tgt": list(bead.tgt),
-                                        "flags": [{"type": f.type, "severity": f.severity} for f in fl]})
-            per_doc[name] = (labels[name], line_flags(report, len(labels[name])))
-        return score(per_doc)
-    finally:
-        for k, v in saved.items():
-            setattr(rules, k, v)
-
-
-def cross_validate(data: Path, names: list[str], labels: dict[str, list[str]], one_to_one: bool) -> None:
-    """Two-fold CV over documents (even / odd positions in sorted order).
-
-    On each tuning half the grid point with the best ``detection + typed - 2 * clean flagged
-    (above info)`` is chosen and scored on the other half.
-    """
-    comparisons = _comparisons(data, names, one_to_one)
-    folds = [names[0::2], names[1::2]]
-    print("\n## Two-fold cross-validation of the flag thresholds\n")
-    print("| tuned on | chosen thresholds | held-out detection | held-out typed | held-out clean flagged (any / above info) |")
-    print("| --- | --- | ---: | ---: | ---: |")
-    for k in range(2):
-        tune = {n: comparisons[n] for n in folds[k]}
-        test = {n: comparisons[n] for n in folds[1 - k]}
-        best: tuple[float, dict[str, float]] | None = None
-        for values in itertools.product(*GRID.values()):
-            params = dict(zip(GRID, values))
-            if params["LENGTH_Z_WEAK"] >= params["LENGTH_Z_STRONG"]:
-                continue
-            r = _reflag(tune, labels, params)
-            key = r["typed_recall"] + r["detection_recall"] - 2 * r["clean_flagged_above_info"]
-            if best is None or key > best[0]:
-                best = (key, params)
-        assert best is not None
-        r = _reflag(test, labels, best[1])
-        shown = ", ".join(f"{a}={b}" for a, b in best[1].items())
-        print(f"| fold {k} ({len(tune)} docs) | {shown} | {r['detection_recall']:.3f} | {r['typed_recall']:.3f} | "
-              f"{r['clean_flagged_any']:.3f} / {r['clean_flagged_above_info']:.3f} |")
-    print("\nShipped thresholds on each half:\n")
-    print("| half | detection | typed | clean flagged (any / above info) |")
-    print("| --- | ---: | ---: | ---: |")
-    for k in range(2):
-        r = _reflag({n: comparisons[n] for n in folds[k]}, labels, {})
-        print(f"| {k} | {r['detection_recall']:.3f} | {r['typed_recall']:.3f} | "
-              f"{r['clean_flagged_any']:.3f} / {r['clean_flagged_above_info']:.3f} |")
+    return {n: rescore(c, settings) for n, c in comparisons.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print Markdown tables."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    p.add_argument("--cli", action="store_true", help="run the aligner command per document")
-    p.add_argument("--cv", action="store_true", help="also cross-validate the flag thresholds")
-    p.add_argument("--one-to-one", action="store_true",
-                   help="use the known 1-1 beads instead of the aligner (measures the flags alone)")
-    p.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    p.add_argument("--data", type=Path, default=DATA, help="folder holding ntrex-dev/ and ntrex-multi-dev/")
+    p.add_argument("--pairs", default="", help="comma-separated pairs (default: all found)")
+    p.add_argument("--one-to-one", action="store_true", help="the known 1-1 beads instead of the aligner's")
+    p.add_argument("--lopo", action="store_true", help="leave-one-pair-out refits of the fidelity model")
+    p.add_argument("--cv", action="store_true", help="two-fold document cross-validation of the fidelity model")
+    p.add_argument("--limit", type=int, default=0, help="only the first N documents of each pair")
+    p.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     p.add_argument("--json", type=Path, help="write the figures here as JSON")
+    p.add_argument("--dump", type=Path, help="pickle the comparisons here (for bench/fit_fidelity.py)")
     args = p.parse_args(argv)
-    if not args.data.is_dir():
+    folders = pair_folders(args.data)
+    if args.pairs:
+        wanted = args.pairs.split(",")
+        missing = [w for w in wanted if w not in folders]
+        if missing:
+            print(f"no data for {missing} under {args.data}", file=sys.stderr)
+            return 2
+        folders = {k: folders[k] for k in wanted}
+    if not folders:
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
-    names = documents(args.data)
-    if args.limit:
-        names = names[: args.limit]
-    labels = {n: labels_of(args.data, n) for n in names}
-    per_doc = {}
+    from aligner.config import DEFAULT_CONFIG
+
+    cache = DiskCache(args.cache)
+    install_cache(cache, sorted({DEFAULT_CONFIG.encoder, DEFAULT_CONFIG.fidelity_encoder} - {"none"}))
+    all_cmp: dict[str, dict[str, Any]] = {}
+    all_labels: dict[str, dict[str, list[str]]] = {}
+    results: dict[str, dict[str, Any]] = {}
     t0 = time.perf_counter()
-    for name in names:
-        if args.cli:
-            report = report_cli(args.data, name)
-        elif args.one_to_one:
-            report = report_one_to_one(args.data, name)
-        else:
-            report = report_api(args.data, name)
-        per_doc[name] = (labels[name], line_flags(report, len(labels[name])))
+    for pair, folder in folders.items():
+        names = documents(folder)[: args.limit or None]
+        labels = {n: labels_of(folder, n) for n in names}
+        t1 = time.perf_counter()
+        comparisons = compare_pair(folder, pair, names, args.one_to_one)
+        cache.save()
+        all_cmp[pair], all_labels[pair] = comparisons, labels
+        results[pair] = score_lines(per_doc_view(comparisons, labels))
+        results[pair]["seconds"] = round(time.perf_counter() - t1, 1)
+        print(f"{pair}: {len(names)} documents in {results[pair]['seconds']} s", file=sys.stderr)
     elapsed = time.perf_counter() - t0
-    result = score(per_doc)
-    result["documents"] = len(names)
-    result["seconds"] = round(elapsed, 1)
-    mode = ("CLI per document" if args.cli else "known 1-1 beads, public API" if args.one_to_one
-            else "public API, one process")
-    print_table(f"{len(names)} documents, {mode}, {elapsed:.1f} s ({elapsed / max(1, len(names)):.2f} s/doc)", result)
+    mode = "known 1-1 beads" if args.one_to_one else "aligner beads"
+    print_pairs(f"Shipped settings, {mode}, {elapsed:.0f} s", results)
+    out: dict[str, Any] = {"shipped": results}
+    if args.dump:
+        args.dump.write_bytes(pickle.dumps({"comparisons": all_cmp, "labels": all_labels}, protocol=4))
+    if args.lopo or args.cv:
+        sys.path.insert(0, str(REPO / "bench"))
+        from fit_fidelity import fit_settings
+
+        if args.lopo:
+            held: dict[str, dict[str, Any]] = {}
+            for pair in all_cmp:
+                train = {p: all_cmp[p] for p in all_cmp if p != pair}
+                settings = fit_settings(train, {p: all_labels[p] for p in train})
+                held[pair] = score_lines(per_doc_view(rescored(all_cmp[pair], settings), all_labels[pair]))
+            print_pairs("Leave-one-pair-out (fidelity model and thresholds fitted on the other pairs)", held)
+            out["lopo"] = held
+        if args.cv:
+            cv: dict[str, dict[str, Any]] = {}
+            folds: list[dict[str, dict[str, Any]]] = [{}, {}]
+            for pair, cmps in all_cmp.items():
+                names = sorted(cmps)
+                for k in range(2):
+                    folds[k][pair] = {n: cmps[n] for n in names[k::2]}
+            per_pair: dict[str, dict[str, Any]] = {p: {} for p in all_cmp}
+            for k in range(2):
+                settings = fit_settings(folds[k], all_labels)
+                for pair, cmps in folds[1 - k].items():
+                    per_pair[pair].update(per_doc_view(rescored(cmps, settings), all_labels[pair]))
+            for pair in all_cmp:
+                cv[pair] = score_lines(per_pair[pair])
+            print_pairs("Two-fold document cross-validation (fitted on one half of every pair's documents)", cv)
+            out["cv"] = cv
     if args.json:
-        args.json.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
-    if args.cv:
-        cross_validate(args.data, names, labels, args.one_to_one)
+        args.json.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", "utf-8")
     return 0
 
 
 if __name__ == "__main__":
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    raise SystemExit(main())
+    import divergence  # the same code as a module, so that --dump pickles name divergence._proxy
+
+    raise SystemExit(divergence.main())

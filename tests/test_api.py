@@ -1,4 +1,5 @@
 import aligner
+from aligner.score.settings import DEFAULT_SETTINGS, FIDELITY_VERSION
 from aligner.segment import RULES_VERSION
 from aligner.align.bead_scorer import weights_version
 
@@ -18,8 +19,18 @@ def test_language_is_detected(seed_paths):
     assert langs == ["id", "en", "ko", "de", "id"]
 
 
+def test_signature_follows_the_fidelity_settings(seed_paths):
+    from aligner.compare.pair import rescore
+
+    c = aligner.compare_files(seed_paths["000"], seed_paths["001"])
+    other = rescore(c, DEFAULT_SETTINGS.with_(mistranslation=DEFAULT_SETTINGS.mistranslation + 0.01))
+    assert other.signature != c.signature and f"|fid:2-{other.settings.digest()}|" in other.signature
+    assert rescore(c, DEFAULT_SETTINGS).scores == c.scores  # scores come from the evidence alone
+
+
 def test_signature_is_pinned():
     assert aligner.Config().signature == (
-        f"aligner:{aligner.__version__}|enc:auto|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:1"
+        f"aligner:{aligner.__version__}|enc:auto|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use"
+        f"|fid:{FIDELITY_VERSION}-{DEFAULT_SETTINGS.digest()}"
         f"|encthr:0.9|encbudget:16000|seg:{RULES_VERSION}|aln:{weights_version()}|chk:qa1:all"
     )

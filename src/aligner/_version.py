@@ -8,19 +8,34 @@ the config can name every version without importing the modules that use them.
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from importlib import resources
 
 __all__ = ["VERSION", "SEGMENTATION_RULES_VERSION", "FIDELITY_VERSION", "CHECKS_VERSION", "alignment_weights_text",
-           "alignment_weights_version"]
+           "alignment_weights_version", "fidelity_settings_digest", "settings_digest"]
 
 VERSION = "0.1.0"
 
 #: Segmentation rules and shipped boundary weights (``segment``); bump when either changes.
 SEGMENTATION_RULES_VERSION = "seg-4"
 
-#: The fidelity recipe: signal weights and flag thresholds (``score``, ``flags``).
-FIDELITY_VERSION = "1"
+#: The fidelity recipe: which signals and how they combine (``score``, ``flags``); the numbers
+#: (weights, thresholds) are named by :func:`fidelity_settings_digest`.
+FIDELITY_VERSION = "2"
+
+
+def settings_digest(data: dict[str, object]) -> str:
+    """First 8 hex digits of the SHA-256 of fidelity settings as JSON (``provenance`` left out)."""
+    canonical = json.dumps({k: v for k, v in data.items() if k != "provenance"}, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
+
+
+@lru_cache(maxsize=1)
+def fidelity_settings_digest() -> str:
+    """The digest of the shipped fidelity settings (``data/fidelity/settings.json``)."""
+    text = resources.files("aligner").joinpath("data/fidelity/settings.json").read_text(encoding="utf-8")
+    return settings_digest(json.loads(text))
 
 #: The QA check rules and their data (``checks``, ``data/conventions``); bump when either changes.
 CHECKS_VERSION = "qa1"

@@ -16,6 +16,7 @@ from ._version import (
     SEGMENTATION_RULES_VERSION,
     VERSION,
     alignment_weights_version,
+    fidelity_settings_digest,
 )
 
 __all__ = ["Config", "DEFAULT_CONFIG", "Limits", "DEFAULT_LIMITS"]
@@ -116,9 +117,10 @@ class Config:
     def signature(self) -> str:
         """A one-line description of every setting that affects results.
 
-        Example: ``aligner:0.1.0|enc:use|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:1|encthr:0.9|encbudget:16000|seg:seg-2|aln:aln-1a2b3c4d``
+        Example: ``aligner:0.1.0|enc:use|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:2-1a2b3c4d|encthr:0.9|encbudget:16000|seg:seg-2|aln:aln-1a2b3c4d``
 
-        ``fid`` is the version of the fidelity recipe (weights and flag thresholds). A
+        ``fid`` is the version of the fidelity recipe and the digest of its settings (weights,
+        flag and verdict thresholds: :class:`aligner.score.settings.FidelitySettings`). A
         ``Comparison`` shows the lexicon that ``auto`` resolved to in its own signature; ``seg`` is
         the segmentation rules and weights version; ``aln`` names the alignment scorer's weights
         (a hash of the shipped file).
@@ -131,7 +133,7 @@ class Config:
             f"boiler:{'keep' if self.keep_boilerplate else 'drop'}",
             f"seed:{self.seed}",
             f"fenc:{self.fidelity_encoder}",
-            f"fid:{FIDELITY_VERSION}",
+            f"fid:{FIDELITY_VERSION}-{fidelity_settings_digest()}",
             f"encthr:{self.encode_threshold:g}",
             f"encbudget:{self.encode_budget}",
             f"seg:{SEGMENTATION_RULES_VERSION}",

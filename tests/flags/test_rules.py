@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aligner.align.model import Bead
 from aligner.flags import FLAG_TYPES, flag_bead, flag_document
-from aligner.score import Scorer
+from aligner.score import DEFAULT_SETTINGS, Scorer
 from aligner.segment import make_document
 
 
@@ -34,8 +34,20 @@ def test_number_mismatch_points_at_the_numbers(concept_encoder):
 
 
 def test_unrelated_sentence_is_a_mistranslation(concept_encoder):
-    *_, flags = _flags("Prices rose 5 percent yesterday.", "Kucing itu tidur di pasar.", concept_encoder)
-    assert "mistranslation" in _types(flags)
+    # in a document, so that the margin (a bead against its neighbours) can be measured
+    src = make_document("Prices rose sharply yesterday.\nThe minister resigned.\nThe government was silent.\n"
+                        "Investors were worried.\n", "en", presegmented=True)
+    tgt = make_document("Harga naik tajam kemarin.\nMenteri mengundurkan diri.\nKucing itu tidur di pasar.\n"
+                        "Investor khawatir.\n", "id", presegmented=True)
+    beads = tuple(Bead((k,), (k,)) for k in range(4))
+    scores = Scorer(src, tgt, encoder=concept_encoder).score_all(beads)
+    assert min(range(4), key=lambda k: scores[k].fidelity) == 2  # the unrelated bead scores lowest
+    # the rule itself, with a threshold between the unrelated bead's meaning and the others'
+    threshold = (scores[2].parts["meaning"] + min(scores[k].parts["meaning"] for k in (0, 1, 3))) / 2
+    settings = DEFAULT_SETTINGS.with_(mistranslation=threshold)
+    flags = [flag_bead(src, tgt, b, s, settings) for b, s in zip(beads, scores)]
+    assert "mistranslation" in _types(flags[2])
+    assert not any(f.severity != "info" for k in (0, 1, 3) for f in flags[k])
 
 
 def test_added_clause_is_a_partial_addition_with_its_span(concept_encoder):

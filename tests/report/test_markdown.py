@@ -36,7 +36,7 @@ def test_summary_lines(hostile):
     head = md.split("\n\n")[0]
     assert "Document fidelity:** 0.610" in md
     assert "source 80.0%, target 75.0%" in md
-    assert "omission 1" in md and "5 of 6 beads flagged" in md
+    assert "omission 1" in md and "4 of 6 beads flagged" in md
     assert f"`{hostile.signature}`" in md
     assert "&lt;img" in head  # the hostile path is escaped in the heading too
 

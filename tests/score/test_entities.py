@@ -57,3 +57,28 @@ def test_possessive_acronym_keeps_its_last_letter():
 def test_indonesian_news_abbreviations_are_translations():
     m = _match("The finance minister said so.", "Hal itu dikatakan Menkeu.")
     assert not m.tgt_only
+
+
+def test_german_capitalised_nouns_are_not_names():
+    m = match_names("The city council met on Tuesday to discuss the construction.", "en",
+                    "Der Stadtrat tagte am Dienstag, um über den Bau zu beraten.", "de")
+    assert not m.src_only and not m.tgt_only
+
+
+def test_a_name_swapped_in_german_is_still_found_from_the_english_side():
+    m = match_names("Mayor Henriette Reker praised the plan.", "en", "Oberbürgermeisterin Anna Schmidt lobte den Plan.", "de")
+    assert {t.surface for t in m.src_only} == {"Henriette", "Reker"}
+
+
+def test_exonyms_and_language_names_match_through_cldr():
+    m = match_names("Officials from Germany and Denmark spoke German.", "en",
+                    "Des responsables d'Allemagne et du Danemark parlaient allemand.", "fr")
+    assert not m.src_only and not m.tgt_only and m.matched >= 4
+
+
+def test_names_across_scripts_match_by_transliteration_and_are_never_missing_for_it():
+    m = match_names("Laverne Cox spoke to Daley.", "en", "Лаверн Кокс говорила с Дейли.", "ru")
+    assert m.matched >= 2  # Laverne / Лаверн, Cox / Кокс by transliteration
+    assert not m.src_only and not m.tgt_only  # Daley / Дейли too far apart to match: not reported either
+    swapped = match_names("Tom Daley won.", "en", "톰 Smith가 이겼다.", "ko")
+    assert [t.surface for t in swapped.tgt_only] == ["Smith"] and not swapped.src_only

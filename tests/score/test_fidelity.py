@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aligner.align.model import Bead
 from aligner.document import BOILERPLATE, Document, Span
-from aligner.score import WEIGHTS, Scorer, document_fidelity
+from aligner.score import SIGNALS, Scorer, document_fidelity
 from aligner.score.lexical import coverage, gloss
 from aligner.lexicon import load_lexicon
 from aligner.segment import make_document
@@ -17,8 +17,9 @@ def _docs(src: str, tgt: str) -> tuple[Document, Document]:
 def test_parts_are_all_in_unit_range_and_named(concept_encoder):
     src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
     (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,))])
-    assert set(score.parts) == set(WEIGHTS) | {"language"}
-    assert all(0.0 <= v <= 1.0 for v in score.parts.values())
+    signals = set(SIGNALS)
+    assert set(score.parts) == signals | {f"{k}_effect" for k in signals} | {"language", "meaning"}
+    assert score.parts["language"] == 1.0 and 0.0 <= score.parts["similarity"] <= 1.0
     assert score.fidelity >= 0.8
 
 
@@ -31,7 +32,7 @@ def test_without_an_encoder_the_similarity_part_is_left_out():
 def test_a_changed_number_lowers_fidelity(concept_encoder):
     src, tgt = _docs("Prices rose 5 percent.\nPrices rose 5 percent.\n", "Harga naik 5 persen.\nHarga naik 7 persen.\n")
     good, bad = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,)), Bead((1,), (1,))])
-    assert bad.parts["numbers"] == 0.0 and bad.fidelity < good.fidelity
+    assert good.parts["numbers"] == 0.0 and bad.parts["numbers"] >= 1.0 and bad.fidelity < good.fidelity
 
 
 def test_untranslated_target_scores_zero(concept_encoder):

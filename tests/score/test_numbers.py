@@ -59,3 +59,16 @@ def test_month_names_count_only_next_to_numbers():
 
 def test_extract_numbers_keeps_its_old_contract():
     assert sorted(extract_numbers("Rp 1.500 dan 2,5 persen", "id")) == ["1500", "2.5"]
+
+
+def test_month_names_of_any_cldr_language_and_roman_numerals():
+    from aligner.score.numbers import roman_value
+
+    src, tgt = extract_quantities("On 13 November, in the 19th century", "en"), extract_quantities(
+        "Le 13 novembre, au XIXe siècle", "fr")
+    assert match_quantities(src, tgt) == ([], [])
+    assert (roman_value("XIX"), roman_value("VIII"), roman_value("MCMXC")) == (19, 8, 1990)
+    # a Roman numeral only ever excuses a digit number; it is never reported missing itself
+    assert match_quantities(extract_quantities("Henry VIII", "en"), extract_quantities("Heinrich", "de")) == ([], [])
+    changed = match_quantities(extract_quantities("13 November", "en"), extract_quantities("14 novembre", "fr"))
+    assert [q.show() for q in changed[0]] == ["13"] and [q.show() for q in changed[1]] == ["14"]

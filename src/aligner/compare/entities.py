@@ -25,47 +25,45 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping
 
 import regex
 
 from ..document import Document
+from ..language import SUPPORTED_LANGUAGES
+from ..locale_data import calendar_words, capitalises_nouns, month_names, usual_script
 from ..score.numbers import extract_quantities
 
 __all__ = ["Mention", "Entities", "extract_entities", "name_key", "names_match", "name_tokens"]
 
-#: Languages that capitalise common nouns, so a lone capitalised word is weak evidence.
-NOUN_CAPITALISING = frozenset({"de", "lb"})
-
 _LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}\p{N}]*(?:['’.][\p{Latin}\p{M}]+|-\p{N}[\p{Latin}\p{N}]*)*")
 _SENTENCE_START = regex.compile(r"^[\s\p{P}\p{S}\p{N}]*$")
-#: Capitalised words that are not names: weekdays (en, id, de).
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
 _CONNECTOR = {"bin", "binti", "van", "von", "der", "de", "da", "del", "di", "al", "el", "le", "la", "du", "ibn"}
 
-_MONTHS: dict[str, int] = {}
-for _names in (
-    # en
-    "january february march april may june july august september october november december",
-    # id
-    "januari februari maret april mei juni juli agustus september oktober november desember",
-    # de
-    "januar februar märz april mai juni juli august september oktober november dezember",
-    # fr / es / it / nl / pt (common ones)
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-):
-    for _i, _m in enumerate(_names.split(), start=1):
-        _MONTHS.setdefault(_m, _i)
-for _abbr, _i in (("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
-                  ("agu", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("okt", 10), ("nov", 11), ("dec", 12),
-                  ("des", 12), ("dez", 12)):
-    _MONTHS.setdefault(_abbr, _i)
 
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_MONTH = regex.compile(rf"(?<!\p{{N}})(\d{{1,2}})\.?\s+({_MONTH_ALT})\.?(?:\s+(\d{{4}}))?(?!\p{{L}})", regex.I)
-_MONTH_DAY = regex.compile(rf"(?<!\p{{L}})({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\p{{N}})(?:,?\s+(\d{{4}}))?", regex.I)
+@lru_cache(maxsize=128)
+def _months(lang: str) -> Mapping[str, int]:
+    """Month names of ``lang`` and English (CLDR through Babel)."""
+    names = dict(month_names("en"))
+    names.update(month_names(lang))
+    return names
+
+
+@lru_cache(maxsize=128)
+def _date_patterns(lang: str) -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
+    alt = "|".join(regex.escape(n) for n in sorted(_months(lang), key=len, reverse=True))
+    day_month = regex.compile(rf"(?<!\p{{N}})(\d{{1,2}})\.?\s+(?:de\s+)?({alt})\.?(?:\s+(?:de\s+)?(\d{{4}}))?(?!\p{{L}})", regex.I)
+    month_day = regex.compile(rf"(?<!\p{{L}})({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\p{{N}})(?:,?\s+(\d{{4}}))?", regex.I)
+    return day_month, month_day
+
+
+@lru_cache(maxsize=1)
+def _all_months() -> frozenset[str]:
+    """Month names of every language the language detector knows (a name key is no month)."""
+    return frozenset(n for lang in SUPPORTED_LANGUAGES for n in month_names(lang))
+
+
 _CJK_DATE = regex.compile(r"(?:(\d{4})\s*[년年]\s*)?(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]")
 _ISO_DATE = regex.compile(r"(?<!\p{N})(\d{4})-(\d{2})-(\d{2})(?!\p{N})")
 
@@ -202,7 +200,9 @@ def _sentence_names(sentence: str, lang: str, latin_doc: bool) -> list[tuple[str
     run: list[str] = []
     run_initial = False
     previous_end: int | None = None
-    connectors = _CONNECTOR if lang not in NOUN_CAPITALISING else set()
+    nouns_capitalised = capitalises_nouns(lang)
+    connectors = _CONNECTOR if not nouns_capitalised else set()
+    not_names = calendar_words(lang)
 
     for m in _LATIN_WORD.finditer(sentence):
         tok = m.group(0).rstrip(".")
@@ -232,18 +232,18 @@ def _sentence_names(sentence: str, lang: str, latin_doc: bool) -> list[tuple[str
         if initial and len(tokens) > 1 and not (_is_strong(tokens[0]) or _is_acronym(tokens[0])):
             # "For AI startups", "Die Personalunruhen": the opening word is capitalised anyway
             tokens, initial = tokens[1:], False
-        parts = _split_run(tokens, lang in NOUN_CAPITALISING)
-        if lang in NOUN_CAPITALISING and any(_is_strong(t) or _is_acronym(t) for t in tokens):
+        parts = _split_run(tokens, nouns_capitalised)
+        if nouns_capitalised and any(_is_strong(t) or _is_acronym(t) for t in tokens):
             parts = [[t] for t in tokens]  # "Intelligenz xAI": a noun beside a name
         for part in parts:
-            if part[0].casefold() in _MONTHS or (len(part) == 1 and part[0].casefold() in _NOT_NAMES):
+            if part[0].casefold().rstrip(".") in not_names:
                 continue
             surface = " ".join(part)
             if any(_is_strong(t) or _is_acronym(t) for t in part):
                 strong = True
             elif not latin_doc:
                 strong = True  # Latin letters inside Hangul/Han text
-            elif lang in NOUN_CAPITALISING:
+            elif nouns_capitalised:
                 # every noun is capitalised: a capital proves nothing, and a run may be a
                 # noun beside a name ("Chefwissenschaftler Ilya Sutskever"), so each word
                 # stands alone and needs confirming
@@ -257,7 +257,7 @@ def _sentence_names(sentence: str, lang: str, latin_doc: bool) -> list[tuple[str
     return out
 
 
-def _dates(text: str) -> dict[str, str]:
+def _dates(text: str, lang: str) -> dict[str, str]:
     found: dict[str, str] = {}
 
     def add(month: int, day: str, surface: str) -> None:
@@ -265,10 +265,12 @@ def _dates(text: str) -> dict[str, str]:
         if 1 <= month <= 12 and 1 <= d <= 31:
             found.setdefault(f"{month:02d}-{d:02d}", surface)
 
-    for m in _DAY_MONTH.finditer(text):
-        add(_MONTHS[m.group(2).casefold()], m.group(1), m.group(0))
-    for m in _MONTH_DAY.finditer(text):
-        add(_MONTHS[m.group(1).casefold()], m.group(2), m.group(0))
+    months = _months(lang)
+    day_month, month_day = _date_patterns(lang)
+    for m in day_month.finditer(text):
+        add(months[m.group(2).casefold()], m.group(1), m.group(0))
+    for m in month_day.finditer(text):
+        add(months[m.group(1).casefold()], m.group(2), m.group(0))
     for m in _CJK_DATE.finditer(text):
         add(int(m.group(2)), m.group(3), m.group(0))
     for m in _ISO_DATE.finditer(text):
@@ -285,8 +287,8 @@ def extract_entities(doc: Document) -> Entities:
         >>> [m.key for m in e.names], [m.key for m in e.numbers], [m.key for m in e.dates]
         (['openai', 'sam altman'], ['5000000'], ['11-17'])
     """
-    latin_doc = doc.lang not in {"ko", "zh", "ja", "ru", "ar", "th", "el", "hi", "und"}
     texts = [doc.sentence_text(i) for i in doc.content_indices]
+    latin_doc = usual_script(doc.lang) == "Latn"
     candidates: list[tuple[str, bool]] = []
     for sentence in texts:
         candidates.extend(_sentence_names(sentence, doc.lang, latin_doc))
@@ -306,9 +308,9 @@ def extract_entities(doc: Document) -> Entities:
             weak.setdefault(key, surface)
 
     joined = "\n".join(texts)
-    dates = _dates(joined)
+    dates = _dates(joined, doc.lang)
     date_text = joined
-    for pattern in (_DAY_MONTH, _MONTH_DAY, _CJK_DATE, _ISO_DATE):
+    for pattern in _date_patterns(doc.lang) + (_CJK_DATE, _ISO_DATE):
         date_text = pattern.sub(" ", date_text)
     numbers: dict[str, str] = {}
     for q in extract_quantities(date_text, doc.lang):
@@ -353,7 +355,7 @@ def name_tokens(mentions: Sequence[Mention]) -> dict[str, int]:
     for m in mentions:
         words: set[str] = set()
         for tok in m.key.split():
-            if sum(c.isalpha() for c in tok) >= 4 and tok not in _MONTHS:
+            if sum(c.isalpha() for c in tok) >= 4 and tok not in _all_months():
                 words.add(tok)
                 if tok.endswith("s") and len(tok) >= 6:
                     words.add(tok[:-1])

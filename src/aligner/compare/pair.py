@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import statistics
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 
+from .._version import FIDELITY_VERSION, fidelity_settings_digest
 from ..align import Alignment, align
 from ..checks import run_checks
 from ..config import DEFAULT_CONFIG, Config
@@ -15,21 +17,56 @@ from ..document import Document
 from ..flags import Flag, flag_bead, flag_document
 from ..progress import step
 from ..score import BeadScore, Scorer, document_fidelity
+from ..score.fidelity import is_boilerplate_bead, rescore_all
+from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
 from .rows import FlagCounts, Row, format_rows, rows
 
-__all__ = ["Comparison", "compare_documents", "compare_aligned", "FAITHFUL", "verdict"]
+__all__ = ["Comparison", "compare_documents", "compare_aligned", "FAITHFUL", "verdict", "translation_evidence",
+           "rescore", "NOT_A_TRANSLATION", "similarity_fitted"]
 
 #: Document fidelity from which a translation is called faithful (see docs/fidelity.md).
-FAITHFUL = 0.8
+FAITHFUL = DEFAULT_SETTINGS.faithful
 #: Document fidelity below which a translation is called unfaithful.
-UNFAITHFUL = 0.6
+UNFAITHFUL = DEFAULT_SETTINGS.unfaithful
+#: The verdict of two documents that are not translations of each other.
+NOT_A_TRANSLATION = "not a translation"
 
 
-def verdict(fidelity: float) -> str:
-    """``faithful`` (>= 0.8), ``mostly faithful`` (>= 0.6) or ``unfaithful``."""
-    if fidelity >= FAITHFUL:
+def verdict(fidelity: float, settings: FidelitySettings = DEFAULT_SETTINGS) -> str:
+    """``faithful`` (>= ``settings.faithful``), ``mostly faithful`` (>= ``settings.unfaithful``) or ``unfaithful``."""
+    if fidelity >= settings.faithful:
         return "faithful"
-    return "mostly faithful" if fidelity >= UNFAITHFUL else "unfaithful"
+    return "mostly faithful" if fidelity >= settings.unfaithful else "unfaithful"
+
+
+def translation_evidence(src: Document, tgt: Document, alignment: Alignment, scores: tuple[BeadScore, ...],
+                         settings: FidelitySettings = DEFAULT_SETTINGS) -> str:
+    """Why the two documents are not translations of each other, or ``""`` when they may be.
+
+    The same evidence as ``compare-set`` uses for a pair, bead by bead: with the encoder the
+    settings were fitted on, the
+    median cosine of the content beads is below ``not_translation_similarity`` and their
+    median margin (how much a bead's two sides stand out from other pairings of the same
+    documents) below ``not_translation_margin``; or at least ``not_translation_share`` of the
+    content beads have a fidelity below ``mistranslation`` (sentences on the same topic that
+    say different things).
+    """
+    content = [s for b, s in zip(alignment.beads, scores)
+               if b.src and b.tgt and not is_boilerplate_bead(src, tgt, b) and s.evidence is not None]
+    if not content:
+        return ""
+    fitted = [s.evidence for s in content if s.evidence is not None and s.evidence.similarity_fitted]
+    sims = [e.similarity for e in fitted if e.similarity is not None]
+    margins = [e.margin for e in fitted if e.margin is not None]
+    low = sum(1 for s in content if s.parts.get("meaning", s.fidelity) < settings.mistranslation) / len(content)
+    if sims and margins:
+        med_sim, med_margin = statistics.median(sims), statistics.median(margins)
+        if med_sim < settings.not_translation_similarity and med_margin < settings.not_translation_margin:
+            return (f"the aligned sentences are no closer than chance pairings (median similarity {med_sim:.2f}, "
+                    f"median margin {med_margin:.2f})")
+    if len(content) >= 3 and low >= settings.not_translation_share:
+        return f"{low:.0%} of the aligned sentence pairs say different things"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -45,6 +82,7 @@ class Comparison:
         config: the settings used; ``signature`` is derived from it.
         lexicon: the lexicon actually used (``config.lexicon`` resolved for the language
             pair, with its version), or ``""`` when not recorded.
+        settings: the fidelity settings (weights and thresholds) used.
     """
 
     src: Document
@@ -55,6 +93,7 @@ class Comparison:
     fidelity: float
     config: Config
     lexicon: str = ""
+    settings: FidelitySettings = field(default=DEFAULT_SETTINGS, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         n = len(self.alignment.beads)
@@ -72,18 +111,34 @@ class Comparison:
         used = self.alignment.encoder
         if used and used != self.config.encoder:  # "auto" resolved for the pair
             sig = sig.replace(f"|enc:{self.config.encoder}|", f"|enc:{self.config.encoder}={used}|", 1)
+        if self.settings.digest() != fidelity_settings_digest():
+            sig = sig.replace(f"|fid:{FIDELITY_VERSION}-{fidelity_settings_digest()}|",
+                              f"|fid:{FIDELITY_VERSION}-{self.settings.digest()}|", 1)
         if self.lexicon:
             sig = sig.replace(f"|lex:{self.config.lexicon}|", f"|lex:{self.lexicon}|", 1)
         return sig
 
     @property
     def verdict(self) -> str:
-        """``faithful``, ``mostly faithful`` or ``unfaithful`` (see :func:`verdict`)."""
-        return verdict(self.fidelity)
+        """``not a translation`` (see :attr:`translation_evidence`), else ``faithful``,
+        ``mostly faithful`` or ``unfaithful`` (see :func:`verdict`)."""
+        if self.not_a_translation:
+            return NOT_A_TRANSLATION
+        return verdict(self.fidelity, self.settings)
+
+    @property
+    def translation_evidence(self) -> str:
+        """Why the two documents are not translations of each other; ``""`` when they may be."""
+        return translation_evidence(self.src, self.tgt, self.alignment, self.scores, self.settings)
+
+    @property
+    def not_a_translation(self) -> bool:
+        """True when the documents are not translations of each other (on topic or not)."""
+        return bool(self.translation_evidence)
 
     @property
     def flag_counts(self) -> FlagCounts:
-        """Number of flags of each type, sorted by type (a dict; ``flag_counts()`` also works)."""
+        """Number of flags of each type, sorted by type (a dict; ``flag_counts()`` also works; ``info`` notes included)."""
         counts = Counter(f.type for group in self.flags for f in group)
         return FlagCounts(sorted(counts.items()))
 
@@ -113,33 +168,60 @@ def _new_evidence(flags: tuple[Flag, ...], extra: tuple[Flag, ...]) -> tuple[Fla
     return tuple(f for f in extra if f.evidence not in shown)
 
 
-def compare_documents(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Comparison:
-    """Align ``src`` and ``tgt``, score every bead and flag divergences.
+def similarity_fitted(encoder: str, src_lang: str, tgt_lang: str, settings: FidelitySettings = DEFAULT_SETTINGS) -> bool:
+    """Can the fidelity read this encoder's cosines for this pair? Only the encoder the settings
+    were fitted on, and only where it knows both languages (``aligner.embed.coverage``): an
+    encoder that never saw a language gives cosines on no scale at all."""
+    if encoder != settings.encoder:
+        return False
+    from ..embed.coverage import covers
 
-    The fidelity signals use ``config.fidelity_encoder`` and ``config.lexicon``.
-    """
-    with step("aligning"):
-        alignment = align(src, tgt, config)
-    return compare_aligned(src, tgt, alignment, config)
+    return covers(encoder, src_lang, tgt_lang) is not False
 
 
-def compare_aligned(src: Document, tgt: Document, alignment: Alignment,
-                    config: Config = DEFAULT_CONFIG) -> Comparison:
-    """Score and flag the beads of a given ``alignment`` (a bilingual file's units, say)."""
-    from ..embed import get_encoder
-
-    with step("scoring"):
-        scorer = Scorer(src, tgt, config.lexicon, get_encoder(config.fidelity_encoder or config.encoder))
-        scores = scorer.score_all(alignment.beads)
+def _flags(src: Document, tgt: Document, alignment: Alignment, scores: tuple[BeadScore, ...],
+           config: Config, settings: FidelitySettings) -> tuple[tuple[Flag, ...], ...]:
     with step("flagging", total=len(alignment.beads)) as progress:
         per_bead = []
         for b, s in zip(alignment.beads, scores):
-            per_bead.append(flag_bead(src, tgt, b, s))
+            per_bead.append(flag_bead(src, tgt, b, s, settings))
             progress.advance()
         for k, extra in flag_document(src, tgt, alignment.beads).items():
             per_bead[k] = per_bead[k] + extra
         for k, extra in run_checks(src, tgt, alignment.beads, config.checks, config.glossary or None).items():
             per_bead[k] = per_bead[k] + _new_evidence(per_bead[k], extra)
+    return tuple(per_bead)
+
+
+def compare_documents(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG,
+                      settings: FidelitySettings = DEFAULT_SETTINGS) -> Comparison:
+    """Align ``src`` and ``tgt``, score every bead and flag divergences.
+
+    The fidelity signals use ``config.fidelity_encoder``, ``config.lexicon`` and ``settings``.
+    """
+    with step("aligning"):
+        alignment = align(src, tgt, config)
+    return compare_aligned(src, tgt, alignment, config, settings)
+
+
+def compare_aligned(src: Document, tgt: Document, alignment: Alignment,
+                    config: Config = DEFAULT_CONFIG, settings: FidelitySettings = DEFAULT_SETTINGS) -> Comparison:
+    """Score and flag the beads of a given ``alignment`` (a bilingual file's units, say)."""
+    from ..embed import get_encoder
+
+    name = config.fidelity_encoder or config.encoder
+    with step("scoring"):
+        scorer = Scorer(src, tgt, config.lexicon, get_encoder(name), settings,
+                        similarity_fitted=similarity_fitted(name, src.lang, tgt.lang, settings))
+        scores = scorer.score_all(alignment.beads)
     fidelity = document_fidelity(src, tgt, alignment.beads, scores)
-    return Comparison(src, tgt, alignment, scores, tuple(per_bead), fidelity, config,
-                      lexicon=scorer.lexicon_name)
+    return Comparison(src, tgt, alignment, scores, _flags(src, tgt, alignment, scores, config, settings), fidelity,
+                      config, lexicon=scorer.lexicon_name, settings=settings)
+
+
+def rescore(c: Comparison, settings: FidelitySettings) -> Comparison:
+    """``c`` scored and flagged again with other fidelity ``settings`` (the evidence is reused)."""
+    scores = rescore_all(c.src, c.tgt, c.alignment.beads, c.scores, settings)
+    fidelity = document_fidelity(c.src, c.tgt, c.alignment.beads, scores)
+    return replace(c, scores=scores, flags=_flags(c.src, c.tgt, c.alignment, scores, c.config, settings),
+                   fidelity=fidelity, settings=settings)

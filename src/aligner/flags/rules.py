@@ -1,14 +1,15 @@
 """Divergence rules: (documents, bead, bead score) -> flags.
 
 Each rule reads the evidence that :mod:`aligner.score` gathered for a bead and says, in
-plain words, where the versions part ways. The thresholds are module constants, chosen on the
-NTREX-128 divergence dev set and documented in ``docs/fidelity.md``:
+plain words, where the versions part ways. The thresholds live in
+:class:`aligner.score.settings.FidelitySettings` (chosen on the pooled dev pairs, checked
+leave-one-pair-out; documented in ``docs/fidelity.md``). Evidence offsets are document
+offsets (the bead texts are document slices, see :func:`aligner.score.fidelity.bead_text`).
 
-* ``mistranslation``: encoder similarity below :data:`UNRELATED_SIMILARITY` (faithful pairs
-  almost never go below 0.5; sentences of other articles sit around 0.05).
-* ``partial_addition`` / ``partial_omission``: the Gale-Church length z-score is 2 or more
-  (target longer / shorter than the expected length by two standard deviations), or 1 or
-  more with similarity below :data:`PARTIAL_SIMILARITY` or a run of clauses matching the
+* ``mistranslation``: the calibrated fidelity is below ``settings.mistranslation``.
+* ``partial_addition`` / ``partial_omission``: the Gale-Church length z-score is
+  ``length_z_strong`` or more (target longer / shorter than the document's usual ratio
+  predicts), or ``length_z_weak`` or more with a fidelity below ``partial_fidelity`` or a run of clauses matching the
   other side clearly better than the whole. The evidence is what lies outside the run of
   clauses that matches the other side best, or the content words without a counterpart
   when no encoder is set.
@@ -31,26 +32,15 @@ from collections.abc import Sequence
 import regex
 
 from ..align.model import Bead
-from ..document import BOILERPLATE, Document
-from ..score.fidelity import BeadEvidence, BeadScore
+from ..document import Document
+from ..locale_data import conjunctions
+from ..score.fidelity import BeadEvidence, BeadScore, is_boilerplate_bead
+from ..score.numbers import Quantity
+from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
 from ..score.text import Token
 from .model import Evidence, Flag
 
-__all__ = ["flag_bead", "flag_document", "UNRELATED_SIMILARITY", "PARTIAL_SIMILARITY",
-           "LENGTH_Z_STRONG", "LENGTH_Z_WEAK", "PART_MATCH", "PART_GAIN"]
-
-#: Below this encoder cosine, the two sides say different things.
-UNRELATED_SIMILARITY = 0.2
-#: With a length z-score of at least ``LENGTH_Z_WEAK``, a similarity below this is a partial change.
-PARTIAL_SIMILARITY = 0.6
-#: Length z-score that alone signals a clause added or dropped.
-LENGTH_Z_STRONG = 2.0
-#: Length z-score that signals a clause added or dropped when the similarity is also low.
-LENGTH_Z_WEAK = 1.0
-#: A run of clauses at least this similar to the other side is "the part that was translated".
-PART_MATCH = 0.4
-#: How much better than the whole a run of clauses must match to show a clause added or dropped.
-PART_GAIN = 0.15
+__all__ = ["flag_bead", "flag_document"]
 
 _DETACHED_HYPHEN = regex.compile(r"(?<=\p{L}) -(?=\p{L})|(?<=\p{L})- (?=\p{L})")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)  +(?=\S)")
@@ -69,32 +59,10 @@ def _sentence_of(doc: Document, ids: Sequence[int], offset: int) -> int:
     return ids[-1]
 
 
-def _token_evidence(doc: Document, side: str, ids: Sequence[int], text_tokens: Sequence[Token],
-                    joined_starts: list[tuple[int, int]]) -> tuple[Evidence, ...]:
-    """Map tokens of the joined bead text back to document offsets."""
-    out = []
-    for tok in text_tokens:
-        for (joined_start, _sent), i in zip(joined_starts, ids):
-            length = doc.sentences[i].end - doc.sentences[i].start
-            if joined_start <= tok.start < joined_start + length:
-                base = doc.sentences[i].start - joined_start
-                out.append(Evidence(side, i, tok.start + base, tok.end + base))
-                break
-    return tuple(out)
-
-
-def _joined_starts(doc: Document, ids: Sequence[int]) -> list[tuple[int, int]]:
-    """Where each sentence starts in ``" ".join(sentence texts)``."""
-    starts = []
-    pos = 0
-    for i in ids:
-        starts.append((pos, i))
-        pos += doc.sentences[i].end - doc.sentences[i].start + 1
-    return starts
-
-
-def _tok_ev(doc: Document, side: str, ids: Sequence[int], toks: Sequence[Token]) -> tuple[Evidence, ...]:
-    return _token_evidence(doc, side, ids, toks, _joined_starts(doc, ids))
+def _tok_ev(doc: Document, side: str, ids: Sequence[int], base: int,
+            spans: Sequence[Token | Quantity]) -> tuple[Evidence, ...]:
+    """Evidence for tokens or quantities of a bead text that starts at document offset ``base``."""
+    return tuple(Evidence(side, _sentence_of(doc, ids, base + t.start), base + t.start, base + t.end) for t in spans)
 
 
 def _complement(doc: Document, side: str, ids: tuple[int, ...], keep: tuple[int, int]) -> tuple[Evidence, ...]:
@@ -115,6 +83,15 @@ def _quote_count(text: str) -> int:
     return sum(text.count(q) for q in _DOUBLE_QUOTES)
 
 
+_NEXT_WORD = regex.compile(r"\p{L}+")
+
+
+def _suspended(doc: Document, offset: int) -> bool:
+    """A hyphen before "and"/"or" closes the first part of a suspended compound (``Industrie- und Handelskammer``)."""
+    m = _NEXT_WORD.match(doc.text, offset)
+    return m is not None and m.group(0).casefold() in conjunctions(doc.lang) | conjunctions("en")
+
+
 def _typography(doc: Document, side: str, ids: tuple[int, ...], other_text: str | None) -> list[Flag]:
     flags = []
     for i in ids:
@@ -123,6 +100,8 @@ def _typography(doc: Document, side: str, ids: tuple[int, ...], other_text: str 
             if other_text is not None and pattern.search(other_text):
                 continue  # the same habit on both sides: a house style, not a slip
             for m in pattern.finditer(doc.text, span.start, span.end):
+                if pattern is _DETACHED_HYPHEN and _suspended(doc, m.end()):
+                    continue
                 a, b = max(span.start, m.start() - 12), min(span.end, m.end() + 12)
                 context = doc.text[a:b].strip()
                 flags.append(Flag("typography", "info", f"{what} in {context!r}", (Evidence(side, i, m.start(), m.end()),)))
@@ -146,7 +125,7 @@ def _partial(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence, added: 
         message = (f"the target adds text with no counterpart in the source: {shown!r}" if added
                    else f"the target leaves out part of the source: {shown!r}")
     else:
-        evidence = _tok_ev(doc, side, ids, cov.uncovered)
+        evidence = _tok_ev(doc, side, ids, ev.tgt_base if added else ev.src_base, cov.uncovered)
         words = ", ".join(t.surface for t in cov.uncovered[:8])
         message = (f"the target is longer than expected; words with no counterpart: {words}" if added
                    else f"the target is shorter than expected; source words with no counterpart: {words}")
@@ -163,39 +142,42 @@ def _partial(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence, added: 
     return flags
 
 
-def _meaning_flags(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence) -> list[Flag]:
+def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, ev: BeadEvidence,
+                   settings: FidelitySettings) -> list[Flag]:
     """mistranslation / partial_addition / partial_omission for a bead with text on both sides.
 
-    With an encoder: a similarity below ``UNRELATED_SIMILARITY`` is a mistranslation unless
-    the lengths disagree and a run of clauses of the longer side matches the other side
-    (similarity >= ``PART_MATCH``): then a clause was added or dropped. Otherwise a length
-    z-score of ``LENGTH_Z_STRONG`` is a partial change, and so is one of ``LENGTH_Z_WEAK``
-    when the similarity is below ``PARTIAL_SIMILARITY`` or a run of clauses of the longer side
-    matches the other side clearly better (by ``PART_GAIN``) than the whole does.
+    A meaning fidelity (``parts["meaning"]``: the fidelity without the numbers and names
+    signals, which have flags of their own) below ``settings.mistranslation`` is a
+    mistranslation unless the lengths
+    disagree (``|z| >= length_z_weak``) and a run of clauses of the longer side matches the
+    other side (similarity >= ``part_match``): then a clause was added or dropped. Otherwise a
+    length z-score of ``length_z_strong`` is a partial change, and so is one of
+    ``length_z_weak`` when the meaning fidelity is below ``partial_fidelity`` or a run of clauses of
+    the longer side matches the other side clearly better (by ``part_gain``) than the whole.
     """
     sim = ev.similarity
     z = ev.length_z
     part = ev.tgt_part if z > 0 else ev.src_part
     part_sim = part[2] if part is not None else None
-    if sim is not None and sim < UNRELATED_SIMILARITY:
-        if abs(z) >= LENGTH_Z_WEAK and part_sim is not None and part_sim >= PART_MATCH:
+    meaning = score.parts.get("meaning", score.fidelity)
+    if meaning < settings.mistranslation:
+        if abs(z) >= settings.length_z_weak and part_sim is not None and part_sim >= settings.part_match:
             return _partial(src, tgt, bead, ev, added=z > 0)
-        return [Flag("mistranslation", "major",
-                     f"the two sides say different things (similarity {sim:.2f})",
+        shown = f"similarity {sim:.2f}, fidelity {meaning:.2f}" if sim is not None else f"fidelity {meaning:.2f}"
+        return [Flag("mistranslation", "major", f"the two sides say different things ({shown})",
                      _whole(src, "src", bead.src) + _whole(tgt, "tgt", bead.tgt))]
-    weak_support = sim is not None and (
-        sim < PARTIAL_SIMILARITY or (part_sim is not None and part_sim - sim >= PART_GAIN))
-    if abs(z) >= LENGTH_Z_STRONG or (abs(z) >= LENGTH_Z_WEAK and weak_support):
+    weak_support = meaning < settings.partial_fidelity or (
+        sim is not None and part_sim is not None and part_sim - sim >= settings.part_gain)
+    if abs(z) >= settings.length_z_strong or (abs(z) >= settings.length_z_weak and weak_support):
         return _partial(src, tgt, bead, ev, added=z > 0)
     return []
 
 
-def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore) -> tuple[Flag, ...]:
+def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore,
+              settings: FidelitySettings = DEFAULT_SETTINGS) -> tuple[Flag, ...]:
     """All flags for one bead, most important first."""
     flags: list[Flag] = []
-    src_kinds = {src.sentences[i].kind for i in bead.src}
-    tgt_kinds = {tgt.sentences[j].kind for j in bead.tgt}
-    if BOILERPLATE in src_kinds or BOILERPLATE in tgt_kinds:
+    if is_boilerplate_bead(src, tgt, bead):
         side, doc, ids = ("src", src, bead.src) if bead.src else ("tgt", tgt, bead.tgt)
         return (Flag("boilerplate", "info", "page furniture, not article content; set aside",
                      _whole(doc, side, ids)),)
@@ -218,7 +200,7 @@ def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore) -> tup
                                   f"{ev.copied:.0%} of its words are copied",
                                   _whole(tgt, "tgt", bead.tgt)))
             return tuple(flags)
-        flags.extend(_meaning_flags(src, tgt, bead, ev))
+        flags.extend(_meaning_flags(src, tgt, bead, score, ev, settings))
         src_only, tgt_only = ev.numbers
         if src_only or tgt_only:
             parts = []
@@ -227,8 +209,8 @@ def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore) -> tup
             if tgt_only:
                 parts.append("target only " + ", ".join(repr(ev.tgt_text[q.start : q.end]) for q in tgt_only))
             flags.append(Flag("number_mismatch", "major", "numbers differ: " + "; ".join(parts),
-                              _tok_ev(src, "src", bead.src, [Token(ev.src_text[q.start:q.end], q.start, q.end) for q in src_only])
-                              + _tok_ev(tgt, "tgt", bead.tgt, [Token(ev.tgt_text[q.start:q.end], q.start, q.end) for q in tgt_only])))
+                              _tok_ev(src, "src", bead.src, ev.src_base, src_only)
+                              + _tok_ev(tgt, "tgt", bead.tgt, ev.tgt_base, tgt_only)))
         names = ev.names
         meaning = {f.type for f in flags} & {"mistranslation"}
         if (names.src_only or names.tgt_only) and not meaning:
@@ -239,12 +221,14 @@ def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore) -> tup
             if names.tgt_only:
                 parts.append("target names not in the source: " + ", ".join(t.surface for t in names.tgt_only))
             flags.append(Flag("entity_mismatch", "major" if both else "minor", "; ".join(parts),
-                              _tok_ev(src, "src", bead.src, names.src_only) + _tok_ev(tgt, "tgt", bead.tgt, names.tgt_only)))
+                              _tok_ev(src, "src", bead.src, ev.src_base, names.src_only)
+                              + _tok_ev(tgt, "tgt", bead.tgt, ev.tgt_base, names.tgt_only)))
         for a, b in names.variants:
             if a.surface.lower() == b.surface.lower():
                 flags.append(Flag("typography", "info",
                                   f"name spelled {a.surface!r} in the source and {b.surface!r} in the target",
-                                  _tok_ev(src, "src", bead.src, [a]) + _tok_ev(tgt, "tgt", bead.tgt, [b])))
+                                  _tok_ev(src, "src", bead.src, ev.src_base, [a])
+                                  + _tok_ev(tgt, "tgt", bead.tgt, ev.tgt_base, [b])))
     src_text = " ".join(src.sentence_text(i) for i in bead.src) if bead.src else None
     tgt_text = " ".join(tgt.sentence_text(j) for j in bead.tgt) if bead.tgt else None
     flags.extend(_typography(src, "src", bead.src, tgt_text))
@@ -258,9 +242,7 @@ def flag_document(src: Document, tgt: Document, beads: Sequence[Bead]) -> dict[i
     ``truncation``: the last two or more content source sentences have no counterpart (the
     target stops early); the flag sits on the last such bead.
     """
-    content = [k for k, b in enumerate(beads)
-               if not any(src.sentences[i].kind == BOILERPLATE for i in b.src)
-               and not any(tgt.sentences[j].kind == BOILERPLATE for j in b.tgt)]
+    content = [k for k, b in enumerate(beads) if not is_boilerplate_bead(src, tgt, b)]
     tail = []
     for k in reversed(content):
         if beads[k].tgt:

@@ -31,7 +31,7 @@ from ..registry import Registry
 from .morph import word_forms
 from .tsv import CombinedLexicon, TsvLexicon
 
-__all__ = ["Lexicon", "TsvLexicon", "CombinedLexicon", "load_lexicon", "load_lexicon_pair",
+__all__ = ["known_words", "Lexicon", "TsvLexicon", "CombinedLexicon", "load_lexicon", "load_lexicon_pair",
            "register_lexicon", "available_lexicons", "word_forms", "SHIPPED_VERSION", "LEXICONS"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
@@ -72,6 +72,27 @@ def _shipped(src_lang: str, tgt_lang: str) -> Lexicon | None:
             lex.name = f"{a}-{b}:{version}"
             return lex
     return None
+
+
+@lru_cache(maxsize=32)
+def known_words(lang: str) -> frozenset[str]:
+    """Single lower-cased words of ``lang`` in any shipped lexicon (a word list: common words, not names).
+
+    Example:
+        >>> "government" in known_words("en"), "stadtrat" in known_words("de")
+        (True, True)
+    """
+    words: set[str] = set()
+    for (a, b), (parts, _version) in _SHIPPED.items():
+        if lang not in (a, b):
+            continue
+        column = 0 if lang == a else 1
+        for part in parts:
+            for line in (_DATA / f"{a}-{b}.{part}.tsv").read_text("utf-8").splitlines():
+                fields = line.split("\t")
+                if len(fields) >= 2 and " " not in fields[column].strip():
+                    words.add(fields[column].strip().lower())
+    return frozenset(words)
 
 
 #: Lexicon factories by name; each lexicon is built once per language pair and process.

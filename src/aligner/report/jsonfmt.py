@@ -80,6 +80,7 @@ def to_dict(c: Comparison, report: Report | None = None) -> dict[str, Any]:
         "signature": s.signature,
         "fidelity": s.fidelity,
         "verdict": s.verdict,
+        "translation_evidence": c.translation_evidence,
         "flag_counts": dict(s.flag_counts),
         "summary": {
             "n_beads": s.n_beads,

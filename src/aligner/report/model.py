@@ -178,6 +178,7 @@ class Summary:
             (severities mildest first).
         verdict: the comparison's verdict (``Comparison.verdict``).
         src_origin, tgt_origin: how each side's text was obtained (``Document.origin``).
+        n_flagged: beads with a flag above ``info`` (notes never make a bead "flagged").
     """
 
     src_path: str | None
@@ -297,7 +298,7 @@ def build_report(c: Comparison) -> Report:
         severity_counts=tuple(sorted(severities.items(), key=lambda kv: (_SEVERITY_RANK.get(kv[0], 9), kv[0]))),
         bead_kinds=tuple(sorted(Counter(row.kind for row in rows).items())),
         histogram=tuple(histogram),
-        n_flagged=sum(1 for row in rows if row.flags),
+        n_flagged=sum(1 for row in rows if any(f.severity != "info" for f in row.flags)),
         signature=c.signature,
         verdict=c.verdict,
         src_origin=c.src.origin,

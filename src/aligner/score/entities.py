@@ -16,7 +16,9 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from ..lexicon import Lexicon, word_forms
+from ..language import script_of
+from ..lexicon import Lexicon, known_words, word_forms
+from ..locale_data import calendar_words, capitalises_nouns, place_names, usual_script
 from .text import Token, is_stopword, tokens
 
 __all__ = ["NameMatch", "DocumentVocabulary", "extract_names", "match_names", "fold", "is_title_case"]
@@ -42,16 +44,8 @@ def fold(word: str) -> str:
     return _DOUBLE.sub(r"\1", w)
 
 
-_CALENDAR = frozenset("""
-jan feb mar apr jun jul aug sep sept oct nov dec januari februari maret mei juni juli agustus
-oktober desember january february march april may june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat
-sabtu minggu okt agu des
-""".split())
-
-
-def _calendar_word(low: str) -> bool:
-    return low.rstrip(".") in _CALENDAR
+def _calendar_word(low: str, lang: str) -> bool:
+    return low.rstrip(".") in calendar_words(lang)
 
 
 def _is_name(tok: Token, first: bool, lang: str) -> bool:
@@ -59,7 +53,7 @@ def _is_name(tok: Token, first: bool, lang: str) -> bool:
     if not s[:1].isupper() or len(s) < 2 or s[:1].isdigit():
         return False
     low = s.lower()
-    if is_stopword(s, lang) or low.startswith(("i'", "i\u2019")) or _calendar_word(low):
+    if is_stopword(s, lang) or low.startswith(("i'", "i\u2019")) or _calendar_word(low, lang):
         return False
     if first and not (sum(c.isupper() for c in s) >= 2):
         return False
@@ -110,6 +104,22 @@ class DocumentVocabulary:
     common: frozenset[str]
     proper: frozenset[str]
     capitalised: frozenset[str] = frozenset()
+
+    def mentions(self, word: str, lang: str) -> bool:
+        """Does the document capitalise ``word`` somewhere (the same name, in any script, inflected)?"""
+        w = _strip(word, lang)
+        if w in self.capitalised:
+            return True
+        key = fold(_latin(w))
+        return len(key) >= 5 and key[:5] in self._prefixes
+
+    @property
+    def _prefixes(self) -> frozenset[str]:
+        cached = self.__dict__.get("_prefix_cache")
+        if cached is None:
+            cached = frozenset(fold(_latin(w))[:5] for w in self.capitalised if len(fold(_latin(w))) >= 5)
+            object.__setattr__(self, "_prefix_cache", cached)
+        return cached
 
     @classmethod
     def of(cls, sentences: tuple[str, ...], lang: str) -> "DocumentVocabulary":
@@ -193,9 +203,16 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
             return "exact", tok
         if len(n) >= 4 and len(t) >= 3 and (t.startswith(n) or n.startswith(t)) and min(len(n), len(t)) >= 0.6 * max(len(n), len(t)):
             return "exact", tok
-        score = fuzz.ratio(fold(n), fold(t))
+        fn, ft = fold(_latin(n)), fold(_latin(t))
+        if len(n) >= 3 and fn == ft:
+            return "exact", tok  # the same name in another script or spelling: Cox / Кокс
+        if len(fn) >= 6 and len(ft) >= 5 and fn[:5] == ft[:5]:
+            return "exact", tok  # an inflected or derived form: Olympic / olympialaisissa
+        score = fuzz.ratio(fn, ft)
         if score > best[0]:
             best = (score, tok)
+        if _place_key(n, lang) and _place_key(n, lang) == _place_key(t, other_lang):
+            return "translated", tok  # an exonym or a language / demonym: Germany / Allemagne
     if lexicon is not None:
         for form in word_forms(name.surface, lang):
             for tr in lexicon.translations(form):
@@ -204,16 +221,46 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
                     return "translated", None
     if best[1] is not None and len(n) >= 4 and best[0] >= 72:
         t = _strip(best[1].surface, other_lang)
-        return ("exact" if fuzz.ratio(n, t) >= 80 else "variant"), best[1]
+        return ("exact" if fuzz.ratio(_latin(n), _latin(t)) >= 80 else "variant"), best[1]
     return "none", None
 
 
+@lru_cache(maxsize=65536)
+def _latin(word: str) -> str:
+    """``word`` in Latin letters (anyascii transliteration for other scripts), lower-cased."""
+    if word.isascii():
+        return word.lower()
+    from anyascii import anyascii
+
+    return anyascii(word).lower()
+
+
+_ELISION = regex.compile(r"^\p{L}['\u2019]")
+
+
+def _place_key(word: str, lang: str) -> str:
+    """The CLDR code of a country or language name (or an inflected / demonym form of one)."""
+    names = place_names(lang)
+    w = _ELISION.sub("", word.lower())
+    for cut in (0, 1, 2):
+        stem = w[: len(w) - cut] if cut else w
+        if len(stem) >= 4 and stem in names:
+            return names[stem]
+    return ""
+
+
 def _known(word: str, lang: str, lexicon: Lexicon | None) -> bool:
-    """True when ``word`` (or a stem) is a dictionary word: a soft name."""
-    if lexicon is None:
-        return False
+    """True when ``word`` (or a stem) is a dictionary word: a soft name.
+
+    Dictionary words are those the pair's lexicon translates and the single words of any
+    shipped lexicon in ``lang`` (:func:`aligner.lexicon.known_words`).
+    """
     w = _strip(word, lang)
-    return any(lexicon.translations(f) for f in word_forms(w, lang))
+    forms = word_forms(w, lang)
+    if lexicon is not None and any(lexicon.translations(f) for f in forms):
+        return True
+    common = known_words(lang)
+    return any(f in common for f in forms)
 
 
 def _acronym(word: str) -> bool:
@@ -233,8 +280,48 @@ _EN_COMMON_ENDINGS = ("ing", "ed", "al", "ly", "ion", "ions", "ers", "ive", "anc
                       "ments", "ity", "ous", "ness", "ship", "ists", "ics")
 
 
-def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabulary | None) -> bool:
+def _strong(word: str) -> bool:
+    """Mixed case or letters with digits (``OpenAI``, ``GPT-4``): a name in any language."""
+    if any(c.isalpha() for c in word) and any(c.isdigit() for c in word):
+        return True
+    # inner capitals of one part: a hyphenated compound (Bronze-Medaillen-Gewinner) is not mixed case
+    return any(any(c.isupper() for c in part[1:]) and any(c.islower() for c in part) for part in word.split("-"))
+
+
+#: ``script_of`` names -> ISO 15924 codes of the scripts they cover.
+_SCRIPT_CODES = {"latin": ("Latn",), "cyrillic": ("Cyrl",), "hangul": ("Kore",), "kana": ("Jpan",),
+                 "han": ("Hans", "Hant", "Jpan", "Kore")}
+
+
+def _foreign(word: str, lang: str) -> bool:
+    """Is ``word`` written in a script that ``lang`` does not usually use (``Smith`` in Korean text)?"""
+    usual = usual_script(lang)
+    codes = _SCRIPT_CODES.get(script_of(word))
+    return bool(usual and codes) and usual not in codes  # type: ignore[operator]
+
+
+def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabulary | None,
+          other_script: str = "") -> bool:
+    """Is an unmatched capitalised word too uncertain a name to report missing?
+
+    A word in a script its language does not use (Latin letters in Korean text) or in mixed
+    case (``OpenAI``) is always a name. Otherwise soft: acronyms; dictionary words; words the
+    document also writes in lower case; any capitalised word of a language that capitalises
+    its nouns (German), or of a language with no word list to tell names from common words
+    (:func:`aligner.lexicon.known_words`: translated names such as ``Nueva``, ``Juegos`` are
+    common words there); and a name whose script differs from the other side's (``Daley``
+    against a Korean text that may spell it in Hangul: it counts when matched by
+    transliteration, never missing).
+    """
+    if _foreign(word, lang):
+        return False
+    if other_script and script_of(word) != other_script:
+        return True
+    if _strong(word) or _place_key(_strip(word, lang), lang):
+        return False  # a country or language name (CLDR) is a name even where it is a dictionary word
     if _acronym(word) or _known(word, lang, lexicon):
+        return True
+    if capitalises_nouns(lang) or not known_words(lang):
         return True
     w = _strip(word, lang)
     if lang == "en" and len(w) > 5 and w.endswith(_EN_COMMON_ENDINGS):
@@ -254,26 +341,74 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     src_toks, tgt_toks = tokens(src_text), tokens(tgt_text)
     src_forms = frozenset(f for t in src_toks for f in word_forms(t.surface, src_lang))
     tgt_forms = frozenset(f for t in tgt_toks for f in word_forms(t.surface, tgt_lang))
-    src_only, src_soft, src_found = _side_names(src_text, src_lang, src_vocab, forward,
-                                                tgt_toks, tgt_lang, tgt_forms)
-    tgt_only, tgt_soft, tgt_found = _side_names(tgt_text, tgt_lang, tgt_vocab, backward,
-                                                src_toks, src_lang, src_forms)
+    src_only, src_soft, src_else, src_found = _side_names(src_text, src_lang, src_vocab, forward, tgt_toks,
+                                                          tgt_lang, tgt_forms, script_of(tgt_text), tgt_vocab)
+    tgt_only, tgt_soft, tgt_else, tgt_found = _side_names(tgt_text, tgt_lang, tgt_vocab, backward, src_toks,
+                                                          src_lang, src_forms, script_of(src_text), src_vocab)
+    # a name named elsewhere in the other document is reported only when the other side of the
+    # bead has an unmatched name that is no dictionary word: one name put for another
+    src_other = bool(src_only or src_else or any(not _known(t.surface, src_lang, forward) and not _acronym(t.surface)
+                                                 for t in src_soft))
+    # A source name missing from the target is always reported (a swap with another name of
+    # the same story leaves no trace but this); a target name that the source document names
+    # elsewhere is the translator naming a pronoun ("he" / "Daley") unless the source side has
+    # an unmatched name of its own.
+    src_only.extend(src_else)
+    (tgt_only if src_other else tgt_soft).extend(tgt_else)
+    # in a language with no word list, an unmatched capitalised word is a name put in when the
+    # other side has no unmatched capitalised word it could be the translation of
+    if not src_only and not src_soft and not known_words(tgt_lang) and not capitalises_nouns(tgt_lang):
+        tgt_only += _put_in(tgt_text, tgt_toks, tgt_soft, tgt_lang, backward, src_vocab)
+        tgt_soft = [t for t in tgt_soft if t not in tgt_only]
+    if not tgt_only and not tgt_soft and not known_words(src_lang) and not capitalises_nouns(src_lang):
+        src_only += _put_in(src_text, src_toks, src_soft, src_lang, forward, tgt_vocab)
+        src_soft = [t for t in src_soft if t not in src_only]
     variants = tuple((name, tok) for name, how, tok in src_found if how == "variant" and tok is not None)
     matched = len(src_found) + len(tgt_found)
-    return NameMatch(src_only, tgt_only, variants, matched, src_soft, tgt_soft)
+    return NameMatch(tuple(src_only), tuple(tgt_only), variants, matched, tuple(src_soft), tuple(tgt_soft))
+
+
+def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, lexicon: Lexicon | None,
+            other_vocab: DocumentVocabulary | None) -> list[Token]:
+    """Soft names of a language without a word list that stand alone: no acronym, no dictionary
+    word, no abbreviation (``Sr.``), not beside another capitalised word (``Juegos Olímpicos``,
+    ``Nueva York`` are a translated name), not named elsewhere in the other document."""
+    index = {t.start: k for k, t in enumerate(toks)}
+    out = []
+    for t in soft:
+        k = index.get(t.start)
+        beside = k is not None and any(0 <= j < len(toks) and toks[j].surface[:1].isupper() for j in (k - 1, k + 1))
+        abbreviation = len(t.surface) <= 3 and text[t.end : t.end + 1] == "."
+        if beside or abbreviation or _acronym(t.surface) or _known(t.surface, lang, lexicon):
+            continue
+        if other_vocab is not None and other_vocab.mentions(t.surface, lang):
+            continue
+        out.append(t)
+    return out
 
 
 def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon: Lexicon | None,
                 other_toks: tuple[Token, ...], other_lang: str, other_forms: frozenset[str],
-                ) -> tuple[tuple[Token, ...], tuple[Token, ...], list[tuple[Token, str, Token | None]]]:
-    """One side's names: those with no counterpart (hard, soft) and those found, with how."""
+                other_script: str = "", other_vocab: DocumentVocabulary | None = None,
+                ) -> tuple[list[Token], list[Token], list[Token], list[tuple[Token, str, Token | None]]]:
+    """One side's names: with no counterpart (hard, soft, named elsewhere) and found, with how.
+
+    A hard name the other document names elsewhere is kept apart: it is the same story's
+    entity where the other version has a pronoun ("he" / "Daley"), unless the other side of
+    the bead has an unmatched name of its own (then one name was put for another).
+    """
     only: list[Token] = []
     soft: list[Token] = []
+    elsewhere: list[Token] = []
     found: list[tuple[Token, str, Token | None]] = []
     for name in _names(text, lang, vocab):
         how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon)
-        if how == "none":
-            (soft if _soft(name.surface, lang, lexicon, vocab) else only).append(name)
-        else:
+        if how != "none":
             found.append((name, how, tok))
-    return tuple(only), tuple(soft), found
+        elif _soft(name.surface, lang, lexicon, vocab, other_script):
+            soft.append(name)
+        elif other_vocab is not None and other_vocab.mentions(name.surface, lang):
+            elsewhere.append(name)
+        else:
+            only.append(name)
+    return only, soft, elsewhere, found

@@ -1,23 +1,31 @@
-"""Per-bead and per-document fidelity from several signals, each shown in ``parts``.
+"""Per-bead and per-document fidelity: a calibrated probability that a bead is a faithful translation.
 
-Signals (each in ``[0, 1]``, 1 = faithful):
+Signals (see :data:`aligner.score.settings.SIGNALS`), each chosen to mean the same in every
+language pair:
 
-* ``similarity``: cross-lingual sentence similarity (cosine of encoder vectors), mapped
-  linearly from ``[0.25, 0.70]`` to ``[0, 1]``; left out when no encoder is configured.
-* ``coverage_src`` / ``coverage_tgt``: share of content words of each side that find a
-  counterpart on the other side (lexicon, cognates, names, numbers), divided by 0.75 and
-  capped at 1 (through a small lexicon, faithful pairs cover about 60-75% of their words).
-* ``length``: Gale-Church agreement of the two lengths, corrected for the usual length ratio
-  of the two languages.
-* ``numbers``: share of digit numbers and dates that agree by value.
-* ``names``: share of names that find a counterpart (spelling variants count as found).
-* ``chrf``: sacrebleu chrF between a dictionary gloss of the source and the target, divided
-  by 60 and capped at 1 (a faithful pair rarely scores more than 60 through a word gloss).
-* ``language``: 1 when the target is in the target language, 0 when it is left in the source
-  language or another one; it multiplies the weighted mean (untranslated text is not faithful).
+* ``similarity``: cosine of the two sides' encoder vectors (left out without an encoder);
+* ``margin``: that cosine minus the mean cosine of each side with its
+  ``margin_neighbours`` most similar *other* beads of the document (a translation stands out
+  from its neighbours; how high cosines run in a language pair cancels out);
+* ``length``: ``|z|`` of Gale-Church's length test, with the length ratio of the two
+  languages measured on the document itself (median over its beads), so no table of
+  language ratios is needed;
+* ``coverage``: share of content words of both sides with a counterpart (lexicon, cognates,
+  names, numbers), *minus the document's median*: a pair with a rich lexicon and one with
+  none are judged by how a bead compares with the rest of its document;
+* ``chrf``: chrF of a dictionary gloss of the source against the target, also minus the
+  document's median (divided by 100);
+* ``numbers``: digit numbers and dates of either side with no equal value on the other
+  (counted, at most 3);
+* ``names``: names of either side with no counterpart (counted, at most 3).
 
-``fidelity = language * sum(w_k * part_k) / sum(w_k)`` with the weights in
-:data:`WEIGHTS`. Omissions, additions and boilerplate beads score 0.
+``fidelity = sigmoid(intercept + sum(weight_k * signal_k))``, fitted by logistic regression on
+the pooled dev pairs (``bench/fit_fidelity.py``; weights in ``data/fidelity/settings.json``),
+times ``language`` (0 when the target is left in the source language or written in a third
+one). ``parts`` shows every signal and, as ``SIGNAL_effect``, what it moved the log-odds by
+compared with a typical faithful bead; ``meaning`` is the same probability without the
+numbers and names signals (which have flags of their own), read by the mistranslation and
+partial flags. Omissions, additions and boilerplate beads score 0.
 """
 
 from __future__ import annotations
@@ -35,32 +43,51 @@ import regex
 from .._version import FIDELITY_VERSION
 from ..align.model import Bead
 from ..document import BOILERPLATE, Document
-from ..language import detect_language, script_of
+from ..language import detect_language
 from ..lexicon import Lexicon, load_lexicon_pair
 from ..measures import GALE_CHURCH_VARIANCE, char_length
 from .entities import DocumentVocabulary, NameMatch, match_names
 from .lexical import Coverage, coverage, gloss
 from .numbers import Quantity, extract_quantities, match_quantities
+from .settings import DEFAULT_SETTINGS, FIDELITY_VERSION, SIGNALS, FidelitySettings
 from .text import tokens
 
 __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
-           "WEIGHTS", "FIDELITY_VERSION", "EXPECTED_LENGTH"]
+           "FIDELITY_VERSION", "EXPECTED_LENGTH", "bead_text", "is_boilerplate_bead", "fidelity_from_evidence",
+           "signals_of"]
 
-#: Weights of the parts in the combined score.
-WEIGHTS: Mapping[str, float] = MappingProxyType({
-    "similarity": 0.35, "coverage_src": 0.1, "coverage_tgt": 0.1, "length": 0.1,
-    "numbers": 0.1, "names": 0.1, "chrf": 0.15,
-})
-
-#: Usual length of a text in each language relative to English (Latin-equivalent characters).
+#: Usual length of a text in each language relative to English (Latin-equivalent characters,
+#: :func:`aligner.measures.char_length`), used only for documents too short (under 5 scored
+#: beads) to measure the ratio themselves.
 EXPECTED_LENGTH: Mapping[str, float] = MappingProxyType({
     "en": 1.0, "id": 1.15, "ms": 1.15, "de": 1.12, "fr": 1.15, "es": 1.12, "it": 1.1, "pt": 1.1,
     "nl": 1.08, "ko": 1.0, "ja": 1.0, "zh": 0.9, "ru": 1.05, "vi": 1.2, "tr": 1.0,
 })
 
-_SIM_LOW, _SIM_HIGH = 0.25, 0.70
-_CHRF_SCALE = 60.0
-_COVERAGE_FULL = 0.75
+_MIN_BEADS_FOR_RATIO = 5
+
+
+def bead_text(doc: Document, ids: Sequence[int]) -> tuple[str, int]:
+    """The sentences ``ids`` as one text whose offsets are document offsets minus ``base``.
+
+    Returns ``(text, base)``: ``text`` is ``doc.text[base:end]`` with every character outside
+    the sentences replaced by a space, so ``base + offset`` is an offset into ``doc.text``.
+    """
+    if not ids:
+        return "", 0
+    base = doc.sentences[ids[0]].start
+    end = doc.sentences[ids[-1]].end
+    chars = [" "] * (end - base)
+    for i in ids:
+        s = doc.sentences[i]
+        chars[s.start - base : s.end - base] = doc.text[s.start : s.end]
+    return "".join(chars), base
+
+
+def is_boilerplate_bead(src: Document, tgt: Document, bead: Bead) -> bool:
+    """True when a sentence of the bead on either side is page furniture."""
+    return any(src.sentences[i].kind == BOILERPLATE for i in bead.src) or any(
+        tgt.sentences[j].kind == BOILERPLATE for j in bead.tgt)
 
 
 @dataclass(frozen=True)
@@ -68,12 +95,13 @@ class BeadEvidence:
     """What the signals found for one bead; flag rules read it.
 
     Attributes:
-        src_text, tgt_text: the joined sentences of each side.
+        src_text, tgt_text: the bead's text of each side (see :func:`bead_text`): an offset
+            ``k`` in it is the document offset ``src_base + k`` / ``tgt_base + k``.
         similarity: encoder cosine (``None`` without an encoder).
         src_coverage, tgt_coverage: content words of each side and those left uncovered.
         numbers: ``(source only, target only)`` quantities.
         names: the name comparison.
-        length_ratio: target / source length divided by the usual ratio for the languages.
+        length_ratio: target / source length divided by the document's usual ratio.
         tgt_detected: language detected for the target text.
         copied: share of the target's words found verbatim in the source.
         length_z: Gale-Church z-score of the target length against the expected one
@@ -81,6 +109,14 @@ class BeadEvidence:
         src_part, tgt_part: when the lengths disagree (``|z| >= 1``) and an encoder is set, the
             run of clauses of that side (document offsets ``start, end``) most similar to the
             whole other side, with that similarity; ``None`` otherwise.
+        src_base, tgt_base: document offsets of ``src_text[0]`` and ``tgt_text[0]``.
+        margin: similarity minus the mean similarity with the nearest other beads (``None``
+            without an encoder or with fewer than three beads).
+        chrf: chrF of the source's dictionary gloss against the target (0-100).
+        doc_coverage, doc_chrf: the document's medians of the two, for the relative signals.
+        similarity_fitted: whether the settings were fitted with this encoder's cosines; when
+            not, the fidelity uses the model without encoder signals (the cosine still shows,
+            and the flags still read it).
     """
 
     src_text: str
@@ -96,6 +132,18 @@ class BeadEvidence:
     length_z: float = 0.0
     src_part: tuple[int, int, float] | None = None
     tgt_part: tuple[int, int, float] | None = None
+    src_base: int = 0
+    tgt_base: int = 0
+    margin: float | None = None
+    chrf: float = 0.0
+    doc_coverage: float = 0.0
+    doc_chrf: float = 0.0
+    similarity_fitted: bool = True
+
+    @property
+    def coverage_share(self) -> float:
+        """Mean of the two sides' coverage shares."""
+        return (self.src_coverage.share + self.tgt_coverage.share) / 2.0
 
 
 @dataclass(frozen=True)
@@ -121,14 +169,7 @@ def _length_z(src_len: float, tgt_len: float) -> float:
     return (tgt_len - src_len) / math.sqrt(max(mean, 1.0) * GALE_CHURCH_VARIANCE)
 
 
-def _length_score(src_len: float, tgt_len: float) -> float:
-    if src_len + tgt_len == 0:
-        return 1.0
-    delta = _length_z(src_len, tgt_len)
-    return 2.0 * (1.0 - 0.5 * (1.0 + math.erf(abs(delta) / math.sqrt(2.0))))
-
-
-_CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014\u201c\u201d\"]+\s*|\s+-\s+")
+_CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014\u201c\u201d\"\u3001\uff0c\uff1b]+\s*|\s+-\s+")
 
 
 def clause_spans(doc: Document, ids: Sequence[int]) -> list[tuple[int, int]]:
@@ -161,25 +202,82 @@ def _chrf_metric() -> Any:
 
 def _chrf(hyp: str, ref: str) -> float:
     """sacrebleu chrF (default settings: char order 6, beta 2) of ``hyp`` against ``ref``."""
-    return float(_chrf_metric().sentence_score(hyp, [ref]).score)
+    return float(_chrf_metric().sentence_score(" ".join(hyp.split()), [" ".join(ref.split())]).score)
+
+
+def signals_of(ev: BeadEvidence) -> dict[str, float]:
+    """The signal values of a bead (see the module docstring); no similarity keys without an encoder."""
+    out: dict[str, float] = {}
+    if ev.similarity is not None and ev.similarity_fitted:
+        out["similarity"] = float(ev.similarity)
+        out["margin"] = float(ev.margin) if ev.margin is not None else math.nan
+    out["length"] = min(abs(ev.length_z), 4.0)
+    out["coverage"] = ev.coverage_share - ev.doc_coverage
+    out["chrf"] = (ev.chrf - ev.doc_chrf) / 100.0
+    out["numbers"] = float(min(3, len(ev.numbers[0]) + len(ev.numbers[1])))
+    out["names"] = float(min(3, len(ev.names.src_only) + len(ev.names.tgt_only)))
+    return out
+
+
+#: Signals that count findings with flags of their own (numbers, names): left out of ``meaning``.
+_COUNTED = ("numbers", "names")
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, x))))
+
+
+def fidelity_from_evidence(ev: BeadEvidence, src_lang: str, tgt_lang: str,
+                           settings: FidelitySettings = DEFAULT_SETTINGS) -> BeadScore:
+    """The calibrated fidelity of a bead from its evidence (pure: no encoder, no lexicon)."""
+    sig = signals_of(ev)
+    surface = "similarity" not in sig
+    weights = settings.weight_map(surface)
+    reference = dict(settings.reference)
+    if not surface and math.isnan(sig["margin"]):
+        sig["margin"] = reference.get("margin", 0.0)  # too few beads to measure it: typical value
+    logit = settings.surface_intercept if surface else settings.intercept
+    parts: dict[str, float] = {}
+    meaning_logit = logit
+    for name in SIGNALS:
+        if name not in sig:
+            continue
+        w = weights.get(name, 0.0)
+        logit += w * sig[name]
+        if name not in _COUNTED:
+            meaning_logit += w * sig[name]
+        parts[name] = round(sig[name], 6)
+        parts[f"{name}_effect"] = round(w * (sig[name] - reference.get(name, 0.0)), 6)
+    language = 0.0 if _untranslated(ev, src_lang, tgt_lang) else 1.0
+    parts["language"] = language
+    parts["meaning"] = round(language * _sigmoid(meaning_logit), 6)
+    p = _sigmoid(logit)
+    return BeadScore(round(min(1.0, max(0.0, language * p)), 6), parts, ev)
 
 
 class Scorer:
-    """Scores beads of one document pair; holds the lexicons and the encoder for that pair.
+    """Scores beads of one document pair; holds the lexicons, the encoder and the settings.
 
     Args:
         src, tgt: the documents.
         lexicon: lexicon name (see :func:`aligner.lexicon.load_lexicon`).
         encoder: an object with ``encode(texts) -> (n, d)`` unit rows, or ``None``.
+        settings: the fidelity settings (weights, thresholds).
+        similarity_fitted: ``False`` when ``settings`` were not fitted with this encoder
+            (``FidelitySettings.encoder`` names the one they were): the fidelity then leaves
+            the encoder signals out rather than read cosines on another encoder's scale.
     """
 
-    def __init__(self, src: Document, tgt: Document, lexicon: str = "auto", encoder: Any = None) -> None:
+    def __init__(self, src: Document, tgt: Document, lexicon: str = "auto", encoder: Any = None,
+                 settings: FidelitySettings = DEFAULT_SETTINGS, similarity_fitted: bool = True) -> None:
         self.src = src
         self.tgt = tgt
         self.forward: Lexicon | None
         self.backward: Lexicon | None
         self.forward, self.backward = load_lexicon_pair(src.lang, tgt.lang, lexicon)
         self.encoder = encoder
+        self.settings = settings
+        self.similarity_fitted = similarity_fitted
         self.src_vocab = DocumentVocabulary.of(src.sentence_texts, src.lang)
         self.tgt_vocab = DocumentVocabulary.of(tgt.sentence_texts, tgt.lang)
 
@@ -189,51 +287,82 @@ class Scorer:
         return self.forward.name if self.forward is not None else "none"
 
     def texts(self, bead: Bead) -> tuple[str, str]:
-        """The joined source and target text of ``bead``."""
+        """The source and target sentences of ``bead``, each side joined by spaces (encoder input)."""
         s = " ".join(self.src.sentence_text(i) for i in bead.src)
         t = " ".join(self.tgt.sentence_text(j) for j in bead.tgt)
         return s, t
 
     def _is_scored(self, bead: Bead) -> bool:
-        return bool(bead.src and bead.tgt) and not any(
-            self.src.sentences[i].kind == BOILERPLATE for i in bead.src) and not any(
-            self.tgt.sentences[j].kind == BOILERPLATE for j in bead.tgt)
+        return bool(bead.src and bead.tgt) and not is_boilerplate_bead(self.src, self.tgt, bead)
+
+    def _similarities(self, scored: Sequence[Bead]) -> tuple[list[float | None], list[float | None]]:
+        """Cosine and margin of every scored bead (``None`` without an encoder)."""
+        if self.encoder is None or not scored:
+            return [None] * len(scored), [None] * len(scored)
+        pairs = [self.texts(b) for b in scored]
+        a = np.asarray(self.encoder.encode([p[0] for p in pairs]), dtype=np.float64)
+        c = np.asarray(self.encoder.encode([p[1] for p in pairs]), dtype=np.float64)
+        sim = np.clip(a @ c.T, -1.0, 1.0)
+        diag = np.diag(sim)
+        n = len(scored)
+        k = min(self.settings.margin_neighbours, n - 1)
+        if n < 3 or k < 1:
+            return [float(x) for x in diag], [None] * n
+        masked = sim.copy()
+        np.fill_diagonal(masked, -np.inf)
+        rows = -np.sort(-masked, axis=1)[:, :k].mean(axis=1)
+        cols = -np.sort(-masked, axis=0)[:k, :].mean(axis=0)
+        margin = diag - (rows + cols) / 2.0
+        return [float(x) for x in diag], [float(x) for x in margin]
+
+    def _length_ratio(self, scored: Sequence[Bead]) -> float:
+        """Target / source length of the document's scored beads (median), or the table's ratio."""
+        ratios = []
+        for b in scored:
+            s, t = self.texts(b)
+            if len(s) >= 20 and len(t) >= 5:
+                ratios.append(char_length(t) / char_length(s))
+        if len(ratios) >= _MIN_BEADS_FOR_RATIO:
+            return float(np.median(ratios))
+        return EXPECTED_LENGTH.get(self.tgt.lang, 1.0) / EXPECTED_LENGTH.get(self.src.lang, 1.0)
 
     def score_all(self, beads: Sequence[Bead]) -> tuple[BeadScore, ...]:
         """Scores for ``beads`` (similarities encoded in one batch)."""
         scored = [b for b in beads if self._is_scored(b)]
-        sims: dict[int, float] = {}
-        if self.encoder is not None and scored:
-            pairs = [self.texts(b) for b in scored]
-            a = self.encoder.encode([p[0] for p in pairs])
-            c = self.encoder.encode([p[1] for p in pairs])
-            for b, x, y in zip(scored, a, c):
-                sims[id(b)] = float(min(1.0, max(-1.0, float((x * y).sum()))))
-        return tuple(self.score(b, sims.get(id(b))) if self._is_scored(b) else BeadScore(0.0, {})
-                     for b in beads)
+        sims, margins = self._similarities(scored)
+        ratio = self._length_ratio(scored)
+        raw = [self.evidence(b, s, m, ratio) for b, s, m in zip(scored, sims, margins)]
+        doc_cov = float(np.median([e.coverage_share for e in raw])) if raw else 0.0
+        doc_chrf = float(np.median([e.chrf for e in raw])) if raw else 0.0
+        by_id = {id(b): fidelity_from_evidence(_with_doc(e, doc_cov, doc_chrf), self.src.lang, self.tgt.lang,
+                                               self.settings) for b, e in zip(scored, raw)}
+        return tuple(by_id.get(id(b), BeadScore(0.0, {})) for b in beads)
 
-    def evidence(self, bead: Bead, similarity: float | None) -> BeadEvidence:
+    def evidence(self, bead: Bead, similarity: float | None, margin: float | None = None,
+                 ratio: float | None = None) -> BeadEvidence:
         """Every signal's findings for a bead with text on both sides."""
-        s, t = self.texts(bead)
+        s, s_base = bead_text(self.src, bead.src)
+        t, t_base = bead_text(self.tgt, bead.tgt)
         sl, tl = self.src.lang, self.tgt.lang
         src_cov = coverage(s, sl, t, tl, self.forward)
         tgt_cov = coverage(t, tl, s, sl, self.backward)
         nums = match_quantities(extract_quantities(s, sl), extract_quantities(t, tl))
-        names = match_names(s, sl, t, tl, self.forward, self.backward,
-                                                        self.src_vocab, self.tgt_vocab) if script_of(s) == script_of(t) \
-            else NameMatch((), (), (), 0)
-        expected = EXPECTED_LENGTH.get(tl, 1.0) / EXPECTED_LENGTH.get(sl, 1.0)
-        ratio = (char_length(t) / expected) / max(char_length(s), 1.0)
+        names = match_names(s, sl, t, tl, self.forward, self.backward, self.src_vocab, self.tgt_vocab)
+        if ratio is None:
+            ratio = EXPECTED_LENGTH.get(tl, 1.0) / EXPECTED_LENGTH.get(sl, 1.0)
+        s_len, t_len = char_length(s.strip()), char_length(t.strip())
         detected = detect_language(t, _candidates(sl, tl)) if len(t) >= 20 else tl
-        z = _length_z(char_length(s) * expected, char_length(t))
+        z = _length_z(s_len * ratio, t_len)
         src_part = tgt_part = None
         if self.encoder is not None and abs(z) >= 1.0:
             if z < 0:
-                src_part = self._best_part(self.src, bead.src, t)
+                src_part = self._best_part(self.src, bead.src, " ".join(t.split()))
             else:
-                tgt_part = self._best_part(self.tgt, bead.tgt, s)
+                tgt_part = self._best_part(self.tgt, bead.tgt, " ".join(s.split()))
+        chrf = _chrf(gloss(s, sl, self.forward), t)
         return BeadEvidence(s, t, similarity, src_cov, tgt_cov, (tuple(nums[0]), tuple(nums[1])), names,
-                            ratio, detected, _copied(s, t), z, src_part, tgt_part)
+                            (t_len / ratio) / max(s_len, 1.0), detected, _copied(s, t), z, src_part, tgt_part,
+                            s_base, t_base, margin, chrf, similarity_fitted=self.similarity_fitted)
 
     def _best_part(self, doc: Document, ids: Sequence[int], other: str) -> tuple[int, int, float] | None:
         """The run of clauses of ``doc`` most similar to ``other`` (the first 8 clauses: at most 35 runs)."""
@@ -259,28 +388,16 @@ class Scorer:
         return runs[best_k][0], runs[best_k][1], round(best, 6)
 
     def score(self, bead: Bead, similarity: float | None = None) -> BeadScore:
-        """Score one bead with text on both sides."""
+        """Score one bead with text on both sides, on its own (no document context)."""
         ev = self.evidence(bead, similarity)
-        s, t = ev.src_text, ev.tgt_text
-        expected = EXPECTED_LENGTH.get(self.tgt.lang, 1.0) / EXPECTED_LENGTH.get(self.src.lang, 1.0)
-        n_src = len([q for q in extract_quantities(s, self.src.lang) if not q.spelled])
-        n_tgt = len([q for q in extract_quantities(t, self.tgt.lang) if not q.spelled])
-        n_bad = len(ev.numbers[0]) + len(ev.numbers[1])
-        parts: dict[str, float] = {
-            "coverage_src": min(1.0, ev.src_coverage.share / _COVERAGE_FULL),
-            "coverage_tgt": min(1.0, ev.tgt_coverage.share / _COVERAGE_FULL),
-            "length": _length_score(char_length(s) * expected, char_length(t)),
-            "numbers": 1.0 if n_src + n_tgt == 0 else max(0.0, 1.0 - n_bad / max(1, (n_src + n_tgt) / 2)),
-            "names": ev.names.agreement,
-            "chrf": min(1.0, _chrf(gloss(s, self.src.lang, self.forward), t) / _CHRF_SCALE),
-        }
-        if similarity is not None:
-            parts["similarity"] = min(1.0, max(0.0, (similarity - _SIM_LOW) / (_SIM_HIGH - _SIM_LOW)))
-        parts["language"] = 0.0 if _untranslated(ev, self.src.lang, self.tgt.lang) else 1.0
-        total = sum(WEIGHTS[k] for k in parts if k in WEIGHTS)
-        mean = sum(WEIGHTS[k] * v for k, v in parts.items() if k in WEIGHTS) / total
-        fidelity = parts["language"] * mean
-        return BeadScore(round(min(1.0, max(0.0, fidelity)), 6), {k: round(v, 6) for k, v in parts.items()}, ev)
+        return fidelity_from_evidence(_with_doc(ev, ev.coverage_share, ev.chrf), self.src.lang, self.tgt.lang,
+                                      self.settings)
+
+
+def _with_doc(ev: BeadEvidence, doc_coverage: float, doc_chrf: float) -> BeadEvidence:
+    from dataclasses import replace
+
+    return replace(ev, doc_coverage=doc_coverage, doc_chrf=doc_chrf)
 
 
 def _candidates(src_lang: str, tgt_lang: str) -> tuple[str, ...]:
@@ -306,15 +423,22 @@ def _untranslated(ev: BeadEvidence, src_lang: str, tgt_lang: str) -> bool:
 
 
 def score_beads(src: Document, tgt: Document, beads: Sequence[Bead], lexicon: str = "auto",
-                encoder: Any = None) -> tuple[BeadScore, ...]:
+                encoder: Any = None, settings: FidelitySettings = DEFAULT_SETTINGS) -> tuple[BeadScore, ...]:
     """Score every bead of an alignment (see :class:`Scorer`)."""
-    return Scorer(src, tgt, lexicon, encoder).score_all(beads)
+    return Scorer(src, tgt, lexicon, encoder, settings).score_all(beads)
 
 
 def score_bead(src: Document, tgt: Document, bead: Bead, scorer: Scorer | None = None) -> BeadScore:
     """Score one bead. Omissions, additions and boilerplate score 0 (nothing is translated)."""
     scorer = scorer or Scorer(src, tgt)
     return scorer.score_all([bead])[0]
+
+
+def rescore_all(src: Document, tgt: Document, beads: Sequence[Bead], scores: Sequence[BeadScore],
+                settings: FidelitySettings) -> tuple[BeadScore, ...]:
+    """``scores`` computed again from their evidence with other settings (nothing re-encoded)."""
+    return tuple(fidelity_from_evidence(s.evidence, src.lang, tgt.lang, settings) if s.evidence is not None else s
+                 for s in scores)
 
 
 def document_fidelity(src: Document, tgt: Document, beads: tuple[Bead, ...], scores: tuple[BeadScore, ...]) -> float:
@@ -324,8 +448,7 @@ def document_fidelity(src: Document, tgt: Document, beads: tuple[Bead, ...], sco
     """
     total = weight = 0.0
     for bead, score in zip(beads, scores):
-        kinds = [src.sentences[i].kind for i in bead.src] + [tgt.sentences[j].kind for j in bead.tgt]
-        if BOILERPLATE in kinds:
+        if is_boilerplate_bead(src, tgt, bead):
             continue
         w = sum(char_length(src.sentence_text(i)) for i in bead.src) + sum(
             char_length(tgt.sentence_text(j)) for j in bead.tgt)

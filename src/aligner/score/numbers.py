@@ -17,11 +17,10 @@ from functools import lru_cache
 
 import regex
 
-__all__ = ["Quantity", "extract_quantities", "extract_numbers", "match_quantities"]
+from ..locale_data import decimal_symbol, group_symbol, month_names
 
-#: Languages that write ``1,5`` for one and a half and ``1.500`` for fifteen hundred.
-COMMA_DECIMAL = frozenset({"id", "ms", "de", "fr", "es", "it", "pt", "nl", "tr", "ru", "pl", "sv",
-                           "fi", "el", "da", "no", "cs", "ro", "hu", "vi"})
+__all__ = ["Quantity", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words"]
+
 
 _MAGNITUDES: dict[str, float] = {
     # English
@@ -37,15 +36,29 @@ _MAGNITUDES: dict[str, float] = {
 }
 _PERCENT = ("%", "percent", "per cent", "pct", "persen", "prozent", "퍼센트", "％")
 
-_NUM = regex.compile(
-    r"(?<![\p{L}\p{N}])(?P<ord_id>ke-)?"
+_NUM_PATTERN = (
+    # a number may touch a Han, kana or Hangul letter (82万人, ラジオ4) but not a letter of a
+    # script that spaces its words (A4, 3G)
+    r"(?<![\p{N}\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}])(?P<ord_id>ke-)?"
     r"(?P<num>\p{Nd}+(?:[.,\u00a0\u202f]\p{Nd}{3})*(?:[.,:]\p{Nd}+)?)"
+    r"(?P<cjk_month>\s?[月월](?!\p{N}))?"
     r"(?P<after>(?:st|nd|rd|th)\b|\.(?=\s+\p{Ll})|(?:\s?(?:%|％|percent|per\s+cent|pct|persen|prozent|퍼센트)))?"
     r"(?:\s?(?P<mag>thousands?|millions?|billions?|trillion|bn|mn|mln|tn|ribu|rb|juta|jt|miliar|milyar|"
-    r"triliun|tausend|mio|millionen|million|milliarden?|mrd|billionen|[천만억조千万萬亿億]|(?<=\p{Nd})[km])(?![\p{L}]))?"
-    r"(?P<pct2>\s?(?:%|percent|per\s+cent|pct|persen|prozent|퍼센트))?",
-    regex.IGNORECASE,
+    r"triliun|tausend|mio|millionen|million|milliarden?|mrd|billionen|[천만억조千万萬亿億]|(?<=\p{Nd})[km])(?![\p{Latin}\p{Cyrillic}]))?"
+    r"(?P<pct2>\s?(?:%|percent|per\s+cent|pct|persen|prozent|퍼센트))?"
 )
+_NUM = regex.compile(_NUM_PATTERN, regex.IGNORECASE)
+
+
+@lru_cache(maxsize=128)
+def _num_pattern(lang: str) -> "regex.Pattern[str]":
+    """The number pattern for ``lang``: where CLDR groups digits with a space (ru, fr, fi...),
+    a plain space between digit groups joins them too (``40 000``)."""
+    if not group_symbol(lang).isspace():
+        return _NUM
+    spaced = r"(?P<num>\p{Nd}{1,3}(?: \p{Nd}{3})+(?!\p{Nd})(?:[.,]\p{Nd}+)?|"
+    return regex.compile(_NUM_PATTERN.replace("(?P<num>", spaced, 1), regex.IGNORECASE)
+
 
 _EN_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -55,7 +68,7 @@ _EN_WORDS = {
     "hundred": 100, "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
     "twelfth": 12, "twentieth": 20, "hundredth": 100, "half": 0.5, "once": 1, "twice": 2,
-    "single": 1, "double": 2, "triple": 3, "both": 2, "pair": 2, "couple": 2, "million": 1e6,
+    "single": 1, "double": 2, "triple": 3, "decade": 10, "decades": 10, "both": 2, "pair": 2, "couple": 2, "million": 1e6,
     "billion": 1e9, "thousand": 1e3, "a": 1, "an": 1,
 }
 _ID_UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
@@ -71,18 +84,31 @@ _ID_COMPOUND = regex.compile(r"\b(?:ke)?(" + "|".join(_ID_UNITS) + r"|se)\s+(pul
 _PM = regex.compile(r"\s?([ap]\.?m\.?)(?!\p{L})", regex.IGNORECASE)
 _TIME_WORD = regex.compile(r"(?:pukul|jam|um|at)\s*$", regex.IGNORECASE)
 _WORD = regex.compile(r"\p{L}+")
+_NEXT_TO_DIGIT = regex.compile(r"\p{Nd}\.?\s?$")
+_NEXT_TO_DIGIT_AFTER = regex.compile(r"\.?\s?\p{Nd}")
 
-_MONTHS: dict[str, int] = {}
-for _i, _names in enumerate((
-    "january jan januari januar jänner", "february feb februari februar", "march mar maret märz maerz",
-    "april apr", "may mei mai", "june jun juni", "july jul juli", "august aug agustus agu",
-    "september sep sept", "october oct oktober okt", "november nov nopember",
-    "december dec desember dez dezember des",
-), start=1):
-    for _n in _names.split():
-        _MONTHS[_n] = _i
-_MONTH = regex.compile(r"(?<!\p{L})(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?(?!\p{L})",
-                       regex.IGNORECASE)
+_ROMAN = regex.compile(
+    r"(?<![\p{L}\p{N}])(?=[MDCLXVI]{2})(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+    r"(?:e|er|re|ème|eme|th|\.)?(?![\p{L}\p{N}])")
+_ROMAN_VALUE = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of an upper-case Roman numeral (``XIX`` -> 19); 0 for an empty string."""
+    total = 0
+    for k, ch in enumerate(numeral):
+        v = _ROMAN_VALUE[ch]
+        total += -v if k + 1 < len(numeral) and _ROMAN_VALUE[numeral[k + 1]] > v else v
+    return total
+
+
+@lru_cache(maxsize=256)
+def _month_pattern(lang: str) -> tuple["regex.Pattern[str]", dict[str, int]]:
+    """Month names of ``lang`` and English (CLDR through Babel), longest first, as one pattern."""
+    names = dict(month_names("en"))
+    names.update(month_names(lang))
+    alt = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(r"(?<!\p{L})(" + alt + r")\.?(?!\p{L})", regex.IGNORECASE), names
 
 
 @dataclass(frozen=True)
@@ -91,7 +117,9 @@ class Quantity:
 
     Attributes:
         values: every value the written form can mean (``1.500`` may be 1500 or 1.5).
-        kind: ``number``, ``percent``, ``ordinal``, ``month`` or ``word`` (a number in words).
+        kind: ``number``, ``percent``, ``ordinal``, ``month``, ``word`` (a number in words) or
+            ``roman`` (a Roman numeral: ``XIXe siecle``, ``Henry VIII``; like a word, it only
+            ever excuses a digit number).
         start, end: half-open character span in the text.
     """
 
@@ -103,7 +131,7 @@ class Quantity:
     @property
     def spelled(self) -> bool:
         """True for numbers written as words (they only ever excuse a digit number)."""
-        return self.kind == "word"
+        return self.kind in ("word", "roman")
 
     def show(self) -> str:
         """The value(s) as a short string, e.g. ``1500`` or ``1.5|1500``."""
@@ -117,10 +145,10 @@ def _fmt(v: float) -> str:
 
 
 def _readings(token: str, lang: str) -> set[float]:
-    token = token.replace("\u00a0", "").replace("\u202f", "")
+    token = token.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if ":" in token:  # a time such as 10:30 -> compared through its parts elsewhere
         token = token.split(":")[0]
-    conventions = [(",", "."), (".", ",")] if lang in COMMA_DECIMAL else [(".", ","), (",", ".")]
+    conventions = [(",", "."), (".", ",")] if decimal_symbol(lang) == "," else [(".", ","), (",", ".")]
     out: set[float] = set()
     for decimal, thousands in conventions:
         t = token
@@ -153,7 +181,7 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     """
     found: list[Quantity] = []
     digit_spans: list[tuple[int, int]] = []
-    for m in _NUM.finditer(text):
+    for m in _num_pattern(lang).finditer(text):
         num = m.group("num")
         values = _readings(num, lang)
         kind = "number"
@@ -163,6 +191,8 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             kind = "ordinal"
         if (after and after != "." and after not in ("st", "nd", "rd", "th")) or pct2:
             kind = "percent"
+        if m.group("cjk_month"):
+            kind = "month"
         mag = (m.group("mag") or "").lower()
         if mag:
             factor = _MAGNITUDES.get(mag, 1.0)
@@ -182,20 +212,61 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             found[-1] = Quantity(frozenset(hours), "number", m.start("num"), m.end())
             if int(minutes):
                 found.append(Quantity(frozenset({float(minutes)}), "number", m.start("num"), m.end("num")))
-    for m in _MONTH.finditer(text):
+    pattern, months = _month_pattern(lang)
+    for m in pattern.finditer(text):
         name = m.group(1)
-        if name.lower() in ("may", "mar", "jun", "jul", "aug", "des", "sep", "dec", "mai", "mei") and not name[0].isupper():
-            continue
         window = text[max(0, m.start() - 12) : m.end() + 12]
         if not regex.search(r"\p{Nd}", window):
             continue
-        found.append(Quantity(frozenset({float(_MONTHS[name.lower()])}), "month", m.start(), m.end()))
+        if len(name) <= 4 and not (name[0].isupper() or _NEXT_TO_DIGIT.search(text[max(0, m.start() - 4) : m.start()])
+                                   or _NEXT_TO_DIGIT_AFTER.match(text, m.end())):
+            continue  # a short name ("mar", "mai", "des") in lower case counts only beside a number
+        found.append(Quantity(frozenset({float(months[name.casefold()])}), "month", m.start(), m.end()))
+    for m in _ROMAN.finditer(text):
+        value = roman_value(m.group(1))
+        if value:
+            found.append(Quantity(frozenset({float(value)}), "roman", m.start(), m.end()))
     found.extend(_spelled(text, lang, digit_spans))
     return tuple(sorted(found, key=lambda q: (q.start, q.end)))
 
 
+#: Values whose words num2words is asked for: units, teens, tens, hundred, thousand, and the
+#: ordinals up to twenty.
+_WORD_VALUES = tuple(range(0, 21)) + tuple(range(30, 101, 10)) + (1000,)
+
+
+@lru_cache(maxsize=128)
+def number_words(lang: str) -> dict[str, float]:
+    """Lower-cased number words of ``lang`` -> value, from num2words where it knows the language.
+
+    Only one-word forms of at least two letters are kept (``drei``, ``dritte``, ``kolme``); the
+    hand-made English and Indonesian tables (with ``dozen``, ``both``, ``setengah``...) come first.
+
+    Example:
+        >>> number_words("de")["zwölf"], number_words("fi")["kolme"], number_words("en")["dozen"]
+        (12.0, 3.0, 12.0)
+    """
+    table: dict[str, float] = {k: float(v) for k, v in _EN_WORDS.items()} if lang == "en" else (
+        {k: float(v) for k, v in _ID_WORDS.items()} if lang in ("id", "ms") else {})
+    try:
+        from num2words import num2words  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a main dependency
+        return table
+    for value in _WORD_VALUES:
+        for to in ("cardinal", "ordinal"):
+            if to == "ordinal" and not 1 <= value <= 20:
+                continue
+            try:
+                word = str(num2words(value, lang=lang, to=to)).casefold()
+            except (NotImplementedError, OverflowError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+                break  # the language is not covered
+            if " " not in word and len(word) >= 2 and word.isalpha():
+                table.setdefault(word, float(value))
+    return table
+
+
 def _spelled(text: str, lang: str, digit_spans: list[tuple[int, int]]) -> Iterable[Quantity]:
-    table = _EN_WORDS if lang == "en" else _ID_WORDS if lang in ("id", "ms") else {}
+    table = number_words(lang)
     if not table:
         return []
     out = []
@@ -258,6 +329,8 @@ def match_quantities(src: tuple[Quantity, ...], tgt: tuple[Quantity, ...]) -> tu
                     if not used[k] and r.spelled and q.values & r.values:
                         hit = k
                         break
+            if hit is None and q.kind == "month" and not any(r.kind == "month" for r in pool):
+                continue  # a month said on one side only ("in November" / "11月"): not a changed date
             if hit is None:
                 # the same value may legitimately appear once on one side for twice on the other
                 if any(q.values & r.values for r in pool):

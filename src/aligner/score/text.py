@@ -9,7 +9,11 @@ import regex
 
 __all__ = ["Token", "tokens", "content_tokens", "is_stopword", "STOPWORDS"]
 
-_WORD = regex.compile(r"\p{N}+(?:[.,:/\u00a0]\p{N}+)*(?:-\p{L}+)?|[\p{L}\p{M}]+(?:[-'\u2019][\p{L}\p{M}]+)*")
+# Latin-script words and words of other scripts are separate tokens, so a name written in
+# Latin letters inside Korean or Japanese text stands alone ("Smith가" -> "Smith", "가").
+_WORD = regex.compile(r"\p{N}+(?:[.,:/\u00a0]\p{N}+)*(?:-\p{L}+)?"
+                      r"|[\p{Latin}\p{M}]+(?:[-'\u2019][\p{Latin}\p{M}]+)*"
+                      r"|[[\p{L}\p{M}]--\p{Latin}]+(?:[-'\u2019][[\p{L}\p{M}]--\p{Latin}]+)*", regex.V1)
 
 #: Function words that carry little meaning of their own (compared without them).
 STOPWORDS: dict[str, frozenset[str]] = {

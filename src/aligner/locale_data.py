@@ -1,0 +1,219 @@
+"""Language facts for names, numbers and dates, from CLDR (through Babel) and shipped data.
+
+One place answers, for any language code:
+
+* :func:`month_names` / :func:`day_names`: every month and weekday name CLDR knows for the
+  language (wide and abbreviated, format and stand-alone forms, lower-cased, trailing dot
+  dropped), plus the few older spellings in ``data/language/months.extra.tsv``;
+* :func:`decimal_symbol` / :func:`group_symbol`: how the language writes ``1,5`` / ``1.500``;
+* :func:`place_names`: country and language names (``Allemagne``, ``allemand``), so that
+  exonyms can be matched across languages (``Germany`` / ``Allemagne``);
+* :func:`conjunctions`: the words for "and" / "or" (CLDR list patterns) and the few more in
+  ``data/language/conjunctions.extra.tsv``, for suspended compounds (``Industrie- und
+  Handelskammer`` is German style, not a detached hyphen);
+* :func:`usual_script`: the script a language is usually written in (CLDR likely subtags:
+  ``Latn``, ``Cyrl``, ``Kore``, ``Hans``, ``Jpan``, ``Arab``...);
+* :func:`capitalises_nouns`: whether the language capitalises common nouns (German,
+  Luxembourgish; ``data/language/noun-capitalising.txt``), so that a capital letter is no
+  evidence of a name.
+
+Unknown codes give empty tables (and ``.``/``,`` symbols), never an error: a language with no
+data simply gets no help from it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+from babel import Locale
+
+__all__ = ["month_names", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
+           "place_names", "capitalises_nouns", "usual_script", "conjunctions", "LANGUAGE_DATA_VERSION"]
+
+#: Version of the language data (Babel's CLDR version and the shipped files).
+LANGUAGE_DATA_VERSION = "cldr1"
+
+
+def _data(name: str) -> str:
+    return resources.files("aligner").joinpath("data", "language", name).read_text("utf-8")
+
+
+@lru_cache(maxsize=256)
+def _locale(lang: str) -> Locale | None:
+    from babel import UnknownLocaleError
+
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def _clean(name: str) -> str:
+    return name.strip().rstrip(".").casefold()
+
+
+def _forms(table: object) -> list[tuple[object, str]]:
+    """``(key, name)`` of every width and context of a Babel months/days table."""
+    out: list[tuple[object, str]] = []
+    for context in ("format", "stand-alone"):
+        try:
+            widths = table[context]  # type: ignore[index]
+        except (KeyError, TypeError):
+            continue
+        for width in ("wide", "abbreviated"):
+            try:
+                out.extend((k, str(v)) for k, v in widths[width].items())
+            except (KeyError, TypeError, AttributeError):
+                continue
+    return out
+
+
+@lru_cache(maxsize=256)
+def month_names(lang: str) -> Mapping[str, int]:
+    """Lower-cased month names of ``lang`` -> month number (1-12).
+
+    Example:
+        >>> month_names("fr")["novembre"], month_names("de")["märz"], month_names("id")["agu"]
+        (11, 3, 8)
+    """
+    out: dict[str, int] = {}
+    loc = _locale(lang)
+    if loc is not None:
+        for k, v in _forms(loc.months):
+            name = _clean(v)
+            if name and not any(ch.isdigit() for ch in name):
+                out.setdefault(name, int(k))  # type: ignore[call-overload]
+    for line in _data("months.extra.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, name, number = line.split("\t")
+            if code == lang.split("-")[0]:
+                out.setdefault(name.casefold(), int(number))
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=256)
+def day_names(lang: str) -> frozenset[str]:
+    """Lower-cased weekday names of ``lang`` (wide and abbreviated).
+
+    Example:
+        >>> "dienstag" in day_names("de"), "mardi" in day_names("fr")
+        (True, True)
+    """
+    loc = _locale(lang)
+    if loc is None:
+        return frozenset()
+    return frozenset(_clean(v) for _k, v in _forms(loc.days) if _clean(v))
+
+
+@lru_cache(maxsize=256)
+def calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names of ``lang`` and of English (capitalised, but not names)."""
+    words = set(day_names(lang)) | set(month_names(lang))
+    if lang != "en":
+        words |= set(day_names("en")) | set(month_names("en"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=256)
+def decimal_symbol(lang: str) -> str:
+    """The decimal separator of ``lang`` in CLDR (``,`` for German, ``.`` for English)."""
+    from babel.numbers import get_decimal_symbol
+
+    loc = _locale(lang)
+    return str(get_decimal_symbol(loc)) if loc is not None else "."
+
+
+@lru_cache(maxsize=256)
+def group_symbol(lang: str) -> str:
+    """The digit-group separator of ``lang`` in CLDR (``.`` for German, a no-break space for French)."""
+    from babel.numbers import get_group_symbol
+
+    loc = _locale(lang)
+    return str(get_group_symbol(loc)) if loc is not None else ","
+
+
+@lru_cache(maxsize=256)
+def place_names(lang: str) -> Mapping[str, str]:
+    """Lower-cased country and language names of ``lang`` -> a language-neutral key.
+
+    The key is the CLDR code (``DE`` for a country, ``de`` for a language), so two languages'
+    names for one place or language share a key.
+
+    Example:
+        >>> place_names("fr")["allemagne"], place_names("en")["germany"], place_names("de")["englisch"]
+        ('DE', 'DE', 'en')
+    """
+    loc = _locale(lang)
+    out: dict[str, str] = {}
+    if loc is None:
+        return MappingProxyType(out)
+    for code, name in loc.territories.items():
+        if str(code).isalpha():  # skip numeric regions (001 World, 150 Europe)
+            out.setdefault(str(name).casefold(), str(code))
+    for code, name in loc.languages.items():
+        if "_" not in str(code):
+            out.setdefault(str(name).casefold(), str(code))
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=1)
+def _noun_capitalising() -> frozenset[str]:
+    return frozenset(line.split("#")[0].strip() for line in _data("noun-capitalising.txt").splitlines()
+                     if line.split("#")[0].strip())
+
+
+def capitalises_nouns(lang: str) -> bool:
+    """True for languages that write every common noun with a capital (German, Luxembourgish).
+
+    Example:
+        >>> capitalises_nouns("de"), capitalises_nouns("en")
+        (True, False)
+    """
+    return lang.split("-")[0].split("_")[0].lower() in _noun_capitalising()
+
+
+@lru_cache(maxsize=256)
+def usual_script(lang: str) -> str:
+    """ISO 15924 code of the script ``lang`` is usually written in; ``""`` when unknown.
+
+    Example:
+        >>> usual_script("ko"), usual_script("de"), usual_script("sr")
+        ('Kore', 'Latn', 'Cyrl')
+    """
+    from babel.core import get_global
+
+    base = lang.replace("-", "_").split("_")[0].lower()
+    if base == "und":
+        return ""
+    likely = get_global("likely_subtags").get(base, "")
+    parts = str(likely).split("_")
+    return parts[1] if len(parts) >= 3 else ""
+
+
+@lru_cache(maxsize=256)
+def conjunctions(lang: str) -> frozenset[str]:
+    """Lower-cased words for "and" and "or" in ``lang`` (CLDR list patterns, plus shipped extras).
+
+    Example:
+        >>> sorted(conjunctions("de"))
+        ['bis', 'oder', 'sowie', 'und']
+    """
+    words: set[str] = set()
+    loc = _locale(lang)
+    if loc is not None:
+        for kind in ("standard", "or"):
+            try:
+                pattern = str(loc.list_patterns[kind]["end"])
+            except (KeyError, TypeError):
+                continue
+            middle = pattern.replace("{0}", " ").replace("{1}", " ").replace(",", " ").split()
+            words.update(w.casefold() for w in middle if w.isalpha())
+    for line in _data("conjunctions.extra.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, word = line.split("\t")
+            if code == lang.split("-")[0]:
+                words.add(word.casefold())
+    return frozenset(words)

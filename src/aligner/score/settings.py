@@ -1,0 +1,111 @@
+"""Every number the fidelity score, the flags and the verdicts depend on, in one frozen object.
+
+The shipped values are fitted by ``bench/fit_fidelity.py`` on the pooled dev pairs and stored
+in ``data/fidelity/settings.json``; :meth:`FidelitySettings.digest` is part of the
+reproducibility signature (``fid:VERSION-DIGEST``), so two results made with different
+settings are told apart.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .._version import FIDELITY_VERSION, settings_digest
+
+__all__ = ["FidelitySettings", "load_settings", "DEFAULT_SETTINGS", "FIDELITY_VERSION", "SIGNALS"]
+
+
+#: Signals of the calibrated fidelity, in the order of the model's weights.
+SIGNALS: tuple[str, ...] = ("similarity", "margin", "length", "coverage", "chrf", "numbers", "names")
+
+
+@dataclass(frozen=True)
+class FidelitySettings:
+    """Weights of the calibrated fidelity and the thresholds of flags and verdicts.
+
+    Attributes:
+        encoder: the sentence encoder whose cosines the model was fitted on; with another
+            encoder the model without encoder signals is used (see ``Scorer``).
+        intercept, weights: logistic model with an encoder: ``P(faithful) = sigmoid(intercept +
+            sum(weights[k] * signal_k))``, signals named by :data:`SIGNALS`.
+        surface_intercept, surface_weights: the model without an encoder (no similarity, margin).
+        reference: the value of each signal in a typical faithful bead; a part's *effect* is its
+            weight times its distance from that reference (what it moved the log-odds by).
+        margin_neighbours: how many of the most similar other beads the margin compares with.
+        mistranslation: below this fidelity a bead with no other explanation says something else.
+        length_z_strong: |length z| that alone signals a clause added or dropped.
+        length_z_weak: |length z| that signals one together with weak support (below).
+        partial_fidelity: fidelity below which a |z| >= ``length_z_weak`` bead is a partial change.
+        part_match: a run of clauses at least this similar to the other side is "what was translated".
+        part_gain: how much better than the whole that run must match to show a partial change.
+        faithful, unfaithful: document fidelity bounds of the verdicts.
+        not_translation_similarity: median bead cosine below which two documents are not
+            translations of each other (with ``not_translation_margin``).
+        not_translation_margin: median bead margin below which the beads are no better than
+            chance pairings of the same topic.
+        not_translation_share: share of content beads with fidelity below ``mistranslation``
+            from which the document is not a translation, whatever the cosines.
+    """
+
+    encoder: str = "use"
+    intercept: float = 0.0
+    weights: tuple[tuple[str, float], ...] = ()
+    surface_intercept: float = 0.0
+    surface_weights: tuple[tuple[str, float], ...] = ()
+    reference: tuple[tuple[str, float], ...] = ()
+    margin_neighbours: int = 4
+    mistranslation: float = 0.1
+    length_z_strong: float = 2.0
+    length_z_weak: float = 1.0
+    partial_fidelity: float = 0.5
+    part_match: float = 0.4
+    part_gain: float = 0.15
+    faithful: float = 0.8
+    unfaithful: float = 0.6
+    not_translation_similarity: float = 0.5
+    not_translation_margin: float = 0.05
+    not_translation_share: float = 0.5
+    provenance: str = field(default="", compare=False)
+
+    def weight_map(self, surface: bool) -> dict[str, float]:
+        """The weights of the model with (``surface=False``) or without an encoder."""
+        return dict(self.surface_weights if surface else self.weights)
+
+    def digest(self) -> str:
+        """First 8 hex digits of the SHA-256 of every field but ``provenance`` (as JSON); the
+        shipped settings' digest is the signature's (``aligner._version.fidelity_settings_digest``)."""
+        return settings_digest(self.to_json())
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (``load_settings`` reads it back)."""
+        d = asdict(self)
+        for key in ("weights", "surface_weights", "reference"):
+            d[key] = dict(d[key])
+        return d
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "FidelitySettings":
+        """Settings from :meth:`to_json`'s dict."""
+        d = dict(data)
+        for key in ("weights", "surface_weights", "reference"):
+            d[key] = tuple(sorted((str(k), float(v)) for k, v in d.get(key, {}).items()))
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+    def with_(self, **changes: Any) -> "FidelitySettings":
+        """A copy with ``changes``."""
+        return replace(self, **changes)
+
+
+@lru_cache(maxsize=1)
+def load_settings() -> FidelitySettings:
+    """The shipped settings (``data/fidelity/settings.json``)."""
+    text = resources.files("aligner").joinpath("data", "fidelity", "settings.json").read_text("utf-8")
+    return FidelitySettings.from_json(json.loads(text))
+
+
+DEFAULT_SETTINGS = load_settings()

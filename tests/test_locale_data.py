@@ -1,0 +1,39 @@
+"""Language facts from CLDR (Babel) and the shipped language data."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.locale_data import (calendar_words, capitalises_nouns, conjunctions, day_names, decimal_symbol,
+                                 group_symbol, month_names, place_names, usual_script)
+
+
+@pytest.mark.parametrize("lang,name,month", [("fr", "novembre", 11), ("es", "diciembre", 12), ("de", "märz", 3),
+                                             ("fi", "marraskuuta", 11), ("ru", "ноября", 11), ("id", "nopember", 11),
+                                             ("sw", "novemba", 11), ("en", "sept", 9)])
+def test_month_names_come_from_cldr_in_every_language(lang, name, month):
+    assert month_names(lang)[name] == month
+
+
+def test_day_and_calendar_words():
+    assert "dienstag" in day_names("de") and "mardi" in day_names("fr")
+    assert {"tuesday", "dienstag", "november"} <= calendar_words("de")
+    assert day_names("xx") == frozenset() and dict(month_names("xx")) == {}
+
+
+def test_number_symbols_by_language():
+    assert (decimal_symbol("de"), group_symbol("de")) == (",", ".")
+    assert (decimal_symbol("en"), group_symbol("en")) == (".", ",")
+    assert decimal_symbol("xx") == "."
+
+
+def test_place_names_share_a_code_across_languages():
+    assert place_names("fr")["allemagne"] == place_names("en")["germany"] == place_names("de")["deutschland"]
+    assert place_names("fr")["allemand"] == place_names("en")["german"] == "de"
+
+
+def test_language_facts():
+    assert capitalises_nouns("de") and capitalises_nouns("lb") and not capitalises_nouns("en")
+    assert not capitalises_nouns("fr") and not capitalises_nouns("xx")
+    assert (usual_script("ko"), usual_script("ru"), usual_script("de")) == ("Kore", "Cyrl", "Latn")
+    assert {"und", "oder"} <= conjunctions("de") and {"and", "or"} <= conjunctions("en")
