@@ -312,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     from aligner.config import DEFAULT_CONFIG
 
     cache = DiskCache(args.cache)
-    install_cache(cache, sorted({DEFAULT_CONFIG.encoder, DEFAULT_CONFIG.fidelity_encoder} - {"none"}))
+    names = {DEFAULT_CONFIG.encoder, DEFAULT_CONFIG.fidelity_encoder or ""} - {"none", "auto", ""}
+    install_cache(cache, sorted(names | ({"use", "e5"} if DEFAULT_CONFIG.encoder == "auto" else set())))
     all_cmp: dict[str, dict[str, Any]] = {}
     all_labels: dict[str, dict[str, list[str]]] = {}
     results: dict[str, dict[str, Any]] = {}

@@ -49,7 +49,7 @@ from ..measures import GALE_CHURCH_VARIANCE, char_length
 from .entities import DocumentVocabulary, NameMatch, match_names
 from .lexical import Coverage, coverage, gloss
 from .numbers import Quantity, extract_quantities, match_quantities
-from .settings import DEFAULT_SETTINGS, FIDELITY_VERSION, SIGNALS, FidelitySettings
+from .settings import DEFAULT_SETTINGS, SIGNALS, FidelitySettings
 from .text import tokens
 
 __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
