@@ -27,6 +27,7 @@ import pickle
 import sys
 from collections.abc import Mapping
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +42,16 @@ GRID: dict[str, tuple[float, ...]] = {
     "length_z_weak": (1.0, 1.25, 1.5, 2.0),
     "length_z_strong": (2.0, 2.5, 3.0, 4.0),
 }
-FITS = {
-    "number": {"number_mismatch"},
-    "entity": {"entity_mismatch"},
-    "clause_omission": {"partial_omission", "omission", "truncation"},
-    "clause_addition": {"partial_addition", "addition"},
-    "untranslated": {"untranslated"},
-    "unrelated": {"mistranslation", "omission", "addition"},
-}
 MEANING = {"mistranslation", "partial_omission", "partial_addition"}
+
+
+@lru_cache(maxsize=1)
+def _fits() -> dict[str, set[str]]:
+    """label -> flag types that count as typed (bench/divergence.py's table)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from divergence import FITS
+
+    return FITS
 
 
 def _logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0, iters: int = 50) -> np.ndarray:
@@ -163,7 +165,7 @@ def _evaluate(table: dict[str, np.ndarray], t: Mapping[str, float], part_match: 
         else:
             n += 1
             det += bool(types)
-            typed += bool(types & FITS.get(label, set()))
+            typed += bool(types & _fits().get(label, set()))
     return det / max(n, 1), typed / max(n, 1), clean / max(n_clean, 1), meaning_clean / max(n_clean, 1)
 
 
