@@ -65,7 +65,8 @@ def render_report(report: Report) -> str:
     lines = [
         f"## Comparison: {src_name} ({md_cell(s.src_lang)}) → {tgt_name} ({md_cell(s.tgt_lang)})",
         "",
-        f"- **Verdict:** {md_cell(s.verdict)}",
+        f"- **Verdict:** {md_cell(s.verdict)}" + (f" ({md_cell(s.translation_evidence, None)})"
+                                                  if s.translation_evidence else ""),
         f"- **Document fidelity:** {s.fidelity:.3f}",
         f"- **Sentences:** {s.n_src} source, {s.n_tgt} target; **beads:** {s.n_beads} ({kinds})",
         f"- **Coverage:** source {_pct(s.coverage_src)}, target {_pct(s.coverage_tgt)}",

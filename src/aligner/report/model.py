@@ -177,6 +177,8 @@ class Summary:
         flag_counts, severity_counts, bead_kinds: ``(name, count)`` pairs, sorted by name
             (severities mildest first).
         verdict: the comparison's verdict (``Comparison.verdict``).
+        translation_evidence: why the documents are taken not to be translations of each
+            other (``Comparison.translation_evidence``), ``""`` otherwise.
         src_origin, tgt_origin: how each side's text was obtained (``Document.origin``).
         n_flagged: beads with a flag above ``info`` (notes never make a bead "flagged").
     """
@@ -198,6 +200,7 @@ class Summary:
     n_flagged: int
     signature: str
     verdict: str = ""
+    translation_evidence: str = ""
     src_origin: str | None = None
     tgt_origin: str | None = None
 
@@ -301,6 +304,7 @@ def build_report(c: Comparison) -> Report:
         n_flagged=sum(1 for row in rows if any(f.severity != "info" for f in row.flags)),
         signature=c.signature,
         verdict=c.verdict,
+        translation_evidence=str(getattr(c, "translation_evidence", "") or ""),
         src_origin=c.src.origin,
         tgt_origin=c.tgt.origin,
     )

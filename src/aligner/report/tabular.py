@@ -86,6 +86,8 @@ def render_tmx_report(report: Report) -> str:
     _prop(header, "x-signature", s.signature)
     if s.verdict:
         _prop(header, "x-verdict", s.verdict)
+    if s.translation_evidence:
+        _prop(header, "x-translation-evidence", s.translation_evidence)
     for kind, value in (("x-source-path", s.src_path), ("x-target-path", s.tgt_path)):
         if value:
             _prop(header, kind, value)

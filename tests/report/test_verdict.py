@@ -1,0 +1,32 @@
+"""The verdict (and why a pair is not a translation) in every report format."""
+
+import json
+
+import aligner
+from aligner.report import render
+
+WHY = "no sentence of one matches the other <b>"
+
+
+def _comparison(evidence: str = ""):
+    c = aligner.compare("Harga naik 5 persen. Pemerintah diam.", "Prices rose 5 percent. The government was silent.",
+                        src_lang="id", tgt_lang="en", encoder="none")
+    if evidence:
+        object.__setattr__(c, "translation_evidence", evidence)
+    return c
+
+
+def test_verdict_in_every_format():
+    c = _comparison()
+    assert json.loads(render(c, "json"))["verdict"] == c.verdict
+    assert f"**Verdict:** {c.verdict}" in render(c, "md")
+    assert f'<span class="big" id="verdict">{c.verdict}</span>' in render(c, "html")
+    assert f'<prop type="x-verdict">{c.verdict}</prop>' in render(c, "tmx")
+
+
+def test_translation_evidence_is_shown_and_escaped():
+    c = _comparison(WHY)
+    assert "no sentence of one matches the other &lt;b&gt;" in render(c, "html")
+    assert "(no sentence of one matches the other &lt;b&gt;)" in render(c, "md")
+    assert "x-translation-evidence" in render(c, "tmx")
+    assert "translation-evidence" not in render(_comparison(), "html")
