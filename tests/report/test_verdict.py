@@ -8,12 +8,9 @@ from aligner.report import render
 WHY = "no sentence of one matches the other <b>"
 
 
-def _comparison(evidence: str = ""):
-    c = aligner.compare("Harga naik 5 persen. Pemerintah diam.", "Prices rose 5 percent. The government was silent.",
-                        src_lang="id", tgt_lang="en", encoder="none")
-    if evidence:
-        object.__setattr__(c, "translation_evidence", evidence)
-    return c
+def _comparison():
+    return aligner.compare("Harga naik 5 persen. Pemerintah diam.", "Prices rose 5 percent. The government was silent.",
+                           src_lang="id", tgt_lang="en", encoder="none")
 
 
 def test_verdict_in_every_format():
@@ -24,9 +21,13 @@ def test_verdict_in_every_format():
     assert f'<prop type="x-verdict">{c.verdict}</prop>' in render(c, "tmx")
 
 
-def test_translation_evidence_is_shown_and_escaped():
-    c = _comparison(WHY)
+def test_translation_evidence_is_shown_and_escaped(monkeypatch):
+    from aligner.compare.pair import Comparison
+
+    plain = render(_comparison(), "html")
+    monkeypatch.setattr(Comparison, "translation_evidence", property(lambda self: WHY))
+    c = _comparison()
     assert "no sentence of one matches the other &lt;b&gt;" in render(c, "html")
     assert "(no sentence of one matches the other &lt;b&gt;)" in render(c, "md")
     assert "x-translation-evidence" in render(c, "tmx")
-    assert "translation-evidence" not in render(_comparison(), "html")
+    assert 'id="translation-evidence"' not in plain

@@ -304,7 +304,7 @@ def build_report(c: Comparison) -> Report:
         n_flagged=sum(1 for row in rows if any(f.severity != "info" for f in row.flags)),
         signature=c.signature,
         verdict=c.verdict,
-        translation_evidence=str(getattr(c, "translation_evidence", "") or ""),
+        translation_evidence=c.translation_evidence,
         src_origin=c.src.origin,
         tgt_origin=c.tgt.origin,
     )
