@@ -330,7 +330,10 @@ def _glossary_for(d: DocPair, s: str, t: str, rng: random.Random) -> tuple[Gloss
     """A glossary entry (a source word -> a target word of this bead) and the target with the term replaced."""
     sw = [m.group() for m in _TERM_WORD.finditer(s) if len(m.group()) >= 5 and m.group().isalpha()]
     if _spaceless(d.tgt_lang):
-        tw = [t[k:k + 2] for k in range(0, max(0, len(t) - 2), 3) if regex.fullmatch(r"\p{L}{2}", t[k:k + 2])]
+        # two different letters of the uncased script (not a piece of a Latin word such as LGBT),
+        # so that the reversed, forbidden term does not contain the allowed one
+        tw = [t[k:k + 2] for k in range(0, max(0, len(t) - 2), 3)
+              if regex.fullmatch(r"\p{Lo}{2}", t[k:k + 2]) and t[k] != t[k + 1]]
     else:
         tw = [m.group() for m in _TERM_WORD.finditer(t) if len(m.group()) >= 5 and m.group().isalpha()]
     if not sw or not tw:
@@ -338,7 +341,11 @@ def _glossary_for(d: DocPair, s: str, t: str, rng: random.Random) -> tuple[Gloss
     src_term, tgt_term = rng.choice(sw), rng.choice(tw)
     wrong = "X" + tgt_term[::-1].lower()
     entry = GlossaryEntry(Term.of(src_term), (Term.of(tgt_term),), (Term.of(wrong),))
-    return entry, t.replace(tgt_term, wrong)
+    # every occurrence, in any case: the term matches case-folded, so a "Semua" left beside the
+    # replaced "semua" would still be the glossary's term
+    bound = "" if _spaceless(d.tgt_lang) else r"(?<![\p{L}\p{N}])"
+    end = "" if _spaceless(d.tgt_lang) else r"(?![\p{L}\p{N}])"
+    return entry, regex.sub(bound + regex.escape(tgt_term) + end, wrong, t, flags=regex.IGNORECASE)
 
 
 # ---------------------------------------------------------------- running

@@ -9,6 +9,15 @@ from aligner.checks.conventions import conventions
 
 @pytest.mark.parametrize(("name", "src", "tgt", "src_lang", "tgt_lang"), [
     ("endpunc", "Is it ready?", "Apakah sudah siap.", "en", "id"),
+    # a quotation closed without its period: the final mark dropped (Arabic, Russian, Chinese)
+    ("endpunc", 'Jaynes said: "That is good."', 'قال جاينز: "كان ذلك شيئا جيدًا"', "en", "ar"),
+    ("endpunc", 'He said: "Our vaccine is promising."', "Он сказал: «Наша вакцина перспективна»", "en", "ru"),
+    ("endpunc", 'It was a "random act."', "这是一起“随机行为”", "en", "zh"),
+    # a dash does not excuse a mark left open where it stands after a closing mark or among words
+    ("quotes", '"My "cousin" was hurt," he said.', "„Az „unokatestvérem megsérült” – mondta.", "en", "hu"),
+    ("quotes", '"We need "a deal"," says Clark.', "«Нам «нужна сделка», — говорит Кларк.", "en", "ru"),
+    # where words do take apostrophes, a ' between letters stays one
+    ("quotes", "He said 'it's fine' twice.", "Dia bilang 'it's fine twice.", "en", "id"),
     ("endpunc", "It is ready.", "Sudah siap", "en", "id"),
     ("endpunc", "Is it ready?", "¿Está listo.", "en", "es"),
     ("endpunc", "Is it ready?", "Está listo?", "en", "es"),
@@ -38,7 +47,16 @@ def test_flagged(flagged, name, src, tgt, src_lang, tgt_lang):
     ("brackets", "Leroy Sane got it.", "르로이 사네(Leroy Sane)가 받았다.", "en", "ko"),
     ("quotes", '"Five weeks away.', "“Lima minggu lagi.", "en", "id"),  # a quotation over several sentences
     ("startpunc", '"Yes," he said.', 'Dia berkata, "Ya."', "en", "id"),
-    ("endpunc", 'They must "resist."', 'Mereka harus "melawan"', "en", "id"),
+    ("endpunc", 'They must "resist."', 'Mereka harus "melawan".', "en", "id"),
+    # a closing quotation mark ends a sentence by itself where the language's data says so
+    ("endpunc", '"We are doing great," he said.', "「北朝鮮と上手くやれている」", "en", "ja"),
+    # a final mark before a closing quote of another style still ends the sentence
+    ("endpunc", 'Clean water is scarce."', "Puhdas vesi on vähissä.“", "en", "fi"),
+    # a dialogue dash closes the quotation (Hungarian „Igen – mondta.)
+    ("quotes", '"Yes," he said.', "„Igen – mondta.", "en", "hu"),
+    ("quotes", '"It is bad."', "– Nagyon rossz a helyzet.”", "en", "hu"),
+    # a straight ' before a particle closes the quotation where words take no apostrophe
+    ("quotes", 'If the US took "corresponding measures".', "미국이 '대응 조치'를 취하면", "en", "ko"),
     ("endpunc", "Trump rallies in Virginia", "Trump berkampanye di Virginia.", "en", "id"),
     ("brackets", "It rose (by 5%).", "上升（5%）。", "en", "zh"),
     ("quotes", 'He said "yes" twice.', "Il a dit « oui » deux fois.", "en", "fr"),

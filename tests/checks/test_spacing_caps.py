@@ -42,3 +42,28 @@ def test_flagged(flagged, name, src, tgt):
 ])
 def test_not_flagged(flagged, name, src, tgt):
     assert flagged(name, src, tgt) == []
+
+
+@pytest.mark.parametrize(("src", "tgt", "tgt_lang"), [
+    ("China's HIV cases rose.", "中国のHiv感染が増えた。", "ja"),  # glued to letters of another script
+    ("The LGBT community.", "LGBコミュニティ。", "ja"),  # one letter cut
+    ("CNN ratings doubled.", "CN的收视率翻了一番。", "zh"),
+])
+def test_acronym_glued_to_uncased_letters_is_read(flagged, src, tgt, tgt_lang):
+    assert flagged("acronyms", src, tgt, "en", tgt_lang)
+
+
+@pytest.mark.parametrize(("name", "src", "tgt", "tgt_lang"), [
+    ("acronyms", "NATO met.", "ＮＡＴＯが会合した。", "ja"),  # full-width Latin is the same acronym
+    ("camelcase", "Buy an iPhone.", "ｉＰｈｏｎｅを買う。", "ja"),
+    ("acronyms", "HIV cases rose.", "HIV感染が増えた。", "ja"),
+])
+def test_full_width_and_glued_tokens_kept(flagged, name, src, tgt, tgt_lang):
+    assert flagged(name, src, tgt, "en", tgt_lang) == []
+
+
+def test_fold_width_keeps_offsets():
+    from aligner.checks.caps import fold_width
+
+    assert fold_width("ＮＡＴＯの（ｉＰｈｏｎｅ）") == "NATOの(iPhone)"
+    assert len(fold_width("ＡＢＣ")) == 3

@@ -10,8 +10,26 @@ import regex
 from .registry import Check, Context, Finding, register
 from .side import MASK, Side
 
-_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?![\p{L}\p{N}])")
-_CAMEL = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Ll}+\p{Lu}|\p{Lu}\p{Ll}+\p{Lu})[\p{L}\p{N}]*(?![\p{L}\p{N}])")
+#: Letters with case (Latin, Cyrillic, Greek...) and digits: a token of them ends where the text
+#: turns to another kind of letter, so ``HIV`` is a token in Japanese ``HIV感染`` (uncased scripts
+#: write no space between words, or a foreign name, and their letters).
+_CASED = r"\p{Lu}\p{Ll}\p{Lt}\p{N}"
+_ACRONYM = regex.compile(rf"(?<![{_CASED}])\p{{Lu}}[\p{{Lu}}\p{{N}}]*\p{{Lu}}[\p{{Lu}}\p{{N}}]*(?![{_CASED}])")
+_CAMEL = regex.compile(rf"(?<![{_CASED}])(?:\p{{Ll}}+\p{{Lu}}|\p{{Lu}}\p{{Ll}}+\p{{Lu}})[{_CASED}]*(?![{_CASED}])")
+
+#: Full-width forms of ASCII (U+FF01-FF5E) folded to ASCII, one character for one, so that an
+#: acronym written ``ＮＡＴＯ`` in a CJK text is the source's ``NATO`` kept (offsets stay).
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width ASCII forms written as ASCII (same length, same offsets).
+
+    Example:
+        >>> fold_width("ＮＡＴＯの")
+        'NATOの'
+    """
+    return text.translate(_WIDTH)
 
 
 def _cased(ch: str) -> bool:
@@ -63,7 +81,7 @@ def _near(token: str, word: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_TOKEN = regex.compile(rf"[{_CASED}\p{{M}}]+")
 
 
 def _kept_tokens(src: Side, tgt: Side, pattern: regex.Pattern[str], what: str, absent: bool) -> Iterator[Finding]:
@@ -71,8 +89,8 @@ def _kept_tokens(src: Side, tgt: Side, pattern: regex.Pattern[str], what: str, a
     ``absent`` also those the target does not have at all."""
     if _shouting(src.masked):
         return  # a headline in capitals: its words are not acronyms
-    tgt_text = tgt.text
-    words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(tgt.masked)]
+    tgt_text = fold_width(tgt.text)
+    words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(fold_width(tgt.masked))]
     seen: set[str] = set()
     for m in pattern.finditer(src.masked):
         token = m.group()

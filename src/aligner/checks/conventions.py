@@ -47,6 +47,11 @@ class Conventions:
             not listed is its own kind).
         dialogue_dash: dashes that may set off direct speech instead of quotation marks
             (Hungarian, Spanish, Russian ...), or ``""``.
+        quote_ends: a closing quotation mark ends a sentence without a final mark (Japanese
+            ``「行く」``); elsewhere a sentence that ends a quotation still has its mark.
+        word_apostrophes: the script writes apostrophes inside words (``it's``); where it does
+            not (Hangul, Han, Kana), a ``'`` between two letters closes a quotation before a
+            particle (``'조치'를``).
     """
 
     lang: str
@@ -61,6 +66,8 @@ class Conventions:
     brackets: tuple[tuple[str, str], ...]
     bracket_kinds: Mapping[str, str]
     dialogue_dash: str = ""
+    quote_ends: bool = False
+    word_apostrophes: bool = True
 
     @property
     def double_quotes(self) -> tuple[tuple[str, str], ...]:
@@ -76,7 +83,8 @@ class Conventions:
             >>> conventions("ja").final_class("行きますか？")
             'question'
         """
-        closers = {c for _, c in self.quotes} | {c for _, c in self.brackets} | set(_APOSTROPHES)
+        # any language's quotation marks: a translation may close with another style's mark (“...。“)
+        closers = {c for _, c in self.quotes} | {c for _, c in self.brackets} | set(_APOSTROPHES) | _all_quote_marks()
         end = len(text)
         while end and (text[end - 1].isspace() or text[end - 1] in closers):
             end -= 1
@@ -90,6 +98,14 @@ class Conventions:
 
 def _table() -> dict[str, Any]:
     return shared._table()  # the one reader of the shared file
+
+
+@lru_cache(maxsize=1)
+def _all_quote_marks() -> frozenset[str]:
+    """Every quotation mark of every language and script in the table."""
+    table = _table()
+    entries = [*table["languages"].values(), *table["scripts"].values()]
+    return frozenset(ch for entry in entries for pair in entry.get("quotes", ()) for ch in pair)
 
 
 def _kinds(brackets: tuple[tuple[str, str], ...], named: Mapping[str, str]) -> dict[str, str]:
@@ -132,4 +148,6 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
         brackets=base.brackets,
         bracket_kinds=MappingProxyType(_kinds(base.brackets, table["bracket_kinds"])),
         dialogue_dash=str(entry.get("dialogue_dash", "")),
+        quote_ends=bool(entry.get("quote_ends", False)),
+        word_apostrophes=bool(table["scripts"][base.script].get("word_apostrophes", True)),
     )

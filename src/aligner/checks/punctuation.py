@@ -9,7 +9,7 @@ from .conventions import _APOSTROPHES, Conventions
 from .registry import Check, Context, Finding, register
 from .side import MASK, Side
 
-__all__ = ["quote_marks", "quotes_balanced", "unpaired_quotes"]
+__all__ = ["dialogue_dashes", "quote_marks", "quotes_balanced", "unpaired_quotes"]
 
 _SPACES = " \u00a0\u202f\u2009\t"
 
@@ -45,8 +45,12 @@ def _ends_closed(text: str, conv: Conventions) -> bool:
 def _endpunc(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
     s_class = ctx.src_conv.final_class(src.masked)
     t_class = ctx.tgt_conv.final_class(tgt.masked)
-    closed = t_class is None and s_class == "period" and _ends_closed(tgt.masked, ctx.tgt_conv)
-    # A headline given a period is no error, nor a segment that ends inside a sentence (a comma).
+    # A closing quotation mark ends a sentence only where the language's data says so (Japanese
+    # 「行く」); elsewhere a quotation closed without its period (Arabic "...", Russian «...») is
+    # the final mark dropped. A headline given a period is no error, nor a segment that ends
+    # inside a sentence (a comma).
+    closed = t_class is None and s_class == "period" and ctx.tgt_conv.quote_ends \
+        and _ends_closed(tgt.masked, ctx.tgt_conv)
     if s_class not in (None, *_CONTINUING) and s_class != t_class and not closed:
         a, b = _last_mark(src)
         c, d = _last_mark(tgt)
@@ -146,7 +150,7 @@ def _single_marks(text: str, conv: Conventions) -> tuple[list[int], list[int]]:
     for k, ch in enumerate(text):
         if ch not in opens and ch not in closes:
             continue
-        inside = _between_letters(text, k)
+        inside = _between_letters(text, k) and (conv.word_apostrophes or not stack)
         before = text[k - 1] if k else " "
         after = text[k + 1] if k + 1 < n else " "
         if stack and ch in closes and (not inside or ch != "'") and not before.isspace():
@@ -190,6 +194,39 @@ def quotes_balanced(text: str, conv: Conventions) -> int | None:
     return min(bad) if bad else None
 
 
+def dialogue_dashes(text: str, marks: list[int], conv: Conventions) -> list[int]:
+    """The offset of a dialogue dash of ``text`` that takes the place of the one quotation mark
+    its ``marks`` (an odd number of them) lack, or ``[]``.
+
+    Where a language sets speech off with dashes (``conv.dialogue_dash``), a dash that opens
+    the text may open the speech that a closing mark ends (``– Ma már nincs.”``), and a spaced
+    dash right after an opening mark may close it (``„Igen – mondta.``). A dash after a closing
+    mark (``„Ja” – mondta``), a range or an aside among paired marks stands for nothing.
+
+    Example:
+        >>> from aligner.checks.conventions import conventions
+        >>> dialogue_dashes("„Igen – mondta.", [0], conventions("hu"))
+        [6]
+        >>> dialogue_dashes("„Az „ő” – mondta.", [0, 4, 6], conventions("hu"))
+        []
+    """
+    if not conv.dialogue_dash or len(marks) % 2 == 0:
+        return []
+    closing = {b for _, b in conv.quotes}
+    opening = {a for a, _ in conv.quotes} - closing
+    start = len(text) - len(text.lstrip())
+    for k, ch in enumerate(text):
+        if ch not in conv.dialogue_dash:
+            continue
+        before = [m for m in marks if m < k]
+        if k == start and text[marks[0]] in closing:
+            return [k]
+        if before and text[before[-1]] in opening and text[k - 1].isspace() \
+                and k + 1 < len(text) and text[k + 1].isspace():
+            return [k]
+    return []
+
+
 def _quotes(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
     # Quotation marks of every style are counted together (a source's 'single' quotation may
     # become a “double” one). A quotation running over several sentences leaves a mark
@@ -204,7 +241,10 @@ def _quotes(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
     t_marks = sorted(quote_marks(tgt.masked, ctx.tgt_conv) + t_single)
     s_odd, t_odd = len(s_marks) % 2, len(t_marks) % 2
     if ctx.tgt_conv.dialogue_dash and any(d in tgt.masked for d in ctx.tgt_conv.dialogue_dash):
-        s_odd = t_odd = 0  # speech set off by dashes (Hungarian "– Igen – mondta."): marks need not pair
+        # speech set off by dashes (Hungarian "– Igen – mondta.", "„Igen – mondta."): a dash
+        # stands for the mark it replaces
+        t_marks = sorted(t_marks + dialogue_dashes(tgt.masked, t_marks, ctx.tgt_conv))
+        t_odd = len(t_marks) % 2
     if (t_odd and not s_odd) or (s_odd and not t_odd and 0 < len(t_marks) < len(s_marks)):
         where = t_marks[-1] if t_marks else None
     elif t_open and not s_open and not t_odd:
