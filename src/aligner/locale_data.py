@@ -31,7 +31,7 @@ from typing import Mapping
 from babel import Locale
 
 __all__ = ["month_names", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
-           "place_names", "capitalises_nouns", "usual_script", "conjunctions", "LANGUAGE_DATA_VERSION"]
+           "place_names", "capitalises_nouns", "usual_script", "conjunctions", "territory_of", "LANGUAGE_DATA_VERSION"]
 
 #: Version of the language data (Babel's CLDR version and the shipped files).
 LANGUAGE_DATA_VERSION = "cldr1"
@@ -217,3 +217,17 @@ def conjunctions(lang: str) -> frozenset[str]:
             if code == lang.split("-")[0]:
                 words.add(word.casefold())
     return frozenset(words)
+
+
+@lru_cache(maxsize=512)
+def territory_of(lang: str) -> str:
+    """The country a language is most likely written in (CLDR likely subtags): ``zh`` -> ``CN``.
+
+    Example:
+        >>> territory_of("de"), territory_of("xx")
+        ('DE', '')
+    """
+    from babel.core import get_global
+
+    parts = str(get_global("likely_subtags").get(lang.lower(), "")).split("_")
+    return parts[-1] if len(parts) >= 2 and parts[-1].isupper() else ""

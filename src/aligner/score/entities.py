@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..language import script_of
 from ..lexicon import Lexicon, known_words, word_forms
-from ..locale_data import calendar_words, capitalises_nouns, place_names, usual_script
+from ..locale_data import calendar_words, capitalises_nouns, place_names, territory_of, usual_script
 from .text import Token, is_stopword, tokens
 
 __all__ = ["NameMatch", "DocumentVocabulary", "extract_names", "match_names", "fold", "is_title_case"]
@@ -211,8 +211,8 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
         score = fuzz.ratio(fn, ft)
         if score > best[0]:
             best = (score, tok)
-        if _place_key(n, lang) and _place_key(n, lang) == _place_key(t, other_lang):
-            return "translated", tok  # an exonym or a language / demonym: Germany / Allemagne
+        if _place_keys(n, lang) & _place_keys(t, other_lang):
+            return "translated", tok  # an exonym or a language / demonym: Germany / Allemagne, China / chinesisch
     if lexicon is not None:
         for form in word_forms(name.surface, lang):
             for tr in lexicon.translations(form):
@@ -236,6 +236,15 @@ def _latin(word: str) -> str:
 
 
 _ELISION = regex.compile(r"^\p{L}['\u2019]")
+
+
+def _place_keys(word: str, lang: str) -> frozenset[str]:
+    """The CLDR codes of a place or language name, a language also naming its usual country
+    (``chinesisch`` -> ``zh``, ``CN``), so a demonym matches the country: ``China`` / ``chinesische``."""
+    key = _place_key(word, lang)
+    if not key:
+        return frozenset()
+    return frozenset({key, territory_of(key)} - {""}) if key.islower() else frozenset({key})
 
 
 def _place_key(word: str, lang: str) -> str:
@@ -329,6 +338,19 @@ def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabula
     return vocab is not None and w in vocab.common
 
 
+def _with_parts(toks: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Tokens and the parts of hyphenated ones (``Oscar-Gewinner`` also gives ``Oscar``)."""
+    out = list(toks)
+    for t in toks:
+        if "-" in t.surface:
+            start = t.start
+            for part in t.surface.split("-"):
+                if part:
+                    out.append(Token(part, start, start + len(part)))
+                start += len(part) + 1
+    return tuple(out)
+
+
 def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
                 forward: Lexicon | None = None, backward: Lexicon | None = None,
                 src_vocab: DocumentVocabulary | None = None,
@@ -338,7 +360,7 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     With a document's vocabulary, headlines in title case only count words that the document
     capitalises elsewhere, and words it also writes in lower case are soft.
     """
-    src_toks, tgt_toks = tokens(src_text), tokens(tgt_text)
+    src_toks, tgt_toks = _with_parts(tokens(src_text)), _with_parts(tokens(tgt_text))
     src_forms = frozenset(f for t in src_toks for f in word_forms(t.surface, src_lang))
     tgt_forms = frozenset(f for t in tgt_toks for f in word_forms(t.surface, tgt_lang))
     src_only, src_soft, src_else, src_found = _side_names(src_text, src_lang, src_vocab, forward, tgt_toks,

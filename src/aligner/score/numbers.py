@@ -52,9 +52,10 @@ _NUM = regex.compile(_NUM_PATTERN, regex.IGNORECASE)
 
 @lru_cache(maxsize=128)
 def _num_pattern(lang: str) -> "regex.Pattern[str]":
-    """The number pattern for ``lang``: where CLDR groups digits with a space (ru, fr, fi...),
-    a plain space between digit groups joins them too (``40 000``)."""
-    if not group_symbol(lang).isspace():
+    """The number pattern for ``lang``: unless CLDR groups its digits with a comma (English,
+    Chinese...), a plain space between digit groups joins them too (``40 000`` in Russian, and
+    the ISO style ``150 000`` that Spanish or German texts use beside ``150.000``)."""
+    if group_symbol(lang) == ",":
         return _NUM
     spaced = r"(?P<num>\p{Nd}{1,3}(?: \p{Nd}{3})+(?!\p{Nd})(?:[.,]\p{Nd}+)?|"
     return regex.compile(_NUM_PATTERN.replace("(?P<num>", spaced, 1), regex.IGNORECASE)
@@ -212,6 +213,10 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             found[-1] = Quantity(frozenset(hours), "number", m.start("num"), m.end())
             if int(minutes):
                 found.append(Quantity(frozenset({float(minutes)}), "number", m.start("num"), m.end("num")))
+        elif regex.fullmatch(r"\p{Nd}{1,3}:\p{Nd}{1,3}", num):  # a score or ratio: 5:3 = 5-3
+            first, second = num.split(":")
+            found[-1] = Quantity(frozenset({float(first)}), "number", m.start("num"), m.start("num") + len(first))
+            found.append(Quantity(frozenset({float(second)}), "number", m.end("num") - len(second), m.end("num")))
     pattern, months = _month_pattern(lang)
     for m in pattern.finditer(text):
         name = m.group(1)
