@@ -82,3 +82,12 @@ def test_names_across_scripts_match_by_transliteration_and_are_never_missing_for
     assert not m.src_only and not m.tgt_only  # Daley / Дейли too far apart to match: not reported either
     swapped = match_names("Tom Daley won.", "en", "톰 Smith가 이겼다.", "ko")
     assert [t.surface for t in swapped.tgt_only] == ["Smith"] and not swapped.src_only
+
+
+def test_names_inside_hyphenated_compounds_and_demonyms_of_a_country_match():
+    m = match_names("Daley married the Oscar winner after Brexit.", "en",
+                    "Daley heiratete den Oscar-Gewinner nach dem No-Deal-Brexit.", "de")
+    assert not m.src_only and m.matched >= 3
+    china = match_names("Since 2003, China's government has promised it.", "en",
+                        "Seit 2003 verspricht die chinesische Regierung es.", "de")
+    assert not china.src_only

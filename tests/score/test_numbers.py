@@ -72,3 +72,11 @@ def test_month_names_of_any_cldr_language_and_roman_numerals():
     assert match_quantities(extract_quantities("Henry VIII", "en"), extract_quantities("Heinrich", "de")) == ([], [])
     changed = match_quantities(extract_quantities("13 November", "en"), extract_quantities("14 novembre", "fr"))
     assert [q.show() for q in changed[0]] == ["13"] and [q.show() for q in changed[1]] == ["14"]
+
+
+def test_scores_and_space_grouped_thousands():
+    assert match_quantities(extract_quantities("won the match 5-3 at 10:30", "en"),
+                            extract_quantities("ein 5:3-Sieg um 10:30 Uhr", "de")) == ([], [])
+    assert match_quantities(extract_quantities("nearly 150,000 cars in 2018", "en"),
+                            extract_quantities("unos 150 000 coches en 2018", "es")) == ([], [])
+    assert [q.show() for q in extract_quantities("In 2018 200 people", "en")] == ["2018", "200"]
