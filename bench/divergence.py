@@ -10,8 +10,10 @@ every pair the script reports:
 
 * *detection*: share of corrupted target lines on a bead with a flag above ``info``; *typed*:
   share with a flag whose type fits the label;
-* *clean flagged*: share of clean (``ok``) lines on a bead with a ``minor`` or ``major`` flag,
-  and with any flag (``info`` notes included);
+* *clean flagged*: share of clean (``ok``) lines on a bead with a ``minor`` or ``major``
+  divergence flag (the types of ``FITS``, ``wrong_language``, ``truncation``: not the QA
+  checks'), with any minor or major flag (QA checks too), and with any flag (``info`` notes
+  included);
 * *AUC*: ROC-AUC of ``1 - fidelity`` between corrupted and clean lines (a line takes its
   bead's fidelity), and the same for ``1 - raw cosine`` of the fidelity encoder (the baseline
   a calibrated fidelity has to beat);
@@ -215,7 +217,8 @@ def score_lines(per_doc: dict[str, tuple[list[str], list[tuple[list[tuple[str, s
     n: Counter[str] = Counter()
     det: Counter[str] = Counter()
     typed: Counter[str] = Counter()
-    clean_any = clean_flag = 0
+    divergence_types = set().union(*FITS.values()) | {"wrong_language", "truncation"}
+    clean_any = clean_flag = clean_div = 0
     on_clean: Counter[str] = Counter()
     fid_pos: list[float] = []
     fid_neg: list[float] = []
@@ -230,6 +233,7 @@ def score_lines(per_doc: dict[str, tuple[list[str], list[tuple[list[tuple[str, s
             if label == "ok":
                 clean_any += bool(flags)
                 clean_flag += bool(real)
+                clean_div += any(t in divergence_types for t in real)
                 on_clean.update(set(real))
                 fid_neg.append(1 - fid)
                 cos_neg.append(1 - cos)
@@ -249,6 +253,7 @@ def score_lines(per_doc: dict[str, tuple[list[str], list[tuple[list[tuple[str, s
         "clean_lines": n["ok"],
         "clean_flagged": clean_flag / n["ok"] if n["ok"] else 0.0,
         "clean_flagged_any": clean_any / n["ok"] if n["ok"] else 0.0,
+        "clean_flagged_divergence": clean_div / n["ok"] if n["ok"] else 0.0,
         "auc": auc(fid_pos, fid_neg),
         "auc_cosine": auc(cos_pos, cos_neg),
         "median_clean_fidelity": float(np.median(clean_fid)) if clean_fid else float("nan"),
@@ -264,11 +269,12 @@ def per_doc_view(comparisons: dict[str, Any], labels: dict[str, list[str]]) -> d
 def print_pairs(title: str, results: dict[str, dict[str, Any]]) -> None:
     """One Markdown row per pair."""
     print(f"\n{title}\n")
-    print("| pair | corrupted lines | detection | typed | clean flagged (minor/major) | clean flagged (any) "
-          "| AUC 1-fidelity | AUC 1-cosine | median clean fidelity |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| pair | corrupted lines | detection | typed | clean flagged (divergence flags) | clean flagged (minor/major, "
+          "QA checks too) | clean flagged (any) | AUC 1-fidelity | AUC 1-cosine | median clean fidelity |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for pair, r in results.items():
-        print(f"| {pair} | {r['corrupted']} | {r['detection']:.3f} | {r['typed']:.3f} | {r['clean_flagged']:.3f} | "
+        print(f"| {pair} | {r['corrupted']} | {r['detection']:.3f} | {r['typed']:.3f} | "
+              f"{r['clean_flagged_divergence']:.3f} | {r['clean_flagged']:.3f} | "
               f"{r['clean_flagged_any']:.3f} | {r['auc']:.3f} | {r['auc_cosine']:.3f} | {r['median_clean_fidelity']:.3f} |")
     meds = [r["median_clean_fidelity"] for r in results.values()]
     if meds:
