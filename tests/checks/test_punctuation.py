@@ -16,6 +16,8 @@ from aligner.checks.conventions import conventions
     # a dash does not excuse a mark left open where it stands after a closing mark or among words
     ("quotes", '"My "cousin" was hurt," he said.', "„Az „unokatestvérem megsérült” – mondta.", "en", "hu"),
     ("quotes", '"We need "a deal"," says Clark.', "«Нам «нужна сделка», — говорит Кларк.", "en", "ru"),
+    # a dash closes a quotation only where the data says so: in Russian it is also a copula
+    ("quotes", 'CBS had "3.1 million", NBC 2.9 million.', "«CBS — 3,1 млн, NBC — 2,9 млн.", "en", "ru"),
     # where words do take apostrophes, a ' between letters stays one
     ("quotes", "He said 'it's fine' twice.", "Dia bilang 'it's fine twice.", "en", "id"),
     ("endpunc", "It is ready.", "Sudah siap", "en", "id"),

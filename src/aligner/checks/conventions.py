@@ -47,6 +47,9 @@ class Conventions:
             not listed is its own kind).
         dialogue_dash: dashes that may set off direct speech instead of quotation marks
             (Hungarian, Spanish, Russian ...), or ``""``.
+        dash_closes: a spaced dialogue dash closes a quotation opened with a mark (Hungarian
+            press ``„Igen – mondta.``); elsewhere (Russian ``«Да», — сказал он``, where a dash
+            is also a copula ``NBC — 2,94 млн``) a dash only opens speech.
         quote_ends: a closing quotation mark ends a sentence without a final mark (Japanese
             ``「行く」``); elsewhere a sentence that ends a quotation still has its mark.
         word_apostrophes: the script writes apostrophes inside words (``it's``); where it does
@@ -66,6 +69,7 @@ class Conventions:
     brackets: tuple[tuple[str, str], ...]
     bracket_kinds: Mapping[str, str]
     dialogue_dash: str = ""
+    dash_closes: bool = False
     quote_ends: bool = False
     word_apostrophes: bool = True
 
@@ -148,6 +152,7 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
         brackets=base.brackets,
         bracket_kinds=MappingProxyType(_kinds(base.brackets, table["bracket_kinds"])),
         dialogue_dash=str(entry.get("dialogue_dash", "")),
+        dash_closes=bool(entry.get("dash_closes_quote", False)),
         quote_ends=bool(entry.get("quote_ends", False)),
         word_apostrophes=bool(table["scripts"][base.script].get("word_apostrophes", True)),
     )

@@ -199,9 +199,10 @@ def dialogue_dashes(text: str, marks: list[int], conv: Conventions) -> list[int]
     its ``marks`` (an odd number of them) lack, or ``[]``.
 
     Where a language sets speech off with dashes (``conv.dialogue_dash``), a dash that opens
-    the text may open the speech that a closing mark ends (``– Ma már nincs.”``), and a spaced
-    dash right after an opening mark may close it (``„Igen – mondta.``). A dash after a closing
-    mark (``„Ja” – mondta``), a range or an aside among paired marks stands for nothing.
+    the text may open the speech that a closing mark ends (``– Ma már nincs.”``), and where the
+    language's data says so (``dash_closes_quote``) a spaced dash right after an opening mark
+    may close it (``„Igen – mondta.``). A dash after a closing mark (``„Ja” – mondta``), a
+    range, a copula (``«CBS — 3,1 млн``) or an aside stands for nothing.
 
     Example:
         >>> from aligner.checks.conventions import conventions
@@ -221,7 +222,7 @@ def dialogue_dashes(text: str, marks: list[int], conv: Conventions) -> list[int]
         before = [m for m in marks if m < k]
         if k == start and text[marks[0]] in closing:
             return [k]
-        if before and text[before[-1]] in opening and text[k - 1].isspace() \
+        if conv.dash_closes and before and text[before[-1]] in opening and text[k - 1].isspace() \
                 and k + 1 < len(text) and text[k + 1].isspace():
             return [k]
     return []
