@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _pages import LAYOUTS, furniture_lines, make_page  # noqa: E402
+from _timing import median_seconds as _median  # noqa: E402
 
 import aligner  # noqa: E402
 from aligner.io.bilingual import read_bilingual  # noqa: E402
@@ -48,15 +49,6 @@ LANGS = {"000": "id", "001": "en", "002": "ko", "003": "de", "004": "id"}
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
-
-
-def _median(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def extraction(tmp: Path, repeat: int) -> list[dict[str, object]]:

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import argparse
 import functools
-import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timing import median_seconds as _best  # noqa: E402
 from aligner.align import Alignment, Bead
 from aligner.align.beadio import read_beads
 from aligner.api import load
@@ -42,15 +45,6 @@ def gold_comparison(src_path: Path, tgt_path: Path, gold_path: Path, src_lang: s
     scores = tuple(score_bead(src, tgt, b) for b in beads)
     flags = tuple(flag_bead(src, tgt, b, s) for b, s in zip(beads, scores))
     return Comparison(src, tgt, alignment, scores, flags, document_fidelity(src, tgt, beads, scores), DEFAULT_CONFIG)
-
-
-def _best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def _browser(html_path: Path) -> tuple[float, float]:
