@@ -30,7 +30,7 @@ from typing import Mapping
 
 from babel import Locale
 
-__all__ = ["month_names", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
+__all__ = ["month_names", "month_names_with_english", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
            "place_names", "capitalises_nouns", "usual_script", "conjunctions", "territory_of", "LANGUAGE_DATA_VERSION"]
 
 #: Version of the language data (Babel's CLDR version and the shipped files).
@@ -92,6 +92,19 @@ def month_names(lang: str) -> Mapping[str, int]:
             if code == lang.split("-")[0]:
                 out.setdefault(name.casefold(), int(number))
     return MappingProxyType(out)
+
+
+@lru_cache(maxsize=256)
+def month_names_with_english(lang: str) -> Mapping[str, int]:
+    """:func:`month_names` of English and of ``lang`` (``lang``'s number wins for a shared name).
+
+    Example:
+        >>> month_names_with_english("de")["march"], month_names_with_english("de")["märz"]
+        (3, 3)
+    """
+    names = dict(month_names("en"))
+    names.update(month_names(lang))
+    return MappingProxyType(names)
 
 
 @lru_cache(maxsize=256)

@@ -26,13 +26,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping
 
 import regex
 
 from ..document import Document
 from ..language import SUPPORTED_LANGUAGES
-from ..locale_data import calendar_words, capitalises_nouns, month_names, usual_script
+from ..locale_data import calendar_words, capitalises_nouns, month_names, month_names_with_english, usual_script
 from ..score.numbers import extract_quantities
 
 __all__ = ["Mention", "Entities", "extract_entities", "name_key", "names_match", "name_tokens"]
@@ -43,16 +42,8 @@ _CONNECTOR = {"bin", "binti", "van", "von", "der", "de", "da", "del", "di", "al"
 
 
 @lru_cache(maxsize=128)
-def _months(lang: str) -> Mapping[str, int]:
-    """Month names of ``lang`` and English (CLDR through Babel)."""
-    names = dict(month_names("en"))
-    names.update(month_names(lang))
-    return names
-
-
-@lru_cache(maxsize=128)
 def _date_patterns(lang: str) -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
-    alt = "|".join(regex.escape(n) for n in sorted(_months(lang), key=len, reverse=True))
+    alt = "|".join(regex.escape(n) for n in sorted(month_names_with_english(lang), key=len, reverse=True))
     day_month = regex.compile(rf"(?<!\p{{N}})(\d{{1,2}})\.?\s+(?:de\s+)?({alt})\.?(?:\s+(?:de\s+)?(\d{{4}}))?(?!\p{{L}})", regex.I)
     month_day = regex.compile(rf"(?<!\p{{L}})({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\p{{N}})(?:,?\s+(\d{{4}}))?", regex.I)
     return day_month, month_day
@@ -265,7 +256,7 @@ def _dates(text: str, lang: str) -> dict[str, str]:
         if 1 <= month <= 12 and 1 <= d <= 31:
             found.setdefault(f"{month:02d}-{d:02d}", surface)
 
-    months = _months(lang)
+    months = month_names_with_english(lang)
     day_month, month_day = _date_patterns(lang)
     for m in day_month.finditer(text):
         add(months[m.group(2).casefold()], m.group(1), m.group(0))

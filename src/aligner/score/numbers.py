@@ -11,13 +11,13 @@ names count only next to a number).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from ..locale_data import decimal_symbol, group_symbol, month_names
+from ..locale_data import decimal_symbol, group_symbol, month_names_with_english
 
 __all__ = ["Quantity", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words"]
 
@@ -104,10 +104,9 @@ def roman_value(numeral: str) -> int:
 
 
 @lru_cache(maxsize=256)
-def _month_pattern(lang: str) -> tuple["regex.Pattern[str]", dict[str, int]]:
+def _month_pattern(lang: str) -> tuple["regex.Pattern[str]", Mapping[str, int]]:
     """Month names of ``lang`` and English (CLDR through Babel), longest first, as one pattern."""
-    names = dict(month_names("en"))
-    names.update(month_names(lang))
+    names = month_names_with_english(lang)
     alt = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
     return regex.compile(r"(?<!\p{L})(" + alt + r")\.?(?!\p{L})", regex.IGNORECASE), names
 
