@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..conventions import base_language
+
 __all__ = ["BoundaryModel", "boundary_model", "model_for", "parse_weights", "format_weights", "GENERIC"]
 
 #: The weight file for languages without one of their own.
@@ -94,7 +96,7 @@ def format_weights(model: BoundaryModel, comment: str = "") -> str:
 
 def boundary_model(lang: str) -> BoundaryModel | None:
     """The shipped model of ``lang`` itself (``generic``: the generic one), or ``None``."""
-    return _load(lang.replace("_", "-").split("-", 1)[0].lower())
+    return _load(base_language(lang))
 
 
 @lru_cache(maxsize=None)
