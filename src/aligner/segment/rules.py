@@ -110,7 +110,10 @@ _DATE = regex.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$")
 _URLISH = regex.compile(r"://|^www\.|@\w|\.(?:com|org|net|de|id|go\.id|co\.kr|html?|pdf|doc)$", regex.I)
 
 
+@lru_cache(maxsize=None)
 def _read_list(*parts: str) -> frozenset[str]:
+    """The lines of a data list, each file read once per process (``pt`` and ``pt-BR`` share
+    ``pt.txt``; every language without a list shares ``generic.txt``)."""
     try:
         data = resources.files("aligner.data").joinpath(*parts).read_text("utf-8")
     except (FileNotFoundError, OSError):
