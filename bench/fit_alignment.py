@@ -265,6 +265,17 @@ def gains_and_hits(results):
     return np.array(g), np.array(hit)
 
 
+def confidences_and_hits(results) -> tuple[list[float], list[bool]]:
+    """Each chosen bead's confidence and whether it is a gold bead."""
+    conf, hit = [], []
+    for d, beads in results:
+        gold = set(d.gold)
+        for b in beads:
+            conf.append(b.confidence)
+            hit.append((b.src, b.tgt) in gold)
+    return conf, hit
+
+
 def set_f1(results) -> float:
     """Mean over data sets of the strict F1 (so that one long document does not dominate)."""
     by: dict[str, list] = {}
@@ -376,11 +387,9 @@ def cross_validate(encoders: list[str], log=print) -> None:
             res = run(test, s_sc, e_sc, table, cfg)
             sc = score_alignments([([(b.src, b.tgt) for b in beads], list(d.gold)) for d, beads in res])
             log(f"| {name} | {label} | {sc.f1_strict:.3f} | {sc.f1_lax:.3f} |")
-            for d, beads in res:
-                gold = set(d.gold)
-                for b in beads:
-                    conf_all.append(b.confidence)
-                    hit_all.append((b.src, b.tgt) in gold)
+            conf, hit = confidences_and_hits(res)
+            conf_all += conf
+            hit_all += hit
         c, h = np.array(conf_all), np.array(hit_all)
         log(f"reliability ({name}, held-out beads of all folds):")
         log("| confidence | beads | right |")
@@ -427,12 +436,7 @@ def lopo(sets: list[str], encoders: list[str], platt_docs: int = 12, log=print, 
                 s_sc, table, cfg = surface, VectorTable(enc, docs[held]), Config(encoder=enc, encode_threshold=1.0)
             res = run(docs[held], s_sc, e_sc, table, cfg)
             sc = score_alignments([([(b.src, b.tgt) for b in beads], list(d.gold)) for d, beads in res])
-            conf, hit = [], []
-            for d, beads in res:
-                gold = set(d.gold)
-                for b in beads:
-                    conf.append(b.confidence)
-                    hit.append((b.src, b.tgt) in gold)
+            conf, hit = confidences_and_hits(res)
             c, h = np.array(conf), np.array(hit)
             bins = []
             for a, b in zip(BINS, BINS[1:]):
