@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Span
 from ..errors import InputError
-from .formats import BILINGUAL_FORMATS, STDIN, detect_format, read_raw
+from .formats import BILINGUAL_FORMATS, detect_format, input_name, read_raw
 from .reader import decode_bytes
 
 if TYPE_CHECKING:
@@ -143,8 +143,7 @@ def parse_bilingual(data: bytes, name: str = "<input>") -> BilingualFile:
 
 def read_bilingual(path: str | os.PathLike[str], max_bytes: int | None = None) -> BilingualFile:
     """Read and parse a bilingual file (``-``: standard input)."""
-    name = "<stdin>" if str(path) == STDIN else str(path)
-    return parse_bilingual(read_raw(path, max_bytes), name)
+    return parse_bilingual(read_raw(path, max_bytes), input_name(path))
 
 
 def _side(texts: list[str], lang: str, path: str, origin: str) -> tuple[Document, list[int | None]]:

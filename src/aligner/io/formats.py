@@ -31,6 +31,7 @@ __all__ = [
     "detect_format",
     "docx_text",
     "html_text",
+    "input_name",
     "markdown_text",
     "read_raw",
     "read_source",
@@ -82,6 +83,12 @@ class Source:
     origin: str
     name: str
     replaced: tuple[int, ...] = ()
+
+
+def input_name(path: str | os.PathLike[str]) -> str:
+    """The name an input goes by in messages and reports: its path, or ``<stdin>`` for ``-``."""
+    name = os.fspath(path)
+    return "<stdin>" if name == STDIN else name
 
 
 def read_raw(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:
@@ -214,7 +221,7 @@ def read_source(path: str | os.PathLike[str], max_bytes: int | None = None) -> S
     Raises ``InputError`` for unusable input, and for bilingual files (XLIFF, TMX, PO),
     which ``aligner check`` reads instead.
     """
-    name = "<stdin>" if os.fspath(path) == STDIN else os.fspath(path)
+    name = input_name(path)
     data = read_raw(path, max_bytes)
     if data.startswith(_ZIP_MAGIC):
         if detect_format(None, data, name) != "docx":
