@@ -11,11 +11,17 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["atomic_write", "check_writable"]
+__all__ = ["atomic_write", "check_writable", "special_kind"]
 
 
 _SPECIAL = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
             (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of ``st_mode`` ``mode`` is when it is a device node, FIFO or socket
+    (``"a FIFO (named pipe)"`` ...), else ``None``; the readers refuse these too."""
+    return next((label for test, label in _SPECIAL if test(mode)), None)
 
 
 def check_writable(path: str | os.PathLike[str]) -> None:
@@ -34,7 +40,7 @@ def check_writable(path: str | os.PathLike[str]) -> None:
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             raise InputError(f"{name}: is a directory; -o/--output needs a file name")
-        kind = next((label for test, label in _SPECIAL if test(st.st_mode)), None)
+        kind = special_kind(st.st_mode)
         if kind is not None:
             raise InputError(f"{name}: is {kind}; -o/--output writes only regular files "
                              f"(use '-o -' for standard output)")

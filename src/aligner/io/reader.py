@@ -44,6 +44,7 @@ from typing import Any, BinaryIO
 from .. import config as _config
 from ..config import DEFAULT_LIMITS
 from ..errors import InputError
+from .output import special_kind
 
 __all__ = ["MAX_BYTES", "DecodedText", "decode_bytes", "read_path", "read_bounded", "read_stdin"]
 
@@ -387,12 +388,8 @@ def _limit(max_bytes: int | None) -> int:
     return _config.DEFAULT_LIMITS.max_bytes if max_bytes is None else max_bytes
 
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
-
-
 def _kind(mode: int) -> str:
-    return next((label for test, label in _KINDS if test(mode)), "not a regular file")
+    return special_kind(mode) or "not a regular file"
 
 
 def _open_regular(p: str, what: str) -> int:
