@@ -291,8 +291,7 @@ def _check_output(output: str | None) -> None:
 
 def _emit(text: str, output: str | None) -> None:
     if output and output != STDOUT:
-        _check_output(output)
-        atomic_write(output, text)
+        atomic_write(output, text)  # checks the path itself (check_writable)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
