@@ -20,7 +20,7 @@ from .progress import step
 from .report import write_report
 from .segment import make_document
 from .checks import select_checks
-from .validate import check_config, check_limits, check_paths
+from .validate import check_config, check_limits, check_path, check_paths
 
 __all__ = ["load", "from_text", "align", "compare", "compare_files", "compare_set_files", "check_file", "write_report",
            "SEED_PAIR", "demo"]
@@ -56,8 +56,7 @@ def load(path: str | os.PathLike[str], lang: str | None = None, *, presegmented:
     """
     from .io.formats import read_source
 
-    if not isinstance(path, (str, os.PathLike)):
-        raise ConfigError(f"path must be a str or os.PathLike, got {type(path).__name__}")
+    check_path(path)
     limits = check_limits(limits)
     with step("reading"):
         source = read_source(path, limits.max_bytes if limits else None)
@@ -148,8 +147,7 @@ def check_file(path: str | os.PathLike[str], *, src_lang: str | None = None, tgt
     from .compare.pair import compare_aligned
     from .io.bilingual import read_bilingual, unit_documents
 
-    if not isinstance(path, (str, os.PathLike)):
-        raise ConfigError(f"path must be a str or os.PathLike, got {type(path).__name__}")
+    check_path(path)
     config = _settings(config, settings)
     limits = check_limits(limits)
     with step("reading"):

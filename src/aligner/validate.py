@@ -13,7 +13,7 @@ from .document import Document
 from .errors import ConfigError
 from .escaping import escape_controls
 
-__all__ = ["check_document", "check_config", "check_limits", "check_paths", "describe"]
+__all__ = ["check_document", "check_config", "check_limits", "check_path", "check_paths", "describe"]
 
 
 def describe(value: object) -> str:
@@ -43,6 +43,13 @@ def check_limits(value: Any, name: str = "limits") -> Limits | None:
     """``value`` if it is ``None`` or a :class:`aligner.Limits`, else ``ConfigError``."""
     if value is not None and not isinstance(value, Limits):
         raise ConfigError(f"{name} must be an aligner.Limits or None, got {describe(value)}")
+    return value
+
+
+def check_path(value: Any, name: str = "path") -> str | os.PathLike[str]:
+    """``value`` if it is a path (str or os.PathLike), else ``ConfigError``."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise ConfigError(f"{name} must be a str or os.PathLike, got {type(value).__name__}")
     return value
 
 
