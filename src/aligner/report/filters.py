@@ -66,21 +66,17 @@ def render_filtered(c: Comparison, fmt: str, export_filter: ExportFilter) -> tup
     beads for TSV.
     """
     from . import tabular
-    from .writers import render
+    from .writers import _encodable
 
     if fmt not in FILTERED_FORMATS:
         raise ConfigError(f"export filters apply to {' and '.join(FILTERED_FORMATS)} only, not {fmt!r}")
     report = build_report(c)
-    kept = filter_report(report, export_filter)
+    kept = filter_report(report, export_filter)  # ``report`` itself when the filter is not active
 
     def units(rows: tuple[BeadRow, ...]) -> int:
         return sum(1 for r in rows if fmt == "tsv" or (r.src_ids and r.tgt_ids))
 
-    if not export_filter.active:
-        return render(c, fmt), units(report.rows), units(report.rows)
     renderer = tabular.render_tsv_report if fmt == "tsv" else tabular.render_tmx_report
-    from .writers import _encodable
-
     return _encodable(renderer(kept)), units(kept.rows), units(report.rows)
 
 
