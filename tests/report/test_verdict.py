@@ -31,3 +31,15 @@ def test_translation_evidence_is_shown_and_escaped(monkeypatch):
     assert "(no sentence of one matches the other &lt;b&gt;)" in render(c, "md")
     assert "x-translation-evidence" in render(c, "tmx")
     assert 'id="translation-evidence"' not in plain
+
+
+def test_translation_evidence_is_worked_out_once_per_comparison(monkeypatch):
+    from aligner.compare import pair
+
+    calls = []
+    real = pair.translation_evidence
+    monkeypatch.setattr(pair, "translation_evidence", lambda *a, **k: calls.append(1) or real(*a, **k))
+    c = _comparison()
+    render(c, "json")
+    assert (c.verdict, c.not_a_translation) == (c.verdict, bool(c.translation_evidence))
+    assert len(calls) == 1

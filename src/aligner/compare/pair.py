@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TextIO
 
 from .._version import FIDELITY_VERSION, fidelity_settings_digest
@@ -126,9 +127,10 @@ class Comparison:
             return NOT_A_TRANSLATION
         return verdict(self.fidelity, self.settings)
 
-    @property
+    @cached_property
     def translation_evidence(self) -> str:
-        """Why the two documents are not translations of each other; ``""`` when they may be."""
+        """Why the two documents are not translations of each other; ``""`` when they may be
+        (worked out once: ``verdict``, ``not_a_translation`` and the reports all read it)."""
         return translation_evidence(self.src, self.tgt, self.alignment, self.scores, self.settings)
 
     @property
