@@ -217,10 +217,10 @@ def inj_quotes(s: str, t: str, rng: random.Random, d: DocPair) -> Injection:
 
 
 def inj_quotestyle(s: str, t: str, rng: random.Random, d: DocPair) -> Injection:
-    from aligner.checks.punctuation import _ALL_DOUBLE_QUOTES
+    from aligner.checks.punctuation import _all_double_quotes
 
     used = {ch for pair in conventions(d.tgt_lang).double_quotes for ch in pair}
-    foreign = sorted(_ALL_DOUBLE_QUOTES - used)
+    foreign = sorted(_all_double_quotes() - used)
     so, sc = conventions(d.src_lang).double_quotes[0]
     to, tc = conventions(d.tgt_lang).double_quotes[0]
     s2, t2 = _wrap_first(s, so, sc), _wrap_first(t, to, tc)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
-from .conventions import _APOSTROPHES, Conventions
+from .conventions import _APOSTROPHES, Conventions, _all_quote_marks
 from .registry import Check, Context, Finding, register
 from .side import MASK, Side
 
@@ -14,16 +15,10 @@ __all__ = ["dialogue_dashes", "quote_marks", "quotes_balanced", "unpaired_quotes
 _SPACES = " \u00a0\u202f\u2009\t"
 
 
+@lru_cache(maxsize=1)
 def _all_double_quotes() -> frozenset[str]:
-    from .conventions import _table
-
-    table = _table()
-    entries = [*table["languages"].values(), *table["scripts"].values()]
-    return frozenset(ch for entry in entries for pair in entry.get("quotes", ())
-                     for ch in pair if ch not in _APOSTROPHES)
-
-
-_ALL_DOUBLE_QUOTES = _all_double_quotes()
+    """Every quotation mark of the table that cannot be an apostrophe (read on first use)."""
+    return _all_quote_marks() - _APOSTROPHES
 
 
 def _last_mark(side: Side) -> tuple[int, int]:
@@ -39,7 +34,7 @@ _CONTINUING = ("comma", "semicolon")
 def _ends_closed(text: str, conv: Conventions) -> bool:
     """The text ends with a closing quotation mark or bracket (which may end a sentence by itself)."""
     end = text.rstrip()
-    return bool(end) and (end[-1] in _ALL_DOUBLE_QUOTES or end[-1] in {c for _, c in conv.brackets})
+    return bool(end) and (end[-1] in _all_double_quotes() or end[-1] in {c for _, c in conv.brackets})
 
 
 def _endpunc(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
@@ -127,7 +122,7 @@ def _between_letters(text: str, k: int) -> bool:
 
 def quote_marks(text: str, conv: Conventions) -> list[int]:
     """Offsets of the double quotation marks of ``text``: those of ``conv`` and of every other language."""
-    marks = _ALL_DOUBLE_QUOTES | {ch for pair in conv.double_quotes for ch in pair}
+    marks = _all_double_quotes() | {ch for pair in conv.double_quotes for ch in pair}
     return [k for k, ch in enumerate(text) if ch in marks]
 
 
