@@ -23,6 +23,7 @@ from pathlib import Path
 
 import regex
 
+from ..conventions import base_language
 from ..errors import ConfigError, InputError
 from ..io.reader import read_bounded
 from ..language import is_language_code
@@ -128,8 +129,8 @@ class Glossary:
     def oriented(self, src_lang: str, tgt_lang: str) -> Glossary | None:
         """This glossary for ``src_lang -> tgt_lang``: itself, reversed, or None when its
         languages are another pair (a glossary without languages fits every pair)."""
-        mine = (_base(self.src_lang), _base(self.tgt_lang))
-        pair = (_base(src_lang), _base(tgt_lang))
+        mine = (base_language(self.src_lang or ""), base_language(self.tgt_lang or ""))
+        pair = (base_language(src_lang), base_language(tgt_lang))
         if self.src_lang is None or mine == pair:
             return self
         if mine == pair[::-1]:
@@ -172,10 +173,6 @@ class Glossary:
             term = next((t for t in entry.forbidden if _Index([(t, k)], index.lang).find(text[a:b])), entry.forbidden[0])
             out.append((entry, term, a, b))
         return out
-
-
-def _base(lang: str | None) -> str:
-    return (lang or "").replace("_", "-").split("-")[0].lower()
 
 
 def _terms(field: str) -> tuple[Term, ...]:
