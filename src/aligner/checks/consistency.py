@@ -17,6 +17,7 @@ import regex
 from ..align.model import Bead
 from ..document import BOILERPLATE, Document
 from .registry import Check, Context, Finding, register
+from .run import _content
 from .side import Side
 
 __all__ = [
@@ -71,10 +72,7 @@ class Inconsistency:
 
 def _pairs(name: str, src: Document, tgt: Document, beads: Sequence[Bead]) -> Iterator[Occurrence]:
     for k, bead in enumerate(beads):
-        if not bead.src or not bead.tgt:
-            continue
-        if any(src.sentences[i].kind == BOILERPLATE for i in bead.src) or \
-                any(tgt.sentences[j].kind == BOILERPLATE for j in bead.tgt):
+        if not _content(src, tgt, bead):  # the beads the bead rules read
             continue
         yield Occurrence(name, k, Side(src, "src", bead.src).text, Side(tgt, "tgt", bead.tgt).text)
 
