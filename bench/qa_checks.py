@@ -44,6 +44,7 @@ from aligner.align.evaluate import read_beads
 from aligner.align.model import Bead
 from aligner.checks import CHECKS, GlossaryEntry, Term, conventions, run_checks
 from aligner.checks.glossary import Glossary
+from aligner.conventions import conventions as shared_conventions
 from aligner.document import Document, Span
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,12 +117,9 @@ _FINAL = regex.compile(r"[.!?\u3002\uff01\uff1f\u0964\u06d4\u061f]+[\"'\u201d\u2
 
 
 def _spaceless(lang: str) -> bool:
-    return lang in SPACELESS
-
-
-#: Scripts written without spaces between words (a property of the bench's test data: where
-#: a "word" for doubled-word and comma-spacing injections does not exist).
-SPACELESS = frozenset({"ja", "zh"})
+    """The language's script is written without spaces (Han, Kana: ``spacing`` ``none`` in the
+    conventions data), so a "word" for doubled-word and comma-spacing injections does not exist."""
+    return shared_conventions(lang).spacing == "none"
 
 
 def _insert(line: str, item: str) -> str:
