@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -78,6 +78,13 @@ class Conventions:
         """The quote pairs that cannot be apostrophes (paired by the quote check)."""
         return tuple(p for p in self.quotes if not (set(p) & _APOSTROPHES))
 
+    @cached_property
+    def _closers(self) -> frozenset[str]:
+        """What :meth:`final_class` skips at the end of a text: closing quotes and brackets, and
+        any language's quotation marks (a translation may close with another style's mark ``“...。“``)."""
+        return frozenset({c for _, c in self.quotes} | {c for _, c in self.brackets} | set(_APOSTROPHES)
+                         | _all_quote_marks())
+
     def final_class(self, text: str) -> str | None:
         """The class of the mark that ends ``text`` (closing quotes and brackets skipped), or None.
 
@@ -87,8 +94,7 @@ class Conventions:
             >>> conventions("ja").final_class("行きますか？")
             'question'
         """
-        # any language's quotation marks: a translation may close with another style's mark (“...。“)
-        closers = {c for _, c in self.quotes} | {c for _, c in self.brackets} | set(_APOSTROPHES) | _all_quote_marks()
+        closers = self._closers
         end = len(text)
         while end and (text[end - 1].isspace() or text[end - 1] in closers):
             end -= 1
