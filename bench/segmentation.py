@@ -25,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,9 +63,16 @@ class Paragraph:
     doc: str = ""
 
 
+@lru_cache(maxsize=None)
+def _rows(lang: str) -> tuple[dict, ...]:
+    """The rows of a language's dev file, read once per process (:func:`load` and
+    :func:`treebank` share them; training and cross-validation load every file many times)."""
+    return tuple(json.loads(line) for line in (DATA / f"{lang}.dev.jsonl").read_text("utf-8").splitlines() if line)
+
+
 def load(lang: str, split: str = "all") -> list[Paragraph]:
     """Gold paragraphs of one language; ``split`` is ``all``, ``tune`` or ``val``."""
-    rows = [json.loads(line) for line in (DATA / f"{lang}.dev.jsonl").read_text("utf-8").splitlines() if line]
+    rows = list(_rows(lang))
     cut = len(rows) - round(len(rows) * VAL_SHARE)
     if split == "tune":
         rows = rows[:cut]
@@ -75,8 +83,7 @@ def load(lang: str, split: str = "all") -> list[Paragraph]:
 
 def treebank(lang: str) -> str:
     """The UD treebank a language's dev file comes from (its ``treebank`` field)."""
-    with (DATA / f"{lang}.dev.jsonl").open(encoding="utf-8") as handle:
-        return str(json.loads(handle.readline()).get("treebank", ""))
+    return str(_rows(lang)[0].get("treebank", ""))
 
 
 def folds(paragraphs: list[Paragraph], k: int) -> list[list[Paragraph]]:
