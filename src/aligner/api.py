@@ -62,12 +62,9 @@ def load(path: str | os.PathLike[str], lang: str | None = None, *, presegmented:
         source = read_source(path, limits.max_bytes if limits else None)
     doc = make_document(source.text, lang, presegmented=presegmented, path=source.name,
                         encoding=source.encoding)
-    changes: dict[str, object] = {}
-    if source.replaced:
-        changes["replaced"] = source.replaced
-    if source.origin:
-        changes["origin"] = source.origin
-    return replace(doc, **changes) if changes else doc  # type: ignore[arg-type]
+    if source.replaced or source.origin:  # what make_document cannot know: replaced bytes, extracted text
+        doc = replace(doc, replaced=source.replaced, origin=source.origin or None)
+    return doc
 
 
 def _document(value: Document | str, lang: str | None, side: str) -> Document:
