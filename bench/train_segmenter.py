@@ -119,9 +119,18 @@ def fit(xs: list[list[str]], ys: list[int], l2: float, min_count: int, iters: in
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * g * g
         w -= lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + 1e-8)
-    # A vote's own feature is kept however small: its presence tells the segmenter that the
-    # vote was trained on (a vote never seen falls back to the rules).
-    return {f: float(w[j]) for f, j in vocab.items() if abs(w[j]) >= 0.01 or _is_vote(f)}
+    return _kept({f: float(w[j]) for f, j in vocab.items()})
+
+
+#: Weights smaller than this are not stored.
+WEIGHT_FLOOR = 0.01
+
+
+def _kept(weights: dict[str, float]) -> dict[str, float]:
+    """The weights worth storing: those of at least :data:`WEIGHT_FLOOR`, and a vote's own
+    feature however small (its presence tells the segmenter that the vote was trained on; a
+    vote never seen falls back to the rules)."""
+    return {f: w for f, w in weights.items() if abs(w) >= WEIGHT_FLOOR or _is_vote(f)}
 
 
 def _is_vote(feature: str) -> bool:
@@ -152,7 +161,7 @@ def train(data: dict[str, list[Paragraph]], l2: float, min_count: int, threshold
         for f, w in weights.items():
             key = f[1:] if f.startswith("@") else f
             merged[key] = merged.get(key, 0.0) + w
-        weights = {f: w for f, w in merged.items() if abs(w) >= 0.01 or _is_vote(f)}
+        weights = _kept(merged)
     return BoundaryModel(weights, threshold, endings)
 
 
