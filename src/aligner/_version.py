@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["VERSION", "SEGMENTATION_RULES_VERSION", "FIDELITY_VERSION", "CHECKS_VERSION", "alignment_weights_text",
-           "alignment_weights_version", "fidelity_settings_digest", "settings_digest"]
+           "alignment_weights_version", "fidelity_settings_digest", "fidelity_settings_text", "settings_digest"]
 
 VERSION = "0.1.0"
 
@@ -32,17 +32,25 @@ def settings_digest(data: dict[str, object]) -> str:
 
 
 @lru_cache(maxsize=1)
+def fidelity_settings_text() -> str:
+    """The shipped fidelity settings (``data/fidelity/settings.json``) as text, read once for
+    both readers: this digest and ``aligner.score.settings.load_settings``."""
+    return resources.files("aligner").joinpath("data/fidelity/settings.json").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
 def fidelity_settings_digest() -> str:
     """The digest of the shipped fidelity settings (``data/fidelity/settings.json``)."""
-    text = resources.files("aligner").joinpath("data/fidelity/settings.json").read_text(encoding="utf-8")
-    return settings_digest(json.loads(text))
+    return settings_digest(json.loads(fidelity_settings_text()))
 
 #: The QA check rules and their data (``checks``, ``data/conventions``); bump when either changes.
 CHECKS_VERSION = "qa1"
 
 
+@lru_cache(maxsize=1)
 def alignment_weights_text() -> str:
-    """The shipped alignment weights (``data/alignment/weights.json``) as text."""
+    """The shipped alignment weights (``data/alignment/weights.json``) as text, read once for
+    both readers: :func:`alignment_weights_version` and ``aligner.align.bead_scorer``."""
     return resources.files("aligner").joinpath("data/alignment/weights.json").read_text(encoding="utf-8")
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from .._version import FIDELITY_VERSION, settings_digest
+from .._version import FIDELITY_VERSION, fidelity_settings_text, settings_digest
 
 __all__ = ["FidelitySettings", "load_settings", "DEFAULT_SETTINGS", "FIDELITY_VERSION", "SIGNALS"]
 
@@ -104,8 +103,7 @@ class FidelitySettings:
 @lru_cache(maxsize=1)
 def load_settings() -> FidelitySettings:
     """The shipped settings (``data/fidelity/settings.json``)."""
-    text = resources.files("aligner").joinpath("data", "fidelity", "settings.json").read_text("utf-8")
-    return FidelitySettings.from_json(json.loads(text))
+    return FidelitySettings.from_json(json.loads(fidelity_settings_text()))
 
 
 DEFAULT_SETTINGS = load_settings()
