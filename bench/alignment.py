@@ -27,6 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import numpy as np  # noqa: E402
+
 from _aligndata import Doc, cached_vectors, expand_sets, load_set, set_pair  # noqa: E402
 
 SYSTEMS = ("aligner-auto", "aligner-use", "aligner-e5", "aligner-none", "aligner-use-all", "nltk-gale-church",
@@ -218,6 +220,30 @@ def _reliability(beads: list[list], docs: list[Doc]) -> list[tuple[float, int, f
     return out
 
 
+LENGTH_PEERS = ("nltk-gale-church", "galechurch")
+
+
+def _doc_margins(set_name: str, docs: list[Doc], per_doc: dict[str, list[float]]) -> list[tuple]:
+    """``(system, set, document, margin)``: each aligner system's strict F1 on each document
+    minus the best length-based peer's on it (when the peers ran)."""
+    peers = [per_doc[p] for p in LENGTH_PEERS if p in per_doc]
+    if not peers:
+        return []
+    best = np.max(np.array(peers), axis=0)
+    return [(system, set_name, d.name, float(f - b))
+            for system, f1s in per_doc.items() if system.startswith("aligner-")
+            for d, f, b in zip(docs, f1s, best)]
+
+
+def _worst(margins: list[tuple]) -> list[tuple]:
+    """The lowest margin of each system."""
+    out: dict[str, tuple] = {}
+    for row in margins:
+        if row[0] not in out or row[3] < out[row[0]][3]:
+            out[row[0]] = row
+    return list(out.values())
+
+
 def _cached_table(systems: list[str], sets: list[str], json_out: str | None,
                   reliability_of: str = "aligner-auto", max_docs: int = 0) -> int:
     """Strict F1 of every system on every set, in-process with cached vectors: one row per set."""
@@ -227,9 +253,11 @@ def _cached_table(systems: list[str], sets: list[str], json_out: str | None,
     print("| set | pair | " + " | ".join(systems) + " |")
     print("|---|---|" + "---|" * len(systems))
     rows = []
+    margins = []
     for set_name in sets:
         docs = load_set(set_name)[: max_docs or None]
         cells = []
+        per_doc: dict[str, list[float]] = {}
         for system in systems:
             t0 = time.process_time()
             full: list[list] | None = None
@@ -247,12 +275,18 @@ def _cached_table(systems: list[str], sets: list[str], json_out: str | None,
             sc = score_alignments([(r, list(d.gold)) for r, d in zip(res, docs)])
             rel = _reliability(full, docs) if full is not None and system == reliability_of else None
             cells.append(f"{sc.f1_strict:.3f}")
+            per_doc[system] = [score_alignments([(r, list(d.gold))]).f1_strict for r, d in zip(res, docs)]
             rows.append({"set": set_name, "system": system, "f1_strict": sc.f1_strict, "f1_lax": sc.f1_lax,
-                         "cpu_s": cpu, "reliability": rel})
+                         "cpu_s": cpu, "reliability": rel, "docs": [d.name for d in docs],
+                         "doc_f1": per_doc[system]})
             if rel:
                 print(f"reliability {system} {set_name}: " + " ".join(
                     f"{lo:.2f}+ {n} beads {right:.2f} right;" for lo, n, right in rel if n), file=sys.stderr)
         print(f"| {set_name} | {set_pair(set_name)} | " + " | ".join(cells) + " |", flush=True)
+        margins += _doc_margins(set_name, docs, per_doc)
+    for system, set_name, name, margin in _worst(margins):
+        print(f"worst document margin over the best length-based peer: {system} {margin:+.3f} "
+              f"({set_name} {name})")
     if json_out:
         Path(json_out).write_text(json.dumps(rows, indent=1))
     return 0

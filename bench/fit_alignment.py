@@ -407,13 +407,16 @@ def lopo(sets: list[str], encoders: list[str], platt_docs: int = 12, log=print, 
     training set), align the held-out set, and report its strict F1 and the reliability of its
     beads' confidences. ``folds=0``: one fold per set (leave one pair out); ``folds=K``: the
     sets dealt round-robin into K groups, each group held out in turn (cheaper; every set is
-    still scored by weights that never saw it)."""
+    still scored by weights that never saw it). With ``encoders``, only the encoder models
+    are scored (the surface model is still fitted per fold, as their fallback). Each row also
+    keeps its beads (``[n, m, confidence, right]``, confidence from the fold's own Platt
+    scaling), the input of ``--calibrate --records``."""
     shipped = json.loads(WEIGHTS.read_text())["models"]
     docs = {name: load_set(name) for name in sets}
     k = folds or len(sets)
     group = {name: i % k for i, name in enumerate(sets)}
     out: list[dict] = []
-    for enc in [None] + encoders:
+    for enc in encoders or [None]:
         name = enc or "none"
         models: dict[int, tuple] = {}
         for held in sets:
@@ -442,8 +445,12 @@ def lopo(sets: list[str], encoders: list[str], platt_docs: int = 12, log=print, 
             for a, b in zip(BINS, BINS[1:]):
                 sel = (c >= a) & (c < b)
                 bins.append([a, int(sel.sum()), float(h[sel].mean()) if sel.any() else None])
+            beads = [[[len(b.src), len(b.tgt), b.confidence, (b.src, b.tgt) in set(d.gold)] for b in bs]
+                     for d, bs in res]
             row = {"model": name, "held_out": held, "f1_strict": sc.f1_strict, "f1_lax": sc.f1_lax,
-                   "cpu_s": time.process_time() - t0, "reliability": bins}
+                   "cpu_s": time.process_time() - t0, "reliability": bins,
+                   "docs": [d.name for d, _ in res], "beads": beads,
+                   "doc_f1": [f1([r]) for r in res]}
             out.append(row)
             rel = " ".join(f"{a:.2f}:{n}/{r:.2f}" for a, n, r in bins if n)
             log(f"| {name} | {held} | {sc.f1_strict:.3f} | {sc.f1_lax:.3f} | {rel} |", flush=True)

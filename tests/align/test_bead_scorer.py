@@ -61,3 +61,33 @@ def test_strong_evidence_is_not_shifted():
     w = full_window(2, 2)
     gains = load_scorer("none").gains(src, tgt, w, band_evidence(src, tgt, w, 3), ((1, 1),), 1.0)
     assert gains.shift == 0.0
+
+
+def test_calibration_features_read_kind_neighbours_and_document():
+    from aligner.align.bead_scorer import CALIBRATION_FEATURES, calibration_features
+
+    z = np.array([4.0, -2.0, 30.0, 1.0])
+    X = calibration_features(z, [(1, 1), (2, 1), (1, 0), (0, 1)])
+    col = {name: X[:, k] for k, name in enumerate(CALIBRATION_FEATURES)}
+    assert col["bias"].tolist() == [1, 1, 1, 1]
+    assert col["z"].tolist() == [4.0, -2.0, 12.0, 1.0]  # clipped above
+    assert col["nm"].tolist() == [0, 1, 0, 0] and col["skip"].tolist() == [0, 0, 1, 1]
+    assert col["nm_z"].tolist() == [0, -2.0, 0, 0] and col["skip_z"].tolist() == [0, 0, 12.0, 1.0]
+    assert col["nbr_z"].tolist() == [-2.0, 4.0, -2.0, 1.0]  # the weaker neighbour (itself at an end)
+    assert col["doc_z"].tolist() == [2.5] * 4
+    assert calibration_features(np.zeros(0), []).shape == (0, len(CALIBRATION_FEATURES))
+
+
+def test_calibrated_confidence_is_platt_without_a_map_and_the_shipped_map_otherwise():
+    from dataclasses import replace
+
+    scorer = load_scorer("use")
+    gains = np.array([30.0, 5.0, 25.0])
+    shapes = [(1, 1), (2, 1), (1, 1)]
+    bare = replace(scorer, calibration=None)
+    assert np.allclose(bare.calibrated(gains, shapes), bare.confidence(gains))
+    assert scorer.calibration is not None and len(scorer.calibration) == 8
+    conf = scorer.calibrated(gains, shapes)
+    assert np.all((conf > 0) & (conf < 1))
+    # a stronger bead in the same document gets a higher confidence
+    assert scorer.calibrated(np.array([30.0, 5.0, 40.0]), shapes)[2] > conf[2]

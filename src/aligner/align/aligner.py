@@ -10,7 +10,9 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    sentences of its least confident beads (below ``config.encode_threshold``) and of their
    neighbours are encoded, up to the budget, and the DP runs again with encoder evidence
    where it exists (``encode_threshold=1`` encodes everything);
-4. every bead gets the calibrated probability that it is right (:mod:`.bead_scorer`).
+4. every bead gets the calibrated probability that it is right (:mod:`.bead_scorer`: the
+   model's gain through one map pooled over all dev pairs, with the bead's kind, its
+   neighbours and the document's median as inputs).
 """
 
 from __future__ import annotations
@@ -163,7 +165,7 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
         if s_side.vectors is None or t_side.vectors is None:
             s_side, t_side = s_side.with_vectors(None), t_side.with_vectors(None)
         path, gains = _solve(s_side, t_side, window, scorer, shapes, lexicon)
-    conf = scorer.confidence(_bead_gains(path, gains, window))
+    conf = scorer.calibrated(_bead_gains(path, gains, window), [(di, dj) for _, di, _, dj in path])
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
             for (i, di, j, dj), c in zip(path, conf)], enc_name
 

@@ -11,6 +11,12 @@ regions can share one DP.
 
 The DP maximises the sum of ``logit(p) + bonus`` over beads; ``bonus`` offsets the prior of
 the training sample (many more wrong candidates than right ones).
+
+A chosen bead's reported confidence (:meth:`LogisticScorer.calibrated`) is one map for all
+models and pairs: the model's own Platt logit of the bead's gain, the bead's kind (1-1, n-m,
+1-0 / 0-1), the weaker of its two neighbours and the document's median, through one logistic
+map fitted on the pooled dev pairs (``bench/fit_alignment.py --calibrate``), so that beads
+reported at 0.9 are right about 90% of the time whatever the pair and encoder.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
@@ -32,7 +39,8 @@ from .features import (
 )
 from .sides import Side, Window
 
-__all__ = ["BeadScorer", "Gains", "LogisticScorer", "bake", "load_scorer", "shape_key", "weights_version"]
+__all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "bake", "calibration_features",
+           "load_scorer", "shape_key", "weights_version"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
 
@@ -72,8 +80,37 @@ class BeadScorer(Protocol):
         ...
 
     def confidence(self, gain: np.ndarray) -> np.ndarray:
-        """Calibrated probability that a chosen bead with this gain is right."""
+        """The model's own probability that a chosen bead with this gain is right."""
         ...
+
+    def calibrated(self, gain: np.ndarray, shapes: Sequence[tuple[int, int]]) -> np.ndarray:
+        """The reported confidence of the chosen beads of one document, in path order."""
+        ...
+
+
+#: Inputs of the pooled confidence map, per chosen bead (see :func:`calibration_features`).
+CALIBRATION_FEATURES = ("bias", "z", "nm", "skip", "nm_z", "skip_z", "nbr_z", "doc_z")
+_Z_RANGE = (-10.0, 12.0)  # model logits are clipped to this before the map (beyond: no news)
+
+
+def calibration_features(z: np.ndarray, shapes: Sequence[tuple[int, int]]) -> np.ndarray:
+    """One row of :data:`CALIBRATION_FEATURES` per chosen bead of a document (path order).
+
+    ``z`` is the model's Platt logit of each bead (clipped to ``_Z_RANGE``); ``nm`` marks beads
+    of more than one sentence on a side, ``skip`` 1-0 / 0-1 beads; ``nbr_z`` is the lower of
+    the two neighbours' logits (a wrong bead seldom comes alone), ``doc_z`` the document's
+    median logit (how much evidence the pair has at all). Linear in the number of beads.
+    """
+    zc = np.clip(np.asarray(z, dtype=float), *_Z_RANGE)
+    if not len(zc):
+        return np.zeros((0, len(CALIBRATION_FEATURES)))
+    n = np.array([s[0] for s in shapes])
+    m = np.array([s[1] for s in shapes])
+    skip = ((n == 0) | (m == 0)).astype(float)
+    nm = ((n > 1) | (m > 1)).astype(float) * (1.0 - skip)
+    nbr = np.minimum(np.r_[zc[:1], zc[:-1]], np.r_[zc[1:], zc[-1:]])
+    doc = np.full(len(zc), float(np.median(zc)))
+    return np.column_stack([np.ones(len(zc)), zc, nm, skip, nm * zc, skip * zc, nbr, doc])
 
 
 @dataclass(frozen=True)
@@ -88,6 +125,7 @@ class LogisticScorer:
     weight_power: float = 1.0
     skip_bonus: float = 0.0
     anchor_gain: float | None = None
+    calibration: tuple[float, ...] | None = None  # weights of CALIBRATION_FEATURES; None: Platt only
 
     def _w(self, table: dict[str, np.ndarray], n: int, m: int) -> tuple[np.ndarray, float]:
         key = shape_key(n, m)
@@ -143,8 +181,19 @@ class LogisticScorer:
 
     def confidence(self, gain: np.ndarray) -> np.ndarray:
         """See :class:`BeadScorer`: ``sigmoid(a * gain + b)`` (Platt scaling fitted on dev)."""
+        return 1.0 / (1.0 + np.exp(-self._logit(gain)))
+
+    def _logit(self, gain: np.ndarray) -> np.ndarray:
         a, b = self.platt
-        return 1.0 / (1.0 + np.exp(-(a * np.asarray(gain, dtype=float) + b)))
+        return a * np.asarray(gain, dtype=float) + b
+
+    def calibrated(self, gain: np.ndarray, shapes: Sequence[tuple[int, int]]) -> np.ndarray:
+        """See :class:`BeadScorer`: the pooled map of :func:`calibration_features` (the
+        model's Platt scaling alone, :meth:`confidence`, when no map is set)."""
+        if self.calibration is None:
+            return self.confidence(gain)
+        X = calibration_features(self._logit(gain), shapes)
+        return 1.0 / (1.0 + np.exp(-(X @ np.asarray(self.calibration, dtype=float))))
 
 
 def _paragraph_breaks(src: Side, tgt: Side, window: Window, n: int, m: int) -> np.ndarray:
@@ -198,9 +247,14 @@ def load_scorer(encoder: str) -> LogisticScorer:
     if enc:
         _check(enc)
     anchor = data.get("anchor_gain")
+    calib = data.get("calibration")
+    if calib is not None and list(calib["features"]) != list(CALIBRATION_FEATURES):
+        raise ValueError(f"alignment calibration has features {calib['features']}, expected "
+                         f"{list(CALIBRATION_FEATURES)}")
     return LogisticScorer(key, enc, surface, 0.0, (float(platt[0]), float(platt[1])),
                           float(data.get("weight_power", 1.0)), 0.0,
-                          None if anchor is None else float(anchor))
+                          None if anchor is None else float(anchor),
+                          None if calib is None else tuple(float(w) for w in calib["weights"]))
 
 
 def _check(table: dict[str, np.ndarray]) -> None:

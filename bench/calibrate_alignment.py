@@ -1,0 +1,206 @@
+"""Fit the one confidence map of all alignment models on the pooled dev pairs, and show its
+reliability leave-one-pair-out.
+
+    .venv/bin/python bench/calibrate_alignment.py                   # records, LOPO table, write weights.json
+    .venv/bin/python bench/calibrate_alignment.py --no-write        # the table only
+    .venv/bin/python bench/calibrate_alignment.py --records lopo_use.json   # beads of bench/fit_alignment.py --lopo
+
+Records: every chosen bead of the shipped models (``--modes``: ``auto``, the default encoder
+by coverage, and ``none``) on every dev set, with the model's own Platt logit, its shape and
+whether it is a gold bead; cached under the vector cache of ``_aligndata`` by a hash of the
+shipped models (the calibration itself is not part of it), so reruns are cheap. Or
+(``--records``) the held-out beads of ``bench/fit_alignment.py --lopo --json``: there every
+bead comes from weights that never saw its pair.
+
+The map (:func:`aligner.align.bead_scorer.calibration_features`) is one logistic regression
+on the records of all sets, each set weighing the same. Leave-one-pair-out: for each set,
+the map is fitted on the others and the held-out set's beads are binned by confidence
+(share of gold beads per bin); the model's Platt scaling alone is shown beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _aligndata import CACHE, expand_sets, load_set  # noqa: E402
+from fit_alignment import WEIGHTS, VectorTable, fit_logistic  # noqa: E402
+
+from aligner.align.aligner import align_texts  # noqa: E402
+from aligner.align.bead_scorer import CALIBRATION_FEATURES, calibration_features, load_scorer  # noqa: E402
+from aligner.config import Config  # noqa: E402
+from aligner.embed.coverage import resolve_encoder  # noqa: E402
+
+BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0001)
+L2 = 1.0
+SETS = "ntrex,textberg,panl,ntrex-multi"
+
+Record = tuple[int, int, float, bool]  # source sentences, target sentences, Platt logit, right
+
+
+def _models_digest() -> str:
+    models = json.loads(WEIGHTS.read_text())["models"]
+    return hashlib.sha1(json.dumps(models, sort_keys=True).encode()).hexdigest()[:10]
+
+
+def _logit(c: float) -> float:
+    c = min(max(c, 1e-6), 1 - 1e-6)
+    return float(np.log(c / (1 - c)))
+
+
+def shipped_records(set_name: str, mode: str) -> list[list[Record]]:
+    """Per document of ``set_name``, the records of the shipped model ``mode`` (cached)."""
+    path = CACHE / "calib_records" / _models_digest() / f"{set_name.replace(':', '_')}.{mode}.json"
+    if path.exists():
+        return [[tuple(r) for r in doc] for doc in json.loads(path.read_text())]
+    docs = load_set(set_name)
+    out: list[list[Record]] = []
+    surface = replace(load_scorer("none"), calibration=None)
+    for d in docs:
+        enc = resolve_encoder(mode, d.src_lang, d.tgt_lang) if mode == "auto" else mode
+        table = VectorTable(enc, [d]) if enc != "none" else None
+        enc_sc = replace(load_scorer(enc), calibration=None) if enc != "none" else None
+        beads = align_texts(d.src, d.tgt, Config(encoder=enc), src_lang=d.src_lang, tgt_lang=d.tgt_lang,
+                            encoder=table, scorers=(surface, enc_sc))
+        gold = set(d.gold)
+        out.append([(len(b.src), len(b.tgt), _logit(b.confidence), (b.src, b.tgt) in gold) for b in beads])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out))
+    return out
+
+
+def lopo_records(files: list[str]) -> dict[tuple[str, str], list[list[Record]]]:
+    """``(set, model)`` -> per-document records from ``bench/fit_alignment.py --lopo --json`` rows."""
+    out: dict[tuple[str, str], list[list[Record]]] = {}
+    for f in files:
+        for row in json.loads(Path(f).read_text()):
+            if "beads" in row:
+                out[(row["held_out"], row["model"])] = [[(n, m, _logit(c), bool(h)) for n, m, c, h in doc]
+                                                       for doc in row["beads"]]
+    return out
+
+
+def design(docs: list[list[Record]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Map inputs, labels and the Platt confidence of every record of these documents."""
+    Xs, ys, ps = [], [], []
+    for doc in docs:
+        if not doc:
+            continue
+        z = np.array([r[2] for r in doc])
+        Xs.append(calibration_features(z, [(r[0], r[1]) for r in doc]))
+        ys.append(np.array([float(r[3]) for r in doc]))
+        ps.append(1 / (1 + np.exp(-z)))
+    return np.concatenate(Xs), np.concatenate(ys), np.concatenate(ps)
+
+
+def fit_map(data: dict[tuple[str, str], list[list[Record]]]) -> np.ndarray:
+    """One logistic map on all records, every set (all its models together) weighing the same."""
+    sets = sorted({s for s, _ in data})
+    Xs, ys, ws = [], [], []
+    for s in sets:
+        X, y, _ = design([doc for (s2, _), docs in data.items() if s2 == s for doc in docs])
+        Xs.append(X)
+        ys.append(y)
+        ws.append(np.full(len(y), 1.0 / len(y)))
+    w = np.concatenate(ws)
+    return fit_logistic(np.concatenate(Xs), np.concatenate(ys), l2=L2, sample_weight=w * len(w) / len(sets))
+
+
+def bins(conf: np.ndarray, right: np.ndarray) -> list[tuple[float, int, float]]:
+    """``(bin start, beads, share right)`` per confidence bin."""
+    out = []
+    for a, b in zip(BINS, BINS[1:]):
+        sel = (conf >= a) & (conf < b)
+        out.append((a, int(sel.sum()), float(right[sel].mean()) if sel.any() else float("nan")))
+    return out
+
+
+def ece(conf: np.ndarray, right: np.ndarray) -> float:
+    """Expected calibration error over :data:`BINS` (bead-weighted |confidence - share right|)."""
+    tot = 0.0
+    for a, b in zip(BINS, BINS[1:]):
+        sel = (conf >= a) & (conf < b)
+        if sel.any():
+            tot += sel.sum() * abs(conf[sel].mean() - right[sel].mean())
+    return tot / max(1, len(conf))
+
+
+def _cell(b: tuple[float, int, float]) -> str:
+    return f"{b[2]:.2f} ({b[1]})" if b[1] >= 10 else "-"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default=SETS)
+    ap.add_argument("--modes", default="auto,none", help="shipped models whose beads are pooled")
+    ap.add_argument("--records", default="", help="comma-separated --lopo JSON files instead of the shipped models")
+    ap.add_argument("--no-write", action="store_true", help="do not write the map into weights.json")
+    ap.add_argument("--json", help="also write the LOPO rows here")
+    args = ap.parse_args(argv)
+    t0 = time.process_time()
+    sets = expand_sets(args.sets)
+    if args.records:
+        data = {k: v for k, v in lopo_records(args.records.split(",")).items() if k[0] in sets}
+    else:
+        data = {}
+        for s in sets:
+            for mode in args.modes.split(","):
+                data[(s, mode)] = shipped_records(s, mode)
+                print(f"records {s} {mode}: {sum(map(len, data[(s, mode)]))} beads "
+                      f"({time.process_time() - t0:.0f} CPU s)", file=sys.stderr, flush=True)
+    print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')} calibration leave-one-pair-out "
+          f"({'records ' + args.records if args.records else 'shipped models ' + args.modes})")
+    head = " | ".join(f"{a:.2f}-{min(b, 1.0):.2f}" for a, b in zip(BINS[2:], BINS[3:]))
+    print(f"| set | model | map | {head} | ECE |")
+    print("|---|---|---|" + "---|" * (len(BINS) - 2))
+    rows = []
+    pooled: dict[str, list] = {"map": [], "platt": []}
+    for s in sets:
+        w = fit_map({k: v for k, v in data.items() if k[0] != s})
+        for (s2, model), docs in data.items():
+            if s2 != s or not any(docs):
+                continue
+            X, y, platt = design(docs)
+            conf = 1 / (1 + np.exp(-(X @ w)))
+            for name, c in (("pooled map", conf), ("Platt only", platt)):
+                bs = bins(c, y)
+                e = ece(c, y)
+                pooled["map" if name == "pooled map" else "platt"].append((c, y))
+                rows.append({"set": s, "model": model, "map": name, "bins": bs, "ece": e, "beads": len(y)})
+                print(f"| {s} | {model} | {name} | " + " | ".join(_cell(b) for b in bs[2:]) + f" | {e:.3f} |",
+                      flush=True)
+    for name, parts in pooled.items():
+        c = np.concatenate([p[0] for p in parts])
+        y = np.concatenate([p[1] for p in parts])
+        print(f"| all held out | - | {name} | " + " | ".join(_cell(b) for b in bins(c, y)[2:]) +
+              f" | {ece(c, y):.3f} |")
+    w = fit_map(data)
+    print("map fitted on all sets: " + ", ".join(f"{f} {v:+.3f}" for f, v in zip(CALIBRATION_FEATURES, w)))
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1))
+    if not args.no_write:
+        weights = json.loads(WEIGHTS.read_text())
+        src = f"--records {args.records}" if args.records else f"--modes {args.modes}"
+        weights["calibration"] = {
+            "features": list(CALIBRATION_FEATURES),
+            "weights": [round(float(v), 5) for v in w],
+            "provenance": (f"fitted by bench/calibrate_alignment.py --sets {args.sets} {src} on the dev sets "
+                           "of ../shared/data/alignment; " + time.strftime("%Y-%m-%d")),
+        }
+        WEIGHTS.write_text(json.dumps(weights, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote the map into {WEIGHTS}")
+    print(f"{time.process_time() - t0:.0f} CPU s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
