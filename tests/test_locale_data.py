@@ -37,3 +37,13 @@ def test_language_facts():
     assert not capitalises_nouns("fr") and not capitalises_nouns("xx")
     assert (usual_script("ko"), usual_script("ru"), usual_script("de")) == ("Kore", "Cyrl", "Latn")
     assert {"und", "oder"} <= conjunctions("de") and {"and", "or"} <= conjunctions("en")
+
+
+def test_magnitude_and_day_period_words_and_ordinal_dots_are_data():
+    from aligner.locale_data import day_period_words, magnitude_words, ordinal_dot
+
+    assert magnitude_words("es")["millones"] == 1e6 and magnitude_words("ru")["млрд"] == 1e9
+    assert magnitude_words("de")["billionen"] == 1e12 and magnitude_words("ko")["억"] == 1e8
+    assert magnitude_words("xx") == {}
+    assert "下午" in day_period_words("zh")[1] and "오전" in day_period_words("ko")[0]
+    assert ordinal_dot("de") and ordinal_dot("fi") and not ordinal_dot("en")

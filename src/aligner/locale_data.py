@@ -13,6 +13,10 @@ One place answers, for any language code:
   Handelskammer`` is German style, not a detached hyphen);
 * :func:`usual_script`: the script a language is usually written in (CLDR likely subtags:
   ``Latn``, ``Cyrl``, ``Kore``, ``Hans``, ``Jpan``, ``Arab``...);
+* :func:`magnitude_words`: the words for thousand, million, billion... (``Millionen``,
+  ``millones``, ``млн``, ``万``), from CLDR's compact number formats, plus the newspaper
+  abbreviations in ``data/language/magnitudes.extra.tsv`` (``bn``, ``Mrd``);
+* :func:`day_period_words`: the words for "a.m." / "p.m." (``오후``, ``下午``), for times;
 * :func:`capitalises_nouns`: whether the language capitalises common nouns (German,
   Luxembourgish; ``data/language/noun-capitalising.txt``), so that a capital letter is no
   evidence of a name.
@@ -31,10 +35,11 @@ from typing import Mapping
 from babel import Locale
 
 __all__ = ["month_names", "month_names_with_english", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
-           "place_names", "capitalises_nouns", "usual_script", "conjunctions", "territory_of", "LANGUAGE_DATA_VERSION"]
+           "place_names", "capitalises_nouns", "usual_script", "conjunctions", "territory_of", "magnitude_words",
+           "day_period_words", "ordinal_dot", "LANGUAGE_DATA_VERSION"]
 
 #: Version of the language data (Babel's CLDR version and the shipped files).
-LANGUAGE_DATA_VERSION = "cldr1"
+LANGUAGE_DATA_VERSION = "cldr2"
 
 
 def _data(name: str) -> str:
@@ -164,7 +169,7 @@ def place_names(lang: str) -> Mapping[str, str]:
     if loc is None:
         return MappingProxyType(out)
     for code, name in loc.territories.items():
-        if str(code).isalpha():  # skip numeric regions (001 World, 150 Europe)
+        if str(code) != "001":  # continents and regions too (150 Europe, 419 Latin America), not "World"
             out.setdefault(str(name).casefold(), str(code))
     for code, name in loc.languages.items():
         if "_" not in str(code):
@@ -244,3 +249,88 @@ def territory_of(lang: str) -> str:
 
     parts = str(get_global("likely_subtags").get(lang.lower(), "")).split("_")
     return parts[-1] if len(parts) >= 2 and parts[-1].isupper() else ""
+
+
+def _base(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+@lru_cache(maxsize=256)
+def magnitude_words(lang: str) -> Mapping[str, float]:
+    """Lower-cased magnitude words of ``lang`` -> factor: CLDR's compact decimal formats (long
+    and short, every plural form) and ``data/language/magnitudes.extra.tsv``.
+
+    Only words written after the number are kept (``2,5 Millionen``; Swahili writes ``milioni 5``).
+
+    Example:
+        >>> magnitude_words("es")["millones"], magnitude_words("ru")["млн"], magnitude_words("de")["billionen"]
+        (1000000.0, 1000000.0, 1000000000000.0)
+    """
+    import re
+
+    out: dict[str, float] = {}
+    loc = _locale(lang)
+    if loc is not None:
+        try:
+            tables = loc.compact_decimal_formats
+            widths = [tables[w] for w in ("long", "short") if w in tables]
+        except (KeyError, TypeError, AttributeError):
+            widths = []
+        for width in widths:
+            for plural in width.values():
+                for mag, pattern in plural.items():
+                    text = str(getattr(pattern, "pattern", pattern)).split(";")[0].replace("'", "")
+                    zeros = re.search("0+", text)
+                    if zeros is None or text[: zeros.start()].strip():
+                        continue  # a word before the number
+                    word = text[zeros.end():].replace("\u00a0", " ").strip().rstrip(".").casefold()
+                    factor = int(mag) // 10 ** (len(zeros.group(0)) - 1)
+                    if word and factor >= 100:
+                        out.setdefault(word, float(factor))
+    for line in _data("magnitudes.extra.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, word, factor = line.split("\t")
+            if code == _base(lang):
+                out.setdefault(word.casefold(), float(factor))
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=256)
+def day_period_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of ``lang`` for "a.m." and for "p.m." (CLDR day periods), lower-cased.
+
+    Example:
+        >>> sorted(day_period_words("ko")[1])
+        ['오후']
+    """
+    loc = _locale(lang)
+    am: set[str] = set()
+    pm: set[str] = set()
+    if loc is not None:
+        for context in ("format", "stand-alone"):
+            for width in ("abbreviated", "wide", "narrow"):
+                try:
+                    table = loc.day_periods[context][width]
+                except (KeyError, TypeError):
+                    continue
+                for key, target in (("am", am), ("pm", pm)):
+                    word = str(table.get(key, "")).strip().casefold()
+                    if word and len(word) >= 2:
+                        target.add(word)
+    return frozenset(am), frozenset(pm)
+
+
+@lru_cache(maxsize=1)
+def _ordinal_dot() -> frozenset[str]:
+    return frozenset(line.split("#")[0].strip() for line in _data("ordinal-dot.txt").splitlines()
+                     if line.split("#")[0].strip())
+
+
+def ordinal_dot(lang: str) -> bool:
+    """True for languages that write an ordinal as the number and a dot (German ``29.``, Finnish ``29.``).
+
+    Example:
+        >>> ordinal_dot("de"), ordinal_dot("fi"), ordinal_dot("en")
+        (True, True, False)
+    """
+    return _base(lang) in _ordinal_dot()

@@ -91,3 +91,30 @@ def test_names_inside_hyphenated_compounds_and_demonyms_of_a_country_match():
     china = match_names("Since 2003, China's government has promised it.", "en",
                         "Seit 2003 verspricht die chinesische Regierung es.", "de")
     assert not china.src_only
+
+
+def test_compounds_inflected_place_names_and_demonyms_match():
+    m = match_names("Sanctions on North Korea hit South Korean firms.", "en",
+                    "Sanktionen gegen Nordkorea treffen südkoreanische Firmen.", "de")
+    assert not m.src_only and not m.tgt_only
+    chile = match_names("a Chilean expert", "en", "eine chilenische Expertin", "de")
+    assert not chile.src_only
+    europe = match_names("Europe have the advantage.", "en", "Конечно, у Европы преимущество.", "ru")
+    assert not europe.tgt_only and europe.matched >= 1
+    # a different country is still a mismatch
+    other = match_names("Sanctions on North Korea.", "en", "Sanktionen gegen Venezuela.", "de")
+    assert [t.surface for t in other.tgt_only] == ["Venezuela"]
+
+
+def test_titles_and_quoted_sentence_starts_are_not_names():
+    m = match_names("Lt Col Vann led his battalion.", "en", "Oberstleutnant Vann führte sein Bataillon.", "de")
+    assert not m.src_only
+    q = match_names("I asked: 'Did you do it?'", "en", "Я спросил: «Ты сделал это?»", "ru")
+    assert not q.tgt_only
+
+
+def test_a_name_said_elsewhere_in_another_script_is_the_translator_naming_a_pronoun():
+    src_vocab = DocumentVocabulary.of(("Tom Daley married him.", "He said so."), "en")
+    m = match_names("He said so.", "en", "Так сказал Дейли.", "ru", src_vocab=src_vocab,
+                    tgt_vocab=DocumentVocabulary.of(("Том Дейли женился.", "Так сказал Дейли."), "ru"))
+    assert not m.tgt_only

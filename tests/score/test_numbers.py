@@ -80,3 +80,37 @@ def test_scores_and_space_grouped_thousands():
     assert match_quantities(extract_quantities("nearly 150,000 cars in 2018", "en"),
                             extract_quantities("unos 150 000 coches en 2018", "es")) == ([], [])
     assert [q.show() for q in extract_quantities("In 2018 200 people", "en")] == ["2018", "200"]
+
+
+def test_magnitude_words_come_from_cldr_in_every_language():
+    cases = [("20.4 million people", "en", "20,4 millones de personas", "es"),
+             ("5.5 million Syrians", "en", "5,5 млн сирийцев", "ru"),
+             ("$9 billion", "en", "9 млрд долларов", "ru"),
+             ("2 billion", "en", "2 Milliarden", "de"),
+             ("$2.8bn", "en", "2.800 millones de libras", "es"),
+             ("$140 million", "en", "1 億 4 千万ドル", "ja"),
+             ("$140 million", "en", "1억 4000만 달러", "ko"),
+             ("76,000 hectares", "en", "7만 6천 헥타르", "ko"),
+             ("$2 million", "en", "2百万ドル", "ja")]
+    for src, sl, tgt, tl in cases:
+        assert match_quantities(extract_quantities(src, sl), extract_quantities(tgt, tl)) == ([], []), (src, tgt)
+    # a changed value is still a mismatch
+    src_only, tgt_only = match_quantities(extract_quantities("20.4 million", "en"),
+                                          extract_quantities("30,4 millones", "es"))
+    assert [q.show() for q in src_only] == ["20400000"] and [q.show() for q in tgt_only] == ["30400000"]
+
+
+def test_letter_magnitudes_keep_the_plain_reading_and_german_billion_is_1e12():
+    assert [q.show() for q in extract_quantities("the 200m final", "en")] == ["200|200000000"]
+    assert [q.show() for q in extract_quantities("2 Billionen", "de")] == ["2000000000000"]
+
+
+def test_decades_han_numerals_day_periods_and_split_numbers():
+    assert match_quantities(extract_quantities("in the 1980s", "en"), extract_quantities("20世纪80年代", "zh")) == ([], [])
+    assert match_quantities(extract_quantities("in the 1980s", "en"), extract_quantities("en los años 80", "es")) == ([], [])
+    assert match_quantities(extract_quantities("at 3 p.m. in the 19th century", "en"),
+                            extract_quantities("下午三点，十九世纪", "zh")) == ([], [])
+    assert [q.show() for q in extract_quantities("오후 5.30이", "ko")] == ["5|17", "30"]
+    assert match_quantities(extract_quantities("call 116 123", "en"), extract_quantities("llame al 116 123", "es")) == ([], [])
+    # "am" before a number is German "on the", not a.m.
+    assert [q.show() for q in extract_quantities("am 29. September", "de")][0] == "29"

@@ -10,6 +10,7 @@ that they become ``typography`` notes rather than mismatches.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,14 @@ _FOLD = (("sch", "s"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("kh"
          ("oe", "u"), ("ou", "u"), ("ee", "i"))
 _DOUBLE = regex.compile(r"(\p{L})\1+")
 _SUFFIX_ID = ("nya",)
+
+
+_VOWELS = regex.compile(r"[aeiouy]+")
+
+
+def _consonants(key: str) -> str:
+    """The consonants of a folded name, its first letter kept (``deili`` / ``dalei`` -> ``dl``)."""
+    return key[:1] + _VOWELS.sub("", key[1:]) if key else ""
 
 
 @lru_cache(maxsize=65536)
@@ -60,6 +69,12 @@ def _is_name(tok: Token, first: bool, lang: str) -> bool:
     return True
 
 
+_SENTENCE_START = regex.compile(r"[.!?:;\u2026]\s*[\"'\u201c\u2018\u201e\u00ab\u2039\u300c\u300e(\u2014\u2013-]?\s*$")
+#: an opening quotation mark (after a space or at the start): the quoted speech starts a sentence
+#: of its own (``я спросил: «Ты``, ``сказать ему «Пап``)
+_OPENING_QUOTE = regex.compile(r"(?:^|[\s(\[])[\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u300c\u300e]\s*$")
+
+
 @lru_cache(maxsize=32768)
 def extract_names(text: str, lang: str) -> tuple[Token, ...]:
     """Capitalised words that look like names (see the module docstring).
@@ -73,7 +88,7 @@ def extract_names(text: str, lang: str) -> tuple[Token, ...]:
     for k, tok in enumerate(toks):
         # a sentence start: the first token, or one after ". " / opening quote at the start
         before = text[toks[k - 1].end : tok.start] if k else text[: tok.start]
-        first = k == 0 or bool(regex.search(r"[.!?:]\s*[\"'\u201c\u2018(]?\s*$", before))
+        first = k == 0 or bool(_SENTENCE_START.search(before)) or bool(_OPENING_QUOTE.search(before))
         if _is_name(tok, first, lang):
             out.append(tok)
     return tuple(out)
@@ -111,13 +126,36 @@ class DocumentVocabulary:
         if w in self.capitalised:
             return True
         key = fold(_latin(w))
-        return len(key) >= 5 and key[:5] in self._prefixes
+        keys = self._keys
+        if key in keys or (len(key) >= 5 and key[:5] in self._prefixes):
+            return True
+        # a name spelled in another script (Дейли / Daley): a close spelling, or the same consonants
+        if len(key) >= 4 and any(abs(len(k) - len(key)) <= 3 and fuzz.ratio(key, k) >= 72 for k in keys):
+            return True
+        skeleton = _consonants(key)
+        return len(skeleton) >= 2 and skeleton in self._skeletons
+
+    @property
+    def _keys(self) -> frozenset[str]:
+        cached = self.__dict__.get("_key_cache")
+        if cached is None:
+            cached = frozenset(fold(_latin(w)) for w in self.capitalised)
+            object.__setattr__(self, "_key_cache", cached)
+        return cached
+
+    @property
+    def _skeletons(self) -> frozenset[str]:
+        cached = self.__dict__.get("_skeleton_cache")
+        if cached is None:
+            cached = frozenset(_consonants(k) for k in self._keys)
+            object.__setattr__(self, "_skeleton_cache", cached)
+        return cached
 
     @property
     def _prefixes(self) -> frozenset[str]:
         cached = self.__dict__.get("_prefix_cache")
         if cached is None:
-            cached = frozenset(fold(_latin(w))[:5] for w in self.capitalised if len(fold(_latin(w))) >= 5)
+            cached = frozenset(k[:5] for k in self._keys if len(k) >= 5)
             object.__setattr__(self, "_prefix_cache", cached)
         return cached
 
@@ -203,6 +241,8 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
             return "exact", tok
         if len(n) >= 4 and len(t) >= 3 and (t.startswith(n) or n.startswith(t)) and min(len(n), len(t)) >= 0.6 * max(len(n), len(t)):
             return "exact", tok
+        if min(len(n), len(t)) >= 5 and (n in t or t in n):
+            return "exact", tok  # a compound or derived form: Korea / Nordkorea, Korean / südkoreanische
         fn, ft = fold(_latin(n)), fold(_latin(t))
         if len(n) >= 3 and fn == ft:
             return "exact", tok  # the same name in another script or spelling: Cox / Кокс
@@ -241,21 +281,59 @@ _ELISION = regex.compile(r"^\p{L}['\u2019]")
 def _place_keys(word: str, lang: str) -> frozenset[str]:
     """The CLDR codes of a place or language name, a language also naming its usual country
     (``chinesisch`` -> ``zh``, ``CN``), so a demonym matches the country: ``China`` / ``chinesische``."""
-    key = _place_key(word, lang)
-    if not key:
-        return frozenset()
-    return frozenset({key, territory_of(key)} - {""}) if key.islower() else frozenset({key})
+    out: set[str] = set()
+    for key in _place_codes(word, lang):
+        out.add(key)
+        if key.islower() and territory_of(key):
+            out.add(territory_of(key))
+    return frozenset(out)
 
 
 def _place_key(word: str, lang: str) -> str:
-    """The CLDR code of a country or language name (or an inflected / demonym form of one)."""
+    """One CLDR code of a country or language name (``""`` when ``word`` is none)."""
+    codes = _place_codes(word, lang)
+    return min(codes) if codes else ""
+
+
+def _country_or_language(word: str, lang: str) -> bool:
+    """Is ``word`` a CLDR country or language name, or one with an ending of up to two letters
+    (``Germans``)? Such a word is a name even where it is a dictionary word; continents and
+    looser forms only help matching."""
     names = place_names(lang)
     w = _ELISION.sub("", word.lower())
-    for cut in (0, 1, 2):
-        stem = w[: len(w) - cut] if cut else w
-        if len(stem) >= 4 and stem in names:
-            return names[stem]
-    return ""
+    return any(len(stem) >= 4 and names.get(stem, "0")[:1].isalpha()
+               for stem in (w, w[:-1], w[:-2]))
+
+
+@lru_cache(maxsize=65536)
+def _place_codes(word: str, lang: str) -> frozenset[str]:
+    """The CLDR codes of a country or language name, or of an inflected or derived form of one:
+    the name and an ending (``chilenisches`` / ``Chile``), or a form that differs from the name
+    in its last letters only (``Европы`` / ``Европа``, ``Испании`` / ``Испания``)."""
+    names = place_names(lang)
+    w = _ELISION.sub("", word.lower())
+    if len(w) < 4:
+        return frozenset()
+    if w in names:
+        return frozenset({names[w]})
+    ordered = _sorted_names(lang)
+    out: set[str] = set()
+    for k in range(len(w), 3, -1):
+        prefix = w[:k]
+        i = bisect.bisect_left(ordered, prefix)
+        while i < len(ordered) and ordered[i].startswith(prefix):
+            name = ordered[i]
+            i += 1
+            if " " in name or len(name) < 4:
+                continue
+            if w.startswith(name) or (k >= max(4, len(name) - 2) and len(w) - k <= 3):
+                out.add(names[name])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def _sorted_names(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(place_names(lang)))
 
 
 def _known(word: str, lang: str, lexicon: Lexicon | None) -> bool:
@@ -270,6 +348,14 @@ def _known(word: str, lang: str, lexicon: Lexicon | None) -> bool:
         return True
     common = known_words(lang)
     return any(f in common for f in forms)
+
+
+def _abbreviation(word: str, lang: str) -> bool:
+    """A title or other abbreviation the segmenter knows (``Lt``, ``St``, ``Sr``): no name."""
+    from ..segment.rules import abbreviations
+
+    w = word.lower().rstrip(".")
+    return w in abbreviations(lang) or w in abbreviations("en")
 
 
 def _acronym(word: str) -> bool:
@@ -326,9 +412,9 @@ def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabula
         return False
     if other_script and script_of(word) != other_script:
         return True
-    if _strong(word) or _place_key(_strip(word, lang), lang):
+    if _strong(word) or _country_or_language(_strip(word, lang), lang):
         return False  # a country or language name (CLDR) is a name even where it is a dictionary word
-    if _acronym(word) or _known(word, lang, lexicon):
+    if _acronym(word) or _known(word, lang, lexicon) or _abbreviation(word, lang):
         return True
     if capitalises_nouns(lang) or not known_words(lang):
         return True

@@ -12,53 +12,81 @@ names count only next to a number).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from ..locale_data import decimal_symbol, group_symbol, month_names_with_english
+from ..locale_data import (day_period_words, decimal_symbol, group_symbol, magnitude_words, month_names_with_english,
+                           ordinal_dot)
 
 __all__ = ["Quantity", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words"]
 
 
-_MAGNITUDES: dict[str, float] = {
-    # English
-    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6,
-    "mn": 1e6, "mln": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12,
-    # Indonesian
-    "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12,
-    # German (Billion is 10^12)
-    "tausend": 1e3, "mio": 1e6, "million_de": 1e6, "millionen": 1e6, "milliarde": 1e9,
-    "milliarden": 1e9, "mrd": 1e9, "billionen": 1e12,
-    # Korean / Chinese / Japanese
-    "천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8,
-}
 _PERCENT = ("%", "percent", "per cent", "pct", "persen", "prozent", "퍼센트", "％")
 
-_NUM_PATTERN = (
+_NUM_HEAD = (
     # a number may touch a Han, kana or Hangul letter (82万人, ラジオ4) but not a letter of a
     # script that spaces its words (A4, 3G)
     r"(?<![\p{N}\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}])(?P<ord_id>ke-)?"
     r"(?P<num>\p{Nd}+(?:[.,\u00a0\u202f]\p{Nd}{3})*(?:[.,:]\p{Nd}+)?)"
     r"(?P<cjk_month>\s?[月월](?!\p{N}))?"
+    r"(?P<decade>(?<=\p{Nd}{3}0)['\u2019]?s\b)?"
     r"(?P<after>(?:st|nd|rd|th)\b|\.(?=\s+\p{Ll})|(?:\s?(?:%|％|percent|per\s+cent|pct|persen|prozent|퍼센트)))?"
-    r"(?:\s?(?P<mag>thousands?|millions?|billions?|trillion|bn|mn|mln|tn|ribu|rb|juta|jt|miliar|milyar|"
-    r"triliun|tausend|mio|millionen|million|milliarden?|mrd|billionen|[천만억조千万萬亿億]|(?<=\p{Nd})[km])(?![\p{Latin}\p{Cyrillic}]))?"
-    r"(?P<pct2>\s?(?:%|percent|per\s+cent|pct|persen|prozent|퍼센트))?"
 )
-_NUM = regex.compile(_NUM_PATTERN, regex.IGNORECASE)
+_NUM_TAIL = r"(?P<pct2>\s?(?:%|percent|per\s+cent|pct|persen|prozent|퍼센트))?"
+
+
+@lru_cache(maxsize=128)
+def _magnitudes(lang: str) -> Mapping[str, float]:
+    """Magnitude words of ``lang`` and, where it has no word of the same spelling, of English."""
+    table = dict(magnitude_words(lang))
+    for word, factor in magnitude_words("en").items():
+        table.setdefault(word, factor)
+    return table
+
+
+def _mag_group(lang: str) -> str:
+    """The magnitude part of the number pattern: words after a space or none; one-letter
+    forms (``5m``, ``2k``) only touching the digits; CJK characters stacked (``4千万``, ``2백만``)."""
+    table = _magnitudes(lang)
+    words = sorted((w for w in table if len(w) >= 2 or not w.isascii()), key=len, reverse=True)
+    cjk = sorted({w for w in table if len(w) == 1 and not w.isascii()})
+    letters = "".join(sorted(w for w in table if len(w) == 1 and w.isascii()))
+    alt = "|".join(regex.escape(w).replace("\\ ", r"[\s\u00a0]") for w in words)
+    stack = f"(?:[{''.join(cjk)}])*" if cjk else ""
+    single = f"|(?<=\\p{{Nd}})[{letters}]" if letters else ""
+    return rf"(?:\s?(?P<mag>(?:{alt}){stack}\.?{single})(?![\p{{Latin}}\p{{Cyrillic}}]))?"
+
+
+def _mag_factor(mag: str, lang: str) -> float:
+    """The factor of a (possibly stacked) magnitude: ``千万`` = 1000 * 10000."""
+    table = _magnitudes(lang)
+    rest = regex.sub(r"[\s\u00a0]+", " ", mag.casefold()).rstrip(".")
+    factor = 1.0
+    while rest:
+        for k in range(len(rest), 0, -1):
+            if rest[:k] in table:
+                factor *= table[rest[:k]]
+                rest = rest[k:].lstrip()
+                break
+        else:
+            return factor
+    return factor
 
 
 @lru_cache(maxsize=128)
 def _num_pattern(lang: str) -> "regex.Pattern[str]":
-    """The number pattern for ``lang``: unless CLDR groups its digits with a comma (English,
-    Chinese...), a plain space between digit groups joins them too (``40 000`` in Russian, and
-    the ISO style ``150 000`` that Spanish or German texts use beside ``150.000``)."""
-    if group_symbol(lang) == ",":
-        return _NUM
-    spaced = r"(?P<num>\p{Nd}{1,3}(?: \p{Nd}{3})+(?!\p{Nd})(?:[.,]\p{Nd}+)?|"
-    return regex.compile(_NUM_PATTERN.replace("(?P<num>", spaced, 1), regex.IGNORECASE)
+    """The number pattern for ``lang``: its magnitude words (:func:`_mag_group`), and unless CLDR
+    groups its digits with a comma (English, Chinese...), a plain space between digit groups
+    joins them too (``40 000`` in Russian, and the ISO style ``150 000`` that Spanish or German
+    texts use beside ``150.000``)."""
+    head = _NUM_HEAD
+    if group_symbol(lang) != ",":
+        spaced = r"(?P<num>\p{Nd}{1,3}(?: \p{Nd}{3})+(?!\p{Nd})(?:[.,]\p{Nd}+)?|"
+        head = head.replace("(?P<num>", spaced, 1)
+    return regex.compile(head + _mag_group(lang) + _NUM_TAIL, regex.IGNORECASE)
 
 
 _EN_WORDS = {
@@ -82,6 +110,11 @@ _ID_WORDS: dict[str, float] = {
 }
 _ID_COMPOUND = regex.compile(r"\b(?:ke)?(" + "|".join(_ID_UNITS) + r"|se)\s+(puluh|belas|ratus)"
                              r"(?:\s+(" + "|".join(_ID_UNITS) + r"))?\b", regex.IGNORECASE)
+#: The Han numerals in everyday use, with their Unicode numeric values (三 = 3, 百 = 100, 万 = 10^4;
+#: 两 "two (of)" has none in Unicode). The financial forms (壹, 参...) are left out: 参 is also "join".
+_HAN = {c: float(unicodedata.numeric(c, 2)) for c in "〇零一二三四五六七八九十百千万萬亿億兆两兩"}
+_HAN_RUN = regex.compile("[" + "".join(sorted(_HAN)) + "]+")
+_PERIOD_AFTER = regex.compile(r"\s?(\p{L}+)")
 _PM = regex.compile(r"\s?([ap]\.?m\.?)(?!\p{L})", regex.IGNORECASE)
 _TIME_WORD = regex.compile(r"(?:pukul|jam|um|at)\s*$", regex.IGNORECASE)
 _WORD = regex.compile(r"\p{L}+")
@@ -169,6 +202,15 @@ def _readings(token: str, lang: str) -> set[float]:
     return out
 
 
+@lru_cache(maxsize=128)
+def _day_periods(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words for a.m. / p.m. in ``lang`` and English."""
+    am, pm = day_period_words(lang)
+    en_am, en_pm = day_period_words("en")
+    latin = {"am", "pm"}  # read after the number by _PM only ("am 29." is German "on the 29th")
+    return (am | en_am) - latin, (pm | en_pm) - latin
+
+
 @lru_cache(maxsize=32768)
 def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     """Every number in ``text`` with the values it can mean, in text order.
@@ -181,41 +223,60 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     """
     found: list[Quantity] = []
     digit_spans: list[tuple[int, int]] = []
+    mags: list[float] = []  # the magnitude factor of each digit number (1.0: none)
+    am_words, pm_words = _day_periods(lang)
     for m in _num_pattern(lang).finditer(text):
         num = m.group("num")
         values = _readings(num, lang)
         kind = "number"
         after = (m.group("after") or "").strip().lower()
         pct2 = (m.group("pct2") or "").strip()
-        if m.group("ord_id") or after in ("st", "nd", "rd", "th") or (after == "." and lang == "de"):
+        if m.group("ord_id") or after in ("st", "nd", "rd", "th") or (after == "." and ordinal_dot(lang)):
             kind = "ordinal"
         if (after and after != "." and after not in ("st", "nd", "rd", "th")) or pct2:
             kind = "percent"
         if m.group("cjk_month"):
             kind = "month"
-        mag = (m.group("mag") or "").lower()
-        if mag:
-            factor = _MAGNITUDES.get(mag, 1.0)
-            if mag == "billion" and lang == "de":
-                factor = 1e12
-            values = {round(v * factor, 6) for v in values}
+        mag = m.group("mag") or ""
+        factor = _mag_factor(mag, lang) if mag else 1.0
+        if factor != 1.0:
+            scaled = {round(v * factor, 6) for v in values}
+            # a letter touching the digits may be a unit as well: 200m (metres) / £125m
+            values = scaled | values if len(mag.rstrip(".")) == 1 and mag.isascii() else scaled
+        if m.group("decade"):  # the 1980s = the '80s = 80年代; the 20th century beside it (20世纪80年代)
+            year = int(min(values))
+            values = set(values) | {float(year % 100)}
+            found.append(Quantity(frozenset({float(year // 100 + 1)}), "word", m.start("num"), m.end("num")))
+            digit_spans.append((m.start(), m.start()))
+            mags.append(1.0)
         found.append(Quantity(frozenset(values), kind, m.start("num"), m.end()))
         digit_spans.append((m.start(), m.end()))
+        mags.append(factor)
         pm = _PM.match(text, m.end())
+        before = text[max(0, m.start() - 8) : m.start()].casefold()
+        period = _PERIOD_AFTER.match(text, m.end())
+        said_pm = bool(pm and pm.group(1).lower().startswith("p")) or any(before.rstrip().endswith(w) for w in pm_words) \
+            or bool(period and period.group(1).casefold() in pm_words)
+        said_period = said_pm or bool(pm) or any(before.rstrip().endswith(w) for w in am_words)
         is_time = regex.fullmatch(r"\p{Nd}{1,2}[:.]\p{Nd}{2}", num) and (
-            ":" in num or pm or _TIME_WORD.search(text[max(0, m.start() - 8) : m.start()]))
-        if pm and regex.fullmatch(r"\p{Nd}{1,2}", num):  # 5pm -> 5 or 17
+            ":" in num or said_period or _TIME_WORD.search(text[max(0, m.start() - 8) : m.start()]))
+        if said_period and regex.fullmatch(r"\p{Nd}{1,2}", num):  # 5pm / 오후 5 -> 5 or 17
             found[-1] = Quantity(frozenset({float(num), float(num) + 12}), "number", m.start("num"), m.end())
-        if is_time:  # 10:30 / pukul 10.30 / 5.30pm -> hour and minutes
+        if is_time:  # 10:30 / pukul 10.30 / 5.30pm / 오후 5.30 -> hour and minutes
             hour, minutes = regex.split(r"[:.]", num)
-            hours = {float(hour)} | ({float(hour) + 12} if pm and pm.group(1).lower().startswith("p") else set())
+            hours = {float(hour)} | ({float(hour) + 12} if said_pm else set())
             found[-1] = Quantity(frozenset(hours), "number", m.start("num"), m.end())
             if int(minutes):
                 found.append(Quantity(frozenset({float(minutes)}), "number", m.start("num"), m.end("num")))
+                digit_spans.append((m.start(), m.start()))
+                mags.append(1.0)
         elif regex.fullmatch(r"\p{Nd}{1,3}:\p{Nd}{1,3}", num):  # a score or ratio: 5:3 = 5-3
             first, second = num.split(":")
             found[-1] = Quantity(frozenset({float(first)}), "number", m.start("num"), m.start("num") + len(first))
             found.append(Quantity(frozenset({float(second)}), "number", m.end("num") - len(second), m.end("num")))
+            digit_spans.append((m.start(), m.start()))
+            mags.append(1.0)
+    found = _summed(text, found, mags)
     pattern, months = _month_pattern(lang)
     for m in pattern.finditer(text):
         name = m.group(1)
@@ -231,7 +292,55 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         if value:
             found.append(Quantity(frozenset({float(value)}), "roman", m.start(), m.end()))
     found.extend(_spelled(text, lang, digit_spans))
+    found.extend(_han_numerals(text, digit_spans))
     return tuple(sorted(found, key=lambda q: (q.start, q.end)))
+
+
+def _summed(text: str, found: list[Quantity], mags: list[float]) -> list[Quantity]:
+    """Numbers written in parts of falling magnitude joined: ``1억 4000만`` = ``1 億 4 千万`` =
+    140 000 000, ``7만 6천`` = 76 000 (each part has a magnitude word, the next a smaller one)."""
+    if len(found) < 2 or sum(f != 1.0 for f in mags) < 2:
+        return found
+    out: list[Quantity] = []
+    last_mag = 0.0
+    for q, factor in zip(found, mags):
+        prev = out[-1] if out else None
+        if (prev is not None and factor != 1.0 and 1.0 < factor < last_mag and q.kind == prev.kind == "number"
+                and not text[prev.end : q.start].strip()):
+            out[-1] = Quantity(frozenset(a + b for a in prev.values for b in q.values), "number", prev.start, q.end)
+        else:
+            out.append(q)
+        last_mag = factor
+    return out
+
+
+def _han_value(run: str) -> float:
+    """The value of a run of Han numerals (``三``, ``十九``, ``八十``, ``一百二十五``, ``二〇一八``)."""
+    digits = [_HAN[c] for c in run]
+    if all(d < 10 for d in digits):
+        return float("".join(str(int(d)) for d in digits))
+    total = section = number = 0.0
+    for d in digits:
+        if d < 10:
+            number = d
+        elif d < 1e4:
+            section += (number or 1) * d
+            number = 0
+        else:
+            total = (total + section + number) * d
+            section = number = 0
+    return total + section + number
+
+
+def _han_numerals(text: str, digit_spans: list[tuple[int, int]]) -> list[Quantity]:
+    """Numbers in Han numerals (the Unicode numeric values of CJK characters), as spelled numbers:
+    they excuse a digit number of the same value (``下午三点`` / ``3 p.m.``, ``十九世纪``)."""
+    out = []
+    for m in _HAN_RUN.finditer(text):
+        if any(a <= m.start() < b for a, b in digit_spans):
+            continue
+        out.append(Quantity(frozenset({_han_value(m.group(0))}), "word", m.start(), m.end()))
+    return out
 
 
 #: Values whose words num2words is asked for: units, teens, tens, hundred, thousand, and the
@@ -344,4 +453,34 @@ def match_quantities(src: tuple[Quantity, ...], tgt: tuple[Quantity, ...]) -> tu
                 used[hit] = True
         return out
 
-    return unmatched(src, tgt), unmatched(tgt, src)
+    src_only, tgt_only = unmatched(src, tgt), unmatched(tgt, src)
+    if src_only and tgt_only:
+        src_only, tgt_only = _split_digits(src_only, tgt_only)
+        tgt_only, src_only = _split_digits(tgt_only, src_only)
+    return src_only, tgt_only
+
+
+def _digits(q: Quantity) -> set[str]:
+    return {_fmt(v) for v in q.values if v == int(v) and v >= 0}
+
+
+def _split_digits(parts: list[Quantity], whole: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """Drop a number of one side written as two or three numbers on the other: a phone number
+    grouped differently (``116 123`` read as one number / as 116 and 123)."""
+    parts, whole = list(parts), list(whole)
+    for w in list(whole):
+        for n in (2, 3):
+            hit = next((k for k in range(len(parts) - n + 1)
+                        if _joined(parts[k : k + n]) & _digits(w)), None)
+            if hit is not None:
+                del parts[hit : hit + n]
+                whole.remove(w)
+                break
+    return parts, whole
+
+
+def _joined(run: list[Quantity]) -> set[str]:
+    out = {""}
+    for q in run:
+        out = {a + b for a in out for b in _digits(q)}
+    return out
