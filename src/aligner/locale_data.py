@@ -177,10 +177,10 @@ def place_names(lang: str) -> Mapping[str, str]:
     return MappingProxyType(out)
 
 
-@lru_cache(maxsize=1)
-def _noun_capitalising() -> frozenset[str]:
-    return frozenset(line.split("#")[0].strip() for line in _data("noun-capitalising.txt").splitlines()
-                     if line.split("#")[0].strip())
+@lru_cache(maxsize=8)
+def _code_list(name: str) -> frozenset[str]:
+    """The language codes of a shipped list (one a line, ``#`` comments)."""
+    return frozenset(line.split("#")[0].strip() for line in _data(name).splitlines() if line.split("#")[0].strip())
 
 
 def capitalises_nouns(lang: str) -> bool:
@@ -190,7 +190,7 @@ def capitalises_nouns(lang: str) -> bool:
         >>> capitalises_nouns("de"), capitalises_nouns("en")
         (True, False)
     """
-    return lang.split("-")[0].split("_")[0].lower() in _noun_capitalising()
+    return lang.split("-")[0].split("_")[0].lower() in _code_list("noun-capitalising.txt")
 
 
 @lru_cache(maxsize=256)
@@ -306,24 +306,11 @@ def day_period_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     loc = _locale(lang)
     am: set[str] = set()
     pm: set[str] = set()
-    if loc is not None:
-        for context in ("format", "stand-alone"):
-            for width in ("abbreviated", "wide", "narrow"):
-                try:
-                    table = loc.day_periods[context][width]
-                except (KeyError, TypeError):
-                    continue
-                for key, target in (("am", am), ("pm", pm)):
-                    word = str(table.get(key, "")).strip().casefold()
-                    if word and len(word) >= 2:
-                        target.add(word)
+    for key, word in _forms(loc.day_periods) if loc is not None else []:
+        word = word.strip().casefold()
+        if key in ("am", "pm") and len(word) >= 2:
+            (am if key == "am" else pm).add(word)
     return frozenset(am), frozenset(pm)
-
-
-@lru_cache(maxsize=1)
-def _ordinal_dot() -> frozenset[str]:
-    return frozenset(line.split("#")[0].strip() for line in _data("ordinal-dot.txt").splitlines()
-                     if line.split("#")[0].strip())
 
 
 def ordinal_dot(lang: str) -> bool:
@@ -333,4 +320,4 @@ def ordinal_dot(lang: str) -> bool:
         >>> ordinal_dot("de"), ordinal_dot("fi"), ordinal_dot("en")
         (True, True, False)
     """
-    return _base(lang) in _ordinal_dot()
+    return _base(lang) in _code_list("ordinal-dot.txt")

@@ -11,6 +11,7 @@ that they become ``typography`` notes rather than mismatches.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -135,29 +136,25 @@ class DocumentVocabulary:
         skeleton = _consonants(key)
         return len(skeleton) >= 2 and skeleton in self._skeletons
 
+    def _cached(self, name: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
+        """A derived set, built on first use and kept on the (frozen) instance."""
+        cached = self.__dict__.get(name)
+        if cached is None:
+            cached = build()
+            object.__setattr__(self, name, cached)
+        return cached
+
     @property
     def _keys(self) -> frozenset[str]:
-        cached = self.__dict__.get("_key_cache")
-        if cached is None:
-            cached = frozenset(fold(_latin(w)) for w in self.capitalised)
-            object.__setattr__(self, "_key_cache", cached)
-        return cached
+        return self._cached("_key_cache", lambda: frozenset(fold(_latin(w)) for w in self.capitalised))
 
     @property
     def _skeletons(self) -> frozenset[str]:
-        cached = self.__dict__.get("_skeleton_cache")
-        if cached is None:
-            cached = frozenset(_consonants(k) for k in self._keys)
-            object.__setattr__(self, "_skeleton_cache", cached)
-        return cached
+        return self._cached("_skeleton_cache", lambda: frozenset(_consonants(k) for k in self._keys))
 
     @property
     def _prefixes(self) -> frozenset[str]:
-        cached = self.__dict__.get("_prefix_cache")
-        if cached is None:
-            cached = frozenset(k[:5] for k in self._keys if len(k) >= 5)
-            object.__setattr__(self, "_prefix_cache", cached)
-        return cached
+        return self._cached("_prefix_cache", lambda: frozenset(k[:5] for k in self._keys if len(k) >= 5))
 
     @classmethod
     def of(cls, sentences: tuple[str, ...], lang: str) -> "DocumentVocabulary":
