@@ -15,6 +15,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/segmentation.py --split val     # aligner's own held-out quarter
     .venv/bin/python bench/segmentation.py --systems aligner --langs ko en
     .venv/bin/python bench/segmentation.py --heldout 2      # aligner held out (2-fold), peers as is
+    .venv/bin/python bench/segmentation.py --heldout 2 --folds blocks   # contiguous halves
 """
 
 from __future__ import annotations
@@ -86,10 +87,31 @@ def treebank(lang: str) -> str:
     return str(_rows(lang)[0].get("treebank", ""))
 
 
-def folds(paragraphs: list[Paragraph], k: int) -> list[list[Paragraph]]:
-    """``k`` contiguous blocks of about equal size. Each cut moves forward to the next change of
-    document when one comes within half a block, so that a document is not split between a
-    training and a held-out block (most UD dev files here are one document: cut anywhere)."""
+#: Fold schemes of :func:`folds`.
+FOLD_SCHEMES = ("documents", "blocks")
+
+
+def folds(paragraphs: list[Paragraph], k: int, scheme: str = "documents") -> list[list[Paragraph]]:
+    """``k`` held-out folds that never split a document between training and scoring.
+
+    ``documents`` (the default): where the file has at least ``2k`` documents, whole
+    documents are dealt to the folds in turn (document ``i`` to fold ``i mod k``), so that every
+    fold holds every genre of a mixed treebank (English EWT's dev file is e-mail, newsgroups
+    and blogs, then reviews and answers: contiguous halves would train on some genres and
+    score others, where the test split mixes them all); a file with fewer documents (most here
+    are one) is cut into ``blocks``.
+
+    ``blocks``: ``k`` contiguous blocks of about equal size. Each cut moves forward to the next
+    change of document when one comes within half a block.
+    """
+    docs: list[list[Paragraph]] = []
+    for p in paragraphs:
+        if docs and docs[-1][0].doc == p.doc:
+            docs[-1].append(p)
+        else:
+            docs.append([p])
+    if scheme == "documents" and len(docs) >= 2 * k:
+        return [[p for doc in docs[i::k] for p in doc] for i in range(k)]
     size = -(-len(paragraphs) // k)
     cuts = [0]
     for i in range(1, k):
@@ -223,12 +245,12 @@ def evaluate(system: str, lang: str, paragraphs: list[Paragraph], errors: list[s
     return Score(tp, fp, fn, sum(len(p.text) for p in paragraphs), seconds)
 
 
-def heldout_counts(lang: str, k: int) -> tuple[int, int, int]:
+def heldout_counts(lang: str, k: int, scheme: str = "documents") -> tuple[int, int, int]:
     """aligner's ``(tp, fp, fn)`` on ``lang``'s dev data with no weights trained on what is scored.
 
     A language with weights of its own: ``k``-fold cross-validation with the shipped training
-    procedure (bench/train_segmenter.py: each block scored by a model trained on the other
-    blocks and the other shippable languages). A language without (non-commercial treebank,
+    procedure (bench/train_segmenter.py: each fold scored by a model trained on the other
+    folds and the other shippable languages; ``scheme``: see :func:`folds`). A language without (non-commercial treebank,
     or none): the shipped generic model, which was trained on other languages only.
     """
     import train_segmenter as trainer
@@ -238,7 +260,7 @@ def heldout_counts(lang: str, k: int) -> tuple[int, int, int]:
     if not trainer.shippable(lang):
         return trainer.boundary_counts(lang, load(lang, "all"), model_for(lang))
     total = (0, 0, 0)
-    for held, model in trainer.cross_validated(lang, k, 1.0, 2):
+    for held, model in trainer.cross_validated(lang, k, 1.0, 2, scheme=scheme):
         a, b, c = trainer.boundary_counts(lang, held, model)
         total = (total[0] + a, total[1] + b, total[2] + c)
     return total
@@ -269,13 +291,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", type=int, metavar="K", default=0,
                         help="score aligner held out: K-fold cross-validation of its training procedure "
                              "where a language has weights of its own (throughput: the shipped weights)")
+    parser.add_argument("--folds", default="documents", choices=FOLD_SCHEMES,
+                        help="with --heldout: deal whole documents to the folds in turn where a file has "
+                             "many (default), or cut every file into contiguous blocks")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"bench: no data at {DATA}", file=sys.stderr)
         return 2
     errors: list[str] = []
     header = f"{'lang':4} {'system':10} {'P':>6} {'R':>6} {'F1':>6} {'chars/s':>11}"
-    print(f"split: {args.split}" + (f"; aligner held out ({args.heldout}-fold)" if args.heldout else ""))
+    print(f"split: {args.split}" + (f"; aligner held out ({args.heldout}-fold, {args.folds})" if args.heldout else ""))
     print(header)
     print("-" * len(header))
     for lang in args.langs:
@@ -283,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         for system in args.systems:
             score = evaluate(system, lang, paragraphs, errors if system == "aligner" else None)
             if system == "aligner" and args.heldout:
-                tp, fp, fn = heldout_counts(lang, args.heldout)
+                tp, fp, fn = heldout_counts(lang, args.heldout, args.folds)
                 score = Score(tp, fp, fn, score.chars, score.seconds)
             mark = "*" if system == "pysbd" and lang not in PYSBD_LANGS else ""
             print(f"{lang:4} {system + mark:10} {score.precision:6.3f} {score.recall:6.3f} "

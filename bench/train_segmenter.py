@@ -56,23 +56,57 @@ def shippable(lang: str) -> bool:
     return treebank(lang) not in NON_COMMERCIAL
 
 
-def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str]) -> tuple[list[list[str]], list[int]]:
-    """Feature lists and 0/1 labels for every scored gap of ``paragraphs``."""
+def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str],
+             lower: frozenset[str] = frozenset()) -> tuple[list[list[str]], list[int]]:
+    """Feature lists and 0/1 labels for every scored gap of ``paragraphs`` (``lower``: the
+    language's lower-case words, :func:`lower_words`)."""
     probe = BoundaryModel({}, 0.0, endings)
     rules = lang_rules(lang)
     xs, ys = [], []
     for p in paragraphs:
         prefix = _nonspace_prefix(p.text)
         gold = {prefix[e] for e in p.ends}
-        for offset, prev, left, right, phrase in gaps(p.text, 0, len(p.text), rules):
-            vote = vote_with(rules, prev, left, right, phrase)
+        for offset, prev, left, right, phrase, after, run in gaps(p.text, 0, len(p.text), rules):
+            vote = vote_with(rules, prev, left, right, phrase, after)
             if vote is Vote.PLAIN and probe.skip_plain(left, right):
                 continue
             if ruled(vote, right):
                 continue  # decided by the rules, as at run time
-            xs.append(features_with(rules, prev, left, right, vote))
+            xs.append(features_with(rules, prev, left, right, vote, after, run, lower))
             ys.append(int(prefix[offset] in gold))
     return xs, ys
+
+
+#: A word is one of a language's lower-case words when its training text has it in lower case
+#: inside a sentence at least this often, and no more often capitalised there.
+LOWER_MIN = 2
+#: At most this many lower-case words a language (the most frequent).
+LOWER_MAX = 4000
+
+
+def lower_words(lang: str, paragraphs: list[Paragraph]) -> frozenset[str]:
+    """Words that ``paragraphs`` write in lower case inside their gold sentences (not as a
+    sentence's first word), for the ``lx=`` feature: a capitalised word after a gap that the
+    language otherwise writes in lower case ("Manchmal", "These") starts a sentence; one it
+    does not ("Kathleen", a German noun) is a name or a noun. Empty for text without case."""
+    rules = lang_rules(lang)
+    strip_end = rules.trailers + rules.final + ",;:"
+    low: Counter[str] = Counter()
+    cap: Counter[str] = Counter()
+    for p in paragraphs:
+        start = 0
+        for end in p.ends:
+            for token in p.text[start:end].split()[1:]:
+                word = token.lstrip(rules.openers).rstrip(strip_end)
+                if not word or not word[0].isalpha():
+                    continue
+                if word[0].islower():
+                    low[word] += 1
+                elif word[0].isupper():
+                    cap[word.lower()] += 1
+            start = end
+    kept = [(n, w) for w, n in low.items() if n >= LOWER_MIN and n >= cap[w]]
+    return frozenset(w for _n, w in sorted(kept, reverse=True)[:LOWER_MAX])
 
 
 def final_syllables(lang: str, paragraphs: list[Paragraph]) -> frozenset[str]:
@@ -84,8 +118,8 @@ def final_syllables(lang: str, paragraphs: list[Paragraph]) -> frozenset[str]:
     for p in paragraphs:
         prefix = _nonspace_prefix(p.text)
         gold = {prefix[e] for e in p.ends}
-        for offset, prev, left, right, phrase in gaps(p.text, 0, len(p.text), rules):
-            if prefix[offset] in gold and vote_with(rules, prev, left, right, phrase) is Vote.PLAIN:
+        for offset, prev, left, right, phrase, after, _run in gaps(p.text, 0, len(p.text), rules):
+            if prefix[offset] in gold and vote_with(rules, prev, left, right, phrase, after) is Vote.PLAIN:
                 counts[left[-1]] += 1
     learned = {s for s, n in counts.items() if n >= 2 and "\uac00" <= s <= "\ud7a3"}
     return frozenset(learned | {ending[-1] for ending in sentence_endings(lang) if "\uac00" <= ending[-1] <= "\ud7a3"})
@@ -147,10 +181,13 @@ def train(data: dict[str, list[Paragraph]], l2: float, min_count: int, threshold
     focus language's data corrects (feature augmentation, as for domain adaptation).
     """
     endings: frozenset[str] = frozenset().union(*(final_syllables(lang, ps) for lang, ps in data.items()))
+    # Each language's lower-case words come from its own training text; only a model for one
+    # language (``focus``) carries them: the generic model serves languages it has no words of.
+    lowers = {lang: lower_words(lang, ps) for lang, ps in data.items()} if focus is not None else {}
     xs: list[list[str]] = []
     ys: list[int] = []
     for lang, paragraphs in data.items():
-        x, y = examples(lang, paragraphs, endings)
+        x, y = examples(lang, paragraphs, endings, lowers.get(lang, frozenset()))
         if lang == focus:
             x = [feats + ["@" + f for f in feats] for feats in x]
         xs += x
@@ -162,7 +199,7 @@ def train(data: dict[str, list[Paragraph]], l2: float, min_count: int, threshold
             key = f[1:] if f.startswith("@") else f
             merged[key] = merged.get(key, 0.0) + w
         weights = _kept(merged)
-    return BoundaryModel(weights, threshold, endings)
+    return BoundaryModel(weights, threshold, endings, lower=lowers.get(focus or "", frozenset()))
 
 
 def boundary_counts(lang: str, paragraphs: list[Paragraph], model: BoundaryModel | None) -> tuple[int, int, int]:
@@ -188,9 +225,11 @@ def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, in
     return a[0] + b[0], a[1] + b[1], a[2] + b[2]
 
 
-def cross_validated(lang: str, k: int, l2: float, min_count: int, threshold: float = 0.0) -> list[tuple[list[Paragraph], BoundaryModel]]:
-    """``(held-out block, model trained on the other blocks)`` for each of ``k`` folds."""
-    blocks = folds(load(lang, "all"), k)
+def cross_validated(lang: str, k: int, l2: float, min_count: int, threshold: float = 0.0,
+                    scheme: str = "documents") -> list[tuple[list[Paragraph], BoundaryModel]]:
+    """``(held-out fold, model trained on the other folds)`` for each of ``k`` folds
+    (``scheme``: how the folds are drawn, see :func:`segmentation.folds`)."""
+    blocks = folds(load(lang, "all"), k, scheme)
     others = generic_training_set(exclude=lang) if POOL else {}
     out = []
     for i, held in enumerate(blocks):
@@ -213,7 +252,7 @@ def stored_differences(model: BoundaryModel, generic: BoundaryModel) -> Boundary
     keys = set(model.weights) | set(generic.weights)
     deltas = {k: model.weights.get(k, 0.0) - generic.weights.get(k, 0.0) for k in keys}
     kept = {k: d for k, d in deltas.items() if abs(d) >= DELTA_FLOOR}
-    return BoundaryModel(kept, model.threshold, model.endings - generic.endings, GENERIC)
+    return BoundaryModel(kept, model.threshold, model.endings - generic.endings, GENERIC, model.lower)
 
 
 def main(argv: list[str] | None = None) -> int:

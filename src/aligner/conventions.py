@@ -63,6 +63,11 @@ class Conventions:
             (Japanese ``「…。」と言った``).
         sentence_model: a segmenter of another package that finds this language's sentences
             (``pythainlp-crfcut`` for Thai; see :mod:`aligner.segment.external`), or ''.
+        dialogue_dash: dashes that set off direct speech instead of quotation marks (Polish,
+            Russian, Spanish ``– Dlaczego? – zapytał.``), or ''; the segmenter keeps a
+            question or exclamation with the narrator's words after such a dash.
+        ordinal_dot: a number followed by a full stop is an ordinal (German ``am 17. Juni``,
+            Turkish ``17. yüzyıl``), so before a lower-case word it does not end a sentence.
         known: the table has an entry for this language itself (not only for its script).
     """
 
@@ -78,6 +83,8 @@ class Conventions:
     glued_final: bool = False
     quote_particles: str = ""
     sentence_model: str = ""
+    dialogue_dash: str = ""
+    ordinal_dot: bool = False
     known: bool = True
 
     @property
@@ -119,6 +126,8 @@ def _build(lang: str, script: str, entry: dict[str, Any], known: bool) -> Conven
         glued_final=bool(merged.get("glued_final", False)),
         quote_particles=merged.get("quote_particles", ""),
         sentence_model=merged.get("sentence_model", ""),
+        dialogue_dash=merged.get("dialogue_dash", ""),
+        ordinal_dot=bool(merged.get("ordinal_dot", False)),
         known=known,
     )
 

@@ -10,6 +10,21 @@ from aligner.segment.model import BoundaryModel, boundary_model, format_weights,
 def test_weight_file_round_trip():
     model = BoundaryModel({"v=B": 1.5, "k1=요": 0.25}, -0.5, frozenset("다요"))
     assert parse_weights(format_weights(model, "a comment\nover two lines")) == model
+    with_words = BoundaryModel({"v=B": 1.0}, 0.0, frozenset(), "generic", frozenset({"leider", "manchmal"}))
+    assert parse_weights(format_weights(with_words)) == with_words
+
+
+def test_a_languages_lower_case_words_tell_a_sentence_start_from_a_name():
+    from aligner.segment.rules import Vote, gap_features
+
+    lower = frozenset({"leider"})
+    assert "lx=N|in" in gap_features("aus", "Falkensee", "Leider", "de", Vote.PLAIN, "kein", 2, lower)
+    assert "lx=N|out" in gap_features("aus", "Falkensee", "Kathleen", "de", Vote.PLAIN, "kein", 2, lower)
+    # Without the language's words (the generic model) the feature is not there.
+    assert not any(f.startswith("lx=") for f in gap_features("aus", "Falkensee", "Leider", "de", Vote.PLAIN))
+    # Every model trained for one language carries its words.
+    assert "leider" in boundary_model("de").lower and "these" in boundary_model("en").lower
+    assert not boundary_model("generic").lower
 
 
 @pytest.mark.parametrize("lang", ["id", "en", "de", "ko", "fr", "es", "ru", "vi", "fi", "pt", "fa", "generic"])

@@ -189,9 +189,33 @@ def test_votes_are_a_named_type():
      ["Mieszka przy ul. Matejki od 1981 r.", "W domu jest cicho."]),
     # Tokenised text: a detached full stop is read with its word.
     ("Anh ấy đi làm . Tôi ở nhà .", "vi", ["Anh ấy đi làm .", "Tôi ở nhà ."]),
+    # Where dashes set off speech (conventions' dialogue_dash), a question or an exclamation
+    # goes on into the narrator's lower-case words; a capital after the dash is a new line.
+    ("– Dlaczego? – zapytał. – Bo tak! – Ojciec wstał.", "pl",
+     ["– Dlaczego? – zapytał.", "– Bo tak!", "– Ojciec wstał."]),
+    ("- Jak to? - jeszcze raz bąka Jerzy.", "pl", ["- Jak to? - jeszcze raz bąka Jerzy."]),
 ])
 def test_language_data_rules(text, lang, expected):
     assert sentences(text, lang) == expected
+
+
+def test_dialogue_dash_needs_the_languages_convention():
+    from aligner.segment.rules import Vote
+
+    assert rule_vote("", "Dlaczego?", "–", "pl", after="zapytał") is Vote.QUOTE_GOES_ON
+    assert rule_vote("", "Dlaczego?", "–", "pl", after="Ojciec") is Vote.FINAL
+    # A full stop before the dash ends the sentence; English sets no speech off with dashes.
+    assert rule_vote("", "tak.", "–", "pl", after="zapytał") is Vote.FINAL
+    assert rule_vote("", "Why?", "–", "en", after="he") is Vote.FINAL
+
+
+def test_gaps_give_the_next_token_and_the_run_since_a_final_mark():
+    from aligner.segment.rules import gaps, lang_rules
+
+    text = "IRNA: Quakes hit. Then calm"
+    got = [(left, right, after, run) for _o, _p, left, right, _ph, after, run in gaps(text, 0, len(text), lang_rules("en"))]
+    assert got == [("IRNA:", "Quakes", "hit.", 1), ("Quakes", "hit.", "Then", 2),
+                   ("hit.", "Then", "calm", 3), ("Then", "calm", "", 1)]
 
 
 def test_thai_goes_to_the_named_segmenter():

@@ -8,7 +8,10 @@ per line and header lines starting with ``#``:
   at all; any other unpunctuated gap between two letters is skipped, which keeps the
   segmenter fast;
 * ``#base<TAB>generic``: the weights are differences from ``generic.weights.tsv`` (added to
-  it when loaded), which keeps each language's file small.
+  it when loaded), which keeps each language's file small;
+* ``#lower<TAB>word word ...``: the language's words that its training text writes in lower
+  case inside sentences (``manchmal``, ``leider``, ``these``); a capitalised word after a gap
+  that is one of them is likely a sentence start, not a name or a noun (a learned feature).
 
 The files are written by ``bench/train_segmenter.py`` from the UD dev splits (see the
 licence file beside them); ``generic.weights.tsv`` serves every language without a file of
@@ -31,19 +34,22 @@ GENERIC = "generic"
 
 @dataclass(frozen=True)
 class BoundaryModel:
-    """Feature weights, a decision threshold and the Korean endings worth scoring."""
+    """Feature weights, a decision threshold, the Korean endings worth scoring and the
+    language's lower-case words."""
 
     weights: dict[str, float]
     threshold: float = 0.0
     endings: frozenset[str] = frozenset()
     base: str = ""
+    lower: frozenset[str] = frozenset()
 
     def plus(self, other: BoundaryModel) -> BoundaryModel:
-        """These weights added to ``other``'s (this threshold; both models' endings)."""
+        """These weights added to ``other``'s (this threshold and lower-case words; both
+        models' endings)."""
         weights = dict(other.weights)
         for key, value in self.weights.items():
             weights[key] = weights.get(key, 0.0) + value
-        return BoundaryModel(weights, self.threshold, self.endings | other.endings)
+        return BoundaryModel(weights, self.threshold, self.endings | other.endings, lower=self.lower or other.lower)
 
     def skip_plain(self, left: str, right: str) -> bool:
         """Can an unpunctuated gap between ``left`` and ``right`` be skipped unscored?"""
@@ -68,6 +74,7 @@ def parse_weights(text: str) -> BoundaryModel:
     threshold = 0.0
     endings: frozenset[str] = frozenset()
     base = ""
+    lower: frozenset[str] = frozenset()
     for line in text.splitlines():
         if not line or line.startswith("# "):
             continue
@@ -78,9 +85,11 @@ def parse_weights(text: str) -> BoundaryModel:
             endings = frozenset(value)
         elif key == "#base":
             base = value
+        elif key == "#lower":
+            lower = frozenset(value.split())
         elif not key.startswith("#"):
             weights[key] = float(value)
-    return BoundaryModel(weights, threshold, endings, base)
+    return BoundaryModel(weights, threshold, endings, base, lower)
 
 
 def format_weights(model: BoundaryModel, comment: str = "") -> str:
@@ -90,6 +99,8 @@ def format_weights(model: BoundaryModel, comment: str = "") -> str:
     lines.append("#endings\t" + "".join(sorted(model.endings)))
     if model.base:
         lines.append(f"#base\t{model.base}")
+    if model.lower:
+        lines.append("#lower\t" + " ".join(sorted(model.lower)))
     lines += [f"{k}\t{v:.4f}" for k, v in sorted(model.weights.items())]
     return "\n".join(lines) + "\n"
 

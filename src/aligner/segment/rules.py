@@ -171,6 +171,15 @@ def ordinal_cues(lang: str) -> frozenset[str]:
     return _read_list("segmentation", f"{base_language(lang)}.ordinal-cues.txt")
 
 
+def _number_words(lang: str) -> regex.Pattern[str] | None:
+    """A lower-case word made of the language's number words (``data/segmentation/<lang>.number-words.txt``:
+    Turkish ``yüzdokuz``, ``beşyüzdört``), or ``None`` where there is no list."""
+    words = _read_list("segmentation", f"{base_language(lang)}.number-words.txt")
+    if not words:
+        return None
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")+")
+
+
 @lru_cache(maxsize=None)
 def continuations(lang: str) -> frozenset[str]:
     """Lower-case words that continue a sentence right after ``?`` or ``!`` (Turkish ``diye``)."""
@@ -195,6 +204,8 @@ class LangRules:
     continuations: frozenset[str]
     glued: regex.Pattern[str] | None
     quote_particles: regex.Pattern[str] | None
+    dashes: str = ""
+    number_words: regex.Pattern[str] | None = None
 
     @property
     def no_space(self) -> bool:
@@ -221,6 +232,9 @@ def _build_rules(lang: str, conv: Conventions) -> LangRules:
         suffixes=abbreviation_suffixes(lang), months=months(lang), ordinal_cues=ordinal_cues(lang),
         endings=sentence_endings(lang), continuations=continuations(lang), glued=glued,
         quote_particles=particles,
+        # A lone hyphen-minus is how a dialogue dash is often typed ("- Dlaczego? - zapytał").
+        dashes=conv.dialogue_dash + "-" if conv.dialogue_dash else "",
+        number_words=_number_words(lang) if conv.ordinal_dot else None,
     )
 
 
@@ -296,20 +310,21 @@ def signoffs() -> frozenset[str]:
     return _read_list("segmentation", "signoffs.txt")
 
 
-def rule_vote(prev: str, left: str, right: str, lang: str, phrase: str = "") -> Vote:
+def rule_vote(prev: str, left: str, right: str, lang: str, phrase: str = "", after: str = "") -> Vote:
     """The punctuation rules' vote on the gap between tokens ``left`` and ``right``.
 
     ``prev`` is the token before ``left`` ('' at the paragraph start); ``phrase`` is the
-    short run of tokens since the last final mark (see :func:`gaps`), '' if unknown.
+    short run of tokens since the last final mark (see :func:`gaps`), '' if unknown;
+    ``after`` is the token after ``right`` ('' if none).
 
     Example:
         >>> str(rule_vote("", "Dr.", "Smith", "en")), str(rule_vote("am", "1.", "Januar", "de"))
         ('A', 'O')
     """
-    return vote_with(lang_rules(lang), prev, left, right, phrase)
+    return vote_with(lang_rules(lang), prev, left, right, phrase, after)
 
 
-def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = "") -> Vote:
+def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = "", after: str = "") -> Vote:
     """:func:`rule_vote` with the language's rules given."""
     if phrase and _greeting(phrase, left, right):
         return Vote.GREETING
@@ -334,6 +349,10 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
             return Vote.FINAL_ABBREVIATION
         if low in rules.abbreviations or (len(low) > 4 and low.endswith(rules.suffixes)):
             return Vote.ABBREVIATION
+        if rules.conventions.ordinal_dot and right[0].islower() and (
+            stem.isdigit() or (rules.number_words is not None and rules.number_words.fullmatch(stem))
+        ):
+            return Vote.ORDINAL  # "17. yüzyılda", "yüzdokuz. maddesinde": an ordinal goes on
         if stem.isdigit() and len(stem) <= 3:
             r = right.lstrip(rules.openers).lower().rstrip(".,")
             if r in rules.months or prev.lower() in rules.ordinal_cues:
@@ -346,6 +365,9 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
         if "." in stem and all(0 < len(piece) <= 3 and piece.isalpha() for piece in stem.split(".")):
             return Vote.DOTTED
         return _quoted(left, core, right)
+    if rules.dashes and last != "." and right in rules.dashes and after[:1].islower():
+        # "- Dlaczego? - zapytał.": the narrator's words after a dialogue dash go on.
+        return Vote.QUOTE_GOES_ON
     if core.endswith("..") or last == "…":
         return Vote.ELLIPSIS
     if rules.continuations and right[0].islower() and right.rstrip(".,!?") in rules.continuations:
@@ -361,12 +383,28 @@ def _quoted(left: str, core: str, right: str) -> Vote:
     return Vote.FINAL
 
 
-def gap_features(prev: str, left: str, right: str, lang: str, vote: Vote) -> list[str]:
-    """Feature names of the gap between ``left`` and ``right`` for the learned model."""
-    return features_with(lang_rules(lang), prev, left, right, vote)
+def gap_features(prev: str, left: str, right: str, lang: str, vote: Vote, after: str = "", run: int = 0,
+                 lower: frozenset[str] = frozenset()) -> list[str]:
+    """Feature names of the gap between ``left`` and ``right`` for the learned model
+    (``after``: the token after ``right``; ``run``: tokens since the last final mark;
+    ``lower``: the language's lower-case words, see :class:`~aligner.segment.model.BoundaryModel`)."""
+    return features_with(lang_rules(lang), prev, left, right, vote, after, run, lower)
 
 
-def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote) -> list[str]:
+def _lower_feature(rules: LangRules, rword: str, v: str, lower: frozenset[str]) -> str:
+    """Is a capitalised next word one the language writes in lower case inside a sentence
+    ("Manchmal", "These": a sentence start) or not (a name, a German noun)?"""
+    word = rword.rstrip(rules.trailers + rules.final + ",;:").lower()
+    return "lx=" + v + ("|in" if word in lower else "|out")
+
+
+def _run_bucket(run: int) -> str:
+    """Tokens since the last final mark, in a few bins (a heading or a dateline is short)."""
+    return "1" if run <= 1 else "2" if run == 2 else "3" if run <= 4 else "5" if run <= 8 else "9" if run <= 16 else "L"
+
+
+def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote, after: str = "", run: int = 0,
+                  lower: frozenset[str] = frozenset()) -> list[str]:
     """:func:`gap_features` with the language's rules given."""
     core = left.rstrip(rules.trailers) or left
     stem = core.rstrip(rules.final + ":;,") or core
@@ -390,6 +428,8 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
             feats.append("v=B|o" + right[0])
         if left != core:
             feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
+        if lower and rshape == "Cap":
+            feats.append(_lower_feature(rules, rword, v, lower))
         return feats
     feats = [
         "v=" + v,
@@ -424,6 +464,15 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
         feats.append("rdate|" + _word_shape(left))
     if _DATE.match(left) or _DATE.match(prev):
         feats.append("ldate|" + rshape)
+    if lower and rshape == "Cap":
+        feats.append(_lower_feature(rules, rword, v, lower))
+    if run and vote is Vote.PLAIN:
+        # How many tokens since the last final mark: a heading or a name line is short; an
+        # unpunctuated stretch that goes on and on has lost a boundary.
+        feats.append("run=" + v + "|" + _run_bucket(run))
+    if after:
+        # The token after next: "Scott Neal | 08/16/2000 03:48 PM", "Kelly | Cloud has".
+        feats.append("ra=" + v + "|" + rshape + "|" + _word_shape(after.lstrip(rules.openers)))
     pshape = _word_shape(prev.lstrip(rules.openers))
     feats.append("p=" + pshape + "|" + v)
     if prev:
@@ -451,13 +500,16 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
 _GENERIC = "generic"
 
 
-def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> list[tuple[int, str, str, str, str]]:
-    """``(offset, prev, left, right, phrase)`` for every white-space gap in ``text[start:end]``.
+def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> list[tuple[int, str, str, str, str, str, int]]:
+    """``(offset, prev, left, right, phrase, after, run)`` for every white-space gap in
+    ``text[start:end]``.
 
     ``offset`` is the end of ``left`` (where a sentence would end). ``phrase`` is the
     lower-cased run of at most four tokens since the paragraph start or the last final
     mark, ending with ``left`` ('' when the run is longer): the greeting and sign-off rule
-    reads it. ``rules`` gives the final marks and closers (default: Latin script's).
+    reads it; ``run`` is the number of tokens in that run. ``after`` is the token after
+    ``right`` ('' at the paragraph end). ``rules`` gives the final marks and closers
+    (default: Latin script's).
     """
     rules = rules or lang_rules(_GENERIC)
     final, trailers = rules.final, rules.trailers
@@ -466,20 +518,27 @@ def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> lis
     out = []
     prev = ""
     run: list[str] = []
-    for i in range(len(tokens) - 1):
+    count = 0
+    last = len(tokens) - 1
+    for i in range(last):
         offset, left = tokens[i]
         right = tokens[i + 1][1]
-        run.append(left)
+        after = tokens[i + 2][1] if i + 1 < last else ""
+        count += 1
+        if len(run) < 5:
+            run.append(left)
         phrase = " ".join(run).lower() if len(run) <= 4 else ""
+        size = count
         if (left.rstrip(trailers) or left)[-1] in final:
             run = []
+            count = 0
         if not right.strip(marks) or (right[0] in _TAIL_START and _TAIL.match(right)):
             continue  # "day. )", "so . .", "좋아요 ㅋㅋ": a detached mark or laugh stays with its sentence
         if prev and not left.strip(marks):
             # A detached closer or final mark ("anh ." in tokenised text) is read with its word.
-            out.append((offset, "", prev + left, right, phrase))
+            out.append((offset, "", prev + left, right, phrase, after, size))
         else:
-            out.append((offset, prev, left, right, phrase))
+            out.append((offset, prev, left, right, phrase, after, size))
         prev = left
     return out
 
@@ -544,16 +603,16 @@ def split_with_model(
     if rules.conventions.sentence_model:
         cuts += external_boundaries(rules.conventions.sentence_model, text, start, end) or []
     if model is None:
-        for offset, prev, left, right, phrase in gaps(text, start, end, rules):
-            if _fallback(vote_with(rules, prev, left, right, phrase), right):
+        for offset, prev, left, right, phrase, after, _run in gaps(text, start, end, rules):
+            if _fallback(vote_with(rules, prev, left, right, phrase, after), right):
                 cuts.append(offset)
     else:
-        weights, threshold = model.weights, model.threshold
+        weights, threshold, lower = model.weights, model.threshold, model.lower
         get = weights.get
         # The generic weights never saw this language's abbreviation list: its entries decide.
         generic = boundary_model(lang) is None
-        for offset, prev, left, right, phrase in gaps(text, start, end, rules):
-            vote = vote_with(rules, prev, left, right, phrase)
+        for offset, prev, left, right, phrase, after, run in gaps(text, start, end, rules):
+            vote = vote_with(rules, prev, left, right, phrase, after)
             if vote is Vote.PLAIN and model.skip_plain(left, right):
                 continue
             if ruled(vote, right) or "v=" + vote.value not in weights or (generic and vote is Vote.ABBREVIATION):  # ruled, or a vote training never saw
@@ -561,7 +620,7 @@ def split_with_model(
                     cuts.append(offset)
                 continue
             score = 0.0
-            for f in features_with(rules, prev, left, right, vote):
+            for f in features_with(rules, prev, left, right, vote, after, run, lower):
                 score += get(f, 0.0)
             if score > threshold:
                 cuts.append(offset)
