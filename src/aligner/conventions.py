@@ -66,8 +66,6 @@ class Conventions:
         dialogue_dash: dashes that set off direct speech instead of quotation marks (Polish,
             Russian, Spanish ``– Dlaczego? – zapytał.``), or ''; the segmenter keeps a
             question or exclamation with the narrator's words after such a dash.
-        ordinal_dot: a number followed by a full stop is an ordinal (German ``am 17. Juni``,
-            Turkish ``17. yüzyıl``), so before a lower-case word it does not end a sentence.
         known: the table has an entry for this language itself (not only for its script).
     """
 
@@ -84,7 +82,6 @@ class Conventions:
     quote_particles: str = ""
     sentence_model: str = ""
     dialogue_dash: str = ""
-    ordinal_dot: bool = False
     known: bool = True
 
     @property
@@ -127,7 +124,6 @@ def _build(lang: str, script: str, entry: dict[str, Any], known: bool) -> Conven
         quote_particles=merged.get("quote_particles", ""),
         sentence_model=merged.get("sentence_model", ""),
         dialogue_dash=merged.get("dialogue_dash", ""),
-        ordinal_dot=bool(merged.get("ordinal_dot", False)),
         known=known,
     )
 

@@ -194,6 +194,12 @@ def test_votes_are_a_named_type():
     ("– Dlaczego? – zapytał. – Bo tak! – Ojciec wstał.", "pl",
      ["– Dlaczego? – zapytał.", "– Bo tak!", "– Ojciec wstał."]),
     ("- Jak to? - jeszcze raz bąka Jerzy.", "pl", ["- Jak to? - jeszcze raz bąka Jerzy."]),
+    # Where ordinals are written with a dot (locale_data.ordinal_dot), a number and a dot
+    # before a lower-case word is one; Turkish number words too (tr.number-words.txt).
+    ("Bu bina 17. yüzyılda yapıldı. Çok eski.", "tr", ["Bu bina 17. yüzyılda yapıldı.", "Çok eski."]),
+    ("Anayasanın yüzdokuz. maddesi değişti. Bu önemli.", "tr",
+     ["Anayasanın yüzdokuz. maddesi değişti.", "Bu önemli."]),
+    ("To było w 17. wieku. Tak.", "pl", ["To było w 17. wieku.", "Tak."]),
 ])
 def test_language_data_rules(text, lang, expected):
     assert sentences(text, lang) == expected
@@ -207,6 +213,15 @@ def test_dialogue_dash_needs_the_languages_convention():
     # A full stop before the dash ends the sentence; English sets no speech off with dashes.
     assert rule_vote("", "tak.", "–", "pl", after="zapytał") is Vote.FINAL
     assert rule_vote("", "Why?", "–", "en", after="he") is Vote.FINAL
+
+
+def test_a_dot_ordinal_needs_the_languages_convention():
+    from aligner.segment.rules import Vote
+
+    assert rule_vote("w", "17.", "wieku", "pl") is Vote.ORDINAL
+    assert rule_vote("in", "17.", "people", "en") is not Vote.ORDINAL
+    assert rule_vote("Anayasanın", "yüzdokuz.", "maddesi", "tr") is Vote.ORDINAL
+    assert rule_vote("Anayasanın", "yüzdokuz.", "Maddesi", "tr") is not Vote.ORDINAL
 
 
 def test_gaps_give_the_next_token_and_the_run_since_a_final_mark():

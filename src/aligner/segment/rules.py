@@ -11,12 +11,18 @@ How a paragraph is split:
    greeting or sign-off (``Hi John,`` ``Best regards,``; lists in ``data/segmentation/``), a
    quotation closed by ``?``/``!``/``.`` before a lower-case word (``"Is it over?" she
    asked``; also ``?``/``!`` before a word of ``<lang>.continuations.txt``, Turkish ``Niçin?
-   diye sordu``), or no final punctuation. The final marks, quotes and brackets of each language
+   diye sordu``, and, where the conventions name dialogue dashes, ``?``/``!`` before a dash and
+   a lower-case word: ``– Dlaczego? – zapytał``), or no final punctuation. Where a language
+   writes ordinals with a dot (:func:`aligner.locale_data.ordinal_dot`), a number, or a word
+   made of the number words of ``<lang>.number-words.txt`` (Turkish ``yüzdokuz.``), with a dot
+   before a lower-case word is an ordinal (``17. yüzyılda``). The final marks, quotes and brackets of each language
    and script come from :mod:`aligner.conventions`.
 2. **Learned weights.** Where ``aligner/data/segmentation/<lang>.weights.tsv`` exists (else
    ``generic.weights.tsv``), a logistic model (:mod:`aligner.segment.model`) scores the gap from the vote and cheap
-   features of the tokens on both sides (word shapes, the words themselves, Korean verb
-   endings such as -다, -요, -죠, -니다). This finds boundaries that punctuation does not
+   features of the tokens on both sides (word shapes, the words themselves, the token after
+   next, how many tokens since the last final mark, whether a capitalised next word is one the
+   language writes in lower case inside sentences, Korean verb endings such as -다, -요, -죠,
+   -니다). This finds boundaries that punctuation does not
    show: e-mail headers, list items, unpunctuated Korean sentences (-다, -요 ...), a
    lower-case sentence start in informal English. Elsewhere, and for votes the weights
    never saw, the vote decides: a final mark or a sentence-ending abbreviation before
@@ -48,6 +54,7 @@ import regex
 
 from .._version import SEGMENTATION_RULES_VERSION
 from ..conventions import Conventions, base_language, conventions, conventions_for_text
+from ..locale_data import ordinal_dot
 from .external import external_boundaries
 from .model import BoundaryModel, boundary_model, model_for
 
@@ -205,6 +212,7 @@ class LangRules:
     glued: regex.Pattern[str] | None
     quote_particles: regex.Pattern[str] | None
     dashes: str = ""
+    ordinal_dot: bool = False
     number_words: regex.Pattern[str] | None = None
 
     @property
@@ -234,7 +242,8 @@ def _build_rules(lang: str, conv: Conventions) -> LangRules:
         quote_particles=particles,
         # A lone hyphen-minus is how a dialogue dash is often typed ("- Dlaczego? - zapytał").
         dashes=conv.dialogue_dash + "-" if conv.dialogue_dash else "",
-        number_words=_number_words(lang) if conv.ordinal_dot else None,
+        ordinal_dot=ordinal_dot(lang),
+        number_words=_number_words(lang),
     )
 
 
@@ -349,7 +358,7 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
             return Vote.FINAL_ABBREVIATION
         if low in rules.abbreviations or (len(low) > 4 and low.endswith(rules.suffixes)):
             return Vote.ABBREVIATION
-        if rules.conventions.ordinal_dot and right[0].islower() and (
+        if rules.ordinal_dot and right[0].islower() and (
             stem.isdigit() or (rules.number_words is not None and rules.number_words.fullmatch(stem))
         ):
             return Vote.ORDINAL  # "17. yüzyılda", "yüzdokuz. maddesinde": an ordinal goes on
