@@ -35,8 +35,8 @@ from typing import Mapping
 from babel import Locale
 
 __all__ = ["month_names", "month_names_with_english", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
-           "place_names", "capitalises_nouns", "usual_script", "conjunctions", "territory_of", "magnitude_words",
-           "day_period_words", "ordinal_dot", "LANGUAGE_DATA_VERSION"]
+           "place_names", "capitalises_nouns", "usual_script", "conjunctions", "territory_of", "magnitude_words", "magnitude_prefixes", "territory_code",
+           "day_period_words", "ordinal_dot", "unaccented", "has_locale", "customary_unit_words", "CUSTOMARY_UNITS", "LANGUAGE_DATA_VERSION"]
 
 #: Version of the language data (Babel's CLDR version and the shipped files).
 LANGUAGE_DATA_VERSION = "cldr2"
@@ -170,10 +170,78 @@ def place_names(lang: str) -> Mapping[str, str]:
         return MappingProxyType(out)
     for code, name in loc.territories.items():
         if str(code) != "001":  # continents and regions too (150 Europe, 419 Latin America), not "World"
-            out.setdefault(str(name).casefold(), str(code))
+            for form in {str(name).casefold(), unaccented(str(name).casefold())}:
+                out.setdefault(form, str(code))
     for code, name in loc.languages.items():
         if "_" not in str(code):
-            out.setdefault(str(name).casefold(), str(code))
+            for form in {str(name).casefold(), unaccented(str(name).casefold())}:
+                out.setdefault(form, str(code))
+    return MappingProxyType(out)
+
+
+def unaccented(text: str) -> str:
+    """``text`` without combining accents (``galés`` -> ``gales``), for comparing names.
+
+    Example:
+        >>> unaccented("Galés Zürich")
+        'Gales Zurich'
+    """
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _written_languages() -> frozenset[str]:
+    """Language codes that CLDR has locale data for (a written language with its own locale)."""
+    from babel import localedata
+
+    return frozenset(code.split("_")[0] for code in localedata.locale_identifiers())
+
+
+def has_locale(code: str) -> bool:
+    """True when CLDR has locale data for the language ``code`` (``de``, ``sw``; not ``sei`` Seri).
+
+    Example:
+        >>> has_locale("sw"), has_locale("sei")
+        (True, False)
+    """
+    return code.lower() in _written_languages()
+
+
+#: CLDR unit keys of the customary (imperial / US) units that translators convert.
+CUSTOMARY_UNITS = ("length-inch", "length-foot", "length-yard", "length-mile", "mass-pound", "mass-ounce",
+                   "volume-gallon", "area-acre", "temperature-fahrenheit", "speed-mile-per-hour",
+                   "angle-degree")  # "80 degrees" in a US text is Fahrenheit
+
+
+@lru_cache(maxsize=256)
+def customary_unit_words(lang: str) -> Mapping[str, frozenset[str]]:
+    """For each of :data:`CUSTOMARY_UNITS`, the words and symbols ``lang`` writes it with (CLDR
+    unit names, every plural form, long and short), lower-cased.
+
+    Example:
+        >>> {"inches", "in"} <= customary_unit_words("en")["length-inch"], "meilen" in customary_unit_words("de")["length-mile"]
+        (True, True)
+    """
+    from babel.units import format_unit
+
+    loc = _locale(lang)
+    out: dict[str, frozenset[str]] = {}
+    if loc is None:
+        return MappingProxyType(out)
+    for unit in CUSTOMARY_UNITS:
+        words: set[str] = set()
+        for length in ("long", "short"):
+            for n in (1, 2, 5):
+                try:
+                    text = str(format_unit(n, unit, length=length, locale=loc))
+                except (KeyError, ValueError, TypeError, AttributeError):
+                    continue
+                word = " ".join(text.replace(str(n), " ").replace("\u00a0", " ").split()).casefold()
+                if len(word) >= 2 and not word.isdigit():
+                    words.add(word)
+        out[unit] = frozenset(words)
     return MappingProxyType(out)
 
 
@@ -260,7 +328,8 @@ def magnitude_words(lang: str) -> Mapping[str, float]:
     """Lower-cased magnitude words of ``lang`` -> factor: CLDR's compact decimal formats (long
     and short, every plural form) and ``data/language/magnitudes.extra.tsv``.
 
-    Only words written after the number are kept (``2,5 Millionen``; Swahili writes ``milioni 5``).
+    Only words written after the number are kept (``2,5 Millionen``; Swahili ``milioni 5``: see
+    :func:`magnitude_prefixes`).
 
     Example:
         >>> magnitude_words("es")["millones"], magnitude_words("ru")["млн"], magnitude_words("de")["billionen"]
@@ -269,24 +338,14 @@ def magnitude_words(lang: str) -> Mapping[str, float]:
     import re
 
     out: dict[str, float] = {}
-    loc = _locale(lang)
-    if loc is not None:
-        try:
-            tables = loc.compact_decimal_formats
-            widths = [tables[w] for w in ("long", "short") if w in tables]
-        except (KeyError, TypeError, AttributeError):
-            widths = []
-        for width in widths:
-            for plural in width.values():
-                for mag, pattern in plural.items():
-                    text = str(getattr(pattern, "pattern", pattern)).split(";")[0].replace("'", "")
-                    zeros = re.search("0+", text)
-                    if zeros is None or text[: zeros.start()].strip():
-                        continue  # a word before the number
-                    word = text[zeros.end():].replace("\u00a0", " ").strip().rstrip(".").casefold()
-                    factor = int(mag) // 10 ** (len(zeros.group(0)) - 1)
-                    if word and factor >= 100:
-                        out.setdefault(word, float(factor))
+    for text, mag in _compact_patterns(lang):
+        zeros = re.search("0+", text)
+        if zeros is None or text[: zeros.start()].strip():
+            continue  # a word before the number: magnitude_prefixes
+        word = text[zeros.end():].replace("\u00a0", " ").strip().rstrip(".").casefold()
+        factor = int(mag) // 10 ** (len(zeros.group(0)) - 1)
+        if word and factor >= 100:
+            out.setdefault(word, float(factor))
     for line in _data("magnitudes.extra.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             code, word, factor = line.split("\t")
@@ -297,19 +356,23 @@ def magnitude_words(lang: str) -> Mapping[str, float]:
 
 @lru_cache(maxsize=256)
 def day_period_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The words of ``lang`` for "a.m." and for "p.m." (CLDR day periods), lower-cased.
+    """The words of ``lang`` for "a.m." (and "in the morning") and for "p.m." (and "in the
+    afternoon / evening": ``de la tarde``), from CLDR day periods, lower-cased.
 
     Example:
         >>> sorted(day_period_words("ko")[1])
-        ['오후']
+        ['오후', '저녁']
     """
     loc = _locale(lang)
     am: set[str] = set()
     pm: set[str] = set()
     for key, word in _forms(loc.day_periods) if loc is not None else []:
         word = word.strip().casefold()
-        if key in ("am", "pm") and len(word) >= 2:
-            (am if key == "am" else pm).add(word)
+        kind = str(key).rstrip("12")
+        if kind in ("am", "morning") and len(word) >= 2:
+            am.add(word)
+        elif kind in ("pm", "afternoon", "evening") and len(word) >= 2:
+            pm.add(word)
     return frozenset(am), frozenset(pm)
 
 
@@ -321,3 +384,65 @@ def ordinal_dot(lang: str) -> bool:
         (True, True, False)
     """
     return _base(lang) in _code_list("ordinal-dot.txt")
+
+
+@lru_cache(maxsize=4096)
+def territory_code(word: str) -> str:
+    """The CLDR territory code an acronym stands for (``US``, ``U.S.``, ``UK`` -> ``GB``, ``EU``);
+    ``""`` for any other word.
+
+    Example:
+        >>> territory_code("U.S."), territory_code("UK"), territory_code("Bank")
+        ('US', 'GB', '')
+    """
+    from babel.core import get_global
+
+    w = word.replace(".", "")
+    if not (2 <= len(w) <= 3 and w.isupper() and w.isalpha()):
+        return ""
+    english = _locale("en")
+    if english is not None and w in english.territories:
+        return w
+    alias = get_global("territory_aliases").get(w)
+    return str(alias[0]) if alias and len(alias) == 1 else ""
+
+
+@lru_cache(maxsize=256)
+def magnitude_prefixes(lang: str) -> Mapping[str, float]:
+    """Magnitude words that ``lang`` writes before the number (Swahili ``milioni 20``) -> factor,
+    from CLDR's compact decimal formats.
+
+    Example:
+        >>> magnitude_prefixes("sw")["milioni"], magnitude_prefixes("en")
+        (1000000.0, mappingproxy({}))
+    """
+    import re
+
+    out: dict[str, float] = {}
+    for text, mag in _compact_patterns(lang):
+        zeros = re.search("0+", text)
+        if zeros is None or text[zeros.end():].strip():
+            continue
+        word = text[: zeros.start()].replace("\u00a0", " ").strip().rstrip(".").casefold()
+        factor = int(mag) // 10 ** (len(zeros.group(0)) - 1)
+        if word and word.isalpha() and factor >= 100:
+            out.setdefault(word, float(factor))
+    return MappingProxyType(out)
+
+
+def _compact_patterns(lang: str) -> list[tuple[str, str]]:
+    """``(pattern text, magnitude)`` of every compact decimal format of ``lang`` (long and short)."""
+    loc = _locale(lang)
+    out: list[tuple[str, str]] = []
+    if loc is None:
+        return out
+    try:
+        tables = loc.compact_decimal_formats
+        widths = [tables[w] for w in ("long", "short") if w in tables]
+    except (KeyError, TypeError, AttributeError):
+        return out
+    for width in widths:
+        for plural in width.values():
+            for mag, pattern in plural.items():
+                out.append((str(getattr(pattern, "pattern", pattern)).split(";")[0].replace("'", ""), str(mag)))
+    return out

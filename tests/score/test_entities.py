@@ -118,3 +118,13 @@ def test_a_name_said_elsewhere_in_another_script_is_the_translator_naming_a_pron
     m = match_names("He said so.", "en", "Так сказал Дейли.", "ru", src_vocab=src_vocab,
                     tgt_vocab=DocumentVocabulary.of(("Том Дейли женился.", "Так сказал Дейли."), "ru"))
     assert not m.tgt_only
+
+
+def test_acronyms_in_the_plural_possessive_or_spelled_out_are_no_missing_names():
+    m = match_names("Welsh AMs worried about the UK's TVs and PNG-registered airlines", "en",
+                    "Die Mitglieder der Nationalversammlung in Papua Neuguinea sorgen sich um Fernseher", "de")
+    assert not m.src_only
+    ap = match_names("Haris told Associated Press.", "en", "ハリスはAP通信に語った。", "ja")
+    assert not ap.tgt_only
+    other = match_names("Haris told Reuters.", "en", "ハリスはAP通信に語った。", "ja")
+    assert [t.surface for t in other.tgt_only] == ["AP"]

@@ -114,3 +114,27 @@ def test_decades_han_numerals_day_periods_and_split_numbers():
     assert match_quantities(extract_quantities("call 116 123", "en"), extract_quantities("llame al 116 123", "es")) == ([], [])
     # "am" before a number is German "on the", not a.m.
     assert [q.show() for q in extract_quantities("am 29. September", "de")][0] == "29"
+
+
+def test_converted_measurements_are_one_value_but_other_changes_are_not():
+    from aligner.score.numbers import excuse_conversions
+
+    def left(s, sl, t, tl):
+        a, b = match_quantities(extract_quantities(s, sl), extract_quantities(t, tl))
+        return [[q.show() for q in side] for side in excuse_conversions(a, b, s, sl, t, tl)]
+
+    assert left("2 to 4 inches of rain", "en", "5 bis 10 Zentimeter Regen", "de") == [[], []]
+    assert left("a 650 pound pig", "en", "un cerdo de casi 295 kilos", "es") == [[], []]
+    assert left("a sunny 80 degrees", "en", "sonnige 27 Grad", "de") == [[], []]
+    # only by the factor of the unit named, within 2%; no unit named: no excuse
+    assert left("within 200 miles", "en", "313 Kilometer", "de") == [["200"], ["313"]]
+    assert left("2 to 4 inches", "en", "от 5 до 20 см", "ru") == [["4"], ["20"]]
+    assert left("5 apples", "en", "2 Äpfel", "de") == [["5"], ["2"]]
+
+
+def test_spelled_numbers_with_magnitudes_endings_and_day_period_phrases():
+    assert match_quantities(extract_quantities("raised $2 million", "en"),
+                            extract_quantities("recaudara dos millones de dólares", "es")) == ([], [])
+    assert match_quantities(extract_quantities("in his 40s", "en"), extract_quantities("in den Vierzigern", "de")) == ([], [])
+    assert match_quantities(extract_quantities("is 5.30pm", "en"),
+                            extract_quantities("son las 5.30 de la tarde", "es")) == ([], [])

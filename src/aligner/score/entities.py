@@ -20,7 +20,8 @@ from rapidfuzz import fuzz
 
 from ..language import script_of
 from ..lexicon import Lexicon, known_words, word_forms
-from ..locale_data import calendar_words, capitalises_nouns, place_names, territory_of, usual_script
+from ..locale_data import (calendar_words, capitalises_nouns, has_locale, place_names, territory_code, territory_of,
+                           unaccented, usual_script)
 from .text import Token, is_stopword, tokens
 
 __all__ = ["NameMatch", "DocumentVocabulary", "extract_names", "match_names", "fold", "is_title_case"]
@@ -70,10 +71,11 @@ def _is_name(tok: Token, first: bool, lang: str) -> bool:
     return True
 
 
-_SENTENCE_START = regex.compile(r"[.!?:;\u2026]\s*[\"'\u201c\u2018\u201e\u00ab\u2039\u300c\u300e(\u2014\u2013-]?\s*$")
+_SENTENCE_START = regex.compile(r"[.!?:;\u2026]\s*[\"'\u201c\u2018\u201e\u00ab\u2039\u300c\u300e(\u2014\u2013-]?\s*[\u00a1\u00bf]?\s*$")
 #: an opening quotation mark (after a space or at the start): the quoted speech starts a sentence
-#: of its own (``я спросил: «Ты``, ``сказать ему «Пап``)
-_OPENING_QUOTE = regex.compile(r"(?:^|[\s(\[])[\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u300c\u300e]\s*$")
+#: of its own (``я спросил: «Ты``, ``сказать ему «Пап``, Finnish ``sanoi: ”Olemme``)
+_OPENING_QUOTE = regex.compile(r"(?:^|[\s(\[])[\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u300c\u300e]\s*[\u00a1\u00bf]?\s*$"
+                            r"|(?:^|\s)[\u00a1\u00bf]$")
 
 
 @lru_cache(maxsize=32768)
@@ -115,11 +117,15 @@ class DocumentVocabulary:
         common: lower-cased words that appear in lower case somewhere (so not names).
         proper: lower-cased words capitalised inside a sentence that is not a headline.
         capitalised: lower-cased words capitalised anywhere.
+        lang: the document's language (for the country and language names it mentions).
+        codes: CLDR territory codes of the acronyms it writes (``U.S.``, ``UK``).
     """
 
     common: frozenset[str]
     proper: frozenset[str]
     capitalised: frozenset[str] = frozenset()
+    lang: str = ""
+    codes: frozenset[str] = frozenset()
 
     def mentions(self, word: str, lang: str) -> bool:
         """Does the document capitalise ``word`` somewhere (the same name, in any script, inflected)?"""
@@ -134,7 +140,15 @@ class DocumentVocabulary:
         if len(key) >= 4 and any(abs(len(k) - len(key)) <= 3 and fuzz.ratio(key, k) >= 72 for k in keys):
             return True
         skeleton = _consonants(key)
-        return len(skeleton) >= 2 and skeleton in self._skeletons
+        if len(skeleton) >= 2 and skeleton in self._skeletons:
+            return True
+        # a country or language the document names in its own language (Russlands / Russia)
+        return bool(self.lang) and bool(_place_keys(w, lang) & self._places)
+
+    @property
+    def _places(self) -> frozenset[str]:
+        return self._cached("_place_cache", lambda: self.codes | frozenset(
+            k for w in self.capitalised for k in _place_keys(w, self.lang)))
 
     def _cached(self, name: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
         """A derived set, built on first use and kept on the (frozen) instance."""
@@ -172,7 +186,10 @@ class DocumentVocabulary:
                     capitalised.add(_strip(tok.surface, lang))
                     if k and not title:
                         proper.add(_strip(tok.surface, lang))
-        return cls(frozenset(common), frozenset(proper - common), frozenset(capitalised))
+        codes = {territory_code(m.group(0)) for text in sentences for m in _DOTTED.finditer(text)}
+        codes |= {territory_code(t.surface) for text in sentences for t in tokens(text) if t.surface.isupper()}
+        return cls(frozenset(common), frozenset(proper - common), frozenset(capitalised), lang,
+                   frozenset(codes - {""}))
 
 
 @dataclass(frozen=True)
@@ -238,6 +255,11 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
             return "exact", tok
         if len(n) >= 4 and len(t) >= 3 and (t.startswith(n) or n.startswith(t)) and min(len(n), len(t)) >= 0.6 * max(len(n), len(t)):
             return "exact", tok
+        if min(len(n), len(t)) >= 2 and (t == n + "s" or n == t + "s"):
+            return "exact", tok  # a genitive: Lee / Lees, Ri's / Ris
+        if min(len(n), len(t)) >= 3 and tok.surface[:1].isupper() and name.surface[:1].isupper() and (
+                (t.startswith(n) and len(t) - len(n) <= 3) or (n.startswith(t) and len(n) - len(t) <= 3)):
+            return "exact", tok  # a case ending: Kim / Kimin, Lundvald / Lundvaldin
         if min(len(n), len(t)) >= 5 and (n in t or t in n):
             return "exact", tok  # a compound or derived form: Korea / Nordkorea, Korean / südkoreanische
         fn, ft = fold(_latin(n)), fold(_latin(t))
@@ -248,8 +270,11 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
         score = fuzz.ratio(fn, ft)
         if score > best[0]:
             best = (score, tok)
-        if _place_keys(n, lang) & _place_keys(t, other_lang):
+        if (_place_keys(n, lang) | _place_keys(name.surface, lang)) & (
+                _place_keys(t, other_lang) | _place_keys(tok.surface, other_lang)):
             return "translated", tok  # an exonym or a language / demonym: Germany / Allemagne, China / chinesisch
+    if _acronym(name.surface) and len(name.surface) >= 2 and _initials(name.surface, other, other_lang):
+        return "translated", None
     if lexicon is not None:
         for form in word_forms(name.surface, lang):
             for tr in lexicon.translations(form):
@@ -297,18 +322,25 @@ def _country_or_language(word: str, lang: str) -> bool:
     (``Germans``)? Such a word is a name even where it is a dictionary word; continents and
     looser forms only help matching."""
     names = place_names(lang)
-    w = _ELISION.sub("", word.lower())
-    return any(len(stem) >= 4 and names.get(stem, "0")[:1].isalpha()
-               for stem in (w, w[:-1], w[:-2]))
+    w = unaccented(_ELISION.sub("", word.lower()))
+    for stem in (w, w[:-1], w[:-2]):
+        code = names.get(stem, "")
+        if len(stem) >= (4 if stem == w else 5) and code[:1].isalpha() and (code.isupper() or has_locale(code)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)
 def _place_codes(word: str, lang: str) -> frozenset[str]:
     """The CLDR codes of a country or language name, or of an inflected or derived form of one:
     the name and an ending (``chilenisches`` / ``Chile``), or a form that differs from the name
-    in its last letters only (``Европы`` / ``Европа``, ``Испании`` / ``Испания``)."""
+    in its last letters only (``Европы`` / ``Европа``, ``Irlannissa`` / ``Irlanti``); an acronym
+    that is a CLDR territory code or alias (``U.S.``, ``UK``)."""
+    code = territory_code(word)
+    if code:
+        return frozenset({code})  # an acronym that is a CLDR code: US, U.S., UK (= GB), EU
     names = place_names(lang)
-    w = _ELISION.sub("", word.lower())
+    w = unaccented(_ELISION.sub("", word.lower()))
     if len(w) < 4:
         return frozenset()
     if w in names:
@@ -323,7 +355,9 @@ def _place_codes(word: str, lang: str) -> frozenset[str]:
             i += 1
             if " " in name or len(name) < 4:
                 continue
-            if w.startswith(name) or (k >= max(4, len(name) - 2) and len(w) - k <= 3):
+            # the name and an ending, or a form that changes the name's last letters (Finnish
+            # Irlanti / Irlannissa, Yhdysvallat / Yhdysvaltain)
+            if w.startswith(name) or (k >= max(4, len(name) - 3) and len(w) - k <= 6):
                 out.add(names[name])
     return frozenset(out)
 
@@ -356,7 +390,23 @@ def _abbreviation(word: str, lang: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    return 2 <= len(word) <= 5 and word.isupper()
+    """An all-capital abbreviation, also in the plural or possessive or before a lower-case
+    part (``UK``, ``AMs``, ``ICJ's``, ``PNG-registered``)."""
+    head, _, tail = word.partition("-")
+    w = regex.sub(r"(?:['\u2019]s|(?<=\p{Lu})s)$", "", head if tail[:1].islower() else word)
+    return 2 <= len(w) <= 5 and w.isupper()
+
+
+def _initials(name: str, other: tuple[Token, ...], other_lang: str) -> bool:
+    """Is the acronym ``name`` the initials of a run of capitalised words on the other side
+    (``AP`` / ``Associated Press``, ``NTS`` / ``National Trust for Scotland``)?"""
+    letters = name.rstrip("s").replace(".", "")
+    words = [t.surface for t in other if not is_stopword(t.surface, other_lang)]
+    firsts = "".join(w[:1] for w in words)
+    for k in range(len(words) - len(letters) + 1):
+        if firsts[k : k + len(letters)] == letters and all(w[:1].isupper() for w in words[k : k + len(letters)]):
+            return True
+    return False
 
 
 def _names(text: str, lang: str, vocab: DocumentVocabulary | None) -> tuple[Token, ...]:
@@ -373,9 +423,12 @@ _EN_COMMON_ENDINGS = ("ing", "ed", "al", "ly", "ion", "ions", "ers", "ive", "anc
 
 
 def _strong(word: str) -> bool:
-    """Mixed case or letters with digits (``OpenAI``, ``GPT-4``): a name in any language."""
+    """Mixed case or letters with digits (``OpenAI``, ``GPT-4``): a name in any language (an
+    acronym's plural or possessive, ``AMs``, ``UK's``, is not mixed case)."""
     if any(c.isalpha() for c in word) and any(c.isdigit() for c in word):
         return True
+    if _acronym(word):
+        return False
     # inner capitals of one part: a hyphenated compound (Bronze-Medaillen-Gewinner) is not mixed case
     return any(any(c.isupper() for c in part[1:]) and any(c.islower() for c in part) for part in word.split("-"))
 
@@ -421,9 +474,13 @@ def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabula
     return vocab is not None and w in vocab.common
 
 
-def _with_parts(toks: tuple[Token, ...]) -> tuple[Token, ...]:
-    """Tokens and the parts of hyphenated ones (``Oscar-Gewinner`` also gives ``Oscar``)."""
-    out = list(toks)
+_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}")
+
+
+def _with_parts(toks: tuple[Token, ...], text: str = "") -> tuple[Token, ...]:
+    """Tokens, the parts of hyphenated ones (``Oscar-Gewinner`` also gives ``Oscar``) and the
+    dotted acronyms of ``text`` that tokenising splits (``U.S.``)."""
+    out = list(toks) + [Token(m.group(0), m.start(), m.end()) for m in _DOTTED.finditer(text)]
     for t in toks:
         if "-" in t.surface:
             start = t.start
@@ -443,7 +500,7 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     With a document's vocabulary, headlines in title case only count words that the document
     capitalises elsewhere, and words it also writes in lower case are soft.
     """
-    src_toks, tgt_toks = _with_parts(tokens(src_text)), _with_parts(tokens(tgt_text))
+    src_toks, tgt_toks = _with_parts(tokens(src_text), src_text), _with_parts(tokens(tgt_text), tgt_text)
     src_forms = frozenset(f for t in src_toks for f in word_forms(t.surface, src_lang))
     tgt_forms = frozenset(f for t in tgt_toks for f in word_forms(t.surface, tgt_lang))
     src_only, src_soft, src_else, src_found = _side_names(src_text, src_lang, src_vocab, forward, tgt_toks,

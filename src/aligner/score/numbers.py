@@ -18,10 +18,12 @@ from functools import lru_cache
 
 import regex
 
-from ..locale_data import (day_period_words, decimal_symbol, group_symbol, magnitude_words, month_names_with_english,
+from ..locale_data import (customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
+                           magnitude_words, month_names_with_english,
                            ordinal_dot)
 
-__all__ = ["Quantity", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words"]
+__all__ = ["Quantity", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words",
+           "excuse_conversions"]
 
 
 _PERCENT = ("%", "percent", "per cent", "pct", "persen", "prozent", "퍼센트", "％")
@@ -57,7 +59,26 @@ def _mag_group(lang: str) -> str:
     alt = "|".join(regex.escape(w).replace("\\ ", r"[\s\u00a0]") for w in words)
     stack = f"(?:[{''.join(cjk)}])*" if cjk else ""
     single = f"|(?<=\\p{{Nd}})[{letters}]" if letters else ""
-    return rf"(?:\s?(?P<mag>(?:{alt}){stack}\.?{single})(?![\p{{Latin}}\p{{Cyrillic}}]))?"
+    # a word of four letters or more may take a case ending (Finnish 3,26 miljoonalla)
+    return (rf"(?:\s?(?P<mag>(?:{alt}){stack}\.?{single})(?:(?<=\p{{L}}{{4}})\p{{Ll}}{{1,4}})?"
+            rf"(?![\p{{Latin}}\p{{Cyrillic}}]))?")
+
+
+@lru_cache(maxsize=128)
+def _prefix_pattern(lang: str) -> "regex.Pattern[str] | None":
+    words = sorted(magnitude_prefixes(lang), key=len, reverse=True)
+    if not words:
+        return None
+    return regex.compile(r"(?<!\p{L})(" + "|".join(regex.escape(w) for w in words) + r")\s+$", regex.IGNORECASE)
+
+
+def _prefix_magnitude(text: str, start: int, lang: str) -> float:
+    """The factor of a magnitude word written just before the number (``milioni 20``), else 1."""
+    pattern = _prefix_pattern(lang)
+    if pattern is None:
+        return 1.0
+    m = pattern.search(text[max(0, start - 16) : start])
+    return magnitude_prefixes(lang)[m.group(1).casefold()] if m else 1.0
 
 
 def _mag_factor(mag: str, lang: str) -> float:
@@ -114,7 +135,7 @@ _ID_COMPOUND = regex.compile(r"\b(?:ke)?(" + "|".join(_ID_UNITS) + r"|se)\s+(pul
 #: 两 "two (of)" has none in Unicode). The financial forms (壹, 参...) are left out: 参 is also "join".
 _HAN = {c: float(unicodedata.numeric(c, 2)) for c in "〇零一二三四五六七八九十百千万萬亿億兆两兩"}
 _HAN_RUN = regex.compile("[" + "".join(sorted(_HAN)) + "]+")
-_PERIOD_AFTER = regex.compile(r"\s?(\p{L}+)")
+_YEAR_RANGE = regex.compile(r"(?<!\p{Nd})(1\p{Nd}|20)\p{Nd}{2}\s?[-\u2013/]\s?$")
 _PM = regex.compile(r"\s?([ap]\.?m\.?)(?!\p{L})", regex.IGNORECASE)
 _TIME_WORD = regex.compile(r"(?:pukul|jam|um|at)\s*$", regex.IGNORECASE)
 _WORD = regex.compile(r"\p{L}+")
@@ -239,6 +260,9 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             kind = "month"
         mag = m.group("mag") or ""
         factor = _mag_factor(mag, lang) if mag else 1.0
+        prefix = _prefix_magnitude(text, m.start(), lang) if not mag else 1.0
+        if prefix != 1.0:  # Swahili: milioni 20
+            factor, mag = prefix, "prefix"
         if factor != 1.0:
             scaled = {round(v * factor, 6) for v in values}
             # a letter touching the digits may be a unit as well: 200m (metres) / £125m
@@ -249,15 +273,18 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             found.append(Quantity(frozenset({float(year // 100 + 1)}), "word", m.start("num"), m.end("num")))
             digit_spans.append((m.start(), m.start()))
             mags.append(1.0)
+        short_year = _YEAR_RANGE.search(text[max(0, m.start() - 6) : m.start()])
+        if short_year and regex.fullmatch(r"\p{Nd}{2}", num):  # 1950-53: 53 is 1953
+            values = set(values) | {float(short_year.group(1)) * 100 + float(num)}
         found.append(Quantity(frozenset(values), kind, m.start("num"), m.end()))
         digit_spans.append((m.start(), m.end()))
         mags.append(factor)
         pm = _PM.match(text, m.end())
         before = text[max(0, m.start() - 8) : m.start()].casefold()
-        period = _PERIOD_AFTER.match(text, m.end())
+        rest = text[m.end() : m.end() + 24].casefold().lstrip()
         said_pm = bool(pm and pm.group(1).lower().startswith("p")) or any(before.rstrip().endswith(w) for w in pm_words) \
-            or bool(period and period.group(1).casefold() in pm_words)
-        said_period = said_pm or bool(pm) or any(before.rstrip().endswith(w) for w in am_words)
+            or any(rest.startswith(w) for w in pm_words)
+        said_period = said_pm or bool(pm) or any(before.rstrip().endswith(w) or rest.startswith(w) for w in am_words)
         is_time = regex.fullmatch(r"\p{Nd}{1,2}[:.]\p{Nd}{2}", num) and (
             ":" in num or said_period or _TIME_WORD.search(text[max(0, m.start() - 8) : m.start()]))
         if said_period and regex.fullmatch(r"\p{Nd}{1,2}", num):  # 5pm / 오후 5 -> 5 or 17
@@ -393,11 +420,27 @@ def _spelled(text: str, lang: str, digit_spans: list[tuple[int, int]]) -> Iterab
                 value += _ID_UNITS[m.group(3).lower()]
             out.append(Quantity(frozenset({float(value)}), "word", m.start(), m.end()))
             covered.append((m.start(), m.end()))
+    mags = _magnitudes(lang)
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
-        if w in table and not any(a <= m.start() < b for a, b in covered + digit_spans):
-            out.append(Quantity(frozenset({float(table[w])}), "word", m.start(), m.end()))
+        found = table.get(w, _inflected(w, table))
+        if found is None or any(a <= m.start() < b for a, b in covered + digit_spans):
+            continue
+        word_value, end = float(found), m.end()
+        after = _WORD.match(text, end + 1) if text[end : end + 1].isspace() else None
+        if after is not None and after.group(0).lower() in mags and len(after.group(0)) >= 3:
+            word_value, end = word_value * mags[after.group(0).lower()], after.end()  # dos millones, two million
+        out.append(Quantity(frozenset({word_value}), "word", m.start(), end))
     return out
+
+
+def _inflected(word: str, table: Mapping[str, float]) -> float | None:
+    """The value of a number word with an ending of up to three letters (``Vierzigern``)."""
+    for cut in (1, 2, 3):
+        stem = word[:-cut]
+        if len(stem) >= 5 and stem in table:
+            return table[stem]
+    return None
 
 
 def extract_numbers(text: str, lang: str) -> frozenset[str]:
@@ -484,3 +527,65 @@ def _joined(run: list[Quantity]) -> set[str]:
     for q in run:
         out = {a + b for a in out for b in _digits(q)}
     return out
+
+
+#: Metric factors of each customary unit (CLDR unit keys; inches to cm and mm, feet to m and cm...).
+_FACTORS: dict[str, tuple[float, ...]] = {
+    "length-inch": (2.54, 25.4), "length-foot": (0.3048, 30.48), "length-yard": (0.9144,),
+    "length-mile": (1.609344,), "speed-mile-per-hour": (1.609344,), "mass-pound": (0.45359237,),
+    "mass-ounce": (28.349523,), "volume-gallon": (3.785412,), "area-acre": (0.404686, 4046.86),
+    "temperature-fahrenheit": (), "angle-degree": (),
+}
+_FAHRENHEIT = ("temperature-fahrenheit", "angle-degree")
+
+
+def _converts(a: float, b: float, factors: tuple[float, ...], fahrenheit: bool) -> bool:
+    """Is ``b`` a rounded conversion of ``a`` (or ``a`` of ``b``) by one of ``factors`` (within 2%)?"""
+    if a <= 0 or b <= 0:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if any(abs(x * f - y) <= max(0.02 * x * f, 0.05) for f in factors):
+            return True
+        if fahrenheit and abs((x - 32) * 5 / 9 - y) <= 1.0:
+            return True
+    return False
+
+
+def excuse_conversions(src_only: list[Quantity], tgt_only: list[Quantity], src_text: str, src_lang: str,
+                       tgt_text: str, tgt_lang: str) -> tuple[list[Quantity], list[Quantity]]:
+    """Drop number pairs that are one measurement converted (``2 to 4 inches`` / ``5 bis 10
+    Zentimeter``, ``650 pound`` / ``295 kilos``, ``80 degrees`` / ``27 Grad``): only by the factors
+    of a customary unit one side names (CLDR unit names of either language or English), within
+    2%, pairing in text order."""
+    if not src_only or not tgt_only:
+        return src_only, tgt_only
+    text = (src_text + " " + tgt_text).casefold()
+    named = [unit for unit in _FACTORS
+             if any(_has_word(text, w) for lang in {src_lang, tgt_lang, "en"}
+                    for w in customary_unit_words(lang).get(unit, ()))]
+    if not named:
+        return src_only, tgt_only
+    factors = tuple(f for unit in named for f in _FACTORS[unit])
+    fahrenheit = any(unit in _FAHRENHEIT for unit in named)
+    src_left, tgt_left = list(src_only), list(tgt_only)
+    for q in [q for q in src_left if q.kind == "number"]:
+        hit = next((r for r in tgt_left if r.kind == "number"
+                    and any(_converts(a, b, factors, fahrenheit) for a in q.values for b in r.values)), None)
+        if hit is not None:
+            src_left.remove(q)
+            tgt_left.remove(hit)
+    return src_left, tgt_left
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Does ``word`` stand in ``text`` as a word (a symbol of two letters or fewer only touching a digit)?"""
+    if len(word) <= 2:
+        return regex.search(r"\p{Nd}" + regex.escape(word) + r"(?!\p{L})", text) is not None
+    k = text.find(word)
+    while k >= 0:
+        before = text[k - 1] if k else " "
+        after = text[k + len(word)] if k + len(word) < len(text) else " "
+        if not (before.isalpha() or (after.isalpha() and word[-1:].isalpha())):
+            return True
+        k = text.find(word, k + 1)
+    return False
