@@ -57,10 +57,12 @@ def _logit(c: float) -> float:
     return float(np.log(c / (1 - c)))
 
 
-def shipped_records(set_name: str, mode: str) -> list[list[Record]]:
-    """Per document of ``set_name``, the records of the shipped model ``mode`` (cached)."""
+def shipped_records(set_name: str, mode: str, fresh: bool = False) -> list[list[Record]]:
+    """Per document of ``set_name``, the records of the shipped model ``mode`` (cached unless
+    ``fresh``; the cache knows the weights, not the code, so rerun with ``--fresh`` after a
+    change of the features)."""
     path = CACHE / "calib_records" / _models_digest() / f"{set_name.replace(':', '_')}.{mode}.json"
-    if path.exists():
+    if path.exists() and not fresh:
         return [[tuple(r) for r in doc] for doc in json.loads(path.read_text())]
     docs = load_set(set_name)
     out: list[list[Record]] = []
@@ -143,6 +145,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", default=SETS)
     ap.add_argument("--modes", default="auto,none", help="shipped models whose beads are pooled")
     ap.add_argument("--records", default="", help="comma-separated --lopo JSON files instead of the shipped models")
+    ap.add_argument("--fresh", action="store_true", help="recompute the records (after a change of the code)")
     ap.add_argument("--no-write", action="store_true", help="do not write the map into weights.json")
     ap.add_argument("--json", help="also write the LOPO rows here")
     args = ap.parse_args(argv)
@@ -154,7 +157,7 @@ def main(argv=None) -> int:
         data = {}
         for s in sets:
             for mode in args.modes.split(","):
-                data[(s, mode)] = shipped_records(s, mode)
+                data[(s, mode)] = shipped_records(s, mode, args.fresh)
                 print(f"records {s} {mode}: {sum(map(len, data[(s, mode)]))} beads "
                       f"({time.process_time() - t0:.0f} CPU s)", file=sys.stderr, flush=True)
     print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')} calibration leave-one-pair-out "

@@ -28,6 +28,14 @@ def test_sentence_keys():
     assert "presi" in cogs and "di" not in toks
 
 
+def test_a_time_or_score_shares_its_parts_with_a_form_without_the_colon():
+    _, en, _ = sentence_keys("Bouchard equalised on 27:37.")
+    _, ja, _ = sentence_keys("ブシャールが 27 分 37 秒に同点ゴールを決めた。")
+    assert en == {"2737", "27", "37"} and ja <= en
+    _, nums, _ = sentence_keys("They built 1,250 houses.")
+    assert nums == {"1250"}  # thousands separators keep one number
+
+
 def _unit(rng, n, d=16):
     v = rng.normal(size=(n, d)).astype(np.float32)
     return v / np.linalg.norm(v, axis=1, keepdims=True)

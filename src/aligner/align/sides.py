@@ -52,7 +52,8 @@ def sentence_keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[
 
     Tokens are numbers (separators removed), words of four letters or more and acronyms,
     lower-cased; cognate keys are the first five letters, accents removed, of words of six
-    letters or more.
+    letters or more. A number with a colon (a time, a score: ``27:37``) also gives each of its
+    parts, since other scripts often write it without the colon (``27 分 37 秒``).
     """
     toks: set[str] = set()
     nums: set[str] = set()
@@ -62,6 +63,11 @@ def sentence_keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[
             n = regex.sub(r"[.,:]", "", w).lstrip("0") or "0"
             nums.add(n)
             toks.add("#" + n)
+            if ":" in w:
+                for part in regex.split(r"[.,:]", w):
+                    part = part.lstrip("0") or "0"
+                    nums.add(part)
+                    toks.add("#" + part)
         elif len(w) >= 4 or (len(w) >= 2 and w.isupper()):
             low = w.lower()
             toks.add(low)
