@@ -139,3 +139,14 @@ def test_read_dictd_and_write_tsv(tmp_path):
     assert pairs == [("house", "rumah"), ("house", "balai"), ("cat", "kucing")]
     assert write_tsv(iter(pairs), tmp_path / "o.tsv") == 3
     assert (tmp_path / "o.tsv").read_text("utf-8").splitlines()[0] == "cat\tkucing"
+
+
+def test_common_word_lists_keep_only_lower_case_headwords(tmp_path):
+    from aligner.lexicon import common_words
+    from aligner.lexicon.build import write_common_words
+
+    out = tmp_path / "xx.words.test.txt"
+    n = write_common_words(iter([("academy", "akatemia"), ("Sarah", "Sarah"), ("ox", "härkä"),
+                                 ("red tape", "byrokratia"), ("academy", "opisto")]), out)
+    assert n == 1 and out.read_text("utf-8") == "academy\n"
+    assert "interior" in common_words("en") and "oxford" not in common_words("en") and not common_words("xx")

@@ -128,3 +128,11 @@ def test_acronyms_in_the_plural_possessive_or_spelled_out_are_no_missing_names()
     assert not ap.tgt_only
     other = match_names("Haris told Reuters.", "en", "ハリスはAP通信に語った。", "ja")
     assert [t.surface for t in other.tgt_only] == ["AP"]
+
+
+def test_names_made_of_common_words_are_soft_but_people_named_like_words_are_not():
+    m = match_names("as at the Academy Awards, said the Metropolitan Police, Secretary Mike Pompeo and Ford.", "en",
+                    "wie bei der Oscarverleihung, sagte die Polizei.", "de")
+    missing = {t.surface for t in m.src_only}
+    assert not missing & {"Academy", "Awards", "Metropolitan", "Secretary"}
+    assert {"Mike", "Pompeo", "Ford"} <= missing

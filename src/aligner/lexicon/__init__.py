@@ -32,7 +32,7 @@ from ..registry import Registry
 from .morph import word_forms
 from .tsv import CombinedLexicon, TsvLexicon
 
-__all__ = ["known_words", "Lexicon", "TsvLexicon", "CombinedLexicon", "load_lexicon", "load_lexicon_pair",
+__all__ = ["known_words", "common_words", "Lexicon", "TsvLexicon", "CombinedLexicon", "load_lexicon", "load_lexicon_pair",
            "register_lexicon", "available_lexicons", "word_forms", "SHIPPED_VERSION", "LEXICONS"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
@@ -93,6 +93,21 @@ def known_words(lang: str) -> frozenset[str]:
                 fields = line.split("\t")
                 if len(fields) >= 2 and " " not in fields[column].strip():
                     words.add(fields[column].strip().lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=32)
+def common_words(lang: str) -> frozenset[str]:
+    """The shipped common-word list of ``lang`` (``LANG.words.SOURCE.txt``: the headwords a
+    dictionary writes in lower case, ``academy``, ``interior``; empty for most languages).
+
+    Example:
+        >>> "academy" in common_words("en"), "oxford" in common_words("en"), common_words("xx")
+        (True, False, frozenset())
+    """
+    words: set[str] = set()
+    for path in sorted(_DATA.glob(f"{lang}.words.*.txt")):
+        words.update(w.strip() for w in path.read_text("utf-8").splitlines() if w.strip())
     return frozenset(words)
 
 

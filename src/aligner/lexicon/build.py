@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-__all__ = ["parse_dictd_entry", "read_dictd", "write_tsv"]
+__all__ = ["parse_dictd_entry", "read_dictd", "write_tsv", "write_common_words"]
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _SENSE = regex.compile(r"^(\d+)\.\s+(.*)$")
@@ -80,12 +80,29 @@ def write_tsv(pairs: Iterator[tuple[str, str]], out: str | Path) -> int:
     return len(rows)
 
 
+_COMMON = regex.compile(r"\p{Ll}{3,}")
+
+
+def write_common_words(pairs: Iterator[tuple[str, str]], out: str | Path) -> int:
+    """Write the headwords that the dictionary writes in lower case (common words: ``academy``,
+    ``interior``; never ``Sarah`` or ``Oxford``), single words of three letters or more, sorted;
+    returns how many were written."""
+    words = sorted({a.strip() for a, _ in pairs if _COMMON.fullmatch(a.strip())})
+    Path(out).write_text("".join(f"{w}\n" for w in words), "utf-8")
+    return len(words)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m aligner.lexicon.build DICTD_BASE OUT.tsv``."""
+    """Command line: ``python -m aligner.lexicon.build DICTD_BASE OUT.tsv [--words]``."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("base", help="dictd database path without extension, e.g. /usr/share/dictd/freedict-eng-ind")
     p.add_argument("out", help="TSV file to write")
+    p.add_argument("--words", action="store_true", help="write only the lower-case headwords (a common-word list)")
     args = p.parse_args(argv)
+    if args.words:
+        n = write_common_words(read_dictd(args.base), args.out)
+        print(f"{n} words written to {args.out}", file=sys.stderr)
+        return 0
     n = write_tsv(read_dictd(args.base), args.out)
     print(f"{n} pairs written to {args.out}", file=sys.stderr)
     return 0

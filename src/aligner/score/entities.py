@@ -19,7 +19,7 @@ import regex
 from rapidfuzz import fuzz
 
 from ..language import script_of
-from ..lexicon import Lexicon, known_words, word_forms
+from ..lexicon import Lexicon, common_words, known_words, word_forms
 from ..locale_data import (calendar_words, capitalises_nouns, has_locale, place_names, territory_code, territory_of,
                            unaccented, usual_script)
 from .text import Token, is_stopword, tokens
@@ -477,6 +477,38 @@ def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabula
 _DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}")
 
 
+_CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}'\u2019]*")
+
+
+def _common_name(text: str, name: Token, lang: str) -> bool:
+    """Is ``name`` part of a run of capitalised words that are all common words: a name made of
+    common words, that translators translate (``Academy Awards``, ``Metropolitan Police``,
+    ``Interior Secretary``)? The common words are those of :func:`aligner.lexicon.common_words`;
+    a lone one (``Ford``) or a run with a name in it (``Tom Daley``, ``Secretary Mike Pompeo``)
+    stays a name."""
+    common = common_words(lang)
+    if not common or not _is_common(name.surface, lang, common):
+        return False
+    run = [name.surface]
+    left = text[: name.start]
+    while (m := _CAPITALISED_BEFORE.search(left)) is not None:
+        run.append(m.group(1))
+        left = left[: m.start()]
+    k = name.end
+    while text[k : k + 1] == " " and (m := _CAPITALISED_WORD.match(text, k + 1)) is not None:
+        run.append(m.group(0))
+        k = m.end()
+    return len(run) >= 2 and all(_is_common(w, lang, common) for w in run)
+
+
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'\u2019]*) $")
+
+
+def _is_common(word: str, lang: str, common: frozenset[str]) -> bool:
+    w = _strip(word, lang)
+    return any(f in common for f in word_forms(w, lang))
+
+
 def _with_parts(toks: tuple[Token, ...], text: str = "") -> tuple[Token, ...]:
     """Tokens, the parts of hyphenated ones (``Oscar-Gewinner`` also gives ``Oscar``) and the
     dotted acronyms of ``text`` that tokenising splits (``U.S.``)."""
@@ -567,7 +599,7 @@ def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon:
         how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon)
         if how != "none":
             found.append((name, how, tok))
-        elif _soft(name.surface, lang, lexicon, vocab, other_script):
+        elif _soft(name.surface, lang, lexicon, vocab, other_script) or _common_name(text, name, lang):
             soft.append(name)
         elif other_vocab is not None and other_vocab.mentions(name.surface, lang):
             elsewhere.append(name)
