@@ -39,7 +39,7 @@ from segmentation import LANGS, ROOT, Paragraph, _nonspace_prefix, folds, inner_
 from aligner.segment.core import paragraph_ranges  # noqa: E402
 from aligner.segment.model import BoundaryModel, format_weights  # noqa: E402
 from aligner.segment.rules import (  # noqa: E402
-    Vote, features_with, gaps, lang_rules, ruled, sentence_endings, split_with_model, vote_with,
+    Vote, features_with, gaps, lang_rules, lower_starts, ruled, sentence_endings, split_with_model, vote_with,
 )
 
 OUT = ROOT / "src" / "aligner" / "data" / "segmentation"
@@ -66,13 +66,15 @@ def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str],
     for p in paragraphs:
         prefix = _nonspace_prefix(p.text)
         gold = {prefix[e] for e in p.ends}
-        for offset, prev, left, right, phrase, after, run in gaps(p.text, 0, len(p.text), rules):
+        found = gaps(p.text, 0, len(p.text), rules)
+        loose = lower_starts(found, rules)
+        for offset, prev, left, right, phrase, after, run in found:
             vote = vote_with(rules, prev, left, right, phrase, after)
             if vote is Vote.PLAIN and probe.skip_plain(left, right):
                 continue
             if ruled(vote, right):
                 continue  # decided by the rules, as at run time
-            xs.append(features_with(rules, prev, left, right, vote, after, run, lower))
+            xs.append(features_with(rules, prev, left, right, vote, after, run, lower, loose))
             ys.append(int(prefix[offset] in gold))
     return xs, ys
 

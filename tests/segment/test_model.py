@@ -60,3 +60,15 @@ def test_a_number_after_a_plain_word_does_not_start_a_sentence():
 
     for text in ("Line 1 is here.", "Page 1 of the report.", "Chapter 1 begins now."):
         assert len(segment(text, "en")) == 1, text
+
+
+def test_a_lower_case_word_after_a_mark_is_read_against_the_rest_of_the_paragraph():
+    from aligner.segment.rules import Vote, gap_features, gaps, lang_rules, lower_starts
+
+    rules = lang_rules("en")
+    sloppy = "great place. i loved it. we will come back."
+    tidy = "He paid 20 fr. and left. Then he came back."
+    assert lower_starts(gaps(sloppy, 0, len(sloppy), rules), rules) == 2
+    assert lower_starts(gaps(tidy, 0, len(tidy), rules), rules) == 1
+    assert "v=B|low|loose" in gap_features("great", "place.", "i", "en", Vote.FINAL, loose=2)
+    assert "v=B|low|tidy" in gap_features("20", "fr.", "and", "en", Vote.FINAL, loose=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aligner.segment import segment
-from aligner.segment.rules import rule_vote
+from aligner.segment.rules import Vote, rule_vote
 
 
 def sentences(text: str, lang: str) -> list[str]:
@@ -213,6 +213,14 @@ def test_dialogue_dash_needs_the_languages_convention():
     # A full stop before the dash ends the sentence; English sets no speech off with dashes.
     assert rule_vote("", "tak.", "–", "pl", after="zapytał") is Vote.FINAL
     assert rule_vote("", "Why?", "–", "en", after="he") is Vote.FINAL
+
+
+def test_a_detached_dash_is_read_through_to_the_next_word():
+    from aligner.segment.rules import _fallback
+
+    assert not _fallback(Vote.FINAL_ABBREVIATION, "--", "американский")
+    assert _fallback(Vote.FINAL_ABBREVIATION, "--", "Американский")
+    assert _fallback(Vote.FINAL, "Then")
 
 
 def test_a_dot_ordinal_needs_the_languages_convention():

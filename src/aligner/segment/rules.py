@@ -393,11 +393,12 @@ def _quoted(left: str, core: str, right: str) -> Vote:
 
 
 def gap_features(prev: str, left: str, right: str, lang: str, vote: Vote, after: str = "", run: int = 0,
-                 lower: frozenset[str] = frozenset()) -> list[str]:
+                 lower: frozenset[str] = frozenset(), loose: int = 0) -> list[str]:
     """Feature names of the gap between ``left`` and ``right`` for the learned model
     (``after``: the token after ``right``; ``run``: tokens since the last final mark;
-    ``lower``: the language's lower-case words, see :class:`~aligner.segment.model.BoundaryModel`)."""
-    return features_with(lang_rules(lang), prev, left, right, vote, after, run, lower)
+    ``lower``: the language's lower-case words, see :class:`~aligner.segment.model.BoundaryModel`;
+    ``loose``: :func:`lower_starts` of the paragraph)."""
+    return features_with(lang_rules(lang), prev, left, right, vote, after, run, lower, loose)
 
 
 def _lower_feature(rules: LangRules, rword: str, v: str, lower: frozenset[str]) -> str:
@@ -412,9 +413,18 @@ def _run_bucket(run: int) -> str:
     return "1" if run <= 1 else "2" if run == 2 else "3" if run <= 4 else "5" if run <= 8 else "9" if run <= 16 else "L"
 
 
+def lower_starts(found: list[tuple[int, str, str, str, str, str, int]], rules: LangRules) -> int:
+    """How many gaps of a paragraph (``found``: :func:`gaps`) have a final mark before a
+    lower-case word: a writer who starts sentences in lower case ("great. i loved it") has
+    several; in a carefully cased text a lower-case word after a mark goes on."""
+    final, trailers = rules.final, rules.trailers
+    return sum(1 for g in found if g[3][0].islower() and (g[2].rstrip(trailers) or g[2])[-1] in final)
+
+
 def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote, after: str = "", run: int = 0,
-                  lower: frozenset[str] = frozenset()) -> list[str]:
-    """:func:`gap_features` with the language's rules given."""
+                  lower: frozenset[str] = frozenset(), loose: int = 0) -> list[str]:
+    """:func:`gap_features` with the language's rules given (``loose``: :func:`lower_starts`
+    of the paragraph)."""
     core = left.rstrip(rules.trailers) or left
     stem = core.rstrip(rules.final + ":;,") or core
     lc = _shape(left[-1])
@@ -430,6 +440,9 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
         # A terminal mark after a word: only the next token and the word itself may
         # overrule it, not the word's shape (an acronym may end a sentence: "di AS.").
         feats = ["v=B", "v=B|" + rshape, "rw=" + rkey, "lw=" + left.lower()[-12:]]
+        if rshape == "low":
+            # Is this the one lower-case word after a mark in the paragraph, or one of several?
+            feats.append("v=B|low|" + ("loose" if loose > 1 else "tidy"))
         if core[-1] != ".":
             # "?" and "!" before a lower-case word or a dash often go on ("mi? diye", "? - zapytał").
             feats.append("m=" + core[-1] + "|" + rshape)
@@ -578,13 +591,15 @@ def ruled(vote: Vote, right: str) -> bool:
     return vote in RULED_VOTES or (vote in ABBREVIATION_VOTES and right[0] in "([")
 
 
-def _fallback(vote: Vote, right: str) -> bool:
+def _fallback(vote: Vote, right: str, after: str = "") -> bool:
     if vote is Vote.GREETING:
         return True
     if vote in ABBREVIATION_VOTES and right[0] in "([":
         return False
     if vote is not Vote.FINAL and vote is not Vote.FINAL_ABBREVIATION and vote is not Vote.NUMBER:
         return False
+    if after and not any(ch.isalnum() for ch in right):
+        right = after  # "2002 г. -- американский": read the word after a detached dash
     first = (right.lstrip(OPENERS) or right)[0]
     return not (first.islower() or first in ",;:([")
 
@@ -613,23 +628,25 @@ def split_with_model(
         cuts += external_boundaries(rules.conventions.sentence_model, text, start, end) or []
     if model is None:
         for offset, prev, left, right, phrase, after, _run in gaps(text, start, end, rules):
-            if _fallback(vote_with(rules, prev, left, right, phrase, after), right):
+            if _fallback(vote_with(rules, prev, left, right, phrase, after), right, after):
                 cuts.append(offset)
     else:
         weights, threshold, lower = model.weights, model.threshold, model.lower
         get = weights.get
         # The generic weights never saw this language's abbreviation list: its entries decide.
         generic = boundary_model(lang) is None
-        for offset, prev, left, right, phrase, after, run in gaps(text, start, end, rules):
+        found = gaps(text, start, end, rules)
+        loose = lower_starts(found, rules)
+        for offset, prev, left, right, phrase, after, run in found:
             vote = vote_with(rules, prev, left, right, phrase, after)
             if vote is Vote.PLAIN and model.skip_plain(left, right):
                 continue
             if ruled(vote, right) or "v=" + vote.value not in weights or (generic and vote is Vote.ABBREVIATION):  # ruled, or a vote training never saw
-                if _fallback(vote, right):
+                if _fallback(vote, right, after):
                     cuts.append(offset)
                 continue
             score = 0.0
-            for f in features_with(rules, prev, left, right, vote, after, run, lower):
+            for f in features_with(rules, prev, left, right, vote, after, run, lower, loose):
                 score += get(f, 0.0)
             if score > threshold:
                 cuts.append(offset)
