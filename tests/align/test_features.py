@@ -34,6 +34,8 @@ def test_a_time_or_score_shares_its_parts_with_a_form_without_the_colon():
     assert en == {"2737", "27", "37"} and ja <= en
     _, nums, _ = sentence_keys("They built 1,250 houses.")
     assert nums == {"1250"}  # thousands separators keep one number
+    assert sentence_keys("более 820 000 человек, 1\u202f250\u00a0000 рублей")[1] == {"820000", "1250000"}
+    assert sentence_keys("In 2018 100 people came.")[1] == {"2018", "100"}  # not groups of three
 
 
 def _unit(rng, n, d=16):

@@ -35,6 +35,10 @@ __all__ = [
 ]
 
 _WORD = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|\p{L}[\p{L}\p{M}\-']*")
+# digit groups of three after a space (``820 000``, ``1 250 000``; thin and no-break spaces too),
+# the thousands separator of many languages: read as one number, as ``820,000`` is
+_SPACED_THOUSANDS = regex.compile(r"\b\p{Nd}{1,3}(?:[ \u00a0\u2009\u202f]\p{Nd}{3})+\b")
+_GROUP_SPACE = regex.compile(r"[ \u00a0\u2009\u202f]")
 _OPEN = frozenset("([{")
 _CLOSE = frozenset(")]}")
 
@@ -53,11 +57,14 @@ def sentence_keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     Tokens are numbers (separators removed), words of four letters or more and acronyms,
     lower-cased; cognate keys are the first five letters, accents removed, of words of six
     letters or more. A number with a colon (a time, a score: ``27:37``) also gives each of its
-    parts, since other scripts often write it without the colon (``27 分 37 秒``).
+    parts, since other scripts often write it without the colon (``27 分 37 秒``); digit groups
+    separated by spaces (``820 000``) are one number.
     """
     toks: set[str] = set()
     nums: set[str] = set()
     cogs: set[str] = set()
+    if " " in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
+        text = _SPACED_THOUSANDS.sub(lambda m: _GROUP_SPACE.sub("", m.group(0)), text)
     for w in _WORD.findall(text):
         if w[0].isdigit():
             n = regex.sub(r"[.,:]", "", w).lstrip("0") or "0"
