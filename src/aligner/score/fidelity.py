@@ -300,20 +300,11 @@ class Scorer:
         if self.encoder is None or not scored:
             return [None] * len(scored), [None] * len(scored)
         pairs = [self.texts(b) for b in scored]
-        a = np.asarray(self.encoder.encode([p[0] for p in pairs]), dtype=np.float64)
+        a = np.asarray(self.encoder.encode([p[0] for p in pairs]), dtype=np.float32)
         c = np.asarray(self.encoder.encode([p[1] for p in pairs]), dtype=np.float64)
-        sim = np.clip(a @ c.T, -1.0, 1.0)
-        diag = np.diag(sim)
-        n = len(scored)
-        k = min(self.settings.margin_neighbours, n - 1)
-        if n < 3 or k < 1:
-            return [float(x) for x in diag], [None] * n
-        masked = sim.copy()
-        np.fill_diagonal(masked, -np.inf)
-        rows = -np.sort(-masked, axis=1)[:, :k].mean(axis=1)
-        cols = -np.sort(-masked, axis=0)[:k, :].mean(axis=0)
-        margin = diag - (rows + cols) / 2.0
-        return [float(x) for x in diag], [float(x) for x in margin]
+        del pairs
+        diag, margin = _cosines_and_margins(a, c, self.settings.margin_neighbours)
+        return [float(x) for x in diag], [None] * len(diag) if margin is None else [float(x) for x in margin]
 
     def _length_ratio(self, scored: Sequence[Bead]) -> float:
         """Target / source length of the document's scored beads (median), or the table's ratio."""
@@ -392,6 +383,41 @@ class Scorer:
         ev = self.evidence(bead, similarity)
         return fidelity_from_evidence(_with_doc(ev, ev.coverage_share, ev.chrf), self.src.lang, self.tgt.lang,
                                       self.settings)
+
+
+#: Cosines of the margin are worked out this many at a time (64 MB of float64): memory stays
+#: linear in the number of beads (the whole beads x beads matrix of a 50,000-bead pair is 20 GB).
+_SIMILARITY_BLOCK = 8_000_000
+
+
+def _cosines_and_margins(a: np.ndarray, c: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """Cosine of each row of ``a`` with the same row of ``c``, and its margin: the cosine minus
+    the mean of the ``neighbours`` highest cosines of its row and of its column (the diagonal
+    left out) of ``a @ c.T``; ``None`` for fewer than three rows.
+
+    The matrix is never held whole: it is computed in blocks of rows, each column keeping its
+    ``neighbours`` highest values; a matrix of at most ``_SIMILARITY_BLOCK`` cells is one block.
+    """
+    n = len(a)
+    k = min(neighbours, n - 1)
+    step = max(1, _SIMILARITY_BLOCK // max(n, 1))
+    diag = np.empty(n)
+    rows = np.empty(n)
+    cols = np.full((max(k, 0), n), -np.inf)
+    for r0 in range(0, n, step):
+        r1 = min(n, r0 + step)
+        block = np.clip(a[r0:r1].astype(np.float64) @ c.T, -1.0, 1.0)
+        here = np.arange(r1 - r0)
+        diag[r0:r1] = block[here, r0 + here]
+        if n < 3 or k < 1:
+            continue
+        block[here, r0 + here] = -np.inf
+        top = -np.partition(-block, k - 1, axis=1)[:, :k]
+        rows[r0:r1] = -np.sort(-top, axis=1).mean(axis=1)
+        cols = -np.partition(-np.vstack([cols, block]), k - 1, axis=0)[:k, :]
+    if n < 3 or k < 1:
+        return diag, None
+    return diag, diag - (rows + -np.sort(-cols, axis=0).mean(axis=0)) / 2.0
 
 
 def _with_doc(ev: BeadEvidence, doc_coverage: float, doc_chrf: float) -> BeadEvidence:
