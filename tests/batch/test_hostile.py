@@ -134,3 +134,159 @@ def test_failure_lines_escape_terminal_controls(tmp_path, capsys):
     for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert raw not in err
     assert "\\x1b]0;PWNED\\x07" in err and "\\x9b" in err and "\\u202e" in err
+
+
+def test_a_pair_stuck_in_a_worker_thread_fails_at_its_time_limit():
+    """The time limit also holds off the main thread (Dask's worker threads take no signal):
+    a thread that loops on past its limit gets ``PairTimeout`` at its next instruction."""
+    import threading
+
+    from aligner.batch.task import PairTimeout, _time_limit
+
+    outcome: dict[str, object] = {}
+
+    def stuck() -> None:
+        start = time.monotonic()
+        try:
+            with _time_limit(0.5):
+                while time.monotonic() - start < 20:
+                    sum(range(1000))
+            outcome["error"] = None
+        except PairTimeout as exc:
+            outcome["error"] = exc
+        outcome["seconds"] = time.monotonic() - start
+
+    thread = threading.Thread(target=stuck)
+    thread.start()
+    thread.join(30)
+    assert isinstance(outcome["error"], PairTimeout), outcome
+    assert "time limit of 0.5 s" in str(outcome["error"]) and type(outcome["error"]).__name__ == "PairTimeout"
+    assert outcome["seconds"] < 5
+
+
+def test_a_finished_pair_never_gets_a_late_timeout():
+    """The limit ends with its block: nothing is raised in the thread afterwards."""
+    import threading
+
+    from aligner.batch.task import _time_limit
+
+    errors: list[BaseException] = []
+
+    def quick() -> None:
+        try:
+            for _ in range(50):
+                with _time_limit(0.01):
+                    pass
+            end = time.monotonic() + 0.5
+            while time.monotonic() < end:
+                sum(range(100))
+        except BaseException as exc:  # noqa: BLE001 - any late exception fails the test
+            errors.append(exc)
+
+    thread = threading.Thread(target=quick)
+    thread.start()
+    thread.join(10)
+    assert not errors
+
+
+@pytest.mark.slow  # starts a Dask cluster (threads)
+def test_dask_pairs_fail_at_their_time_limit_and_the_run_goes_on(manifest, tmp_path, monkeypatch):
+    """Issue 22 case 2 under Dask: the per-pair limit was not enforced in Dask's worker threads."""
+    from aligner import api
+    from aligner.batch import DaskExecutor, run_batch
+
+    real = api.compare_files
+
+    def slow_for_rain(src, tgt, **kwargs):
+        if "rain" in str(src):
+            end = time.monotonic() + 45
+            while time.monotonic() < end:  # a pair stuck in Python code
+                time.sleep(0.01)
+        return real(src, tgt, **kwargs)
+
+    monkeypatch.setattr(api, "compare_files", slow_for_rain)
+    start = time.perf_counter()
+    summary = run_batch(manifest, tmp_path / "out", src_lang="en", tgt_lang="id", pair_timeout=10,
+                        executor=DaskExecutor(2, processes=False),
+                        config=api.Config(encoder="none", fidelity_encoder="none"))
+    assert time.perf_counter() - start < 38
+    assert (summary.ok, summary.failed) == (2, 1), summary.failures
+    assert summary.failures[0].name == "rain" and "PairTimeout" in summary.failures[0].error
+
+
+def _dask_workers(driver: int) -> list[int]:
+    return [c for c in _children(driver) if b"from multiprocessing" in Path(f"/proc/{c}/cmdline").read_bytes()
+            or b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_dask_local_cluster_workers_die_with_their_parent(tmp_path, sig):
+    """Issue 22 case 4 under Dask: the workers of ``--executor dask`` outlived a killed driver."""
+    manifest = _big_pair(tmp_path / "in")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen([sys.executable, "-m", "aligner", "batch", str(manifest), "-o", str(tmp_path / "out"),
+                             "--executor", "dask", "--workers", "2", "--src-lang", "en", "--tgt-lang", "id", *FAST],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    left: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        workers: list[int] = []
+        while time.monotonic() < deadline and proc.poll() is None:
+            workers = _dask_workers(proc.pid)
+            if len(workers) >= 2:
+                break
+            time.sleep(0.2)
+        assert len(workers) >= 2, "the cluster did not start"
+        time.sleep(4)  # the workers are now busy with the two big pairs
+        assert proc.poll() is None, "the batch ended before it could be killed; make the pairs bigger"
+        os.kill(proc.pid, sig)
+        proc.wait(60)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.1)
+        left = [w for w in workers if _alive(w)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for w in left:
+            os.kill(w, signal.SIGKILL)
+    assert not left, f"Dask workers {left} outlived their parent by more than 5 s"
+
+
+def test_dask_close_cancels_the_tasks_in_flight():
+    """On close (end of run, an error, SIGTERM) tasks still queued on a cluster are cancelled:
+    a scheduler that is not ours would otherwise run them for a client that has gone."""
+    from aligner.batch import DaskExecutor
+
+    calls: list[tuple[str, object]] = []
+
+    class Client:
+        def cancel(self, futures, force=False):
+            calls.append(("cancel", (sorted(futures), force)))
+
+        def close(self):
+            calls.append(("close", None))
+
+    ex = DaskExecutor(1, "tcp://127.0.0.1:1")
+    ex._client = Client()
+    ex._in_flight = {"f2", "f1"}
+    ex.close()
+    assert calls == [("cancel", (["f1", "f2"], True)), ("close", None)]
+
+
+def test_sigterm_closes_the_dask_executor_then_restores_the_default():
+    from aligner.batch import DaskExecutor
+
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        pytest.skip("SIGTERM already has a handler here")
+    ex = DaskExecutor(1, "tcp://127.0.0.1:1")
+    ex._catch_sigterm()
+    try:
+        with pytest.raises(SystemExit) as info:
+            signal.raise_signal(signal.SIGTERM)
+        assert info.value.code == 143
+    finally:
+        ex.close()
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL

@@ -16,8 +16,11 @@ more memory than a few per worker. Each worker loads the encoder once.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import logging
 import multiprocessing as mp
 import os
+import signal
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -178,6 +181,15 @@ class DaskExecutor:
     the paths in the manifest (absolute paths after joining with the manifest's folder);
     outputs are written by this process only.
 
+    A pair's time limit holds in Dask's worker threads too (:func:`aligner.batch.task.run_pair`).
+    Workers of a ``LocalCluster`` of processes end as soon as this process dies, however it
+    dies (Dask's own watch of the parent). While the batch runs, SIGTERM closes the executor (tasks
+    in flight are cancelled, a local cluster is stopped) before the process exits. A cluster
+    at ``scheduler`` is not this process's to stop: on close its tasks still queued are
+    cancelled, and when this process is killed (SIGKILL) the scheduler drops them as the
+    client disconnects; a pair already running on a worker runs on until it ends or reaches
+    its time limit.
+
     Args:
         workers: worker processes of the local cluster (ignored with ``scheduler``).
         scheduler: address of a running scheduler, e.g. ``tcp://10.0.0.5:8786``.
@@ -196,15 +208,31 @@ class DaskExecutor:
         self._client: Any = None
         self._cluster: Any = None
         self._n_workers = workers
+        self._in_flight: set[Any] = set()
+        self._sigterm: Any = None
 
     def open(self, encoder: str) -> int:
         """Connect to (or start) the cluster and have every worker load ``encoder`` once."""
         from . import _dask
 
         if self._client is None:
+            self._catch_sigterm()
             self._client, self._cluster = _dask.connect(self.workers, self.scheduler, self.processes)
             self._n_workers = _dask.register_warmup(self._client, encoder) or self.workers
         return self._n_workers
+
+    def _catch_sigterm(self) -> None:
+        """While open, turn SIGTERM (``timeout``, systemd, Slurm) into ``SystemExit(143)`` so
+        that :meth:`close` runs (only from the main thread, and only over the default action)."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+            return
+
+        def stop(signum: int, frame: object) -> None:
+            raise SystemExit(128 + signum)
+
+        self._sigterm = signal.signal(signal.SIGTERM, stop)
 
     def results(self, tasks: Iterable[PairTask]) -> Iterator[PairResult]:
         """Yield results in completion order."""
@@ -216,9 +244,12 @@ class DaskExecutor:
         run = uuid.uuid4().hex  # keys unique to this run: another client's tasks are never reused
 
         def submit(task: PairTask) -> Any:
-            return client.submit(run_pair, task, key=f"aligner-pair-{run}-{task.index}", pure=False)
+            future = client.submit(run_pair, task, key=f"aligner-pair-{run}-{task.index}", pure=False)
+            self._in_flight.add(future)
+            return future
 
         def collect(future: Any, task: PairTask) -> PairResult:
+            self._in_flight.discard(future)
             try:
                 return future.result()
             except Exception as exc:  # noqa: BLE001 - a lost worker, a cancelled task ...
@@ -230,13 +261,25 @@ class DaskExecutor:
         yield from _bounded(submit, _dask.wait_one, collect, tasks, limit)
 
     def close(self) -> None:
-        """Disconnect; stop the local cluster if this executor started it."""
-        if self._client is not None:
-            self._client.close()
-            self._client = None
-        if self._cluster is not None:
-            self._cluster.close()
-            self._cluster = None
+        """Cancel the tasks still in flight, disconnect, and stop the local cluster if this
+        executor started it."""
+        try:
+            if self._client is not None:
+                if self._in_flight:
+                    try:
+                        self._client.cancel(list(self._in_flight), force=True)
+                    except Exception as exc:  # noqa: BLE001 - the scheduler may be gone already
+                        logging.getLogger("aligner").debug("cancelling the tasks in flight failed: %s", exc)
+                    self._in_flight.clear()
+                self._client.close()
+                self._client = None
+            if self._cluster is not None:
+                self._cluster.close()
+                self._cluster = None
+        finally:
+            if self._sigterm is not None:
+                signal.signal(signal.SIGTERM, self._sigterm)
+                self._sigterm = None
 
 
 def _local(workers: int, scheduler: str | None) -> Executor:

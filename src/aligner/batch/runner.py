@@ -92,8 +92,9 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
         progress: show a progress bar on standard error; ``None``: only when it is a terminal.
         limits: input limits for every pair (``None``: ``DEFAULT_LIMITS``).
         pair_timeout: seconds one pair may take on its worker (``None`` or 0: no limit); a pair
-            over it fails with ``PairTimeout`` and the run goes on. Enforced in the worker's
-            main thread (local executor), not in Dask's worker threads.
+            over it fails with ``PairTimeout`` and the run goes on. Enforced on the worker: a
+            real-time alarm in a pool worker's main thread, an asynchronous exception in Dask's
+            worker threads (effective at the next Python instruction).
         formats: other report formats written beside each JSON report (``OUTDIR/<name>.html``
             ...); a pair is reused only when they exist too.
         export: filter of the TSV/TMX outputs (see :class:`aligner.report.filters.ExportFilter`).

@@ -68,25 +68,74 @@ class PairTimeout(AlignerError):
 
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``PairTimeout`` in this thread after ``seconds`` (a real-time alarm, so it also
-    ends a blocked system call). Only the main thread of a process can take the alarm; in
-    other threads (Dask's worker threads) this does nothing."""
-    usable = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    """Raise ``PairTimeout`` in this thread after ``seconds``.
+
+    In a process's main thread (local pool workers) a real-time alarm, which also ends a
+    blocked system call. In any other thread (Dask's worker threads, which cannot take a
+    signal) a timer thread raises it asynchronously in this one
+    (``PyThreadState_SetAsyncExc``): it takes effect at the next Python instruction, so code
+    inside one long C call (one encoder batch, say) is stopped when that call returns.
+    """
+    if seconds is None or seconds <= 0:
         yield
+        return
+    message = f"the pair took longer than its time limit of {seconds:g} s (--pair-timeout)"
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        with _thread_time_limit(seconds, message):
+            yield
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise PairTimeout(f"the pair took longer than its time limit of {seconds:g} s (--pair-timeout)")
+        raise PairTimeout(message)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> int:
+    """Raise ``exc`` in the thread ``thread_id`` at its next Python instruction (``None``:
+    clear one not yet raised); the number of threads changed."""
+    import ctypes
+
+    return int(ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), None if exc is None else ctypes.py_object(exc)))
+
+
+@contextmanager
+def _thread_time_limit(seconds: float, message: str) -> Iterator[None]:
+    """:func:`_time_limit` for a thread other than the main one."""
+
+    class Expired(PairTimeout):  # raised by its class alone, so the class carries the message
+        def __init__(self, *args: object) -> None:
+            super().__init__(*(args or (message,)))
+
+    Expired.__name__ = Expired.__qualname__ = "PairTimeout"
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                _set_async_exc(target, Expired)
+
+    timer = threading.Timer(float(seconds), fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["done"] = True
+            if state["fired"]:
+                _set_async_exc(target, None)  # fired as the pair ended: never raise it later
 
 
 @dataclass(frozen=True)
