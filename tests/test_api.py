@@ -32,5 +32,5 @@ def test_signature_is_pinned():
     assert aligner.Config().signature == (
         f"aligner:{aligner.__version__}|enc:auto|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use"
         f"|fid:{FIDELITY_VERSION}-{DEFAULT_SETTINGS.digest()}"
-        f"|encthr:0.9|encbudget:16000|seg:{RULES_VERSION}|aln:{weights_version()}|chk:qa1:all"
+        f"|encthr:0.9|encbudget:16000|encmax:5000|seg:{RULES_VERSION}|aln:{weights_version()}|chk:qa1:all"
     )

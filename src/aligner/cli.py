@@ -322,7 +322,7 @@ def _note_encoding(doc: Document, config: Config | None = None) -> None:
 
         print(_one_line(f"aligner: note: {describe_replaced(doc.path or '<text>', doc.replaced)}"), file=sys.stderr)
     if config is not None and {config.encoder, config.fidelity_encoder} != {"none"}:
-        cap = _encoder_max_chars()
+        cap = config.encoder_max_chars
         long = [i + 1 for i, s in enumerate(doc.sentences) if s.end - s.start > cap]
         if long:
             shown = ", ".join(map(str, long[:5])) + (", ..." if len(long) > 5 else "")

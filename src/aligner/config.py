@@ -52,6 +52,9 @@ class Config:
         encode_budget: the most sentences (both sides together) encoded for one pair; pairs
             with at most this many are encoded whole. Bounds the encoder's time (USE takes
             about 1.5 ms a sentence on 2 idle cores here, several times more under load).
+        encoder_max_chars: the most characters of one sentence (or bead side) a sentence
+            encoder is given; a longer text is cut to its first ``encoder_max_chars`` (5,000:
+            ``aligner.embed.ENCODER_MAX_CHARS``), which bounds the encoders' memory.
     """
 
     encoder: str = "auto"
@@ -65,6 +68,7 @@ class Config:
     encode_budget: int = 16000
     checks: str = "all"
     glossary: str = ""
+    encoder_max_chars: int = 5000
 
     def __post_init__(self) -> None:
         from .errors import ConfigError
@@ -72,6 +76,7 @@ class Config:
         if self.fidelity_encoder is None:
             object.__setattr__(self, "fidelity_encoder", _default_fidelity_encoder(self.encoder))
         for name, kind in (("max_bead", int), ("seed", int), ("encode_budget", int), ("keep_boilerplate", bool),
+                           ("encoder_max_chars", int),
                            ("encoder", str), ("fidelity_encoder", str), ("lexicon", str),
                            ("encode_threshold", (int, float)), ("checks", str), ("glossary", str)):
             value = getattr(self, name)
@@ -91,6 +96,8 @@ class Config:
             raise ConfigError(f"encode_threshold must be between 0 and 1, got {self.encode_threshold!r}")
         if self.encode_budget < 0:
             raise ConfigError(f"encode_budget must be >= 0, got {self.encode_budget!r}")
+        if self.encoder_max_chars < 1:
+            raise ConfigError(f"encoder_max_chars must be >= 1, got {self.encoder_max_chars!r}")
         if self.glossary and not os.path.isfile(self.glossary):
             raise ConfigError(f"glossary file not found (or not a regular file): {self.glossary}")
 
@@ -117,7 +124,7 @@ class Config:
     def signature(self) -> str:
         """A one-line description of every setting that affects results.
 
-        Example: ``aligner:0.1.0|enc:use|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:2-1a2b3c4d|encthr:0.9|encbudget:16000|seg:seg-2|aln:aln-1a2b3c4d``
+        Example: ``aligner:0.1.0|enc:use|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use|fid:2-1a2b3c4d|encthr:0.9|encbudget:16000|encmax:5000|seg:seg-2|aln:aln-1a2b3c4d|chk:qa1:all``
 
         ``fid`` is the version of the fidelity recipe and the digest of its settings (weights,
         flag and verdict thresholds: :class:`aligner.score.settings.FidelitySettings`). A
@@ -136,6 +143,7 @@ class Config:
             f"fid:{FIDELITY_VERSION}-{fidelity_settings_digest()}",
             f"encthr:{self.encode_threshold:g}",
             f"encbudget:{self.encode_budget}",
+            f"encmax:{self.encoder_max_chars}",
             f"seg:{SEGMENTATION_RULES_VERSION}",
             f"aln:{alignment_weights_version()}",
             f"chk:{CHECKS_VERSION}:{self.checks}",
@@ -175,7 +183,7 @@ class Limits:
             (checked by ``aligner.align`` / ``aligner.compare`` before any work).
         max_sentence_chars: the longest sentence accepted, in characters (checked with
             ``max_sentences``). Whatever this is, a sentence encoder sees only the first
-            ``aligner.embed.ENCODER_MAX_CHARS`` characters of a sentence, so memory stays
+            ``Config.encoder_max_chars`` characters of a sentence, so memory stays
             bounded by the input size.
 
     Every reader and ``load`` / ``align`` / ``compare`` take ``limits=`` (``None``: this

@@ -55,3 +55,43 @@ def test_one_long_line_stays_within_the_memory_goal(tmp_path, seed_paths):
     assert "the encoder saw only their first" in proc.stderr
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     assert peak < 2**30 + 50 * size, f"peak RSS {peak / 2**20:.0f} MiB for {size / 1e6:.2f} MB of input"
+
+
+def test_the_cut_is_a_setting_in_the_signature():
+    """The cut changes results, so it lives in the frozen config and its signature."""
+    from aligner.config import Config
+    from aligner.errors import ConfigError
+
+    assert Config().encoder_max_chars == ENCODER_MAX_CHARS
+    assert f"|encmax:{ENCODER_MAX_CHARS}|" in Config().signature
+    assert "|encmax:100|" in Config(encoder_max_chars=100).signature
+    with pytest.raises(ConfigError, match="encoder_max_chars"):
+        Config(encoder_max_chars=0)
+    with pytest.raises(ConfigError, match="encoder_max_chars"):
+        Config(encoder_max_chars=2.5)  # type: ignore[arg-type]
+
+
+def test_the_configured_cut_reaches_the_encoder(seed_paths):
+    """``Config.encoder_max_chars`` is what the encoder sees, through the whole pipeline."""
+    import aligner
+    from aligner.config import Config
+    from aligner.embed import get_encoder
+    from aligner.embed.base import register_encoder
+
+    seen: list[int] = []
+
+    def batch(texts: list[str]) -> np.ndarray:
+        seen.extend(len(t) for t in texts)
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+    register_encoder("probe-cut", lambda: CachedEncoder("probe-cut", batch))
+    long = "alpha beta " * 1000
+    assert get_encoder("probe-cut").encode([long]).shape == (1, 4) and seen == [ENCODER_MAX_CHARS]
+    assert get_encoder("probe-cut", 30) is get_encoder("probe-cut", 30)  # built once per cut
+    get_encoder("probe-cut", 30).encode([long])
+    assert seen == [ENCODER_MAX_CHARS, 30]
+    seen.clear()
+    config = Config(encoder="none", fidelity_encoder="probe-cut", encoder_max_chars=20)
+    src, tgt = aligner.load(seed_paths["000"]), aligner.load(seed_paths["001"])
+    c = aligner.compare(src, tgt, config)
+    assert seen and max(seen) == 20 and "|encmax:20|" in c.signature

@@ -145,7 +145,7 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
 
     window = find_window(s_side, t_side, coarse)
     if encoder is None:
-        encoder = get_encoder(enc_name)
+        encoder = get_encoder(enc_name, config.encoder_max_chars)
     if encoder is None:
         path, gains = _solve(s_side, t_side, window, surface, shapes, lexicon)
         scorer = surface

@@ -213,7 +213,7 @@ def compare_aligned(src: Document, tgt: Document, alignment: Alignment,
 
     name = config.fidelity_encoder or config.encoder
     with step("scoring"):
-        scorer = Scorer(src, tgt, config.lexicon, get_encoder(name), settings,
+        scorer = Scorer(src, tgt, config.lexicon, get_encoder(name, config.encoder_max_chars), settings,
                         similarity_fitted=similarity_fitted(name, src.lang, tgt.lang, settings))
         scores = scorer.score_all(alignment.beads)
     fidelity = document_fidelity(src, tgt, alignment.beads, scores)
