@@ -43,6 +43,9 @@ __all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "bak
            "load_scorer", "shape_key", "weights_version"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
+#: The gains of a band are worked out this many nodes at a time (a block of rows): the
+#: features behind them take about 400 bytes a node while they are computed.
+_NODES_PER_BLOCK = 1 << 18
 
 
 #: Beads of this many sentences or more (1-4, 2-3, 3-2, 4-1, ...) share one weight set.
@@ -136,19 +139,16 @@ class LogisticScorer:
               shapes: tuple[tuple[int, int], ...], ratio: float) -> Gains:
         """See :class:`BeadScorer`."""
         out: dict[tuple[int, int], np.ndarray] = {}
+        n_rows = len(window.lo)
+        step = max(1, _NODES_PER_BLOCK // max(window.width, 1))
         for n, m in shapes:
             if n == 0 or m == 0:
                 continue
-            X, valid, has_vec = bead_features(src, tgt, window, ev, n, m, ratio, self.weight_power)
-            ws, extra = self._w(self.surface, n, m)
-            g = X @ ws
-            if self.enc is not None and has_vec.any():
-                we, _ = self._w(self.enc, n, m)
-                g = np.where(has_vec, X @ we, g)
-            g = g + extra + self.bonus
-            if (n > 1 or m > 1) and (src.paragraphs is not None or tgt.paragraphs is not None):
-                g = g - _PARAGRAPH_PENALTY * _paragraph_breaks(src, tgt, window, n, m)
-            out[(n, m)] = np.where(valid, g, -np.inf).astype(np.float32)  # halves the memory of the band
+            # a block of rows at a time: the features of the whole band (20 float64 columns
+            # per node and the arrays behind them) would be most of a long pair's memory
+            blocks = [self._block_gains(src, tgt, window, ev, n, m, ratio, (r0, min(n_rows, r0 + step)))
+                      for r0 in range(0, n_rows, step)]
+            out[(n, m)] = blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
         shift = self._shift(out.get((1, 1)))
         if shift:
             out = {k: v + np.float32(shift) for k, v in out.items()}
@@ -160,6 +160,21 @@ class LogisticScorer:
                 g = np.where(hv, Xs @ self.enc[key], g)
             skips.append(g + self.bonus + self.skip_bonus)
         return Gains(out, skips[0], skips[1], shift)
+
+    def _block_gains(self, src: Side, tgt: Side, window: Window, ev: BandEvidence, n: int, m: int,
+                     ratio: float, rows: tuple[int, int]) -> np.ndarray:
+        """The gains of the n-m bead at the nodes of the window's ``rows`` (float32)."""
+        X, valid, has_vec = bead_features(src, tgt, window, ev, n, m, ratio, self.weight_power, rows)
+        ws, extra = self._w(self.surface, n, m)
+        g = X @ ws
+        if self.enc is not None and has_vec.any():
+            we, _ = self._w(self.enc, n, m)
+            g = np.where(has_vec, X @ we, g)
+        del X
+        g = g + extra + self.bonus
+        if (n > 1 or m > 1) and (src.paragraphs is not None or tgt.paragraphs is not None):
+            g = g - _PARAGRAPH_PENALTY * _paragraph_breaks(src, tgt, window, n, m, rows)
+        return np.where(valid, g, -np.inf).astype(np.float32)  # halves the memory of the band
 
     def _shift(self, g11: np.ndarray | None) -> float:
         """How far the document's evidence falls short: ``anchor_gain`` minus the median over
@@ -196,9 +211,11 @@ class LogisticScorer:
         return 1.0 / (1.0 + np.exp(-(X @ np.asarray(self.calibration, dtype=float))))
 
 
-def _paragraph_breaks(src: Side, tgt: Side, window: Window, n: int, m: int) -> np.ndarray:
-    J = window.cols()
-    I = np.broadcast_to(np.arange(len(window.lo))[:, None], J.shape)
+def _paragraph_breaks(src: Side, tgt: Side, window: Window, n: int, m: int,
+                      rows: tuple[int, int] | None = None) -> np.ndarray:
+    first, end = rows if rows is not None else (0, len(window.lo))
+    J = window.lo[first:end, None] + np.arange(window.width)[None, :]
+    I = np.broadcast_to(np.arange(first, end)[:, None], J.shape)
     out = np.zeros(J.shape)
     for side, ends, size in ((src, I, n), (tgt, J, m)):
         if side.paragraphs is None or size < 2 or len(side) == 0:

@@ -77,17 +77,20 @@ def band_evidence(src: Side, tgt: Side, window: Window, max_bead: int,
 
 
 def bead_features(src: Side, tgt: Side, window: Window, ev: BandEvidence, n: int, m: int,
-                  ratio: float, weight_power: float = 1.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features of the n-m bead (``n, m >= 1``) ending at every node of the window.
+                  ratio: float, weight_power: float = 1.0,
+                  rows: tuple[int, int] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features of the n-m bead (``n, m >= 1``) ending at every node of the window (or of its
+    rows ``rows = (first, end)``: the same values as those rows of the whole window).
 
     Returns ``(X, valid, has_vec)``: ``X`` of shape ``(rows, width, len(FEATURES))``; ``valid``
     marks nodes where the bead fits in the document and band; ``has_vec`` marks beads whose
     sentences all have vectors (so ``cos`` and ``margin`` are meaningful).
     """
     grid, te, ve = ev.grid, ev.tokens, ev.vectors
-    rows = np.arange(len(window.lo))[:, None]
-    J = window.cols()
-    I = np.broadcast_to(rows, J.shape)
+    first, end = rows if rows is not None else (0, len(window.lo))
+    J = window.lo[first:end, None] + np.arange(window.width)[None, :]
+    rows_ = np.arange(first, end)[:, None]
+    I = np.broadcast_to(rows_, J.shape)
     ns, nt = len(src), len(tgt)
     merged = n > 1 or m > 1
     valid = (I - n >= 0) & (J - m >= 0) & (J <= nt)

@@ -390,9 +390,9 @@ def _components(n: int, edges: Sequence[tuple[int, int]]) -> tuple[tuple[int, ..
     return tuple(tuple(g) for g in connected_components(n, edges) if len(g) >= 2)
 
 
-def _resolve_encoder(encoder: str | Encoder) -> tuple[Encoder, str]:
+def _resolve_encoder(encoder: str | Encoder, max_chars: int) -> tuple[Encoder, str]:
     if isinstance(encoder, str):
-        enc = get_encoder(encoder)
+        enc = get_encoder(encoder, max_chars)
         if enc is None:
             raise ConfigError("compare_set needs a sentence encoder to fingerprint documents; "
                               "choose e.g. 'use' (encoder 'none' has no vectors)")
@@ -479,7 +479,7 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
     if pivot is not None and not (pivot.isascii() and pivot.isalpha() and 2 <= len(pivot) <= 3) \
             and not any(_is_named(d, pivot) for d in docs):
         raise ConfigError(f"pivot must be a language code such as 'en' or one of the files, got {pivot!r}")
-    enc, enc_name = _resolve_encoder(encoder)
+    enc, enc_name = _resolve_encoder(encoder, config.encoder_max_chars)
 
     # 1. fingerprints: every content sentence through the encoder in one batch
     texts = [d.sentence_text(i) for d in docs for i in d.content_indices]
