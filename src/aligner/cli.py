@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ from .escaping import escape_controls
 from .language import normalize_language
 from .report import FORMATS, render
 from .progress import finish
-from .report.writers import atomic_write, check_writable
+from .report.writers import atomic_write, check_writable, render_pieces
 
 if TYPE_CHECKING:
     from .compare import Comparison
@@ -289,11 +289,11 @@ def _check_output(output: str | None) -> None:
         check_writable(output)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str | Iterable[str], output: str | None) -> None:
     if output and output != STDOUT:
         atomic_write(output, text)  # checks the path itself (check_writable)
-    else:
-        sys.stdout.write(text)
+    else:  # whole, so that a failure part-way writes nothing
+        sys.stdout.write(text if isinstance(text, str) else "".join(text))
         sys.stdout.flush()
 
 
@@ -405,7 +405,7 @@ def _decide(args: argparse.Namespace, comparison: "Comparison", accepted: frozen
 
 def _write_result(args: argparse.Namespace, comparison: "Comparison", export: "ExportFilter | None") -> None:
     if export is None:
-        _emit(render(comparison, args.format), args.output)
+        _emit(render_pieces(comparison, args.format), args.output)
         return
     from .report.filters import render_filtered
 

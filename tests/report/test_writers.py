@@ -181,3 +181,36 @@ def test_read_only_output_is_found_before_the_work(seed_paths, tmp_path, capsys,
     target.chmod(0o444)
     code = main(["compare", str(seed_paths["000"]), str(seed_paths["001"]), "-o", str(target)])
     assert code == 2 and "permission denied" in capsys.readouterr().err
+
+
+# --- issue 22: the JSON report of a long pair is written as it is made ----------------------
+
+def test_json_report_pieces_give_the_rendered_text(hostile, tmp_path, monkeypatch):
+    """Streamed in parts (here of a few characters), the report is the same text, lone
+    surrogates replaced one for one, and a file written from the parts is the same bytes."""
+    import aligner
+    from aligner.report import writers
+
+    monkeypatch.setattr(writers, "_PART_CHARS", 7)
+    parts = list(writers.render_pieces(hostile, "json"))
+    assert len(parts) > 100 and "".join(parts) == render(hostile, "json")
+    src = aligner.from_text("Harga naik \udc80 lima persen. Bagus.", "id")
+    c = aligner.compare(src, aligner.from_text("Prices rose five percent. Good.", "en"))
+    assert "".join(writers.render_pieces(c, "json")) == render(c, "json")
+    write_report(hostile, "json", tmp_path / "r.json")
+    assert (tmp_path / "r.json").read_text("utf-8") == render(hostile, "json")
+    assert list(writers.render_pieces(hostile, "md")) == [render(hostile, "md")]
+
+
+def test_json_report_is_never_held_whole(seed_paths, tmp_path, monkeypatch):
+    """The whole-text JSON renderer (``json.dumps``: the text joined from millions of pieces
+    for a long pair) is not what writes a report file."""
+    from aligner.report import writers
+
+    def whole(c):
+        raise AssertionError("the report was rendered whole")
+
+    monkeypatch.setitem(writers.FORMATS, "json", whole)
+    code = main(["compare", "--encoder", "none", "--fidelity-encoder", "none", str(seed_paths["000"]),
+                 str(seed_paths["001"]), "-o", str(tmp_path / "r.json")])
+    assert code == 0 and json.loads((tmp_path / "r.json").read_text("utf-8"))["beads"]

@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 import stat
 import uuid
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 from ..errors import InputError
 
-__all__ = ["atomic_write", "check_writable", "special_kind"]
+__all__ = ["atomic_write", "check_writable", "special_kind", "write_pieces"]
 
 
 _SPECIAL = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
@@ -80,8 +82,9 @@ def _link_anonymous(fd: int, name: str) -> bool:
         return False
 
 
-def atomic_write(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+def atomic_write(path: str | os.PathLike[str], text: str | Iterable[str]) -> None:
+    """Write ``text`` (a string, or the pieces of one, written as they come so the whole text
+    is never held) to ``path`` through a temporary file and a rename.
 
     An existing file is replaced only when the whole text has been written, and keeps its
     mode (a new file gets ``0666 & ~umask``). Device nodes, FIFOs and sockets are refused,
@@ -103,14 +106,14 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
     try:
         if fd is not None:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+                write_pieces(handle, text)
                 handle.flush()
                 os.fchmod(handle.fileno(), mode)
                 named = _link_anonymous(handle.fileno(), tmp)
         if not named:
             with open(tmp, "x", encoding="utf-8", newline="\n") as handle:
                 named = True
-                handle.write(text)
+                write_pieces(handle, text)
                 handle.flush()
                 os.fchmod(handle.fileno(), mode)
         os.replace(tmp, target)
@@ -121,6 +124,12 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
             except OSError:
                 pass
         raise
+
+
+def write_pieces(handle: IO[str], text: str | Iterable[str]) -> None:
+    """Write ``text`` to ``handle``: a string at once, an iterable of pieces one by one."""
+    for piece in (text,) if isinstance(text, str) else text:
+        handle.write(piece)
 
 
 @lru_cache(maxsize=1)

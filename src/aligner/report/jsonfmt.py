@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -18,7 +19,7 @@ from ..compare.pair import Comparison
 from ..document import Document
 from .model import HISTOGRAM_BINS, BeadRow, Report, build_report
 
-__all__ = ["SCHEMA_VERSION", "to_dict", "render", "load_schema"]
+__all__ = ["SCHEMA_VERSION", "to_dict", "render", "render_pieces", "load_schema"]
 
 #: Version of the JSON layout: the major part changes when a field is removed or renamed,
 #: the minor part when fields are added.
@@ -99,6 +100,15 @@ def to_dict(c: Comparison, report: Report | None = None) -> dict[str, Any]:
 def render(c: Comparison) -> str:
     """The JSON report text (UTF-8, not ASCII-escaped, sorted keys, one trailing newline)."""
     return json.dumps(to_dict(c), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n"
+
+
+def render_pieces(c: Comparison) -> Iterator[str]:
+    """:func:`render`'s text piece by piece, as the encoder makes it: written as it comes
+    (:func:`aligner.io.output.atomic_write`), the text is never held whole, nor the millions
+    of pieces ``json.dumps`` joins into it (most of a long pair's peak memory)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+    yield from encoder.iterencode(to_dict(c))
+    yield "\n"
 
 
 @lru_cache(maxsize=1)

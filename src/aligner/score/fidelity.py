@@ -403,21 +403,25 @@ def _cosines_and_margins(a: np.ndarray, c: np.ndarray, neighbours: int) -> tuple
     step = max(1, _SIMILARITY_BLOCK // max(n, 1))
     diag = np.empty(n)
     rows = np.empty(n)
-    cols = np.full((max(k, 0), n), -np.inf)
+    cols = np.full((max(k, 0), n), np.inf)  # the negated k highest of each column so far
     for r0 in range(0, n, step):
         r1 = min(n, r0 + step)
-        block = np.clip(a[r0:r1].astype(np.float64) @ c.T, -1.0, 1.0)
+        block = a[r0:r1].astype(np.float64) @ c.T
+        np.clip(block, -1.0, 1.0, out=block)
         here = np.arange(r1 - r0)
         diag[r0:r1] = block[here, r0 + here]
         if n < 3 or k < 1:
             continue
         block[here, r0 + here] = -np.inf
-        top = -np.partition(-block, k - 1, axis=1)[:, :k]
-        rows[r0:r1] = -np.sort(-top, axis=1).mean(axis=1)
-        cols = -np.partition(-np.vstack([cols, block]), k - 1, axis=0)[:k, :]
+        np.negative(block, out=block)  # the k highest are the k lowest of the negated block
+        col_top = np.partition(block, k - 1, axis=0)[:k].copy() if len(block) > k else block.copy()
+        block.partition(k - 1, axis=1)
+        rows[r0:r1] = -np.sort(block[:, :k], axis=1).mean(axis=1)
+        del block
+        cols = np.partition(np.vstack([cols, col_top]), k - 1, axis=0)[:k]
     if n < 3 or k < 1:
         return diag, None
-    return diag, diag - (rows + -np.sort(-cols, axis=0).mean(axis=0)) / 2.0
+    return diag, diag - (rows + -np.sort(cols, axis=0).mean(axis=0)) / 2.0
 
 
 def _with_doc(ev: BeadEvidence, doc_coverage: float, doc_chrf: float) -> BeadEvidence:
