@@ -8,8 +8,8 @@ compare at 2,000 lines a side (minutes with the O(n*m) spine DP).
 ``--memory`` (only that table) runs ``aligner compare`` with the default settings (USE encoder)
 in a fresh process per input and reports its peak RSS against the goal of issue 22:
 1 GiB + 50 x the input size (both files), for one-sentence lines up to 5 MB and for
-many-line pairs (10,000 lines a side with USE; 50,000 with surface evidence only, which
-is what a pair that long mostly gets anyway: ``Config.encode_budget``).
+many-line pairs (10,000 and 50,000 lines a side, USE). ``--cases lines,10000,50000`` picks
+which (default: all).
 """
 
 from __future__ import annotations
@@ -57,8 +57,9 @@ def peak_rss(argv: list[str]) -> tuple[int, float, int]:
     return proc.returncode, time.perf_counter() - start, usage.ru_maxrss * 1024
 
 
-def memory_table() -> None:
-    """Peak RSS of ``aligner compare`` per input size (default settings, USE encoder)."""
+def memory_table(only: set[str] | None = None) -> None:
+    """Peak RSS of ``aligner compare`` per input size (default settings, USE encoder);
+    ``only``: the cases to run (``lines``, ``10000``, ``50000``), else all."""
     rng = random.Random(1)
     words = "alpha beta gamma delta epsilon".split()
     en = "the minister said prices rose in the city market today while rain fell".split()
@@ -71,12 +72,14 @@ def memory_table() -> None:
             text = " ".join(rng.choice(words) for _ in range(size // 6))
             path.write_text(text[:size] + "\n", "utf-8")
             cases.append((f"one-sentence line, {size:,} chars vs seed 001", path, SEED_EN, "en"))
-        for lines, encoder in ((10_000, "use"), (50_000, "none")):
+        for lines, encoder in ((10_000, "use"), (50_000, "use")):
             a, b = Path(tmp) / f"en-{lines}.txt", Path(tmp) / f"id-{lines}.txt"
             a.write_text("\n".join(" ".join(rng.choice(en) for _ in range(10)).capitalize() + "." for _ in range(lines)), "utf-8")
             b.write_text("\n".join(" ".join(rng.choice(id_) for _ in range(10)).capitalize() + "." for _ in range(lines)), "utf-8")
             cases.append((f"{lines:,} lines a side (en / id), encoder {encoder}", a, b, "id", encoder))
         for label, src, tgt, tgt_lang, *encoder in cases:
+            if only and ("lines" if not encoder else label.split()[0].replace(",", "")) not in only:
+                continue
             size = src.stat().st_size + tgt.stat().st_size
             settings = ["--encoder", encoder[0], "--fidelity-encoder", encoder[0]] if encoder else []
             code, seconds, peak = peak_rss(["compare", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", tgt_lang,
@@ -91,10 +94,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--full", action="store_true")
     parser.add_argument("--memory", action="store_true", help="only the peak-memory table")
+    parser.add_argument("--cases", default="", help="with --memory: lines,10000,50000 (default: all)")
     args = parser.parse_args()
     print(f"python {platform.python_version()}, {platform.machine()}, aligner {aligner.__version__}")
     if args.memory:
-        memory_table()
+        memory_table(set(args.cases.split(",")) if args.cases else None)
         return
     for n in (250_000, 1_000_000):
         text = runon(n)
