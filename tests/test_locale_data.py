@@ -47,3 +47,9 @@ def test_magnitude_and_day_period_words_and_ordinal_dots_are_data():
     assert magnitude_words("xx") == {}
     assert "下午" in day_period_words("zh")[1] and "오전" in day_period_words("ko")[0]
     assert ordinal_dot("de") and ordinal_dot("fi") and not ordinal_dot("en")
+
+
+def test_time_separator_comes_from_the_cldr_short_time_format():
+    from aligner.locale_data import time_separator
+
+    assert (time_separator("fi"), time_separator("en"), time_separator("xx")) == (".", ":", ":")

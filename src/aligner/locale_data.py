@@ -32,6 +32,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
+import regex
 from babel import Locale
 
 __all__ = ["month_names", "month_names_with_english", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
@@ -142,6 +143,19 @@ def decimal_symbol(lang: str) -> str:
 
     loc = _locale(lang)
     return str(get_decimal_symbol(loc)) if loc is not None else "."
+
+
+@lru_cache(maxsize=256)
+def time_separator(lang: str) -> str:
+    """The mark between hours and minutes in ``lang``'s short CLDR time format (``.`` for
+    Finnish ``H.mm``, ``:`` for English ``h:mm a``); ``:`` when CLDR has no locale."""
+    from babel.dates import get_time_format
+
+    loc = _locale(lang)
+    if loc is None:
+        return ":"
+    m = regex.search(r"[Hhk]+(\W+)m", str(get_time_format("short", locale=loc).pattern))
+    return (m.group(1).strip() or ":") if m else ":"
 
 
 @lru_cache(maxsize=256)

@@ -8,9 +8,9 @@ from aligner.score import DEFAULT_SETTINGS, Scorer
 from aligner.segment import make_document
 
 
-def _flags(src_text: str, tgt_text: str, encoder, src_lang: str = "en", tgt_lang: str = "id"):
+def _flags(src_text: str, tgt_text: str, encoder, src_lang: str = "en", tgt_lang: str = "id", tgt_extra: str = ""):
     src = make_document(src_text + "\n", src_lang, presegmented=True)
-    tgt = make_document(tgt_text + "\n", tgt_lang, presegmented=True)
+    tgt = make_document(tgt_text + "\n" + (tgt_extra + "\n" if tgt_extra else ""), tgt_lang, presegmented=True)
     bead = Bead((0,), (0,))
     (score,) = Scorer(src, tgt, encoder=encoder).score_all([bead])
     return src, tgt, flag_bead(src, tgt, bead, score)
@@ -125,3 +125,23 @@ def test_every_flag_type_is_produced_somewhere():
     check_types = {c.type for c in CHECKS.values()}
     for t in FLAG_TYPES:
         assert f'"{t}"' in source or t in check_types, t
+
+
+def test_a_name_left_out_with_none_in_its_place_is_a_note(concept_encoder):
+    *_, flags = _flags("Minister Patton said prices rose in Oxford.", "Menteri Patton mengatakan harga naik.",
+                       concept_encoder, tgt_extra="Kata menteri itu.")
+    (flag,) = [f for f in flags if f.type == "entity_mismatch"]
+    assert flag.severity == "info" and "Oxford" in flag.message and "left out" in flag.message
+
+
+def test_a_name_put_for_a_capitalised_common_word_stays_a_flag(concept_encoder):
+    *_, flags = _flags("Minister David Patton said prices rose.", "Menteri David Yang mengatakan harga naik.",
+                       concept_encoder)
+    (flag,) = [f for f in flags if f.type == "entity_mismatch"]
+    assert flag.severity == "minor" and "Patton" in flag.message
+
+
+def test_a_shorter_target_starting_mid_sentence_is_a_partial_omission(concept_encoder):
+    *_, flags = _flags("After the long football match on Sunday evening ended, prices rose 5 percent yesterday.",
+                       "harga naik 5 persen kemarin.", concept_encoder)
+    assert "partial_omission" in _types(flags)

@@ -138,3 +138,12 @@ def test_spelled_numbers_with_magnitudes_endings_and_day_period_phrases():
     assert match_quantities(extract_quantities("in his 40s", "en"), extract_quantities("in den Vierzigern", "de")) == ([], [])
     assert match_quantities(extract_quantities("is 5.30pm", "en"),
                             extract_quantities("son las 5.30 de la tarde", "es")) == ([], [])
+
+
+def test_a_dotted_clock_time_of_a_language_that_writes_times_so_matches_a_time():
+    from aligner.score.numbers import extract_quantities, match_quantities
+
+    src = extract_quantities("The best time for a pint is 5.30pm or 4.40 am.", "en")
+    assert match_quantities(src, extract_quantities("paras aika on kello 17.30 tai klo 4.40.", "fi")) == ([], [])
+    # where the decimal mark is a dot, 17.30 stays a decimal number
+    assert [q.show() for q in extract_quantities("it rose 17.30 points", "en")] == ["17.3"]

@@ -10,12 +10,16 @@ offsets (the bead texts are document slices, see :func:`aligner.score.fidelity.b
 * ``partial_addition`` / ``partial_omission``: the Gale-Church length z-score is
   ``length_z_strong`` or more (target longer / shorter than the document's usual ratio
   predicts), or ``length_z_weak`` or more with a fidelity below ``partial_fidelity`` or a run of clauses matching the
-  other side clearly better than the whole. The evidence is what lies outside the run of
+  other side clearly better than the whole, or ``length_z_weak`` shorter with a target that
+  starts with a small letter where the source starts with a capital (its opening was left
+  out). The evidence is what lies outside the run of
   clauses that matches the other side best, or the content words without a counterpart
   when no encoder is set.
 * ``number_mismatch``: a digit number or date on one side has no equal value on the other.
 * ``entity_mismatch``: a name that is not a dictionary word has no counterpart on the other
-  side (major when both sides have such a name: one name was put for another).
+  side (major when both sides have such a name: one name was put for another; an ``info``
+  note when the other side has no unmatched capitalised word at all: a name left out or
+  paraphrased, not replaced).
 * ``untranslated``: the target is in the source language (or copies the source).
 * ``wrong_language``: the target is in a third language.
 * ``truncation``: the target stops without final punctuation where the source has it and is
@@ -142,6 +146,17 @@ def _partial(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence, added: 
     return flags
 
 
+_FIRST_LETTER = regex.compile(r"\p{L}")
+
+
+def _fragment(src: Document, tgt: Document, bead: Bead) -> bool:
+    """Does the target start with a small letter where the source starts with a capital (in a
+    script with letter case)? The target then begins mid-sentence: its opening was left out."""
+    a = _FIRST_LETTER.search(src.sentence_text(bead.src[0]))
+    b = _FIRST_LETTER.search(tgt.sentence_text(bead.tgt[0]))
+    return a is not None and b is not None and a.group(0).isupper() and b.group(0).islower()
+
+
 def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, ev: BeadEvidence,
                    settings: FidelitySettings) -> list[Flag]:
     """mistranslation / partial_addition / partial_omission for a bead with text on both sides.
@@ -154,12 +169,16 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
     length z-score of ``length_z_strong`` is a partial change, and so is one of
     ``length_z_weak`` when the meaning fidelity is below ``partial_fidelity`` or a run of clauses of
     the longer side matches the other side clearly better (by ``part_gain``) than the whole.
+    A target shorter by ``length_z_weak`` that starts with a small letter where the source
+    starts with a capital (:func:`_fragment`) lost its opening: a partial omission.
     """
     sim = ev.similarity
     z = ev.length_z
     part = ev.tgt_part if z > 0 else ev.src_part
     part_sim = part[2] if part is not None else None
     meaning = score.parts.get("meaning", score.fidelity)
+    if z <= -settings.length_z_weak and _fragment(src, tgt, bead):
+        return _partial(src, tgt, bead, ev, added=False)  # shorter, and it starts mid-sentence
     if meaning < settings.mistranslation:
         if abs(z) >= settings.length_z_weak and part_sim is not None and part_sim >= settings.part_match:
             return _partial(src, tgt, bead, ev, added=z > 0)
@@ -220,7 +239,13 @@ def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore,
                 parts.append("source names missing in the target: " + ", ".join(t.surface for t in names.src_only))
             if names.tgt_only:
                 parts.append("target names not in the source: " + ", ".join(t.surface for t in names.tgt_only))
-            flags.append(Flag("entity_mismatch", "major" if both else "minor", "; ".join(parts),
+            # names left out or paraphrased (NameMatch.left_out) in a bead whose meaning agrees:
+            # noted, not counted
+            alone = names.left_out and score.parts.get("meaning", score.fidelity) >= settings.partial_fidelity
+            severity = "major" if both else ("info" if alone else "minor")
+            if alone and not both:
+                parts.append("no other name in its place (left out or paraphrased)")
+            flags.append(Flag("entity_mismatch", severity, "; ".join(parts),
                               _tok_ev(src, "src", bead.src, ev.src_base, names.src_only)
                               + _tok_ev(tgt, "tgt", bead.tgt, ev.tgt_base, names.tgt_only)))
         for a, b in names.variants:

@@ -205,6 +205,9 @@ class NameMatch:
         src_soft_only, tgt_soft_only: unmatched capitalised dictionary words of each side.
         variants: ``(source token, target token)`` pairs matched only by a spelling variant.
         matched: how many names on both sides found a counterpart.
+        left_out: the unmatched names are all on one side, and the other side has fewer names
+            and every capitalised word of it a look-alike on this side: names left out or
+            paraphrased (``Pacific`` / ``Tyynenmeren``), not one name put for another.
     """
 
     src_only: tuple[Token, ...]
@@ -213,6 +216,7 @@ class NameMatch:
     matched: int
     src_soft_only: tuple[Token, ...] = ()
     tgt_soft_only: tuple[Token, ...] = ()
+    left_out: bool = False
 
     @property
     def agreement(self) -> float:
@@ -559,7 +563,17 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
         src_soft = [t for t in src_soft if t not in src_only]
     variants = tuple((name, tok) for name, how, tok in src_found if how == "variant" and tok is not None)
     matched = len(src_found) + len(tgt_found)
-    return NameMatch(tuple(src_only), tuple(tgt_only), variants, matched, tuple(src_soft), tuple(tgt_soft))
+    n_src, n_tgt = len(_names(src_text, src_lang, src_vocab)), len(_names(tgt_text, tgt_lang, tgt_vocab))
+    if src_only and not tgt_only:
+        left_out = not tgt_soft and n_tgt < n_src and not unaccounted_capitals(
+            tgt_text, tgt_lang, src_text, src_lang, tgt_vocab)
+    elif tgt_only and not src_only:
+        left_out = not src_soft and n_src < n_tgt and not unaccounted_capitals(
+            src_text, src_lang, tgt_text, tgt_lang, src_vocab)
+    else:
+        left_out = False
+    return NameMatch(tuple(src_only), tuple(tgt_only), variants, matched, tuple(src_soft), tuple(tgt_soft),
+                     left_out)
 
 
 def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, lexicon: Lexicon | None,
@@ -606,3 +620,31 @@ def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon:
         else:
             only.append(name)
     return only, soft, elsewhere, found
+
+
+def unaccounted_capitals(text: str, lang: str, other_text: str, other_lang: str,
+                         vocab: DocumentVocabulary | None = None) -> int:
+    """How many capitalised words of ``text`` have no look-alike in ``other_text``?
+
+    Every capitalised word counts (calendar words and stopwords too: a name replaced by a
+    capitalised common word, ``David Yang``, leaves one), the first word of the text only when
+    it is no stopword or common word of :func:`aligner.lexicon.common_words`. A look-alike is the
+    same word folded to Latin letters or one sharing its first five letters (inflected forms).
+
+    Example:
+        >>> unaccounted_capitals("Michael Kamis mengatakan", "id", "Michael Vann said", "en")
+        1
+    """
+    keys = [fold(_latin(_strip(t.surface, other_lang))) for t in tokens(other_text)]
+    common = common_words(lang)
+    count = 0
+    for k, tok in enumerate(tokens(text)):
+        if not tok.surface[:1].isupper():
+            continue
+        if k == 0 and (is_stopword(tok.surface, lang) or _is_common(tok.surface, lang, common)
+                       or (vocab is not None and _strip(tok.surface, lang) in vocab.common)):
+            continue
+        key = fold(_latin(_strip(tok.surface, lang)))
+        if not any(o == key or (len(key) >= 5 and o[:5] == key[:5]) for o in keys):
+            count += 1
+    return count

@@ -20,7 +20,7 @@ import regex
 
 from ..locale_data import (customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
                            magnitude_words, month_names_with_english,
-                           ordinal_dot)
+                           ordinal_dot, time_separator)
 
 __all__ = ["Quantity", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words",
            "excuse_conversions"]
@@ -286,7 +286,8 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             or any(rest.startswith(w) for w in pm_words)
         said_period = said_pm or bool(pm) or any(before.rstrip().endswith(w) or rest.startswith(w) for w in am_words)
         is_time = regex.fullmatch(r"\p{Nd}{1,2}[:.]\p{Nd}{2}", num) and (
-            ":" in num or said_period or _TIME_WORD.search(text[max(0, m.start() - 8) : m.start()]))
+            ":" in num or said_period or _TIME_WORD.search(text[max(0, m.start() - 8) : m.start()])
+            or _clock_dot(num, lang))
         if said_period and regex.fullmatch(r"\p{Nd}{1,2}", num):  # 5pm / 오후 5 -> 5 or 17
             found[-1] = Quantity(frozenset({float(num), float(num) + 12}), "number", m.start("num"), m.end())
         if is_time:  # 10:30 / pukul 10.30 / 5.30pm / 오후 5.30 -> hour and minutes
@@ -321,6 +322,15 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found.extend(_spelled(text, lang, digit_spans))
     found.extend(_han_numerals(text, digit_spans))
     return tuple(sorted(found, key=lambda q: (q.start, q.end)))
+
+
+def _clock_dot(num: str, lang: str) -> bool:
+    """Is ``num`` (``17.30``) a clock time in ``lang``: CLDR writes its times with a dot
+    (Finnish ``H.mm``) and its decimals with something else, and it reads as hours and minutes?"""
+    if time_separator(lang) != "." or decimal_symbol(lang) == ".":
+        return False
+    hour, _, minutes = num.partition(".")
+    return int(hour) < 24 and int(minutes) < 60
 
 
 def _summed(text: str, found: list[Quantity], mags: list[float]) -> list[Quantity]:
