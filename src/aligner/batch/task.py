@@ -127,15 +127,34 @@ def _thread_time_limit(seconds: float, message: str) -> Iterator[None]:
 
     timer = threading.Timer(float(seconds), fire)
     timer.daemon = True
+    raised = False
     timer.start()
     try:
         yield
+    except Expired:
+        raised = True
+        raise
     finally:
         timer.cancel()
         with lock:
             state["done"] = True
-            if state["fired"]:
-                _set_async_exc(target, None)  # fired as the pair ended: never raise it later
+            pending = state["fired"] and not raised
+        if pending:  # fired as the pair ended: take it here, never raise it later
+            _take_pending(Expired)
+
+
+def _take_pending(exc: type[BaseException]) -> None:
+    """Let this thread take the asynchronous ``exc`` already set for it.
+
+    Clearing it with ``PyThreadState_SetAsyncExc(id, NULL)`` instead would leave CPython's
+    (3.11) eval-breaker flag set with no exception to deliver, which slows every thread of the
+    process for good: taking it is what resets the flag.
+    """
+    try:
+        for _ in range(100_000):  # a backward jump checks for pending exceptions
+            pass
+    except exc:
+        pass
 
 
 @dataclass(frozen=True)
