@@ -250,3 +250,24 @@ def test_thai_goes_to_the_named_segmenter():
         assert got == [text]  # no model installed: a space alone is no boundary
     else:
         assert len(got) >= 3 and "".join(got).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # A dateline (place, detached dash, agency, colon) at a sentence start is its own line, in any script.
+    ("ما منتظریم. دهلی نو - ایرنا: سونیا گاندی راهپیمایی کرد.", "fa",
+     ["ما منتظریم.", "دهلی نو - ایرنا:", "سونیا گاندی راهپیمایی کرد."]),
+    ("London - Reuters: The talks ended.", "en", ["London - Reuters:", "The talks ended."]),
+    # Not before a lower-case word.
+    ("Notes - see: this one.", "en", ["Notes - see: this one."]),
+])
+def test_datelines(text, lang, expected):
+    assert sentences(text, lang) == expected
+
+
+def test_dateline_vote():
+    assert rule_vote("-", "IRNA:", "Sonia", "en", phrase="tehran - irna:") is Vote.DATELINE
+    assert rule_vote("-", "IRNA:", "Sonia", "en", phrase="") is Vote.COLON  # a longer run: inside a sentence
+    assert rule_vote("-", "IRNA:", "Sonia", "en", phrase="page 3 - irna:") is Vote.COLON  # a number
+    assert rule_vote("-", "IRNA:", "Sonia", "en", phrase="tehran irna:") is Vote.COLON  # no dash
+    assert rule_vote("-", "IRNA:", "sonia", "en", phrase="tehran - irna:") is Vote.COLON  # lower case after
+

@@ -84,6 +84,7 @@ class Vote(StrEnum):
     EMOTICON = "M"  #: ``:)``, ``^^``
     GREETING = "G"  #: the end of a greeting or sign-off (``Hi John,``)
     QUOTE_GOES_ON = "Q"  #: a quotation closed by a final mark before a lower-case word
+    DATELINE = "L"  #: the colon that ends a dateline at a sentence start (``London - IRNA:``)
     PLAIN = "N"  #: no final punctuation
 
 
@@ -341,6 +342,8 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
     last = core[-1]
     if last not in rules.final:
         if last == ":":
+            if phrase and not right[:1].islower() and _dateline(phrase, left):
+                return Vote.DATELINE
             return Vote.EMOTICON if _EMOTICON.match(left) else Vote.COLON
         if last == ";":
             return Vote.EMOTICON if _EMOTICON.match(left) else Vote.SEMICOLON
@@ -382,6 +385,19 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
     if rules.continuations and right[0].islower() and right.rstrip(".,!?") in rules.continuations:
         return Vote.QUOTE_GOES_ON  # "Niçin? diye sordu": a verb of saying goes on
     return _quoted(left, core, right)
+
+
+def _dateline(phrase: str, left: str) -> bool:
+    """Is ``phrase`` (the tokens since the sentence start, ending with ``left``) a dateline:
+    one or two words of a place, a detached dash and one word of an agency with a colon
+    (``London - IRNA:``, ``دهلی نو - ایرنا:``)? In any script it stands as its own line."""
+    words = phrase.split()
+    if not 3 <= len(words) <= 4 or words[-2] not in _DATELINE_DASHES or left[:-1] != left[:-1].rstrip(":"):
+        return False
+    return all(w.isalpha() for w in words[:-2]) and words[-1][:-1].isalpha()
+
+
+_DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _quoted(left: str, core: str, right: str) -> Vote:
@@ -583,7 +599,7 @@ def intoken_boundaries(text: str, start: int, end: int, lang: str | LangRules) -
 
 
 #: Votes the rules decide even where weights exist (too rare in training data to learn).
-RULED_VOTES = frozenset({Vote.GREETING, Vote.FINAL_ABBREVIATION, Vote.QUOTE_GOES_ON})
+RULED_VOTES = frozenset({Vote.GREETING, Vote.FINAL_ABBREVIATION, Vote.QUOTE_GOES_ON, Vote.DATELINE})
 
 
 def ruled(vote: Vote, right: str) -> bool:
@@ -592,7 +608,7 @@ def ruled(vote: Vote, right: str) -> bool:
 
 
 def _fallback(vote: Vote, right: str, after: str = "") -> bool:
-    if vote is Vote.GREETING:
+    if vote is Vote.GREETING or vote is Vote.DATELINE:
         return True
     if vote in ABBREVIATION_VOTES and right[0] in "([":
         return False
