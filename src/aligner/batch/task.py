@@ -97,13 +97,12 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> int:
-    """Raise ``exc`` in the thread ``thread_id`` at its next Python instruction (``None``:
-    clear one not yet raised); the number of threads changed."""
+def _set_async_exc(thread_id: int, exc: type[BaseException]) -> int:
+    """Raise ``exc`` in the thread ``thread_id`` at its next Python instruction; the number
+    of threads changed."""
     import ctypes
 
-    return int(ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(thread_id), None if exc is None else ctypes.py_object(exc)))
+    return int(ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc)))
 
 
 @contextmanager
