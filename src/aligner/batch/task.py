@@ -134,25 +134,27 @@ def _thread_time_limit(seconds: float, message: str) -> Iterator[None]:
         raised = True
         raise
     finally:
-        timer.cancel()
-        with lock:
-            state["done"] = True
-            pending = state["fired"] and not raised
-        if pending:  # fired as the pair ended: take it here, never raise it later
-            _take_pending(Expired)
+        try:  # a limit that fires as the pair ends may arrive anywhere in here: take it
+            timer.cancel()
+            with lock:
+                state["done"] = True
+                pending = state["fired"] and not raised
+            if pending:  # set but not yet delivered: let it arrive now, never later
+                _let_pending_arrive()
+        except Expired:
+            pass  # the pair had ended (or failed otherwise): its own outcome stands
 
 
-def _take_pending(exc: type[BaseException]) -> None:
-    """Let this thread take the asynchronous ``exc`` already set for it.
+def _let_pending_arrive() -> None:
+    """Run the interpreter's checkpoints so that an asynchronous exception already set for
+    this thread is delivered; the caller catches it.
 
     Clearing it with ``PyThreadState_SetAsyncExc(id, NULL)`` instead would leave CPython's
     (3.11) eval-breaker flag set with no exception to deliver, which slows every thread of the
-    process for good: taking it is what resets the flag.
+    process for good: taking it is what resets the flag. The exception can arrive at this
+    function's entry, so the ``try`` that catches it belongs to the caller.
     """
-    try:
-        for _ in range(100_000):  # a backward jump checks for pending exceptions
-            pass
-    except exc:
+    for _ in range(100_000):  # a backward jump checks for pending exceptions
         pass
 
 
