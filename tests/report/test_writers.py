@@ -214,3 +214,31 @@ def test_json_report_is_never_held_whole(seed_paths, tmp_path, monkeypatch):
     code = main(["compare", "--encoder", "none", "--fidelity-encoder", "none", str(seed_paths["000"]),
                  str(seed_paths["001"]), "-o", str(tmp_path / "r.json")])
     assert code == 0 and json.loads((tmp_path / "r.json").read_text("utf-8"))["beads"]
+
+
+def test_every_format_from_one_report_model_is_the_text_render_gives(hostile, monkeypatch):
+    """``render_outputs`` (batch ``--also``) builds the report model once for all formats, and
+    each text is the one ``render`` makes on its own."""
+    from aligner.report import filters, model
+    from aligner.report.filters import ExportFilter, render_filtered, render_outputs
+
+    alone = {fmt: render(hostile, fmt) for fmt in FORMATS}
+    strict = ExportFilter(min_confidence=0.5, exclude_flagged=True)
+    filtered = {fmt: render_filtered(hostile, fmt, strict)[0] for fmt in filters.FILTERED_FORMATS}
+    assert all(filtered[fmt] != alone[fmt] for fmt in filtered)  # the filter drops beads here
+    built = []
+    real = model.build_report
+
+    def counting(c):
+        built.append(c)
+        return real(c)
+
+    monkeypatch.setattr(filters, "build_report", counting)
+    formats = tuple(sorted(FORMATS))
+    assert dict(render_outputs(hostile, formats)) == alone
+    assert len(built) == 1
+    with_filter = dict(render_outputs(hostile, formats, strict))
+    assert len(built) == 2
+    assert with_filter == {**alone, **filtered}
+    assert render_outputs(hostile, ()) == ()
+    assert len(built) == 2

@@ -212,6 +212,7 @@ def run_pair(task: PairTask) -> PairResult:
     from ..compare.decisions import accept
     from ..report import render
     from ..report.filters import render_outputs
+    from ..report.model import build_report
 
     start = time.perf_counter()
     try:
@@ -220,8 +221,9 @@ def run_pair(task: PairTask) -> PairResult:
                                        presegmented=task.presegmented, config=task.config, limits=task.limits)
             if task.accepted:
                 comparison, _ = accept(comparison, task.accepted)
-            report = render(comparison, "json")
-            extras = render_outputs(comparison, task.formats, task.export)
+            model = build_report(comparison)  # one report model for the JSON and every other format
+            report = render(comparison, "json", model)
+            extras = render_outputs(comparison, task.formats, task.export, model)
     except Exception as exc:  # noqa: BLE001 - a failing pair is recorded; the batch goes on
         return PairResult.failure(task, describe_error(exc), time.perf_counter() - start)
     return PairResult(task.index, task.line, task.name, report, comparison.fidelity,

@@ -59,18 +59,19 @@ def filter_report(report: Report, export_filter: ExportFilter) -> Report:
     return replace(report, rows=tuple(r for r in report.rows if export_filter.keeps(r)))
 
 
-def render_filtered(c: Comparison, fmt: str, export_filter: ExportFilter) -> tuple[str, int, int]:
+def render_filtered(c: Comparison, fmt: str, export_filter: ExportFilter,
+                    report: Report | None = None) -> tuple[str, int, int]:
     """``(text, beads kept, beads in all)`` of the TSV or TMX export of ``c`` through the filter.
 
     Counts are of beads with text on both sides for TMX (the only ones it can hold), of all
-    beads for TSV.
+    beads for TSV. ``report`` is ``c``'s model when the caller has built it already.
     """
     from . import tabular
     from .writers import _encodable
 
     if fmt not in FILTERED_FORMATS:
         raise ConfigError(f"export filters apply to {' and '.join(FILTERED_FORMATS)} only, not {fmt!r}")
-    report = build_report(c)
+    report = report if report is not None else build_report(c)
     kept = filter_report(report, export_filter)  # ``report`` itself when the filter is not active
 
     def units(rows: tuple[BeadRow, ...]) -> int:
@@ -80,15 +81,21 @@ def render_filtered(c: Comparison, fmt: str, export_filter: ExportFilter) -> tup
     return _encodable(renderer(kept)), units(kept.rows), units(report.rows)
 
 
-def render_outputs(c: Comparison, formats: tuple[str, ...],
-                   export_filter: ExportFilter | None = None) -> tuple[tuple[str, str], ...]:
-    """``(format, text)`` for each of ``formats``; TSV and TMX go through ``export_filter``."""
+def render_outputs(c: Comparison, formats: tuple[str, ...], export_filter: ExportFilter | None = None,
+                   report: Report | None = None) -> tuple[tuple[str, str], ...]:
+    """``(format, text)`` for each of ``formats``; TSV and TMX go through ``export_filter``.
+
+    The report model is built once for all of them (``report``, if given, is ``c``'s model).
+    """
     from .writers import render
 
+    if not formats:
+        return ()
+    report = report if report is not None else build_report(c)
     out = []
     for fmt in formats:
         if export_filter is not None and fmt in FILTERED_FORMATS:
-            out.append((fmt, render_filtered(c, fmt, export_filter)[0]))
+            out.append((fmt, render_filtered(c, fmt, export_filter, report)[0]))
         else:
-            out.append((fmt, render(c, fmt)))
+            out.append((fmt, render(c, fmt, report)))
     return tuple(out)

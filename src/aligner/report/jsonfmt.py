@@ -97,9 +97,10 @@ def to_dict(c: Comparison, report: Report | None = None) -> dict[str, Any]:
     }
 
 
-def render(c: Comparison) -> str:
-    """The JSON report text (UTF-8, not ASCII-escaped, sorted keys, one trailing newline)."""
-    return json.dumps(to_dict(c), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n"
+def render(c: Comparison, report: Report | None = None) -> str:
+    """The JSON report text (UTF-8, not ASCII-escaped, sorted keys, one trailing newline);
+    ``report`` is ``c``'s model when the caller has built it already."""
+    return json.dumps(to_dict(c, report), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n"
 
 
 def render_pieces(c: Comparison) -> Iterator[str]:

@@ -10,6 +10,7 @@ from ..compare.pair import Comparison
 from ..errors import ConfigError
 from ..io.output import atomic_write, check_writable
 from . import html, jsonfmt, markdown, tabular
+from .model import Report
 
 __all__ = ["FORMATS", "render", "render_pieces", "write_report", "atomic_write", "check_writable"]
 
@@ -23,13 +24,24 @@ FORMATS: dict[str, Callable[[Comparison], str]] = {
 }
 
 
-def render(comparison: Comparison, fmt: str) -> str:
-    """Render ``comparison`` in format ``fmt`` (one of ``FORMATS``)."""
-    try:
-        renderer = FORMATS[fmt]
-    except KeyError:
-        raise ConfigError(f"unknown report format {fmt!r}; choose one of {sorted(FORMATS)}") from None
-    return _encodable(renderer(comparison))
+#: format name -> renderer of a comparison's report model (one model serves every format).
+_FROM_MODEL: dict[str, Callable[[Comparison, Report], str]] = {
+    "json": jsonfmt.render,
+    "md": lambda c, report: markdown.render_report(report),
+    "html": lambda c, report: html.render_report(report),
+    "tsv": lambda c, report: tabular.render_tsv_report(report),
+    "tmx": lambda c, report: tabular.render_tmx_report(report),
+}
+
+
+def render(comparison: Comparison, fmt: str, report: Report | None = None) -> str:
+    """Render ``comparison`` in format ``fmt`` (one of ``FORMATS``); pass ``report``, its
+    :func:`aligner.report.model.build_report` model, when writing several formats."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown report format {fmt!r}; choose one of {sorted(FORMATS)}")
+    if report is None:
+        return _encodable(FORMATS[fmt](comparison))
+    return _encodable(_FROM_MODEL[fmt](comparison, report))
 
 
 #: Pieces of a streamed report are joined into parts of about this many characters.
