@@ -108,13 +108,19 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(pair, capsys):
     assert capsys.readouterr().err == ""
 
 
+def _stderr_captured(monkeypatch) -> io.StringIO:
+    """A stream that stands in for standard error (set inside the test, after pytest's own capture)."""
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stream)
+    return stream
+
+
 def test_progress_bar_on_a_terminal(monkeypatch):
     import time
 
     from aligner import progress
 
-    stream = io.StringIO()
-    monkeypatch.setattr(sys, "stderr", stream)
+    stream = _stderr_captured(monkeypatch)
     with progress.terminal_bar(True, delay=0.0):
         with progress.step("aligning"):
             time.sleep(0.7)
@@ -142,8 +148,7 @@ def test_finish_takes_the_bar_off_before_results(monkeypatch):
 
     from aligner import progress
 
-    stream = io.StringIO()
-    monkeypatch.setattr(sys, "stderr", stream)
+    stream = _stderr_captured(monkeypatch)
     with progress.terminal_bar(True, delay=0.0):
         with progress.step("aligning"):
             time.sleep(0.6)
