@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from aligner.lexicon import load_lexicon
-from aligner.score.entities import DocumentVocabulary, extract_names, fold, is_title_case, match_names
+from aligner.score.entities import (DocumentVocabulary, extract_names, fold, is_title_case, match_names,
+                                     multiword_places, unaccounted_capitals)
 
 EN_ID = load_lexicon("en", "id")
 ID_EN = load_lexicon("id", "en")
@@ -136,3 +137,40 @@ def test_names_made_of_common_words_are_soft_but_people_named_like_words_are_not
     missing = {t.surface for t in m.src_only}
     assert not missing & {"Academy", "Awards", "Metropolitan", "Secretary"}
     assert {"Mike", "Pompeo", "Ford"} <= missing
+
+
+def test_a_name_with_a_long_case_ending_is_the_same_name():
+    m = match_names("Just 30 percent said the same about Ford.", "en", "Vain 30 % sanoi saman Fordista.", "fi")
+    assert not m.src_only and not m.tgt_only and m.matched == 2
+    m = match_names("Pompeo met Ri in New York.", "en", "Pompeo tapasi Rin New Yorkissa.", "fi")
+    assert not m.src_only and not m.tgt_only
+
+
+def test_a_stem_is_not_stretched_into_another_name():
+    m = match_names("He met Kim on Monday.", "en", "Hän tapasi Kimberleyn maanantaina.", "fi")
+    assert [t.surface for t in m.src_only] == ["Kim"]
+
+
+def test_a_country_of_several_words_matches_its_one_word_name():
+    assert sorted(multiword_places("Talks between North Korea and the United States", "en")) == ["KP", "US"]
+    m = match_names("Talks with the United States went well, said Moon.", "en",
+                    "Neuvottelut Yhdysvaltojen kanssa sujuivat hyvin, sanoi Moon.", "fi")
+    assert not m.src_only and not m.tgt_only
+    m = match_names("Relations between North Korea and Japan improved.", "en",
+                    "Pohjois-Korean ja Japanin suhteet paranivat.", "fi")
+    assert not m.tgt_only and not m.src_only
+
+
+def test_a_name_left_out_with_only_common_words_at_sentence_starts_is_left_out():
+    src_doc = ("His mother, Sarah Palin, called police.", "Palin was governor of Alaska.")
+    tgt_doc = ("Tuolloin Palinin äiti soitti poliisille.", "Palin oli Alaskan kuvernööri, ja tuolloin hän oli ehdokas.")
+    m = match_names(src_doc[0], "en", tgt_doc[0], "fi", src_vocab=DocumentVocabulary.of(src_doc, "en"),
+                    tgt_vocab=DocumentVocabulary.of(tgt_doc, "fi"))
+    assert [t.surface for t in m.src_only] == ["Sarah"] and m.left_out
+
+
+def test_a_capitalised_word_counts_at_a_sentence_start_when_the_document_capitalises_it_elsewhere():
+    doc = ("Menga sanoi niin.", "Eilen Menga lähti kotiin.")
+    vocab = DocumentVocabulary.of(doc, "fi")
+    assert unaccounted_capitals("Menga sanoi niin.", "fi", "Saipov said so.", "en", vocab) == 1
+    assert unaccounted_capitals("Tuolloin hän sanoi niin.", "fi", "Saipov said so.", "en", vocab) == 0

@@ -24,7 +24,8 @@ from ..locale_data import (calendar_words, capitalises_nouns, has_locale, place_
                            unaccented, usual_script)
 from .text import Token, is_stopword, tokens
 
-__all__ = ["NameMatch", "DocumentVocabulary", "extract_names", "match_names", "fold", "is_title_case"]
+__all__ = ["NameMatch", "DocumentVocabulary", "extract_names", "match_names", "fold", "is_title_case",
+           "unaccounted_capitals", "multiword_places"]
 
 _FOLD = (("sch", "s"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("kh", "k"), ("c", "k"),
          ("q", "k"), ("x", "ks"), ("z", "s"), ("w", "v"), ("y", "i"), ("j", "i"), ("dj", "i"),
@@ -87,14 +88,19 @@ def extract_names(text: str, lang: str) -> tuple[Token, ...]:
         ['Tom', 'Daley']
     """
     toks = tokens(text)
-    out = []
+    starts = _sentence_starts(text, toks)
+    return tuple(tok for k, tok in enumerate(toks) if _is_name(tok, k in starts, lang))
+
+
+def _sentence_starts(text: str, toks: tuple[Token, ...]) -> frozenset[int]:
+    """Indices of the tokens that start a sentence: the first, one after ``. `` and one after an
+    opening quotation mark (quoted speech starts a sentence of its own)."""
+    out = set()
     for k, tok in enumerate(toks):
-        # a sentence start: the first token, or one after ". " / opening quote at the start
         before = text[toks[k - 1].end : tok.start] if k else text[: tok.start]
-        first = k == 0 or bool(_SENTENCE_START.search(before)) or bool(_OPENING_QUOTE.search(before))
-        if _is_name(tok, first, lang):
-            out.append(tok)
-    return tuple(out)
+        if k == 0 or _SENTENCE_START.search(before) or _OPENING_QUOTE.search(before):
+            out.add(k)
+    return frozenset(out)
 
 
 def is_title_case(text: str) -> bool:
@@ -188,6 +194,7 @@ class DocumentVocabulary:
                         proper.add(_strip(tok.surface, lang))
         codes = {territory_code(m.group(0)) for text in sentences for m in _DOTTED.finditer(text)}
         codes |= {territory_code(t.surface) for text in sentences for t in tokens(text) if t.surface.isupper()}
+        codes |= {c for text in sentences for c in multiword_places(text, lang)}
         return cls(frozenset(common), frozenset(proper - common), frozenset(capitalised), lang,
                    frozenset(codes - {""}))
 
@@ -245,9 +252,22 @@ def _strip(word: str, lang: str) -> str:
     return w
 
 
+def _inflected(a: str, b: str) -> bool:
+    """Is one of two lower-cased names the other with a case ending: up to three letters more
+    (``kim`` / ``kimin``), five after a stem of four or more letters (``ford`` / ``fordista``), one
+    after a stem of two (``ri`` / ``rin``)?"""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 2 or not long_.startswith(short):
+        return False
+    extra = len(long_) - len(short)
+    return extra <= (1 if len(short) == 2 else 3 if len(short) == 3 else 5)
+
+
 def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: str,
-                 other_forms: frozenset[str], lexicon: Lexicon | None) -> tuple[str, Token | None]:
-    """``("exact" | "variant" | "translated" | "none", matching token)``."""
+                 other_forms: frozenset[str], lexicon: Lexicon | None,
+                 other_places: frozenset[str] = frozenset()) -> tuple[str, Token | None]:
+    """``("exact" | "variant" | "translated" | "none", matching token)``; ``other_places``: the
+    CLDR codes of the country names of several words in the other text (``United States``)."""
     n = _strip(name.surface, lang)
     best: tuple[float, Token | None] = (0.0, None)
     for tok in other:
@@ -261,9 +281,8 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
             return "exact", tok
         if min(len(n), len(t)) >= 2 and (t == n + "s" or n == t + "s"):
             return "exact", tok  # a genitive: Lee / Lees, Ri's / Ris
-        if min(len(n), len(t)) >= 3 and tok.surface[:1].isupper() and name.surface[:1].isupper() and (
-                (t.startswith(n) and len(t) - len(n) <= 3) or (n.startswith(t) and len(n) - len(t) <= 3)):
-            return "exact", tok  # a case ending: Kim / Kimin, Lundvald / Lundvaldin
+        if tok.surface[:1].isupper() and name.surface[:1].isupper() and _inflected(n, t):
+            return "exact", tok  # a case ending: Kim / Kimin, Ford / Fordista, Ri / Rin
         if min(len(n), len(t)) >= 5 and (n in t or t in n):
             return "exact", tok  # a compound or derived form: Korea / Nordkorea, Korean / südkoreanische
         fn, ft = fold(_latin(n)), fold(_latin(t))
@@ -277,6 +296,15 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
         if (_place_keys(n, lang) | _place_keys(name.surface, lang)) & (
                 _place_keys(t, other_lang) | _place_keys(tok.surface, other_lang)):
             return "translated", tok  # an exonym or a language / demonym: Germany / Allemagne, China / chinesisch
+    if other_places and (_place_keys(n, lang) | _place_keys(name.surface, lang)) & other_places:
+        return "translated", None  # a country of several words on the other side: Yhdysvallat / United States
+    if "-" in name.surface:
+        # a compound name matched by a part of it: Pohjois-Korean / North Korea, Iso-Britannia / Britain
+        for part in name.surface.split("-"):
+            if len(part) >= 4 and part[:1].isupper() and _counterpart(
+                    Token(part, name.start, name.start + len(part)), lang, other, other_lang, other_forms,
+                    lexicon, other_places)[0] != "none":
+                return "exact", None
     if _acronym(name.surface) and len(name.surface) >= 2 and _initials(name.surface, other, other_lang):
         return "translated", None
     if lexicon is not None:
@@ -539,10 +567,13 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     src_toks, tgt_toks = _with_parts(tokens(src_text), src_text), _with_parts(tokens(tgt_text), tgt_text)
     src_forms = frozenset(f for t in src_toks for f in word_forms(t.surface, src_lang))
     tgt_forms = frozenset(f for t in tgt_toks for f in word_forms(t.surface, tgt_lang))
+    src_places, tgt_places = multiword_places(src_text, src_lang), multiword_places(tgt_text, tgt_lang)
     src_only, src_soft, src_else, src_found = _side_names(src_text, src_lang, src_vocab, forward, tgt_toks,
-                                                          tgt_lang, tgt_forms, script_of(tgt_text), tgt_vocab)
+                                                          tgt_lang, tgt_forms, script_of(tgt_text), tgt_vocab,
+                                                          tgt_places)
     tgt_only, tgt_soft, tgt_else, tgt_found = _side_names(tgt_text, tgt_lang, tgt_vocab, backward, src_toks,
-                                                          src_lang, src_forms, script_of(src_text), src_vocab)
+                                                          src_lang, src_forms, script_of(src_text), src_vocab,
+                                                          src_places)
     # a name named elsewhere in the other document is reported only when the other side of the
     # bead has an unmatched name that is no dictionary word: one name put for another
     src_other = bool(src_only or src_else or any(not _known(t.surface, src_lang, forward) and not _acronym(t.surface)
@@ -598,6 +629,7 @@ def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, le
 def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon: Lexicon | None,
                 other_toks: tuple[Token, ...], other_lang: str, other_forms: frozenset[str],
                 other_script: str = "", other_vocab: DocumentVocabulary | None = None,
+                other_places: frozenset[str] = frozenset(),
                 ) -> tuple[list[Token], list[Token], list[Token], list[tuple[Token, str, Token | None]]]:
     """One side's names: with no counterpart (hard, soft, named elsewhere) and found, with how.
 
@@ -610,7 +642,7 @@ def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon:
     elsewhere: list[Token] = []
     found: list[tuple[Token, str, Token | None]] = []
     for name in _names(text, lang, vocab):
-        how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon)
+        how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon, other_places)
         if how != "none":
             found.append((name, how, tok))
         elif _soft(name.surface, lang, lexicon, vocab, other_script) or _common_name(text, name, lang):
@@ -627,24 +659,74 @@ def unaccounted_capitals(text: str, lang: str, other_text: str, other_lang: str,
     """How many capitalised words of ``text`` have no look-alike in ``other_text``?
 
     Every capitalised word counts (calendar words and stopwords too: a name replaced by a
-    capitalised common word, ``David Yang``, leaves one), the first word of the text only when
-    it is no stopword or common word of :func:`aligner.lexicon.common_words`. A look-alike is the
-    same word folded to Latin letters or one sharing its first five letters (inflected forms).
+    capitalised common word, ``David Yang``, leaves one). A word that starts a sentence (the
+    first, one after ``. `` or an opening quotation mark) counts only when it is no stopword or
+    common word of :func:`aligner.lexicon.common_words` and, with the document's vocabulary, when
+    the document also capitalises it inside a sentence (``Tuolloin``, ``Kokemukseni`` at a
+    sentence start are common words of a language without a word list). A look-alike is the
+    same word folded to Latin letters, one sharing its first five letters or one with a case
+    ending more or less (inflected forms: ``Fordista`` / ``Ford``), a part of a compound that
+    has one (``Pohjois-Korean`` / ``Korea``), or a name of the same country or language
+    (``Yhdysvallat`` / ``United States``, ``USA``).
 
     Example:
         >>> unaccounted_capitals("Michael Kamis mengatakan", "id", "Michael Vann said", "en")
         1
     """
-    keys = [fold(_latin(_strip(t.surface, other_lang))) for t in tokens(other_text)]
+    other_toks = tokens(other_text)
+    keys = [fold(_latin(_strip(t.surface, other_lang))) for t in other_toks]
+    places: set[str] = set(multiword_places(other_text, other_lang))
     common = common_words(lang)
+    toks = tokens(text)
+    starts = _sentence_starts(text, toks)
     count = 0
-    for k, tok in enumerate(tokens(text)):
+    for k, tok in enumerate(toks):
         if not tok.surface[:1].isupper():
             continue
-        if k == 0 and (is_stopword(tok.surface, lang) or _is_common(tok.surface, lang, common)
-                       or (vocab is not None and _strip(tok.surface, lang) in vocab.common)):
+        w = _strip(tok.surface, lang)
+        if k in starts and (is_stopword(tok.surface, lang) or _is_common(tok.surface, lang, common)
+                            or (vocab is not None and (w in vocab.common or (
+                                w not in vocab.proper and not _strong(tok.surface))))):
             continue
-        key = fold(_latin(_strip(tok.surface, lang)))
-        if not any(o == key or (len(key) >= 5 and o[:5] == key[:5]) for o in keys):
-            count += 1
+        parts = [w] + [p for p in w.split("-") if len(p) >= 4] if "-" in w else [w]
+        if any(_look_alike(fold(_latin(p)), keys) for p in parts):
+            continue
+        mine = _place_keys(w, lang)
+        if mine:
+            if not places:
+                places |= {c for t in other_toks for c in _place_keys(_strip(t.surface, other_lang), other_lang)}
+            if mine & places:
+                continue
+        count += 1
     return count
+
+
+def _look_alike(key: str, keys: list[str]) -> bool:
+    """Is a folded word ``key`` one of ``keys``, or shares its first five letters or a stem and a
+    case ending with one (:func:`_inflected`)?"""
+    return any(o == key or (len(key) >= 5 and o[:5] == key[:5]) or _inflected(key, o) for o in keys)
+
+
+@lru_cache(maxsize=256)
+def _multiword_pattern(lang: str) -> "regex.Pattern[str] | None":
+    names = sorted((n for n in place_names(lang) if " " in n and len(n) >= 6), key=len, reverse=True)
+    if not names:
+        return None
+    return regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\p{L})")
+
+
+@lru_cache(maxsize=32768)
+def multiword_places(text: str, lang: str) -> frozenset[str]:
+    """The CLDR codes of the country and language names of several words in ``text``
+    (``United States`` -> ``US``, ``North Korea`` -> ``KP``), which word-by-word matching misses.
+
+    Example:
+        >>> sorted(multiword_places("Talks between North Korea and the United States", "en"))
+        ['KP', 'US']
+    """
+    pattern = _multiword_pattern(lang)
+    if pattern is None or " " not in text:
+        return frozenset()
+    names = place_names(lang)
+    low = unaccented(text.casefold())
+    return frozenset(names[m.group(0)] for m in pattern.finditer(low) if m.group(0) in names)
