@@ -70,11 +70,48 @@ def _logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0, iter
     return beta
 
 
-def bead_rows(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[str, Mapping[str, list[str]]]
-              ) -> list[tuple[str, dict[str, float], int]]:
-    """``(pair, signals, faithful)`` of every scored, translated bead."""
-    from aligner.score.fidelity import signals_of
+def fit_scales(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[str, Mapping[str, list[str]]],
+               reference: str) -> tuple[tuple[str, float, float], ...]:
+    """``(encoder, offset, factor)`` for every encoder other than ``reference`` whose cosines the
+    evidence holds: the affine map that puts the median cosine of its faithful beads and of its
+    ``unrelated`` beads (a sentence of another article) where the reference encoder's are, over
+    the pairs each encoder serves."""
+    cos: dict[str, dict[str, list[float]]] = {}
+    for pair, cmps in comparisons.items():
+        for name, c in cmps.items():
+            lab = labels[pair][name]
+            for bead, score in zip(c.alignment.beads, c.scores):
+                ev = score.evidence
+                if ev is None or ev.similarity is None or not ev.similarity_fitted:
+                    continue
+                kinds = {lab[j] for j in bead.tgt if j < len(lab)}
+                kind = "ok" if kinds == {"ok"} else "unrelated" if kinds == {"unrelated"} else ""
+                if kind:
+                    cos.setdefault(ev.encoder or reference, {}).setdefault(kind, []).append(float(ev.similarity))
+    ref = cos.get(reference, {})
+    if not ref.get("ok") or not ref.get("unrelated"):
+        return ()
+    r_ok, r_bad = float(np.median(ref["ok"])), float(np.median(ref["unrelated"]))
+    out = []
+    for enc, by_kind in sorted(cos.items()):
+        if enc == reference or not by_kind.get("ok") or not by_kind.get("unrelated"):
+            continue
+        e_ok, e_bad = float(np.median(by_kind["ok"])), float(np.median(by_kind["unrelated"]))
+        if e_ok - e_bad <= 1e-6:
+            continue
+        factor = (r_ok - r_bad) / (e_ok - e_bad)
+        out.append((enc, round(r_ok - factor * e_ok, 4), round(factor, 4)))
+    return tuple(out)
 
+
+def bead_rows(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[str, Mapping[str, list[str]]],
+              settings: Any = None) -> list[tuple[str, dict[str, float], int]]:
+    """``(pair, signals, faithful)`` of every scored, translated bead (cosines read through the
+    encoder scales of ``settings``)."""
+    from aligner.score.fidelity import signals_of
+    from aligner.score.settings import DEFAULT_SETTINGS
+
+    settings = settings or DEFAULT_SETTINGS
     rows = []
     for pair, cmps in comparisons.items():
         for name, c in cmps.items():
@@ -84,7 +121,7 @@ def bead_rows(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[str,
                 if ev is None or score.parts.get("language", 1.0) == 0.0:
                     continue
                 ok = all(j < len(lab) and lab[j] == "ok" for j in bead.tgt)
-                rows.append((pair, signals_of(ev), int(ok)))
+                rows.append((pair, signals_of(ev, settings), int(ok)))
     return rows
 
 
@@ -108,6 +145,7 @@ def _line_table(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[st
                 settings: Any) -> dict[str, dict[str, np.ndarray]]:
     """Per pair, per target line: its label and what the threshold rules need of its bead."""
     from aligner.compare.pair import rescore
+    from aligner.score.fidelity import scaled_similarity
 
     off = settings.with_(mistranslation=-1.0, length_z_strong=1e9, length_z_weak=1e9)
     out: dict[str, dict[str, Any]] = {}
@@ -123,8 +161,13 @@ def _line_table(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[st
                 ok = ev is not None and score.parts.get("language", 1.0) == 1.0
                 z = ev.length_z if ev is not None else 0.0
                 part = (ev.tgt_part if z > 0 else ev.src_part) if ev is not None else None
-                item = (real, score.parts.get("meaning", score.fidelity), z, part[2] if part else math.nan,
-                        ev.similarity if ev is not None and ev.similarity is not None else math.nan, ok)
+                part_sim = part[2] if part else math.nan
+                sim = ev.similarity if ev is not None and ev.similarity is not None else math.nan
+                scaled = scaled_similarity(ev, settings) if ev is not None else None
+                if scaled is not None:  # the flags read cosines on the fitted encoder's scale
+                    offset, factor = settings.scale_of(ev.encoder) or (0.0, 1.0)
+                    sim, part_sim = scaled[0], offset + factor * part_sim
+                item = (real, score.parts.get("meaning", score.fidelity), z, part_sim, sim, ok)
                 for j in bead.tgt:
                     if j < len(lab):
                         per_line[j] = item
@@ -174,11 +217,12 @@ def fit_settings(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[s
     """Settings fitted on ``comparisons`` (``{pair: {name: Comparison}}``) and their line labels."""
     from aligner.score.settings import DEFAULT_SETTINGS, SIGNALS
 
-    rows = bead_rows(comparisons, labels)
+    base = DEFAULT_SETTINGS.with_(encoder_scales=fit_scales(comparisons, labels, DEFAULT_SETTINGS.encoder))
+    rows = bead_rows(comparisons, labels, base)
     b0, w, ref = fit_model(rows, SIGNALS)
     surface = tuple(n for n in SIGNALS if n not in ("similarity", "margin"))
     sb0, sw, _ = fit_model(rows, surface)
-    settings = DEFAULT_SETTINGS.with_(intercept=b0, weights=tuple(sorted(w.items())), surface_intercept=sb0,
+    settings = base.with_(intercept=b0, weights=tuple(sorted(w.items())), surface_intercept=sb0,
                                       surface_weights=tuple(sorted(sw.items())), reference=tuple(sorted(ref.items())))
     tables = _line_table(comparisons, labels, settings)
     best: tuple[float, dict[str, float]] | None = None

@@ -24,7 +24,7 @@ def test_signature_follows_the_fidelity_settings(seed_paths):
 
     c = aligner.compare_files(seed_paths["000"], seed_paths["001"])
     other = rescore(c, DEFAULT_SETTINGS.with_(mistranslation=DEFAULT_SETTINGS.mistranslation + 0.01))
-    assert other.signature != c.signature and f"|fid:2-{other.settings.digest()}|" in other.signature
+    assert other.signature != c.signature and f"|fid:{FIDELITY_VERSION}-{other.settings.digest()}|" in other.signature
     assert rescore(c, DEFAULT_SETTINGS).scores == c.scores  # scores come from the evidence alone
 
 

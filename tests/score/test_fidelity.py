@@ -85,3 +85,24 @@ def test_typographic_punctuation_does_not_change_the_length_part():
         scores.append(score.parts["length"])
     assert 0.0 < scores[0] < 1.0  # the length part is sensitive here...
     assert scores[1] == scores[0]  # ...and the typography does not move it
+
+
+def test_another_encoders_cosines_are_read_through_its_fitted_scale(concept_encoder):
+    from dataclasses import replace
+
+    from aligner.score.fidelity import scaled_similarity, signals_of
+    from aligner.score.settings import DEFAULT_SETTINGS
+
+    src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
+    (score,) = Scorer(src, tgt, encoder=concept_encoder, encoder_name="probe").score_all([Bead((0,), (0,))])
+    ev = replace(score.evidence, similarity=0.9, margin=0.1)
+    assert "similarity" not in signals_of(ev, DEFAULT_SETTINGS.with_(encoder_scales=()))  # no scale: surface model
+    scaled = DEFAULT_SETTINGS.with_(encoder_scales=(("probe", -3.0, 4.0),))
+    sim, margin, factor = scaled_similarity(ev, scaled)
+    assert abs(sim - 0.6) < 1e-9 and abs(margin - 0.4) < 1e-9 and factor == 4.0
+    sig = signals_of(ev, scaled)
+    assert abs(sig["similarity"] - 0.6) < 1e-9 and abs(sig["margin"] - 0.4) < 1e-9
+    # the encoder the settings were fitted on reads its cosines as they are
+    assert scaled_similarity(replace(ev, encoder=scaled.encoder), scaled) == (0.9, 0.1, 1.0)
+    # an encoder that does not know the languages gives no encoder signals, whatever the scale
+    assert scaled_similarity(replace(ev, similarity_fitted=False), scaled) is None

@@ -18,12 +18,12 @@ from ..document import Document
 from ..flags import Flag, flag_bead, flag_document
 from ..progress import step
 from ..score import BeadScore, Scorer, document_fidelity
-from ..score.fidelity import is_boilerplate_bead, rescore_all
+from ..score.fidelity import is_boilerplate_bead, rescore_all, scaled_similarity
 from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
 from .rows import FlagCounts, Row, format_rows, rows
 
 __all__ = ["Comparison", "compare_documents", "compare_aligned", "FAITHFUL", "verdict", "translation_evidence",
-           "rescore", "NOT_A_TRANSLATION", "similarity_fitted"]
+           "rescore", "NOT_A_TRANSLATION", "similarity_fitted", "fidelity_encoder_for"]
 
 #: Document fidelity from which a translation is called faithful (see docs/fidelity.md).
 FAITHFUL = DEFAULT_SETTINGS.faithful
@@ -56,9 +56,10 @@ def translation_evidence(src: Document, tgt: Document, alignment: Alignment, sco
                if b.src and b.tgt and not is_boilerplate_bead(src, tgt, b) and s.evidence is not None]
     if not content:
         return ""
-    fitted = [s.evidence for s in content if s.evidence is not None and s.evidence.similarity_fitted]
-    sims = [e.similarity for e in fitted if e.similarity is not None]
-    margins = [e.margin for e in fitted if e.margin is not None]
+    scaled = [x for x in (scaled_similarity(s.evidence, settings) for s in content if s.evidence is not None)
+              if x is not None]
+    sims = [x[0] for x in scaled]
+    margins = [x[1] for x in scaled if x[1] is not None]
     low = sum(1 for s in content if s.parts.get("meaning", s.fidelity) < settings.mistranslation) / len(content)
     if sims and margins:
         med_sim, med_margin = statistics.median(sims), statistics.median(margins)
@@ -171,14 +172,35 @@ def _new_evidence(flags: tuple[Flag, ...], extra: tuple[Flag, ...]) -> tuple[Fla
 
 
 def similarity_fitted(encoder: str, src_lang: str, tgt_lang: str, settings: FidelitySettings = DEFAULT_SETTINGS) -> bool:
-    """Can the fidelity read this encoder's cosines for this pair? Only the encoder the settings
-    were fitted on, and only where it knows both languages (``aligner.embed.coverage``): an
-    encoder that never saw a language gives cosines on no scale at all."""
-    if encoder != settings.encoder:
+    """Can the fidelity read this encoder's cosines for this pair? Only an encoder the settings
+    have a scale for (the one they were fitted on, or one of ``settings.encoder_scales``), and
+    only where it knows both languages (``aligner.embed.coverage``): an encoder that never saw a
+    language gives cosines on no scale at all."""
+    if settings.scale_of(encoder) is None:
         return False
     from ..embed.coverage import covers
 
     return covers(encoder, src_lang, tgt_lang) is not False
+
+
+def _knows(encoder: str, src_lang: str, tgt_lang: str) -> bool:
+    from ..embed.coverage import covers
+
+    return covers(encoder, src_lang, tgt_lang) is not False
+
+
+def fidelity_encoder_for(config: Config, src_lang: str, tgt_lang: str) -> str:
+    """The encoder whose cosines the fidelity reads for a pair: ``config.fidelity_encoder``, or,
+    where that encoder does not know both languages and the alignment encoder is ``auto``, the
+    encoder ``auto`` picks for the pair (``e5`` for English-Finnish: a cosine the settings
+    put on their own scale, :meth:`FidelitySettings.scale_of`, rather than none)."""
+    from ..embed.coverage import AUTO, covers, pick_encoder
+
+    name = config.fidelity_encoder or config.encoder
+    if name == "none" or config.encoder != AUTO or covers(name, src_lang, tgt_lang) is not False:
+        return name
+    other = pick_encoder(src_lang, tgt_lang)
+    return other if other != "none" and covers(other, src_lang, tgt_lang) else name
 
 
 def _flags(src: Document, tgt: Document, alignment: Alignment, scores: tuple[BeadScore, ...],
@@ -211,10 +233,10 @@ def compare_aligned(src: Document, tgt: Document, alignment: Alignment,
     """Score and flag the beads of a given ``alignment`` (a bilingual file's units, say)."""
     from ..embed import get_encoder
 
-    name = config.fidelity_encoder or config.encoder
+    name = fidelity_encoder_for(config, src.lang, tgt.lang)
     with step("scoring"):
         scorer = Scorer(src, tgt, config.lexicon, get_encoder(name, config.encoder_max_chars), settings,
-                        similarity_fitted=similarity_fitted(name, src.lang, tgt.lang, settings))
+                        similarity_fitted=_knows(name, src.lang, tgt.lang), encoder_name=name)
         scores = scorer.score_all(alignment.beads)
     fidelity = document_fidelity(src, tgt, alignment.beads, scores)
     return Comparison(src, tgt, alignment, scores, _flags(src, tgt, alignment, scores, config, settings), fidelity,

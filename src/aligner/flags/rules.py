@@ -38,7 +38,7 @@ import regex
 from ..align.model import Bead
 from ..document import Document
 from ..locale_data import conjunctions
-from ..score.fidelity import BeadEvidence, BeadScore, is_boilerplate_bead
+from ..score.fidelity import BeadEvidence, BeadScore, is_boilerplate_bead, scaled_similarity
 from ..score.numbers import Quantity
 from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
 from ..score.text import Token
@@ -176,6 +176,12 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
     z = ev.length_z
     part = ev.tgt_part if z > 0 else ev.src_part
     part_sim = part[2] if part is not None else None
+    scaled = scaled_similarity(ev, settings)
+    if scaled is not None and sim is not None:
+        # cosines of another encoder read on the scale the thresholds were chosen on
+        offset, factor = settings.scale_of(ev.encoder) or (0.0, 1.0)
+        sim = scaled[0]
+        part_sim = None if part_sim is None else offset + factor * part_sim
     meaning = score.parts.get("meaning", score.fidelity)
     if z <= -settings.length_z_weak and _fragment(src, tgt, bead):
         return _partial(src, tgt, bead, ev, added=False)  # shorter, and it starts mid-sentence

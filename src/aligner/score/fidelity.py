@@ -54,7 +54,7 @@ from .text import tokens
 
 __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
            "FIDELITY_VERSION", "EXPECTED_LENGTH", "bead_text", "is_boilerplate_bead", "fidelity_from_evidence",
-           "signals_of"]
+           "signals_of", "scaled_similarity"]
 
 #: Usual length of a text in each language relative to English (Latin-equivalent characters,
 #: :func:`aligner.measures.char_length`), used only for documents too short (under 5 scored
@@ -114,9 +114,12 @@ class BeadEvidence:
             without an encoder or with fewer than three beads).
         chrf: chrF of the source's dictionary gloss against the target (0-100).
         doc_coverage, doc_chrf: the document's medians of the two, for the relative signals.
-        similarity_fitted: whether the settings were fitted with this encoder's cosines; when
-            not, the fidelity uses the model without encoder signals (the cosine still shows,
-            and the flags still read it).
+        similarity_fitted: whether the encoder knows both languages (its cosines mean
+            something); when not, or when the settings have no scale for ``encoder``
+            (:meth:`FidelitySettings.scale_of`), the fidelity uses the model without encoder
+            signals (the cosine still shows).
+        encoder: the name of the encoder behind ``similarity`` (``""``: the one the settings
+            were fitted on).
     """
 
     src_text: str
@@ -139,6 +142,7 @@ class BeadEvidence:
     doc_coverage: float = 0.0
     doc_chrf: float = 0.0
     similarity_fitted: bool = True
+    encoder: str = ""
 
     @property
     def coverage_share(self) -> float:
@@ -205,12 +209,28 @@ def _chrf(hyp: str, ref: str) -> float:
     return float(_chrf_metric().sentence_score(" ".join(hyp.split()), [" ".join(ref.split())]).score)
 
 
-def signals_of(ev: BeadEvidence) -> dict[str, float]:
-    """The signal values of a bead (see the module docstring); no similarity keys without an encoder."""
+def scaled_similarity(ev: BeadEvidence, settings: FidelitySettings = DEFAULT_SETTINGS
+                      ) -> tuple[float, float | None, float] | None:
+    """``(similarity, margin, factor)`` of a bead on the scale of the encoder the settings were
+    fitted on (:meth:`FidelitySettings.scale_of`), or ``None`` when the model cannot read this
+    encoder's cosines (none, one that does not know the languages, or one without a scale)."""
+    if ev.similarity is None or not ev.similarity_fitted:
+        return None
+    scale = settings.scale_of(ev.encoder)
+    if scale is None:
+        return None
+    offset, factor = scale
+    return (offset + factor * float(ev.similarity), None if ev.margin is None else factor * float(ev.margin), factor)
+
+
+def signals_of(ev: BeadEvidence, settings: FidelitySettings = DEFAULT_SETTINGS) -> dict[str, float]:
+    """The signal values of a bead (see the module docstring); no similarity keys without an
+    encoder whose cosines the settings can read (:func:`scaled_similarity`)."""
     out: dict[str, float] = {}
-    if ev.similarity is not None and ev.similarity_fitted:
-        out["similarity"] = float(ev.similarity)
-        out["margin"] = float(ev.margin) if ev.margin is not None else math.nan
+    scaled = scaled_similarity(ev, settings)
+    if scaled is not None:
+        out["similarity"] = scaled[0]
+        out["margin"] = scaled[1] if scaled[1] is not None else math.nan
     out["length"] = min(abs(ev.length_z), 4.0)
     out["coverage"] = ev.coverage_share - ev.doc_coverage
     out["chrf"] = (ev.chrf - ev.doc_chrf) / 100.0
@@ -230,7 +250,7 @@ def _sigmoid(x: float) -> float:
 def fidelity_from_evidence(ev: BeadEvidence, src_lang: str, tgt_lang: str,
                            settings: FidelitySettings = DEFAULT_SETTINGS) -> BeadScore:
     """The calibrated fidelity of a bead from its evidence (pure: no encoder, no lexicon)."""
-    sig = signals_of(ev)
+    sig = signals_of(ev, settings)
     surface = "similarity" not in sig
     weights = settings.weight_map(surface)
     reference = dict(settings.reference)
@@ -263,13 +283,15 @@ class Scorer:
         lexicon: lexicon name (see :func:`aligner.lexicon.load_lexicon`).
         encoder: an object with ``encode(texts) -> (n, d)`` unit rows, or ``None``.
         settings: the fidelity settings (weights, thresholds).
-        similarity_fitted: ``False`` when ``settings`` were not fitted with this encoder
-            (``FidelitySettings.encoder`` names the one they were): the fidelity then leaves
-            the encoder signals out rather than read cosines on another encoder's scale.
+        similarity_fitted: ``False`` when the encoder does not know both languages: the
+            fidelity then leaves the encoder signals out rather than read cosines on no scale.
+        encoder_name: the encoder's name; the settings read its cosines through their scale for
+            it (:meth:`FidelitySettings.scale_of`), and leave them out when they have none.
     """
 
     def __init__(self, src: Document, tgt: Document, lexicon: str = "auto", encoder: Any = None,
-                 settings: FidelitySettings = DEFAULT_SETTINGS, similarity_fitted: bool = True) -> None:
+                 settings: FidelitySettings = DEFAULT_SETTINGS, similarity_fitted: bool = True,
+                 encoder_name: str = "") -> None:
         self.src = src
         self.tgt = tgt
         self.forward: Lexicon | None
@@ -278,6 +300,7 @@ class Scorer:
         self.encoder = encoder
         self.settings = settings
         self.similarity_fitted = similarity_fitted
+        self.encoder_name = encoder_name
         self.src_vocab = DocumentVocabulary.of(src.sentence_texts, src.lang)
         self.tgt_vocab = DocumentVocabulary.of(tgt.sentence_texts, tgt.lang)
 
@@ -353,7 +376,8 @@ class Scorer:
         chrf = _chrf(gloss(s, sl, self.forward), t)
         return BeadEvidence(s, t, similarity, src_cov, tgt_cov, (tuple(nums[0]), tuple(nums[1])), names,
                             (t_len / ratio) / max(s_len, 1.0), detected, _copied(s, t), z, src_part, tgt_part,
-                            s_base, t_base, margin, chrf, similarity_fitted=self.similarity_fitted)
+                            s_base, t_base, margin, chrf, similarity_fitted=self.similarity_fitted,
+                            encoder=self.encoder_name)
 
     def _best_part(self, doc: Document, ids: Sequence[int], other: str) -> tuple[int, int, float] | None:
         """The run of clauses of ``doc`` most similar to ``other`` (the first 8 clauses: at most 35 runs)."""

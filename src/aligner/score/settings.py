@@ -48,6 +48,10 @@ class FidelitySettings:
             chance pairings of the same topic.
         not_translation_share: share of content beads with fidelity below ``mistranslation``
             from which the document is not a translation, whatever the cosines.
+        encoder_scales: ``(encoder, offset, factor)`` for the other encoders whose cosines the
+            model reads (the one a pair falls back on where ``encoder`` does not know its
+            languages): ``offset + factor * cosine`` has the typical faithful and unrelated
+            beads of the dev pairs where the fitted encoder's are (see :meth:`scale_of`).
     """
 
     encoder: str = "use"
@@ -68,7 +72,21 @@ class FidelitySettings:
     not_translation_similarity: float = 0.5
     not_translation_margin: float = 0.05
     not_translation_share: float = 0.5
+    encoder_scales: tuple[tuple[str, float, float], ...] = ()
     provenance: str = field(default="", compare=False)
+
+    def scale_of(self, encoder: str) -> tuple[float, float] | None:
+        """``(offset, factor)`` that put a cosine of ``encoder`` on the scale of the encoder the
+        model was fitted on (``offset + factor * cosine``; a margin, a difference of cosines,
+        takes the factor only): ``(0, 1)`` for that encoder itself (or an unnamed one), the
+        fitted ``encoder_scales`` entry for another, ``None`` when there is none (the model
+        without encoder signals then applies)."""
+        if not encoder or encoder == self.encoder:
+            return (0.0, 1.0)
+        for name, offset, factor in self.encoder_scales:
+            if name == encoder:
+                return (offset, factor)
+        return None
 
     def weight_map(self, surface: bool) -> dict[str, float]:
         """The weights of the model with (``surface=False``) or without an encoder."""
@@ -84,6 +102,9 @@ class FidelitySettings:
         d = asdict(self)
         for key in ("weights", "surface_weights", "reference"):
             d[key] = dict(d[key])
+        d["encoder_scales"] = {name: [offset, factor] for name, offset, factor in self.encoder_scales}
+        if not d["encoder_scales"]:
+            del d["encoder_scales"]  # settings without one keep their digest
         return d
 
     @classmethod
@@ -92,6 +113,8 @@ class FidelitySettings:
         d = dict(data)
         for key in ("weights", "surface_weights", "reference"):
             d[key] = tuple(sorted((str(k), float(v)) for k, v in d.get(key, {}).items()))
+        d["encoder_scales"] = tuple(sorted((str(k), float(v[0]), float(v[1]))
+                                           for k, v in d.get("encoder_scales", {}).items()))
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in known})
 
