@@ -178,6 +178,14 @@ def _line_table(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[st
                     cols[key].append(v)
         out[pair] = {k: (np.array(v, dtype=object) if k in ("label", "base") else np.array(v, dtype=float))
                      for k, v in cols.items()}
+        fits = _fits()
+        labels_, base = cols["label"], cols["base"]
+        out[pair]["clean"] = np.array([lab == "ok" for lab in labels_])
+        out[pair]["base_any"] = np.array([bool(b) for b in base])
+        out[pair]["base_fit"] = np.array([bool(b & fits.get(lab, set())) for b, lab in zip(base, labels_)])
+        out[pair]["base_other"] = np.array([bool(b - MEANING) for b in base])
+        for key, kind in (("fit_mis", "mistranslation"), ("fit_add", "partial_addition"), ("fit_om", "partial_omission")):
+            out[pair][key] = np.array([kind in fits.get(lab, set()) for lab in labels_])
     return out
 
 
@@ -190,26 +198,17 @@ def _evaluate(table: dict[str, np.ndarray], t: Mapping[str, float], part_match: 
     low = ok & (fid < t["mistranslation"])
     rescue = low & (az >= t["length_z_weak"]) & (np.nan_to_num(part, nan=-9) >= part_match)
     mis = low & ~rescue
-    weak = (fid < t["partial_fidelity"]) | (np.nan_to_num(part, nan=-9) - np.nan_to_num(sim, nan=9) >= part_gain)
+    gain = t.get("part_gain", part_gain)
+    weak = (fid < t["partial_fidelity"]) | (np.nan_to_num(part, nan=-9) - np.nan_to_num(sim, nan=9) >= gain)
     partial = rescue | (ok & ~low & ((az >= t["length_z_strong"]) | ((az >= t["length_z_weak"]) & weak)))
-    labels = table["label"]
-    det = typed = n = clean = n_clean = meaning_clean = 0
-    for k, label in enumerate(labels):
-        types = set(table["base"][k])
-        meaning = bool(mis[k] or partial[k])
-        if mis[k]:
-            types.add("mistranslation")
-        if partial[k]:
-            types.add("partial_addition" if z[k] > 0 else "partial_omission")
-        if label == "ok":
-            n_clean += 1
-            clean += bool(types)
-            meaning_clean += meaning and not (types - MEANING)
-        else:
-            n += 1
-            det += bool(types)
-            typed += bool(types & _fits().get(label, set()))
-    return det / max(n, 1), typed / max(n, 1), clean / max(n_clean, 1), meaning_clean / max(n_clean, 1)
+    clean = table["clean"]
+    flagged = table["base_any"] | mis | partial
+    typed = table["base_fit"] | (mis & table["fit_mis"]) | (partial & (z > 0) & table["fit_add"]) | (
+        partial & (z <= 0) & table["fit_om"])
+    meaning_clean = (mis | partial) & ~table["base_other"]
+    n_clean, n = int(clean.sum()), int((~clean).sum())
+    return (float(flagged[~clean].sum()) / max(n, 1), float(typed[~clean].sum()) / max(n, 1),
+            float(flagged[clean].sum()) / max(n_clean, 1), float(meaning_clean[clean].sum()) / max(n_clean, 1))
 
 
 def fit_settings(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[str, Mapping[str, list[str]]],

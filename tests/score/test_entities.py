@@ -174,3 +174,16 @@ def test_a_capitalised_word_counts_at_a_sentence_start_when_the_document_capital
     vocab = DocumentVocabulary.of(doc, "fi")
     assert unaccounted_capitals("Menga sanoi niin.", "fi", "Saipov said so.", "en", vocab) == 1
     assert unaccounted_capitals("Tuolloin hän sanoi niin.", "fi", "Saipov said so.", "en", vocab) == 0
+
+
+def test_a_word_of_a_country_of_several_words_matches_its_acronym():
+    m = match_names("Britain will leave the EU in March, said Barnier.", "en",
+                    "Uingereza itaondoka Umoja wa Ulaya mwezi Machi, alisema Barnier.", "sw")
+    assert not m.src_only and not m.tgt_only
+
+
+def test_a_demonym_with_a_noun_class_prefix_matches_its_country():
+    m = match_names("They beat the Spaniard and the Swede.", "en", "Waliwashinda Mhispania na Mswidi.", "sw")
+    assert not m.src_only and not m.tgt_only and m.matched == 4
+    m = match_names("They beat the Spaniard and the Swede.", "en", "Waliwashinda Mhispania na Mkenya.", "sw")
+    assert [t.surface for t in m.src_only] == ["Swede"]

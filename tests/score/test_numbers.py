@@ -147,3 +147,15 @@ def test_a_dotted_clock_time_of_a_language_that_writes_times_so_matches_a_time()
     assert match_quantities(src, extract_quantities("paras aika on kello 17.30 tai klo 4.40.", "fi")) == ([], [])
     # where the decimal mark is a dot, 17.30 stays a decimal number
     assert [q.show() for q in extract_quantities("it rose 17.30 points", "en")] == ["17.3"]
+
+
+def test_a_number_word_that_starts_a_compound_excuses_the_digits():
+    from aligner.score.numbers import extract_quantities, match_quantities
+
+    for src, tgt, lang in (("She was 100 percent sure.", "Hän oli sataprosenttisen varma.", "fi"),
+                           ("a 3-year-old child", "ein dreijähriges Kind", "de")):
+        assert match_quantities(extract_quantities(src, "en"), extract_quantities(tgt, lang)) == ([], [])
+    # a word that only starts with a short number word is no number (``tender``: ``ten``)
+    src_only, _ = match_quantities(extract_quantities("He paid 10 dollars.", "en"),
+                                   extract_quantities("He was tender.", "en"))
+    assert [q.values for q in src_only] == [frozenset({10.0})]

@@ -11,9 +11,10 @@ that they become ``typography`` notes rather than mismatches.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 import regex
 from rapidfuzz import fuzz
@@ -391,7 +392,26 @@ def _place_codes(word: str, lang: str) -> frozenset[str]:
             # Irlanti / Irlannissa, Yhdysvallat / Yhdysvaltain)
             if w.startswith(name) or (k >= max(4, len(name) - 3) and len(w) - k <= 6):
                 out.add(names[name])
+    if not out:
+        # a different prefix of one or two letters on the same stem of five or more: a noun
+        # class (Swahili Mhispania / Uhispania, Wamarekani / Marekani, Mswidi / Uswidi)
+        heads = _names_by_stem(lang)
+        for cut in (0, 1, 2):
+            out.update(heads.get(w[cut:], ()) if len(w) - cut >= 5 else ())
     return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def _names_by_stem(lang: str) -> Mapping[str, frozenset[str]]:
+    """One-word place names of ``lang``, whole and without their first one or two letters -> CLDR codes."""
+    out: dict[str, set[str]] = {}
+    for name, code in place_names(lang).items():
+        if " " in name:
+            continue
+        for cut in (0, 1, 2):
+            if len(name) - cut >= 5:
+                out.setdefault(name[cut:], set()).add(code)
+    return MappingProxyType({k: frozenset(v) for k, v in out.items()})
 
 
 @lru_cache(maxsize=256)
@@ -643,6 +663,9 @@ def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon:
     found: list[tuple[Token, str, Token | None]] = []
     for name in _names(text, lang, vocab):
         how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon, other_places)
+        if how == "none" and any(a <= name.start < b and code in _codes_of(other_toks, other_lang, other_places)
+                                 for a, b, code in _multiword_spans(text, lang)):
+            how = "translated"  # a word of a country of several words: Umoja (wa Ulaya) / EU
         if how != "none":
             found.append((name, how, tok))
         elif _soft(name.surface, lang, lexicon, vocab, other_script) or _common_name(text, name, lang):
@@ -652,6 +675,11 @@ def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon:
         else:
             only.append(name)
     return only, soft, elsewhere, found
+
+
+def _codes_of(toks: tuple[Token, ...], lang: str, places: frozenset[str]) -> frozenset[str]:
+    """The CLDR codes the tokens name (countries, languages, acronyms such as ``EU``), and ``places``."""
+    return places | frozenset(c for t in toks for w in (t.surface, _strip(t.surface, lang)) for c in _place_keys(w, lang))
 
 
 def unaccounted_capitals(text: str, lang: str, other_text: str, other_lang: str,
@@ -713,6 +741,19 @@ def _multiword_pattern(lang: str) -> "regex.Pattern[str] | None":
     if not names:
         return None
     return regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\p{L})")
+
+
+@lru_cache(maxsize=32768)
+def _multiword_spans(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, CLDR code)`` of every country or language name of several words in ``text``."""
+    pattern = _multiword_pattern(lang)
+    if pattern is None or " " not in text:
+        return ()
+    names = place_names(lang)
+    low = unaccented(text.casefold())
+    if len(low) != len(text):
+        return ()  # offsets would not line up (a letter that case-folds to two)
+    return tuple((m.start(), m.end(), names[m.group(0)]) for m in pattern.finditer(low) if m.group(0) in names)
 
 
 @lru_cache(maxsize=32768)

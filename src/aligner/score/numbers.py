@@ -445,11 +445,16 @@ def _spelled(text: str, lang: str, digit_spans: list[tuple[int, int]]) -> Iterab
 
 
 def _inflected(word: str, table: Mapping[str, float]) -> float | None:
-    """The value of a number word with an ending of up to three letters (``Vierzigern``)."""
+    """The value of a number word with an ending of up to three letters (``Vierzigern``), or of
+    one of at least four letters that starts a compound of at least three letters more
+    (``sataprosenttisen``: ``sata`` 100, ``dreijährige``: ``drei`` 3); the longest such word."""
     for cut in (1, 2, 3):
         stem = word[:-cut]
         if len(stem) >= 5 and stem in table:
             return table[stem]
+    for end in range(len(word) - 3, 3, -1):
+        if word[:end] in table:
+            return table[word[:end]]
     return None
 
 
