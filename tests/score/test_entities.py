@@ -187,3 +187,14 @@ def test_a_demonym_with_a_noun_class_prefix_matches_its_country():
     assert not m.src_only and not m.tgt_only and m.matched == 4
     m = match_names("They beat the Spaniard and the Swede.", "en", "Waliwashinda Mhispania na Mkenya.", "sw")
     assert [t.surface for t in m.src_only] == ["Swede"]
+
+
+def test_a_close_spelling_is_never_a_lower_case_word():
+    m = match_names("Michael Vann said he was happy.", "en", "Michael Bauern gab an, dass er froh war.", "de")
+    assert [t.surface for t in m.src_only] == ["Vann"]
+
+
+def test_a_month_after_a_given_name_is_a_surname():
+    assert [t.surface for t in extract_names("Theresa May will announce it today.", "en")] == ["May"]
+    assert [t.surface for t in extract_names("He left on Friday May 5 and in May.", "en")] == []
+    assert [t.surface for t in extract_names("Last May he left.", "en")] == []

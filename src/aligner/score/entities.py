@@ -90,7 +90,28 @@ def extract_names(text: str, lang: str) -> tuple[Token, ...]:
     """
     toks = tokens(text)
     starts = _sentence_starts(text, toks)
-    return tuple(tok for k, tok in enumerate(toks) if _is_name(tok, k in starts, lang))
+    out = []
+    for k, tok in enumerate(toks):
+        if _is_name(tok, k in starts, lang) or (k and k not in starts and _surname_like(toks, k, text, lang)):
+            out.append(tok)
+    return tuple(out)
+
+
+def _surname_like(toks: tuple[Token, ...], k: int, text: str, lang: str) -> bool:
+    """A capitalised month or day name right after a capitalised word that is no common word,
+    with no number after it, is a surname (``Theresa May``), not a date (``Monday May 5``,
+    ``in May``, ``Last May``)."""
+    tok, prev = toks[k], toks[k - 1]
+    if not tok.surface[:1].isupper() or not _calendar_word(tok.surface.lower(), lang) or capitalises_nouns(lang):
+        return False  # (in German a capitalised noun before a month says when: Ende Mai)
+    if not prev.surface[:1].isupper() or _calendar_word(prev.surface.lower(), lang) or is_stopword(prev.surface, lang):
+        return False
+    if _is_common(prev.surface, lang, common_words(lang)):
+        return False  # Last May, Black Friday
+    if text[prev.end : tok.start] != " ":
+        return False
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    return after is None or not (after.is_number or after.surface[:1].isdigit())
 
 
 def _sentence_starts(text: str, toks: tuple[Token, ...]) -> frozenset[int]:
@@ -291,7 +312,9 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
             return "exact", tok  # the same name in another script or spelling: Cox / Кокс
         if len(fn) >= 6 and len(ft) >= 5 and fn[:5] == ft[:5]:
             return "exact", tok  # an inflected or derived form: Olympic / olympialaisissa
-        score = fuzz.ratio(fn, ft)
+        # a close spelling only of a word that may be a name: not a lower-case word (``Vann`` is
+        # not ``an``), at least three letters
+        score = fuzz.ratio(fn, ft) if len(t) >= 3 and not tok.surface[:1].islower() else 0.0
         if score > best[0]:
             best = (score, tok)
         if (_place_keys(n, lang) | _place_keys(name.surface, lang)) & (
