@@ -43,6 +43,10 @@ GRID: dict[str, tuple[float, ...]] = {
     "length_z_strong": (2.0, 2.5, 3.0, 4.0),
 }
 MEANING = {"mistranslation", "partial_omission", "partial_addition"}
+#: Line labels that leave a bead's meaning as its source's (faults with flags of their own).
+MEANING_FAITHFUL = frozenset({"ok", "number", "entity"})
+#: Signals left out of the meaning model (those of the number and name flags).
+COUNTED = ("numbers", "names")
 
 
 @lru_cache(maxsize=1)
@@ -105,9 +109,10 @@ def fit_scales(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[str
 
 
 def bead_rows(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[str, Mapping[str, list[str]]],
-              settings: Any = None) -> list[tuple[str, dict[str, float], int]]:
+              settings: Any = None, faithful: frozenset[str] = frozenset({"ok"})
+              ) -> list[tuple[str, dict[str, float], int]]:
     """``(pair, signals, faithful)`` of every scored, translated bead (cosines read through the
-    encoder scales of ``settings``)."""
+    encoder scales of ``settings``): faithful when every target line's label is in ``faithful``."""
     from aligner.score.fidelity import signals_of
     from aligner.score.settings import DEFAULT_SETTINGS
 
@@ -120,7 +125,7 @@ def bead_rows(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[str,
                 ev = score.evidence
                 if ev is None or score.parts.get("language", 1.0) == 0.0:
                     continue
-                ok = all(j < len(lab) and lab[j] == "ok" for j in bead.tgt)
+                ok = all(j < len(lab) and lab[j] in faithful for j in bead.tgt)
                 rows.append((pair, signals_of(ev, settings), int(ok)))
     return rows
 
@@ -221,8 +226,15 @@ def fit_settings(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[s
     b0, w, ref = fit_model(rows, SIGNALS)
     surface = tuple(n for n in SIGNALS if n not in ("similarity", "margin"))
     sb0, sw, _ = fit_model(rows, surface)
+    # the meaning model: a bead whose only fault is a number or a name still says what its source says
+    meaning_rows = bead_rows(comparisons, labels, base, MEANING_FAITHFUL)
+    meaning_signals = tuple(n for n in SIGNALS if n not in COUNTED)
+    mb0, mw, _ = fit_model(meaning_rows, meaning_signals)
+    smb0, smw, _ = fit_model(meaning_rows, tuple(n for n in meaning_signals if n in surface))
     settings = base.with_(intercept=b0, weights=tuple(sorted(w.items())), surface_intercept=sb0,
-                                      surface_weights=tuple(sorted(sw.items())), reference=tuple(sorted(ref.items())))
+                          surface_weights=tuple(sorted(sw.items())), reference=tuple(sorted(ref.items())),
+                          meaning_intercept=mb0, meaning_weights=tuple(sorted(mw.items())),
+                          surface_meaning_intercept=smb0, surface_meaning_weights=tuple(sorted(smw.items())))
     tables = _line_table(comparisons, labels, settings)
     best: tuple[float, dict[str, float]] | None = None
     fallback: tuple[float, dict[str, float]] | None = None
@@ -242,6 +254,7 @@ def fit_settings(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[s
     chosen = (best or fallback)[1]  # type: ignore[index]
     if verbose:
         print(f"model: intercept {b0}, weights {w}; surface {sb0}, {sw}", file=sys.stderr)
+        print(f"meaning: intercept {mb0}, weights {mw}; surface {smb0}, {smw}", file=sys.stderr)
         print(f"thresholds: {chosen} ({'within' if best else 'over'} the budget)", file=sys.stderr)
     return settings.with_(**chosen)
 

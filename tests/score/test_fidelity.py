@@ -106,3 +106,16 @@ def test_another_encoders_cosines_are_read_through_its_fitted_scale(concept_enco
     assert scaled_similarity(replace(ev, encoder=scaled.encoder), scaled) == (0.9, 0.1, 1.0)
     # an encoder that does not know the languages gives no encoder signals, whatever the scale
     assert scaled_similarity(replace(ev, similarity_fitted=False), scaled) is None
+
+
+def test_meaning_comes_from_the_meaning_model_and_leaves_the_fidelity_alone(concept_encoder):
+    from aligner.score.fidelity import fidelity_from_evidence
+    from aligner.score.settings import DEFAULT_SETTINGS
+
+    src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
+    (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,))])
+    plain = DEFAULT_SETTINGS.with_(meaning_weights=(), surface_meaning_weights=())
+    strict = plain.with_(meaning_intercept=-30.0, meaning_weights=(("similarity", 0.0),))
+    a = fidelity_from_evidence(score.evidence, "en", "id", plain)
+    b = fidelity_from_evidence(score.evidence, "en", "id", strict)
+    assert a.fidelity == b.fidelity and a.parts["meaning"] > 0.5 and b.parts["meaning"] < 1e-6

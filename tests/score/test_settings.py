@@ -22,3 +22,12 @@ def test_encoder_scales_survive_json_and_change_the_digest():
 def test_settings_without_scales_keep_the_json_they_had():
     s = DEFAULT_SETTINGS.with_(encoder_scales=())
     assert "encoder_scales" not in s.to_json()
+
+
+def test_the_meaning_model_is_read_when_fitted():
+    s = DEFAULT_SETTINGS.with_(meaning_weights=(("similarity", 6.0),), meaning_intercept=-2.0,
+                               surface_meaning_weights=())
+    assert s.meaning_model(False) == (-2.0, {"similarity": 6.0})
+    assert s.meaning_model(True) is None
+    again = FidelitySettings.from_json(s.to_json())
+    assert again == s

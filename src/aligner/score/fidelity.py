@@ -258,14 +258,15 @@ def fidelity_from_evidence(ev: BeadEvidence, src_lang: str, tgt_lang: str,
         sig["margin"] = reference.get("margin", 0.0)  # too few beads to measure it: typical value
     logit = settings.surface_intercept if surface else settings.intercept
     parts: dict[str, float] = {}
-    meaning_logit = logit
+    meaning_model = settings.meaning_model(surface)
+    meaning_logit, meaning_weights = meaning_model if meaning_model is not None else (logit, weights)
     for name in SIGNALS:
         if name not in sig:
             continue
         w = weights.get(name, 0.0)
         logit += w * sig[name]
         if name not in _COUNTED:
-            meaning_logit += w * sig[name]
+            meaning_logit += meaning_weights.get(name, 0.0) * sig[name]
         parts[name] = round(sig[name], 6)
         parts[f"{name}_effect"] = round(w * (sig[name] - reference.get(name, 0.0)), 6)
     language = 0.0 if _untranslated(ev, src_lang, tgt_lang) else 1.0

@@ -48,6 +48,11 @@ class FidelitySettings:
             chance pairings of the same topic.
         not_translation_share: share of content beads with fidelity below ``mistranslation``
             from which the document is not a translation, whatever the cosines.
+        meaning_intercept, meaning_weights: the meaning model: ``P(the bead says what its
+            source says)`` from the signals other than numbers and names, fitted with beads
+            whose only fault is a number or a name counted as faithful (they have flags of their
+            own); read by the mistranslation and partial flags as ``parts["meaning"]``.
+        surface_meaning_intercept, surface_meaning_weights: the same without an encoder.
         encoder_scales: ``(encoder, offset, factor)`` for the other encoders whose cosines the
             model reads (the one a pair falls back on where ``encoder`` does not know its
             languages): ``offset + factor * cosine`` has the typical faithful and unrelated
@@ -73,7 +78,20 @@ class FidelitySettings:
     not_translation_margin: float = 0.05
     not_translation_share: float = 0.5
     encoder_scales: tuple[tuple[str, float, float], ...] = ()
+    meaning_intercept: float = 0.0
+    meaning_weights: tuple[tuple[str, float], ...] = ()
+    surface_meaning_intercept: float = 0.0
+    surface_meaning_weights: tuple[tuple[str, float], ...] = ()
     provenance: str = field(default="", compare=False)
+
+    def meaning_model(self, surface: bool) -> tuple[float, dict[str, float]] | None:
+        """``(intercept, weights)`` of the meaning model with (``surface=False``) or without an
+        encoder, or ``None`` when none was fitted (``meaning`` is then the fidelity model
+        without its counted signals)."""
+        weights = self.surface_meaning_weights if surface else self.meaning_weights
+        if not weights:
+            return None
+        return (self.surface_meaning_intercept if surface else self.meaning_intercept), dict(weights)
 
     def scale_of(self, encoder: str) -> tuple[float, float] | None:
         """``(offset, factor)`` that put a cosine of ``encoder`` on the scale of the encoder the
@@ -100,7 +118,7 @@ class FidelitySettings:
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (``load_settings`` reads it back)."""
         d = asdict(self)
-        for key in ("weights", "surface_weights", "reference"):
+        for key in ("weights", "surface_weights", "reference", "meaning_weights", "surface_meaning_weights"):
             d[key] = dict(d[key])
         d["encoder_scales"] = {name: [offset, factor] for name, offset, factor in self.encoder_scales}
         if not d["encoder_scales"]:
@@ -111,7 +129,7 @@ class FidelitySettings:
     def from_json(cls, data: dict[str, Any]) -> "FidelitySettings":
         """Settings from :meth:`to_json`'s dict."""
         d = dict(data)
-        for key in ("weights", "surface_weights", "reference"):
+        for key in ("weights", "surface_weights", "reference", "meaning_weights", "surface_meaning_weights"):
             d[key] = tuple(sorted((str(k), float(v)) for k, v in d.get(key, {}).items()))
         d["encoder_scales"] = tuple(sorted((str(k), float(v[0]), float(v[1]))
                                            for k, v in d.get("encoder_scales", {}).items()))
