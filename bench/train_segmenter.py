@@ -39,7 +39,8 @@ from segmentation import LANGS, ROOT, Paragraph, _nonspace_prefix, folds, inner_
 from aligner.segment.core import paragraph_ranges  # noqa: E402
 from aligner.segment.model import BoundaryModel, format_weights  # noqa: E402
 from aligner.segment.rules import (  # noqa: E402
-    Vote, features_with, gaps, lang_rules, lower_starts, ruled, sentence_endings, split_with_model, vote_with,
+    Vote, closes_bracket, features_with, gaps, lang_rules, lower_starts, ruled, semicolon_distances,
+    sentence_endings, split_with_model, vote_with,
 )
 
 OUT = ROOT / "src" / "aligner" / "data" / "segmentation"
@@ -68,13 +69,16 @@ def examples(lang: str, paragraphs: list[Paragraph], endings: frozenset[str],
         gold = {prefix[e] for e in p.ends}
         found = gaps(p.text, 0, len(p.text), rules)
         loose = lower_starts(found, rules)
-        for offset, prev, left, right, phrase, after, run in found:
+        semis = semicolon_distances(found, rules)
+        for i, (offset, prev, left, right, phrase, after, run) in enumerate(found):
+            if (")" in right or "]" in right) and closes_bracket(p.text, 0, offset, right, rules):
+                continue  # decided by the rules, as at run time
             vote = vote_with(rules, prev, left, right, phrase, after)
             if vote is Vote.PLAIN and probe.skip_plain(left, right):
                 continue
             if ruled(vote, right):
                 continue  # decided by the rules, as at run time
-            xs.append(features_with(rules, prev, left, right, vote, after, run, lower, loose))
+            xs.append(features_with(rules, prev, left, right, vote, after, run, lower, loose, semis.get(i, 0)))
             ys.append(int(prefix[offset] in gold))
     return xs, ys
 

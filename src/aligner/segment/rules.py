@@ -28,6 +28,15 @@ How a paragraph is split:
    never saw, the vote decides: a final mark or a sentence-ending abbreviation before
    anything but a lower-case letter, a greeting always. An abbreviation before an opening
    bracket (``Inc. (SSI)``) and a quotation before a lower-case word never end a sentence.
+   Around the marks (see :func:`gaps`): HTML character references are read as the marks
+   they stand for (``нет!&#39;&#39;``); a detached straight quote opens or closes by its place
+   and the quotes before it; no sentence ends right after an opening bracket, nor one word
+   before a bracket opened earlier closes (``(SSK. II)``, :func:`closes_bracket`); a final
+   mark closed by a bracket before a lower-case word goes on (``(etc.) zum``); a number and
+   a dot after a dash ends a range, not a list item (``6 – 4.``); two hyphens stand for a
+   dialogue dash; an ellipsis is scored, like a final mark, from the next word; a semicolon
+   is scored knowing how far the paragraph's other semicolons are (a list: ``Terni, azioni
+   300; Ilva, azioni 500;``).
 3. **No-space boundaries.** Inside a token: CJK full stops (``。``, ``！``, ``？``, also
    before digits); in languages written without spaces between sentences (Chinese,
    Japanese) ASCII ``!``/``?`` between letters; in scripts whose final mark may be glued to
@@ -45,6 +54,7 @@ marks.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -60,7 +70,8 @@ from .model import BoundaryModel, boundary_model, model_for
 
 __all__ = [
     "Vote", "LangRules", "lang_rules", "rules_for_text", "split_paragraph", "split_with_model",
-    "abbreviations", "rule_vote", "gap_features", "gaps", "intoken_boundaries", "RULES_VERSION",
+    "abbreviations", "rule_vote", "gap_features", "gaps", "intoken_boundaries", "closes_bracket",
+    "semicolon_distances", "RULES_VERSION",
 ]
 
 #: Bumped whenever a rule or a shipped weight file changes the output.
@@ -369,16 +380,19 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
             r = right.lstrip(rules.openers).lower().rstrip(".,")
             if r in rules.months or prev.lower() in rules.ordinal_cues:
                 return Vote.ORDINAL
-            if left == core and (not prev or not prev[-1].isalnum()):
-                return Vote.NUMBER  # at a sentence start or after a mark: a list item?
+            if left == core and (not prev or not prev[-1].isalnum()) and prev not in _DASHES:
+                # At a sentence start or after a mark: a list item? (After a dash, the end
+                # of a range or a score: "6 – 4.", "862 -- 871.")
+                return Vote.NUMBER
             return _quoted(left, core, right)
         if len(stem) == 1 and stem.isalpha():
             return Vote.INITIAL
         if "." in stem and all(0 < len(piece) <= 3 and piece.isalpha() for piece in stem.split(".")):
             return Vote.DOTTED
         return _quoted(left, core, right)
-    if rules.dashes and last != "." and right in rules.dashes and after[:1].islower():
-        # "- Dlaczego? - zapytał.": the narrator's words after a dialogue dash go on.
+    if rules.dashes and last != "." and (right in rules.dashes or right == "--") and after[:1].islower():
+        # "- Dlaczego? - zapytał.": the narrator's words after a dialogue dash (or "--",
+        # the dash typed as two hyphens) go on.
         return Vote.QUOTE_GOES_ON
     if core.endswith("..") or last == "…":
         return Vote.ELLIPSIS
@@ -392,29 +406,34 @@ def _dateline(phrase: str, left: str) -> bool:
     one or two words of a place, a detached dash and one word of an agency with a colon
     (``London - IRNA:``, ``دهلی نو - ایرنا:``)? In any script it stands as its own line."""
     words = phrase.split()
-    if not 3 <= len(words) <= 4 or words[-2] not in _DATELINE_DASHES or left[:-1] != left[:-1].rstrip(":"):
+    if not 3 <= len(words) <= 4 or words[-2] not in _DASHES or left[:-1] != left[:-1].rstrip(":"):
         return False
     return all(w.isalpha() for w in words[:-2]) and words[-1][:-1].isalpha()
 
 
-_DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+#: Closers after a final mark that a lower-case word continues: quotes and brackets.
+_GOES_ON_CLOSERS = _QUOTES + ")]"
 
 
 def _quoted(left: str, core: str, right: str) -> Vote:
-    """A final mark; inside a quotation that a lower-case word continues (``"Why?" she
-    asked``), the sentence goes on."""
-    if left != core and left[len(core)] in _QUOTES and right[0].islower():
+    """A final mark; inside a quotation or brackets that a lower-case word continues
+    (``"Why?" she asked``, ``(Weltmeisterschaft etc.) zum``), the sentence goes on."""
+    if left != core and left[len(core)] in _GOES_ON_CLOSERS and right[0].islower():
         return Vote.QUOTE_GOES_ON
     return Vote.FINAL
 
 
 def gap_features(prev: str, left: str, right: str, lang: str, vote: Vote, after: str = "", run: int = 0,
-                 lower: frozenset[str] = frozenset(), loose: int = 0) -> list[str]:
+                 lower: frozenset[str] = frozenset(), loose: int = 0, near: int = 0) -> list[str]:
     """Feature names of the gap between ``left`` and ``right`` for the learned model
     (``after``: the token after ``right``; ``run``: tokens since the last final mark;
     ``lower``: the language's lower-case words, see :class:`~aligner.segment.model.BoundaryModel`;
-    ``loose``: :func:`lower_starts` of the paragraph)."""
-    return features_with(lang_rules(lang), prev, left, right, vote, after, run, lower, loose)
+    ``loose``: :func:`lower_starts` of the paragraph; ``near``: for a semicolon, how many gaps
+    away the nearest other semicolon of the paragraph is, see :func:`semicolon_distances`)."""
+    return features_with(lang_rules(lang), prev, left, right, vote, after, run, lower, loose, near)
 
 
 def _lower_feature(rules: LangRules, rword: str, v: str, lower: frozenset[str]) -> str:
@@ -429,6 +448,25 @@ def _run_bucket(run: int) -> str:
     return "1" if run <= 1 else "2" if run == 2 else "3" if run <= 4 else "5" if run <= 8 else "9" if run <= 16 else "L"
 
 
+#: At most this many gaps between two semicolons of a list (``Terni, azioni 300;``).
+_LIST_ITEM = 6
+
+
+def semicolon_distances(found: list[tuple[int, str, str, str, str, str, int]], rules: LangRules) -> dict[int, int]:
+    """For each gap of ``found`` (:func:`gaps`) after a semicolon, by its index: how many gaps
+    away the nearest other semicolon of the paragraph is (0 where it is the only one)."""
+    trailers = rules.trailers
+    where = [i for i, g in enumerate(found) if (g[2].rstrip(trailers) or g[2])[-1] == ";"]
+    if len(where) < 2:
+        return dict.fromkeys(where, 0)
+    out = {}
+    for k, i in enumerate(where):
+        before = i - where[k - 1] if k else len(found)
+        later = where[k + 1] - i if k + 1 < len(where) else len(found)
+        out[i] = min(before, later)
+    return out
+
+
 def lower_starts(found: list[tuple[int, str, str, str, str, str, int]], rules: LangRules) -> int:
     """How many gaps of a paragraph (``found``: :func:`gaps`) have a final mark before a
     lower-case word: a writer who starts sentences in lower case ("great. i loved it") has
@@ -438,9 +476,9 @@ def lower_starts(found: list[tuple[int, str, str, str, str, str, int]], rules: L
 
 
 def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote, after: str = "", run: int = 0,
-                  lower: frozenset[str] = frozenset(), loose: int = 0) -> list[str]:
+                  lower: frozenset[str] = frozenset(), loose: int = 0, near: int = 0) -> list[str]:
     """:func:`gap_features` with the language's rules given (``loose``: :func:`lower_starts`
-    of the paragraph)."""
+    of the paragraph; ``near``: :func:`semicolon_distances`)."""
     core = left.rstrip(rules.trailers) or left
     stem = core.rstrip(rules.final + ":;,") or core
     lc = _shape(left[-1])
@@ -464,6 +502,17 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
             feats.append("m=" + core[-1] + "|" + rshape)
         if right[0] in rules.openers:
             feats.append("v=B|o" + right[0])
+        if left != core:
+            feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
+        if lower and rshape == "Cap":
+            feats.append(_lower_feature(rules, rword, v, lower))
+        return feats
+    if vote is Vote.ELLIPSIS:
+        # An ellipsis: like a final mark, the next word decides ("weg... Verdiente"
+        # starts a sentence, "gefreut... aber" goes on), not the letters before it.
+        feats = ["v=E", "es=" + rshape, "rw=" + rkey, "lw=" + left.lower()[-12:]]
+        if right[0] in rules.openers:
+            feats.append("v=E|o" + right[0])
         if left != core:
             feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
         if lower and rshape == "Cap":
@@ -504,6 +553,10 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
         feats.append("ldate|" + rshape)
     if lower and rshape == "Cap":
         feats.append(_lower_feature(rules, rword, v, lower))
+    if vote is Vote.SEMICOLON:
+        # Items of a list set off by semicolons are short ("Terni, azioni 300; Ilva, azioni
+        # 500;"); a semicolon between two long clauses may end a sentence (French, Spanish).
+        feats.append("sn=" + ("near" if 0 < near <= _LIST_ITEM else "far"))
     if run and vote is Vote.PLAIN:
         # How many tokens since the last final mark: a heading or a name line is short; an
         # unpunctuated stretch that goes on and on has lost a boundary.
@@ -536,6 +589,8 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
 
 
 _GENERIC = "generic"
+#: Quotation marks that may open or close ("), read by their place when detached.
+_AMBIGUOUS_QUOTES = frozenset({'"', "'"})
 
 
 def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> list[tuple[int, str, str, str, str, str, int]]:
@@ -548,13 +603,25 @@ def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> lis
     reads it; ``run`` is the number of tokens in that run. ``after`` is the token after
     ``right`` ('' at the paragraph end). ``rules`` gives the final marks and closers
     (default: Latin script's).
+
+    Tokens are read with their HTML character references decoded (``&#39;`` is ``'``). A
+    detached closer or final mark is read with the word before it (``anh .`` is ``anh.``,
+    with that word's ``prev``), so no gap comes before it; no gap comes after a token of
+    opening brackets or quotes (``(«``); a detached straight quote after a final mark and
+    before a capital, where the quotes before it in the paragraph are balanced, opens the
+    next sentence: the gap comes before it and ``right`` is the quote and its word
+    (``"Các``).
     """
     rules = rules or lang_rules(_GENERIC)
-    final, trailers = rules.final, rules.trailers
+    final, trailers, openers = rules.final, rules.trailers, rules.openers
     marks = trailers + final
-    tokens = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    tokens = [(m.end(), _unref(m.group())) for m in _TOKEN.finditer(text, start, end)]
     out = []
     prev = ""
+    pending = ""  # a word and the detached marks after it, until a gap is kept
+    pending_prev = ""  # the token before that word
+    opening = False  # was the last gap before a detached opening quote?
+    quotes = dict.fromkeys(_AMBIGUOUS_QUOTES, 0)  # straight quotes so far, not apostrophes
     run: list[str] = []
     count = 0
     last = len(tokens) - 1
@@ -563,6 +630,9 @@ def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> lis
         right = tokens[i + 1][1]
         after = tokens[i + 2][1] if i + 1 < last else ""
         count += 1
+        if "'" in left or '"' in left:
+            for q in _AMBIGUOUS_QUOTES:
+                quotes[q] += _quote_marks(left, q)
         if len(run) < 5:
             run.append(left)
         phrase = " ".join(run).lower() if len(run) <= 4 else ""
@@ -570,15 +640,60 @@ def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> lis
         if (left.rstrip(trailers) or left)[-1] in final:
             run = []
             count = 0
+        if opening:
+            opening = False  # the gap after a detached opening quote: not a boundary
+            prev = left
+            continue
+        if not left.strip(openers) and not any(c in trailers for c in left):
+            # "(« Le roi": no sentence ends right after an opening bracket or quote.
+            pending = ""
+            prev = left
+            continue
+        word = pending or prev
+        # A detached closer or final mark ("anh ." in tokenised text) is read with its word
+        # (and the marks between: "day . )").
+        merged = bool(word) and not left.strip(marks)
+        shown, before = (word + left, pending_prev if pending else "") if merged else (left, prev)
         if not right.strip(marks) or (right[0] in _TAIL_START and _TAIL.match(right)):
-            continue  # "day. )", "so . .", "좋아요 ㅋㅋ": a detached mark or laugh stays with its sentence
-        if prev and not left.strip(marks):
-            # A detached closer or final mark ("anh ." in tokenised text) is read with its word.
-            out.append((offset, "", prev + left, right, phrase, after, size))
-        else:
-            out.append((offset, prev, left, right, phrase, after, size))
+            if (right in _AMBIGUOUS_QUOTES and after[:1].isupper() and (shown.rstrip(trailers) or shown)[-1] in final
+                    and quotes[right] % 2 == 0):
+                # 'rừng . " Các anh': a straight quote after a final mark and before a
+                # capital, with as many such quotes before it in the paragraph opened as
+                # closed, opens the next sentence; it is read with the word it opens.
+                later = tokens[i + 3][1] if i + 2 < last else ""
+                out.append((offset, before, shown, right + after, phrase, later, size))
+                opening = True
+                pending = ""
+                prev = left
+                continue
+            # "day. )", "so . .", "좋아요 ㅋㅋ": a detached mark or laugh stays with its sentence
+            pending, pending_prev = shown, before
+            continue
+        out.append((offset, before, shown, right, phrase, after, size))
+        pending = ""
         prev = left
     return out
+
+
+def _quote_marks(token: str, quote: str) -> int:
+    """How many times ``quote`` stands in ``token`` as a quotation mark, not as an apostrophe
+    between two letters (``l'appelait``, ``don't``)."""
+    n = 0
+    for j, ch in enumerate(token):
+        if ch == quote and not (0 < j < len(token) - 1 and token[j - 1].isalpha() and token[j + 1].isalpha()):
+            n += 1
+    return n
+
+
+_CHAR_REF = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+
+
+def _unref(token: str) -> str:
+    """``token`` with its HTML character references read (``нет!&#39;&#39;`` is ``нет!''``,
+    not a word and a semicolon): text taken from web pages often keeps them."""
+    if "&" not in token:
+        return token
+    return _CHAR_REF.sub(lambda m: html.unescape(m.group()), token)
 
 
 def _quote_particle(text: str, match: regex.Match[str], rules: LangRules) -> bool:
@@ -596,6 +711,27 @@ def intoken_boundaries(text: str, start: int, end: int, lang: str | LangRules) -
     if rules.glued is not None:
         found += [m.end() for m in rules.glued.finditer(text, start, end)]
     return found
+
+
+_CLOSING_BRACKETS = {")": "(", "]": "["}
+#: How far back (characters) :func:`closes_bracket` looks for the opening bracket.
+_BRACKET_REACH = 200
+
+
+def closes_bracket(text: str, start: int, offset: int, right: str, rules: LangRules) -> bool:
+    """Does the token ``right`` after the gap at ``offset`` end with its word a bracket opened
+    before the gap, in the paragraph starting at ``start`` (``(SSK. II)``, ``(Bl.) RM
+    Smith)``)? A sentence does not end one word before the bracket around it closes."""
+    for i, ch in enumerate(right):
+        if ch in "([":
+            return False
+        opener = _CLOSING_BRACKETS.get(ch)
+        if opener is not None:
+            if i == 0 or any(c in rules.final for c in right[:i]):
+                return False
+            window = text[max(start, offset - _BRACKET_REACH):offset]
+            return window.count(opener) > window.count(ch)
+    return False
 
 
 #: Votes the rules decide even where weights exist (too rare in training data to learn).
@@ -644,6 +780,8 @@ def split_with_model(
         cuts += external_boundaries(rules.conventions.sentence_model, text, start, end) or []
     if model is None:
         for offset, prev, left, right, phrase, after, _run in gaps(text, start, end, rules):
+            if (")" in right or "]" in right) and closes_bracket(text, start, offset, right, rules):
+                continue
             if _fallback(vote_with(rules, prev, left, right, phrase, after), right, after):
                 cuts.append(offset)
     else:
@@ -653,7 +791,10 @@ def split_with_model(
         generic = boundary_model(lang) is None
         found = gaps(text, start, end, rules)
         loose = lower_starts(found, rules)
-        for offset, prev, left, right, phrase, after, run in found:
+        semis = semicolon_distances(found, rules)
+        for i, (offset, prev, left, right, phrase, after, run) in enumerate(found):
+            if (")" in right or "]" in right) and closes_bracket(text, start, offset, right, rules):
+                continue
             vote = vote_with(rules, prev, left, right, phrase, after)
             if vote is Vote.PLAIN and model.skip_plain(left, right):
                 continue
@@ -662,7 +803,7 @@ def split_with_model(
                     cuts.append(offset)
                 continue
             score = 0.0
-            for f in features_with(rules, prev, left, right, vote, after, run, lower, loose):
+            for f in features_with(rules, prev, left, right, vote, after, run, lower, loose, semis.get(i, 0)):
                 score += get(f, 0.0)
             if score > threshold:
                 cuts.append(offset)
