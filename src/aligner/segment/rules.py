@@ -475,6 +475,20 @@ def lower_starts(found: list[tuple[int, str, str, str, str, str, int]], rules: L
     return sum(1 for g in found if g[3][0].islower() and (g[2].rstrip(trailers) or g[2])[-1] in final)
 
 
+def _mark_context(rules: LangRules, left: str, core: str, right: str, rword: str, rshape: str, v: str,
+                  lower: frozenset[str]) -> list[str]:
+    """Features of a final mark's or an ellipsis's surroundings: an opening mark after the
+    gap, closers after the mark, and a capitalised next word the language writes in lower case."""
+    feats = []
+    if right[0] in rules.openers:
+        feats.append("v=" + v + "|o" + right[0])
+    if left != core:
+        feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
+    if lower and rshape == "Cap":
+        feats.append(_lower_feature(rules, rword, v, lower))
+    return feats
+
+
 def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote, after: str = "", run: int = 0,
                   lower: frozenset[str] = frozenset(), loose: int = 0, near: int = 0) -> list[str]:
     """:func:`gap_features` with the language's rules given (``loose``: :func:`lower_starts`
@@ -500,24 +514,12 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
         if core[-1] != ".":
             # "?" and "!" before a lower-case word or a dash often go on ("mi? diye", "? - zapytał").
             feats.append("m=" + core[-1] + "|" + rshape)
-        if right[0] in rules.openers:
-            feats.append("v=B|o" + right[0])
-        if left != core:
-            feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
-        if lower and rshape == "Cap":
-            feats.append(_lower_feature(rules, rword, v, lower))
-        return feats
+        return feats + _mark_context(rules, left, core, right, rword, rshape, v, lower)
     if vote is Vote.ELLIPSIS:
         # An ellipsis: like a final mark, the next word decides ("weg... Verdiente"
         # starts a sentence, "gefreut... aber" goes on), not the letters before it.
         feats = ["v=E", "es=" + rshape, "rw=" + rkey, "lw=" + left.lower()[-12:]]
-        if right[0] in rules.openers:
-            feats.append("v=E|o" + right[0])
-        if left != core:
-            feats.append("cl=" + left[len(core):][:2] + "|" + rshape)
-        if lower and rshape == "Cap":
-            feats.append(_lower_feature(rules, rword, v, lower))
-        return feats
+        return feats + _mark_context(rules, left, core, right, rword, rshape, v, lower)
     feats = [
         "v=" + v,
         "v=" + v + "|" + rshape,
