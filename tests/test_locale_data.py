@@ -53,3 +53,9 @@ def test_time_separator_comes_from_the_cldr_short_time_format():
     from aligner.locale_data import time_separator
 
     assert (time_separator("fi"), time_separator("en"), time_separator("xx")) == (".", ":", ":")
+
+
+def test_clock_offset_is_data():
+    from aligner.locale_data import clock_offset
+
+    assert clock_offset("sw") == 6 and clock_offset("sw-KE") == 6 and clock_offset("fi") == 0

@@ -265,6 +265,23 @@ def _code_list(name: str) -> frozenset[str]:
     return frozenset(line.split("#")[0].strip() for line in _data(name).splitlines() if line.split("#")[0].strip())
 
 
+@lru_cache(maxsize=256)
+def clock_offset(lang: str) -> int:
+    """Hours that a clock time written in ``lang`` may be behind the midnight clock (Swahili time
+    counts from dawn: ``saa 1 asubuhi`` is 7 a.m.), from ``clock-offset.tsv``; 0 for most languages.
+
+    Example:
+        >>> clock_offset("sw"), clock_offset("en")
+        (6, 0)
+    """
+    base = lang.split("-")[0].split("_")[0].lower()
+    for line in _data("clock-offset.tsv").splitlines():
+        fields = line.split("#")[0].split("\t")
+        if len(fields) >= 2 and fields[0].strip() == base:
+            return int(fields[1])
+    return 0
+
+
 def capitalises_nouns(lang: str) -> bool:
     """True for languages that write every common noun with a capital (German, Luxembourgish).
 

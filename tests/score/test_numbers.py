@@ -159,3 +159,15 @@ def test_a_number_word_that_starts_a_compound_excuses_the_digits():
     src_only, _ = match_quantities(extract_quantities("He paid 10 dollars.", "en"),
                                    extract_quantities("He was tender.", "en"))
     assert [q.values for q in src_only] == [frozenset({10.0})]
+
+
+def test_swahili_time_counts_from_dawn():
+    from aligner.score.numbers import extract_quantities, match_quantities
+
+    def unmatched(src: str, tgt: str) -> tuple[list, list]:
+        return match_quantities(extract_quantities(src, "en"), extract_quantities(tgt, "sw"))
+
+    assert unmatched("She was found at 7.55am.", "Alipatikana saa 1.55 asubuhi.") == ([], [])
+    assert unmatched("The kick-off is at 3 p.m.", "Mechi itaanza saa 9 mchana.") == ([], [])
+    src_only, tgt_only = unmatched("She was found at 5.55am.", "Alipatikana saa 1.55 asubuhi.")
+    assert src_only and tgt_only  # one hour off on either clock

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from ..locale_data import (customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
+from ..locale_data import (clock_offset, customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
                            magnitude_words, month_names_with_english,
                            ordinal_dot, time_separator)
 
@@ -289,10 +289,11 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             ":" in num or said_period or _TIME_WORD.search(text[max(0, m.start() - 8) : m.start()])
             or _clock_dot(num, lang))
         if said_period and regex.fullmatch(r"\p{Nd}{1,2}", num):  # 5pm / 오후 5 -> 5 or 17
-            found[-1] = Quantity(frozenset({float(num), float(num) + 12}), "number", m.start("num"), m.end())
+            hours = _offset_hours({float(num), float(num) + 12}, lang)
+            found[-1] = Quantity(frozenset(hours), "number", m.start("num"), m.end())
         if is_time:  # 10:30 / pukul 10.30 / 5.30pm / 오후 5.30 -> hour and minutes
             hour, minutes = regex.split(r"[:.]", num)
-            hours = {float(hour)} | ({float(hour) + 12} if said_pm else set())
+            hours = _offset_hours({float(hour)} | ({float(hour) + 12} if said_pm else set()), lang)
             found[-1] = Quantity(frozenset(hours), "number", m.start("num"), m.end())
             if int(minutes):
                 found.append(Quantity(frozenset({float(minutes)}), "number", m.start("num"), m.end("num")))
@@ -322,6 +323,16 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found.extend(_spelled(text, lang, digit_spans))
     found.extend(_han_numerals(text, digit_spans))
     return tuple(sorted(found, key=lambda q: (q.start, q.end)))
+
+
+def _offset_hours(hours: set[float], lang: str) -> set[float]:
+    """``hours`` and, in a language whose clock counts from dawn (:func:`aligner.locale_data.clock_offset`),
+    the same hours on the midnight clock (Swahili ``saa 10.40 asubuhi`` is 4.40 a.m.: 10, 16 or 4)."""
+    offset = clock_offset(lang)
+    if not offset:
+        return hours
+    shifted = {(h + offset) % 24 for h in hours}
+    return hours | shifted | {h % 12 for h in shifted}
 
 
 def _clock_dot(num: str, lang: str) -> bool:
