@@ -69,8 +69,16 @@ def with_prior(tables: dict[str, np.ndarray], prior: float) -> dict[str, np.ndar
 ANCHOR_GAIN = 0.0
 
 
-def _scorer(*args, **kwargs) -> LogisticScorer:
-    return LogisticScorer(*args, **kwargs, anchor_gain=ANCHOR_GAIN)
+# Weight of the length log-likelihood on each model's n-m beads (LogisticScorer.length_prior),
+# as shipped: chosen by strict F1 on the dev sets with the weights fixed, like the bonuses
+# (docs/benchmarks.md, "Per document against the length-based aligners").
+LENGTH_PRIORS = {name: float(m.get("length_prior", 0.0))
+                 for name, m in json.loads(WEIGHTS.read_text())["models"].items()}
+
+
+def _scorer(name: str, *args, **kwargs) -> LogisticScorer:
+    return LogisticScorer(name, *args, **kwargs, anchor_gain=ANCHOR_GAIN,
+                          length_prior=LENGTH_PRIORS.get(name, 0.0))
 
 
 BALANCE = False  # --balance: weigh the data sets equally in the logistic fits
@@ -333,6 +341,8 @@ def fit_all(train: list[Doc], encoders: list[str], log=print,
         models[name] = {"weights": w, "bonus": best[1], "skip_bonus": best[2], "prior": best[3],
                         "platt": [round(float(platt[1]), 5), round(float(platt[0]), 5)],
                         "train_f1_strict_mean": round(best[0], 4)}
+        if LENGTH_PRIORS.get(name):
+            models[name]["length_prior"] = LENGTH_PRIORS[name]
         log(f" {name}: bonus {best[1]} skip {best[2]} prior {best[3]} mean strict F1 {best[0]:.4f}")
         if enc is None:
             surface = _scorer("none", None, bake(fitted, best[1], best[2]), 0.0,
