@@ -188,3 +188,16 @@ def test_a_month_after_a_given_name_is_a_surname():
     assert [t.surface for t in extract_names("Theresa May will announce it today.", "en")] == ["May"]
     assert [t.surface for t in extract_names("He left on Friday May 5 and in May.", "en")] == []
     assert [t.surface for t in extract_names("Last May he left.", "en")] == []
+
+
+def test_a_name_rendered_the_same_way_in_two_beads_is_translated():
+    from aligner.score.entities import consistent_translations
+
+    beads = [("The storm is losing power over the Pacific.", "Myrsky heikkenee Tyynellämerellä."),
+             ("Bolivia wants access to the Pacific Ocean.", "Bolivia haluaa yhteyden Tyynelle valtamerelle."),
+             ("Both goals came from Patrick Dwyer.", "Molemmat maalit teki Demokraattinen Dwyer.")]
+    matches = [match_names(s, "en", t, "fi") for s, t in beads]
+    assert [[n.surface for n in m.src_only] for m in matches] == [["Pacific"], ["Pacific"], ["Patrick"]]
+    fixed = consistent_translations(matches, "en", "fi")
+    assert [[n.surface for n in m.src_only] for m in fixed] == [[], [], ["Patrick"]]  # one bead's slip stays
+    assert "Pacific" in [n.surface for n in fixed[0].src_soft_only]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -26,7 +26,7 @@ from ..locale_data import (calendar_words, capitalises_nouns, has_locale, place_
 from .text import Token, is_stopword, tokens
 
 __all__ = ["NameMatch", "DocumentVocabulary", "extract_names", "match_names", "fold", "is_title_case",
-           "unaccounted_capitals", "multiword_places"]
+           "unaccounted_capitals", "multiword_places", "consistent_translations"]
 
 _FOLD = (("sch", "s"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("kh", "k"), ("c", "k"),
          ("q", "k"), ("x", "ks"), ("z", "s"), ("w", "v"), ("y", "i"), ("j", "i"), ("dj", "i"),
@@ -794,3 +794,56 @@ def multiword_places(text: str, lang: str) -> frozenset[str]:
     names = place_names(lang)
     low = unaccented(text.casefold())
     return frozenset(names[m.group(0)] for m in pattern.finditer(low) if m.group(0) in names)
+
+
+def _stem(word: str, lang: str) -> str:
+    """The first four letters of a word folded to Latin letters (``Tyynellämerellä`` / ``Tyynelle``
+    -> ``tyyn``): what inflected forms of one word share."""
+    key = fold(_latin(_strip(word, lang)))
+    return key[:4] if len(key) >= 4 else ""
+
+
+def consistent_translations(matches: list[NameMatch], src_lang: str, tgt_lang: str) -> list[NameMatch]:
+    """The name comparisons of a document's beads, with the names its translation renders the
+    same way in two beads or more set soft.
+
+    A source name without a counterpart (``Pacific``) that comes, in two beads or more, with an
+    unmatched capitalised word of one stem on the other side (``Tyynellämerellä``, ``Tyynelle``)
+    is that word's translation, not a name left out or replaced: a replaced name is one bead's
+    slip. Both become soft where they meet; the same for a target name and a source word.
+    """
+    def pairs(m: NameMatch, forward: bool) -> set[tuple[str, str]]:
+        hard = m.src_only if forward else m.tgt_only
+        other = (m.tgt_only + m.tgt_soft_only) if forward else (m.src_only + m.src_soft_only)
+        hard_lang, other_lang = (src_lang, tgt_lang) if forward else (tgt_lang, src_lang)
+        stems = {_stem(t.surface, other_lang) for t in other} - {""}
+        return {(_strip(n.surface, hard_lang), st) for n in hard for st in stems}
+
+    out = list(matches)
+    for forward in (True, False):
+        seen: dict[tuple[str, str], int] = {}
+        for m in out:
+            for key in pairs(m, forward):
+                seen[key] = seen.get(key, 0) + 1
+        consistent = {key for key, n in seen.items() if n >= 2}
+        if not consistent:
+            continue
+        hard_lang, other_lang = (src_lang, tgt_lang) if forward else (tgt_lang, src_lang)
+        for k, m in enumerate(out):
+            hard = m.src_only if forward else m.tgt_only
+            other = (m.tgt_only + m.tgt_soft_only) if forward else (m.src_only + m.src_soft_only)
+            moved = [n for n in hard if any((_strip(n.surface, hard_lang), _stem(t.surface, other_lang)) in consistent
+                                            for t in other)]
+            if not moved:
+                continue
+            partners = [t for t in (m.tgt_only if forward else m.src_only)
+                        if any((_strip(n.surface, hard_lang), _stem(t.surface, other_lang)) in consistent for n in moved)]
+            keep = tuple(n for n in hard if n not in moved)
+            keep_other = tuple(t for t in (m.tgt_only if forward else m.src_only) if t not in partners)
+            if forward:
+                out[k] = replace(m, src_only=keep, tgt_only=keep_other, src_soft_only=m.src_soft_only + tuple(moved),
+                                 tgt_soft_only=m.tgt_soft_only + tuple(partners))
+            else:
+                out[k] = replace(m, tgt_only=keep, src_only=keep_other, tgt_soft_only=m.tgt_soft_only + tuple(moved),
+                                 src_soft_only=m.src_soft_only + tuple(partners))
+    return out

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -46,7 +46,7 @@ from ..document import BOILERPLATE, Document
 from ..language import detect_language
 from ..lexicon import Lexicon, load_lexicon_pair
 from ..measures import GALE_CHURCH_VARIANCE, char_length
-from .entities import DocumentVocabulary, NameMatch, match_names
+from .entities import DocumentVocabulary, NameMatch, consistent_translations, match_names
 from .lexical import Coverage, coverage, gloss
 from .numbers import Quantity, excuse_conversions, extract_quantities, match_quantities
 from .settings import DEFAULT_SETTINGS, SIGNALS, FidelitySettings
@@ -347,6 +347,9 @@ class Scorer:
         sims, margins = self._similarities(scored)
         ratio = self._length_ratio(scored)
         raw = [self.evidence(b, s, m, ratio) for b, s, m in zip(scored, sims, margins)]
+        # names the translation renders the same way across the document are translations
+        names = consistent_translations([e.names for e in raw], self.src.lang, self.tgt.lang)
+        raw = [e if n is e.names else replace(e, names=n) for e, n in zip(raw, names)]
         doc_cov = float(np.median([e.coverage_share for e in raw])) if raw else 0.0
         doc_chrf = float(np.median([e.chrf for e in raw])) if raw else 0.0
         by_id = {id(b): fidelity_from_evidence(_with_doc(e, doc_cov, doc_chrf), self.src.lang, self.tgt.lang,
