@@ -121,3 +121,13 @@ def test_semicolon_lists_are_told_from_semicolons_between_clauses():
     assert "sn=near" in gap_features("azioni", "300;", "Ilva,", "it", Vote.SEMICOLON, near=3)
     assert "sn=far" in gap_features("sera", "sera;", "Le", "it", Vote.SEMICOLON, near=0)
     assert sentences(text, "it") == [text]
+
+
+def test_an_emoticon_typed_with_a_space_is_read_as_one():
+    got = lefts("Müll und Zigarettenstummel: ( Die Gruppe war groß : ) Wir auch.", "de")
+    assert ("Zigarettenstummel", ":(", "Die") in got
+    assert ("", ":)", "Wir") in got
+    assert not any(right == "(" for _p, _l, right in got)  # no gap between the eyes and the mouth
+    assert rule_vote("Zigarettenstummel", ":(", "Die", "de") is Vote.EMOTICON
+    # A lone bracket that follows no colon is no mouth; a paragraph may start with one.
+    assert lefts("( Die Gruppe", "de") == [("(", "Die", "Gruppe")]

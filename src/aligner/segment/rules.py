@@ -271,6 +271,7 @@ def rules_for_text(lang: str, text: str) -> LangRules:
     return lang_rules(lang, None if conv.known else conv.script)
 
 
+@lru_cache(maxsize=8192)
 def _shape(ch: str) -> str:
     if ch.islower():
         return "a"
@@ -287,6 +288,7 @@ def _shape(ch: str) -> str:
     return ch
 
 
+@lru_cache(maxsize=65536)
 def _word_shape(word: str) -> str:
     if not word:
         return "-"
@@ -591,6 +593,9 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
 
 
 _GENERIC = "generic"
+#: An emoticon's eyes and mouth, typed as two tokens (": (", "; )").
+_EYES = ":;="
+_MOUTHS = frozenset({"(", ")"})
 #: Quotation marks that may open or close ("), read by their place when detached.
 _AMBIGUOUS_QUOTES = frozenset({'"', "'"})
 
@@ -646,17 +651,22 @@ def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> lis
             opening = False  # the gap after a detached opening quote: not a boundary
             prev = left
             continue
-        if not left.strip(openers) and not any(c in trailers for c in left):
+        if left in _MOUTHS and pending and pending[-1] in _EYES:
+            # "Zigarettenstummel: ( Die": an emoticon typed with a space is read as one.
+            shown, before = pending[-1] + left, pending[:-1]
+        elif not left.strip(openers) and not any(c in trailers for c in left):
             # "(« Le roi": no sentence ends right after an opening bracket or quote.
             pending = ""
             prev = left
             continue
-        word = pending or prev
-        # A detached closer or final mark ("anh ." in tokenised text) is read with its word
-        # (and the marks between: "day . )").
-        merged = bool(word) and not left.strip(marks)
-        shown, before = (word + left, pending_prev if pending else "") if merged else (left, prev)
-        if not right.strip(marks) or (right[0] in _TAIL_START and _TAIL.match(right)):
+        else:
+            word = pending or prev
+            # A detached closer or final mark ("anh ." in tokenised text) is read with its
+            # word (and the marks between: "day . )").
+            merged = bool(word) and not left.strip(marks)
+            shown, before = (word + left, pending_prev if pending else "") if merged else (left, prev)
+        if (not right.strip(marks) or (right[0] in _TAIL_START and _TAIL.match(right))
+                or (right in _MOUTHS and shown[-1] in _EYES)):
             if (right in _AMBIGUOUS_QUOTES and after[:1].isupper() and (shown.rstrip(trailers) or shown)[-1] in final
                     and quotes[right] % 2 == 0):
                 # 'rừng . " Các anh': a straight quote after a final mark and before a
