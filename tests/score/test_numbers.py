@@ -171,3 +171,18 @@ def test_swahili_time_counts_from_dawn():
     assert unmatched("The kick-off is at 3 p.m.", "Mechi itaanza saa 9 mchana.") == ([], [])
     src_only, tgt_only = unmatched("She was found at 5.55am.", "Alipatikana saa 1.55 asubuhi.")
     assert src_only and tgt_only  # one hour off on either clock
+
+
+def test_a_lone_first_or_counted_one_is_no_changed_number():
+    from aligner.score.numbers import excuse_lone_ones, extract_quantities, match_quantities
+
+    def unmatched(src: str, sl: str, tgt: str, tl: str) -> tuple[list, list]:
+        return excuse_lone_ones(*match_quantities(extract_quantities(src, sl), extract_quantities(tgt, tl)), src, tgt)
+
+    assert unmatched("a Victoria Cross recipient in World War One", "en",
+                     "Träger des Viktoriakreuzes im 1. Weltkrieg", "de") == ([], [])
+    assert unmatched("Bouchard added a goal.", "en", "부샤르가 1점을 추가했다.", "ko") == ([], [])
+    # a changed number, a plain 1 or the minutes of a time stay
+    assert unmatched("Bouchard added 3 goals.", "en", "부샤르가 1점을 추가했다.", "ko") != ([], [])
+    assert unmatched("At two o'clock they came.", "en", "В 1 часа они пришли.", "ru")[1]
+    assert unmatched("Napoli play at 3 p.m.", "en", "Napoli spielt um 15:1 Uhr.", "de")[1]

@@ -48,7 +48,7 @@ from ..lexicon import Lexicon, load_lexicon_pair
 from ..measures import GALE_CHURCH_VARIANCE, char_length
 from .entities import DocumentVocabulary, NameMatch, consistent_translations, match_names
 from .lexical import Coverage, coverage, gloss
-from .numbers import Quantity, excuse_conversions, extract_quantities, match_quantities
+from .numbers import Quantity, excuse_conversions, excuse_lone_ones, extract_quantities, match_quantities
 from .settings import DEFAULT_SETTINGS, SIGNALS, FidelitySettings
 from .text import tokens
 
@@ -365,6 +365,7 @@ class Scorer:
         src_cov = coverage(s, sl, t, tl, self.forward)
         tgt_cov = coverage(t, tl, s, sl, self.backward)
         nums = excuse_conversions(*match_quantities(extract_quantities(s, sl), extract_quantities(t, tl)), s, sl, t, tl)
+        nums = excuse_lone_ones(nums[0], nums[1], s, t)
         names = match_names(s, sl, t, tl, self.forward, self.backward, self.src_vocab, self.tgt_vocab)
         if ratio is None:
             ratio = EXPECTED_LENGTH.get(tl, 1.0) / EXPECTED_LENGTH.get(sl, 1.0)

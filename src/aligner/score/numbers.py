@@ -22,7 +22,7 @@ from ..locale_data import (clock_offset, customary_unit_words, day_period_words,
                            magnitude_words, month_names_with_english,
                            ordinal_dot, time_separator)
 
-__all__ = ["Quantity", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words",
+__all__ = ["Quantity", "excuse_lone_ones", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words",
            "excuse_conversions"]
 
 
@@ -575,6 +575,30 @@ def _converts(a: float, b: float, factors: tuple[float, ...], fahrenheit: bool) 
         if fahrenheit and abs((x - 32) * 5 / 9 - y) <= 1.0:
             return True
     return False
+
+
+def excuse_lone_ones(src_only: list[Quantity], tgt_only: list[Quantity], src_text: str,
+                     tgt_text: str) -> tuple[list[Quantity], list[Quantity]]:
+    """Drop a lone ``1`` of one side, where the other side has nothing unmatched, written as an
+    ordinal (``1.``, ``1st``) or with a counter or ending attached (``1점``, ``1위``, ``1차``): an
+    article or "first" put in digits (``a goal`` / ``1점``, ``World War One`` / ``1. Weltkrieg``),
+    not a number changed (a changed number leaves one unmatched on both sides).
+
+    Example:
+        >>> from aligner.score.numbers import extract_quantities as q
+        >>> excuse_lone_ones([], list(q("1점을 추가했다", "ko")), "He added a goal.", "1점을 추가했다")
+        ([], [])
+    """
+    def lone(qs: list[Quantity], text: str) -> list[Quantity]:
+        return [x for x in qs if not (x.values == {1.0} and text[x.start : x.end].rstrip(".") in ("1", "1st") and (
+            x.kind == "ordinal" or regex.match(r"\p{L}", text[x.end : x.end + 1]) is not None)
+            and not regex.search(r"[\p{Nd}][:.,]$", text[: x.start]))]
+
+    if not tgt_only:
+        src_only = lone(src_only, src_text)
+    if not src_only:
+        tgt_only = lone(tgt_only, tgt_text)
+    return src_only, tgt_only
 
 
 def excuse_conversions(src_only: list[Quantity], tgt_only: list[Quantity], src_text: str, src_lang: str,
