@@ -726,7 +726,7 @@ def unaccounted_capitals(text: str, lang: str, other_text: str, other_lang: str,
     """
     other_toks = tokens(other_text)
     keys = [fold(_latin(_strip(t.surface, other_lang))) for t in other_toks]
-    places: set[str] = set(multiword_places(other_text, other_lang))
+    other_codes: frozenset[str] | None = None
     common = common_words(lang)
     toks = tokens(text)
     starts = _sentence_starts(text, toks)
@@ -744,9 +744,9 @@ def unaccounted_capitals(text: str, lang: str, other_text: str, other_lang: str,
             continue
         mine = _place_keys(w, lang)
         if mine:
-            if not places:
-                places |= {c for t in other_toks for c in _place_keys(_strip(t.surface, other_lang), other_lang)}
-            if mine & places:
+            if other_codes is None:  # the other side's countries and languages, worked out once
+                other_codes = _codes_of(other_toks, other_lang, multiword_places(other_text, other_lang))
+            if mine & other_codes:
                 continue
         count += 1
     return count
