@@ -107,6 +107,14 @@ def test_golden(lang, text, expected):
     ("", 'done."', "Then", "en", "B"),
     ("", "klar.“", "Dann", "de", "B"),
     ("", "www.example.com.", "Then", "en", "B"),
+    # A letter of a script without case and a dot is no initial: it is read as a final mark...
+    ("בבניין", "ב.", "מחר", "he", "B"),
+    ("المبنى", "ب.", "غدا", "ar", "B"),
+    ("좋은", "곳.", "다시", "ko", "B"),
+    # ...unless it stands in a run of initials ("א. ב. יהושע"); a letter with case keeps its vote.
+    ("הסופר", "א.", "ב.", "he", "I"),
+    ("א.", "ב.", "יהושע", "he", "I"),
+    ("", "s.", "unten", "de", "I"),
 ])
 def test_rule_votes(prev, left, right, lang, vote):
     assert rule_vote(prev, left, right, lang) == vote
@@ -271,3 +279,12 @@ def test_dateline_vote():
     assert rule_vote("-", "IRNA:", "Sonia", "en", phrase="tehran irna:") is Vote.COLON  # no dash
     assert rule_vote("-", "IRNA:", "sonia", "en", phrase="tehran - irna:") is Vote.COLON  # lower case after
 
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("הוא גר בבניין ב. מחר הוא עובר דירה.", "he", ["הוא גר בבניין ב.", "מחר הוא עובר דירה."]),
+    ("הסופר א. ב. יהושע כתב ספר חדש. הוא גר בחיפה.", "he", ["הסופר א. ב. יהושע כתב ספר חדש.", "הוא גר בחיפה."]),
+    # Gershayim and geresh typed as ASCII marks inside a word are not quotes.
+    ('צה"ל הודיע כי הכוחות יצאו מת"א. הם חזרו בערב.', "he", ['צה"ל הודיע כי הכוחות יצאו מת"א.', "הם חזרו בערב."]),
+])
+def test_hebrew_letters_and_gershayim(text, lang, expected):
+    assert sentences(text, lang) == expected

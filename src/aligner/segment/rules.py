@@ -387,7 +387,11 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
                 # of a range or a score: "6 – 4.", "862 -- 871.")
                 return Vote.NUMBER
             return _quoted(left, core, right)
-        if len(stem) == 1 and stem.isalpha():
+        if len(stem) == 1 and stem.isalpha() and (stem.lower() != stem.upper() or _initial(prev) or _initial(right)):
+            # "J. Smith". A letter of a script without case (Hebrew, Arabic, Hangul) and a
+            # dot is no initial by its shape, and no capital after it can mark a name: it is
+            # a word or a letter abbreviation, read as a final mark ("קרן גון מ. שנית", "곳.
+            # 효성은"), unless it stands in a run of initials ("א. ב. יהושע").
             return Vote.INITIAL
         if "." in stem and all(0 < len(piece) <= 3 and piece.isalpha() for piece in stem.split(".")):
             return Vote.DOTTED
@@ -401,6 +405,11 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
     if rules.continuations and right[0].islower() and right.rstrip(".,!?") in rules.continuations:
         return Vote.QUOTE_GOES_ON  # "Niçin? diye sordu": a verb of saying goes on
     return _quoted(left, core, right)
+
+
+def _initial(token: str) -> bool:
+    """Is ``token`` one letter and a dot (``J.``, ``א.``)?"""
+    return len(token) == 2 and token[1] == "." and token[0].isalpha()
 
 
 def _dateline(phrase: str, left: str) -> bool:
