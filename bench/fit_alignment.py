@@ -113,6 +113,9 @@ class VectorTable:
     def encode(self, texts):  # noqa: D102
         self.calls += 1
         self.encoded += len(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in self._table]
+        if missing:  # joined sentences (aligner.align.aligner.join_skips): from the disk cache
+            self._table.update(zip(missing, cached_vectors(self.name, tuple(missing))))
         return np.stack([self._table[t] for t in texts]) if texts else np.zeros((0, 1), np.float32)
 
 

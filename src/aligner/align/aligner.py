@@ -29,13 +29,13 @@ from ..embed import Encoder, get_encoder
 from ..embed.coverage import resolve_encoder
 from ..lexicon import Lexicon, load_lexicon
 from .band import find_window
-from .bead_scorer import Gains, LogisticScorer, load_scorer
+from .bead_scorer import Gains, LogisticScorer, join_margin, load_scorer
 from .dp import banded_path, bead_shapes
 from .features import band_evidence
 from .model import Alignment, Bead
 from .sides import Side, Window, doc_ratio, make_side
 
-__all__ = ["align", "align_texts", "merge_set_aside"]
+__all__ = ["align", "align_texts", "join_skips", "merge_set_aside"]
 
 _LOG = logging.getLogger("aligner")
 _COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
@@ -166,8 +166,95 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
             s_side, t_side = s_side.with_vectors(None), t_side.with_vectors(None)
         path, gains = _solve(s_side, t_side, window, scorer, shapes, lexicon)
     conf = scorer.calibrated(_bead_gains(path, gains, window), [(di, dj) for _, di, _, dj in path])
+    if encoder is not None and s_side.vectors is not None and t_side.vectors is not None:
+        path, conf = join_skips(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
+                                join_margin(), set(shapes))
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
             for (i, di, j, dj), c in zip(path, conf)], enc_name
+
+
+def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
+               src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, margin: float,
+               shapes: set[tuple[int, int]]) -> tuple[Path, np.ndarray]:
+    """A 1-0 / 0-1 bead joins the bead beside it when the joined sentences, encoded as one
+    text, are closer to that bead's other side than its own sentences are (by more than
+    ``margin`` in cosine): positive evidence that the sentence is part of the translation,
+    not left out.
+
+    The DP scores a joined group by the mean of its sentences' vectors, which a sentence that
+    carries only part of the meaning pulls away from the other side; encoding the joined text
+    tells a translation split in two from an omission. Only sentences with vectors take part,
+    one encoder call for all candidates (a few per document: linear), and the joined bead must
+    be a shape the DP allows; it keeps the neighbour's confidence.
+    """
+    cands = []  # (skip index, neighbour index, side is source, skipped sentence)
+    for k, (i, di, j, dj) in enumerate(path):
+        if di and dj:
+            continue
+        on_src = dj == 0
+        x = i if on_src else j
+        for k2 in (k - 1, k + 1):
+            if not 0 <= k2 < len(path) or not path[k2][1] or not path[k2][3]:
+                continue
+            i2, di2, j2, dj2 = path[k2]
+            if ((di2 + 1, dj2) if on_src else (di2, dj2 + 1)) not in shapes:
+                continue
+            cands.append((k, k2, on_src, x))
+    if not cands:
+        return path, conf
+    texts: list[str] = []
+    mine_vec: list[np.ndarray | None] = []
+    other_vec: list[np.ndarray | None] = []
+    for _k, k2, on_src, x in cands:
+        i2, di2, j2, dj2 = path[k2]
+        mine = list(range(i2, i2 + di2)) if on_src else list(range(j2, j2 + dj2))
+        other = list(range(j2, j2 + dj2)) if on_src else list(range(i2, i2 + di2))
+        own, far = (src, tgt) if on_src else (tgt, src)
+        own_v, far_v = (src_vec, tgt_vec) if on_src else (tgt_vec, src_vec)
+        texts.append(" ".join(own[a] for a in sorted(mine + [x])))
+        for ids, side_texts, vecs, store in ((mine, own, own_v, mine_vec), (other, far, far_v, other_vec)):
+            if len(ids) == 1:
+                store.append(vecs[ids[0]])
+            else:
+                store.append(None)
+                texts.append(" ".join(side_texts[a] for a in ids))
+    enc = np.asarray(encoder.encode(texts), dtype=np.float64)
+    gains: list[tuple[float, int]] = []
+    at = 0
+    for c in range(len(cands)):
+        joined = enc[at]
+        at += 1
+        pair = []
+        for store in (mine_vec, other_vec):
+            v = store[c]
+            if v is None:
+                v = enc[at]
+                at += 1
+            pair.append(np.asarray(v, dtype=np.float64))
+        mine_v, other_v = pair
+        if not (np.isfinite(joined).all() and np.isfinite(mine_v).all() and np.isfinite(other_v).all()):
+            continue
+        gains.append((_cos(joined, other_v) - _cos(mine_v, other_v), c))
+    out: list[tuple[int, int, int, int] | None] = list(path)
+    conf_out = list(conf)
+    used: set[int] = set()
+    for gain, c in sorted(gains, reverse=True):
+        k, k2, on_src, x = cands[c]
+        if gain <= margin or k in used or k2 in used:
+            continue
+        i2, di2, j2, dj2 = path[k2]
+        if on_src:
+            out[k2] = (min(i2, x), di2 + 1, j2, dj2)
+        else:
+            out[k2] = (i2, di2, min(j2, x), dj2 + 1)
+        out[k] = None
+        used |= {k, k2}
+    keep = [q for q, b in enumerate(out) if b is not None]
+    return [out[q] for q in keep], np.array([conf_out[q] for q in keep])  # type: ignore[misc]
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a @ b / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-12))
 
 
 def align(src: Document, tgt: Document, config: Config = DEFAULT_CONFIG) -> Alignment:

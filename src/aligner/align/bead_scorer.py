@@ -41,7 +41,7 @@ from .features import (
 from .sides import Side, Window
 
 __all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "bake", "calibration_features",
-           "load_scorer", "shape_key", "weights_version"]
+           "join_margin", "load_scorer", "shape_key", "weights_version"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
 #: The length prior (``LogisticScorer.length_prior``) weighs in full on a document whose
@@ -314,6 +314,13 @@ def bake(table: dict[str, np.ndarray], bonus: float, skip_bonus: float) -> dict[
         w[0] += bonus + (skip_bonus if k in ("1-0", "0-1") else 0.0)
         out[k] = w
     return out
+
+
+def join_margin() -> float:
+    """How much closer (in cosine) a 1-0 / 0-1 bead's sentence, encoded joined to the bead
+    beside it, must bring that bead to its other side for the two to join
+    (``aligner.align.aligner.join_skips``; ``join_margin`` in ``weights.json``)."""
+    return float(_weights_json().get("join_margin", float("inf")))
 
 
 def load_scorer(encoder: str) -> LogisticScorer:
