@@ -201,3 +201,22 @@ def test_a_name_rendered_the_same_way_in_two_beads_is_translated():
     fixed = consistent_translations(matches, "en", "fi")
     assert [[n.surface for n in m.src_only] for m in fixed] == [[], [], ["Patrick"]]  # one bead's slip stays
     assert "Pacific" in [n.surface for n in fixed[0].src_soft_only]
+
+
+def test_a_word_of_a_name_copied_word_for_word_replaced_is_a_name_put_for_another():
+    m = match_names("US film-maker Dustin Lance Black met him in 2013.", "en",
+                    "Der US-Filmemacher Dustin Lance Unite traf ihn 2013.", "de")
+    assert [t.surface for t in m.src_only] == ["Black"] and [t.surface for t in m.tgt_only] == ["Unite"]
+    m = match_names("Desert Island Discs is on BBC Radio 4.", "en", "Desert Anzeigetafel Discs auf BBC Radio 4.", "de")
+    assert [t.surface for t in m.src_only] == ["Island"]
+
+
+def test_a_name_copied_whole_or_translated_or_after_a_title_is_no_swap():
+    from aligner.score.entities import swapped_in_copied_name
+
+    for src, tgt in [("Dustin Lance Black met him.", "Dustin Lance Black traf ihn."),
+                     ("He met Secretary Pompeo there.", "Er traf Außenminister Pompeo dort."),
+                     ("Jaguar Land Rover said so.", "Jaguar Land Rover sagte das."),
+                     ("The White House said so.", "Das Weiße Haus sagte das.")]:
+        assert match_names(src, "en", tgt, "de").src_only == ()
+        assert swapped_in_copied_name(src, "en", tgt, "de", extract_names(src, "en")) == []

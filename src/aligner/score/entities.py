@@ -26,7 +26,8 @@ from ..locale_data import (calendar_words, capitalises_nouns, has_locale, place_
 from .text import Token, is_stopword, tokens
 
 __all__ = ["NameMatch", "DocumentVocabulary", "extract_names", "match_names", "fold", "is_title_case",
-           "unaccounted_capitals", "multiword_places", "consistent_translations"]
+           "unaccounted_capitals", "multiword_places", "consistent_translations",
+           "swapped_in_copied_name"]
 
 _FOLD = (("sch", "s"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("kh", "k"), ("c", "k"),
          ("q", "k"), ("x", "ks"), ("z", "s"), ("w", "v"), ("y", "i"), ("j", "i"), ("dj", "i"),
@@ -635,6 +636,18 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     if not tgt_only and not tgt_soft and not known_words(src_lang) and not capitalises_nouns(src_lang):
         src_only += _put_in(src_text, src_toks, src_soft, src_lang, forward, tgt_vocab)
         src_soft = [t for t in src_soft if t not in src_only]
+    for soft, only, other_only, other_soft, args in (
+            (src_soft, src_only, tgt_only, tgt_soft, (src_text, src_lang, tgt_text, tgt_lang)),
+            (tgt_soft, tgt_only, src_only, src_soft, (tgt_text, tgt_lang, src_text, src_lang))):
+        for name, put in swapped_in_copied_name(*args, tuple(soft)):
+            soft.remove(name)
+            only.append(name)
+            for tok in other_soft:
+                if tok.start == put.start:
+                    other_soft.remove(tok)
+                    break
+            if all(tok.start != put.start for tok in other_only):
+                other_only.append(put)
     variants = tuple((name, tok) for name, how, tok in src_found if how == "variant" and tok is not None)
     matched = len(src_found) + len(tgt_found)
     n_src, n_tgt = len(_names(src_text, src_lang, src_vocab)), len(_names(tgt_text, tgt_lang, tgt_vocab))
@@ -648,6 +661,57 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
         left_out = False
     return NameMatch(tuple(src_only), tuple(tgt_only), variants, matched, tuple(src_soft), tuple(tgt_soft),
                      left_out)
+
+
+def swapped_in_copied_name(text: str, lang: str, other_text: str, other_lang: str,
+                           soft: tuple[Token, ...]) -> list[tuple[Token, Token]]:
+    """Soft names of ``text`` (dictionary words) that a name copied word for word into
+    ``other_text`` has lost to another word: ``(soft name, the word in its place)``.
+
+    The soft name follows another capitalised word of its name (``Lance Black``, ``Jaguar Land
+    Rover``); that word stands unchanged on the other side, followed, after one space, by a
+    capitalised word that is not the soft name and has no counterpart in ``text``, and then by
+    the name's next word where it has one (``Dustin Lance Unite``, ``Jaguar Guizhou Rover``). A
+    name copied unchanged keeps its words; a name translated (``White House`` / ``Weiße Haus``)
+    has no word copied to anchor it, and a title before a name (``Secretary Pompeo`` /
+    ``Außenminister Pompeo``) is not read, as only a word after its name's copied word is.
+
+    Example:
+        >>> [(a.surface, b.surface) for a, b in swapped_in_copied_name(
+        ...     "US film-maker Dustin Lance Black met him.", "en",
+        ...     "der US-Filmemacher Dustin Lance Unite traf ihn.", "de",
+        ...     extract_names("US film-maker Dustin Lance Black met him.", "en")[-1:])]
+        [('Black', 'Unite')]
+    """
+    if not soft:
+        return []
+    toks, other = tokens(text), tokens(other_text)
+    index = {t.start: k for k, t in enumerate(toks)}
+    parts = _with_parts(toks, text)
+    forms = frozenset(f for t in parts for f in word_forms(t.surface, lang))
+    out = []
+    for name in soft:
+        k = index.get(name.start)
+        if not k or text[toks[k - 1].end : name.start] != " " or not toks[k - 1].surface[:1].isupper():
+            continue
+        before = toks[k - 1].surface
+        after = toks[k + 1].surface if k + 1 < len(toks) and text[name.end : toks[k + 1].start] == " " \
+            and toks[k + 1].surface[:1].isupper() else ""
+        for j in range(len(other) - 1):
+            put = other[j + 1]
+            if other[j].surface != before or other_text[other[j].end : put.start] != " ":
+                continue
+            if not put.surface[:1].isupper() or len(put.surface) < 2 or is_stopword(put.surface, other_lang):
+                continue
+            if after and not (j + 2 < len(other) and other[j + 2].surface == after
+                              and other_text[put.end : other[j + 2].start] == " "):
+                continue
+            if _strip(put.surface, other_lang) == _strip(name.surface, lang) or _counterpart(
+                    put, other_lang, parts, lang, forms, None)[0] != "none":
+                continue
+            out.append((name, put))
+            break
+    return out
 
 
 def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, lexicon: Lexicon | None,
