@@ -4,6 +4,13 @@ cut a parenthesis, and what offsets on the merge biases would trade.
     .venv/bin/python bench/align_errors.py                        # USE, every set
     .venv/bin/python bench/align_errors.py --sets textberg --encoder none
     .venv/bin/python bench/align_errors.py --merge-offsets 0,0,0 0.5,1,2
+    .venv/bin/python bench/align_errors.py --sets textberg --regions   # errors by kind
+
+``--regions`` walks the aligner's path and the gold path together and cuts them where both
+have a bead boundary: every stretch between two such points where the beads differ is one
+error region, counted by kind (wrong merge: fewer beads than the gold; missed merge: more;
+boundary shift: as many, cut elsewhere; skip: a 1-0 / 0-1 on one side only or placed
+differently), with the gold beads it misses and its shapes gold -> aligner.
 
 Vectors come from the bench cache (``bench/_aligndata.py use ...`` warms it). Every figure is
 in-sample: the shipped weights were fitted on these sets. ``--merge-offsets A,B,C`` adds A,
@@ -53,11 +60,75 @@ def shifted(scorer: LogisticScorer, offsets: tuple[float, float, float]) -> Logi
     return replace(scorer, enc=table)
 
 
+def _ends(beads) -> list[tuple[int, int]]:
+    """The path point after each bead (past the highest sentence on each side so far)."""
+    i = j = 0
+    out = []
+    for s, t in beads:
+        i = max([i, *(x + 1 for x in s)])
+        j = max([j, *(x + 1 for x in t)])
+        out.append((i, j))
+    return out
+
+
+def error_regions(gold, pred) -> list[tuple[str, list, list]]:
+    """``(kind, gold beads, aligner beads)`` of every stretch where the two paths differ.
+
+    The stretches are cut where both paths have a bead boundary at the same point; a gold
+    that leaves a sentence out of every bead is read as if it sat in the next bead.
+    """
+    ge, pe = _ends(gold), _ends(pred)
+    out = []
+    gi = pi = 0
+    while gi < len(gold) and pi < len(pred):
+        gs, ps = [gold[gi]], [pred[pi]]
+        gi += 1
+        pi += 1
+        while ge[gi - 1] != pe[pi - 1]:
+            if (sum(ge[gi - 1]) < sum(pe[pi - 1]) and gi < len(gold)) or pi >= len(pred):
+                gs.append(gold[gi])
+                gi += 1
+            else:
+                ps.append(pred[pi])
+                pi += 1
+        if gs == ps:
+            continue
+        skip_g = any(not s or not t for s, t in gs)
+        skip_p = any(not s or not t for s, t in ps)
+        if skip_g or skip_p:
+            kind = ("skip: gold leaves out, aligner joins" if not skip_p else
+                    "skip: aligner leaves out, gold joins" if not skip_g else "skip: both, differently")
+        elif len(ps) < len(gs):
+            kind = "wrong merge"
+        elif len(ps) > len(gs):
+            kind = "missed merge"
+        else:
+            kind = "boundary shift"
+        out.append((kind, gs, ps))
+    return out
+
+
+def _print_regions(results) -> None:
+    kinds: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    shapes: dict[str, Counter[str]] = {}
+    for doc, beads in results:
+        pred = [(b.src, b.tgt) for b in beads]
+        for kind, gs, ps in error_regions(list(doc.gold), pred):
+            kinds[kind] += 1
+            missed[kind] += sum(1 for g in gs if g not in ps)
+            shapes.setdefault(kind, Counter())["+".join(map(_shape, gs)) + " -> " + "+".join(map(_shape, ps))] += 1
+    print(f"  error regions {sum(kinds.values())}, gold beads missed {sum(missed.values())}")
+    for kind, n in kinds.most_common():
+        print(f"  {n:4d} regions, {missed[kind]:4d} gold beads missed: {kind};", dict(shapes[kind].most_common(6)))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default="textberg,ntrex,panl")
     ap.add_argument("--encoder", default="use", choices=("use", "e5", "none"))
     ap.add_argument("--merge-offsets", nargs="*", default=[], metavar="A,B,C")
+    ap.add_argument("--regions", action="store_true", help="also count error regions by kind")
     args = ap.parse_args(argv)
     enc = None if args.encoder == "none" else args.encoder
     cfg = Config(encoder=args.encoder, encode_threshold=1.0)
@@ -101,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         print("  wrong beads by shape:      ", dict(wrong.most_common()))
         print(f"  cut a parenthesis: gold {cut['gold cut']} of {cut['gold']}, right {cut['right cut']} "
               f"of {cut['right']}, wrong {cut['wrong cut']} of {cut['wrong']}")
+        wrong_conf = [b.confidence for d, beads in results for b in beads if (b.src, b.tgt) not in set(d.gold)]
+        print(f"  wrong beads at confidence 0.9 or more: {sum(c >= 0.9 for c in wrong_conf)} of {len(wrong_conf)}")
+        if args.regions:
+            _print_regions(results)
     return 0
 
 
