@@ -29,13 +29,13 @@ from ..embed import Encoder, get_encoder
 from ..embed.coverage import resolve_encoder
 from ..lexicon import Lexicon, load_lexicon
 from .band import find_window
-from .bead_scorer import Gains, LogisticScorer, join_margin, load_scorer
+from .bead_scorer import Gains, LogisticScorer, join_margin, load_scorer, peel_margin
 from .dp import banded_path, bead_shapes
 from .features import band_evidence
 from .model import Alignment, Bead
 from .sides import Side, Window, doc_ratio, make_side
 
-__all__ = ["align", "align_texts", "join_skips", "merge_set_aside"]
+__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "peel_edges"]
 
 _LOG = logging.getLogger("aligner")
 _COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
@@ -169,6 +169,8 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
     if encoder is not None and s_side.vectors is not None and t_side.vectors is not None:
         path, conf = join_skips(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                 join_margin(), set(shapes))
+        path, conf = peel_edges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
+                                peel_margin(), set(shapes))
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
             for (i, di, j, dj), c in zip(path, conf)], enc_name
 
@@ -251,6 +253,87 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         used |= {k, k2}
     keep = [q for q, b in enumerate(out) if b is not None]
     return [out[q] for q in keep], np.array([conf_out[q] for q in keep])  # type: ignore[misc]
+
+
+def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
+               src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, margin: float,
+               shapes: set[tuple[int, int]]) -> tuple[Path, np.ndarray]:
+    """The converse of :func:`join_skips`: the first or last sentence of a side of a merged
+    bead is left out (a 1-0 / 0-1 bead of its own) when the bead without it, encoded as
+    whole texts, is closer to the other side than the whole bead is (by more than ``margin``).
+
+    A merge needs positive evidence: a caption, a note or a stray line that the DP joined to
+    its neighbour (its mean-vector cost was lower than a run of skips) pulls the joined text
+    away from the other side. One edge per bead, one encoder call for all of a document's
+    merged beads (linear); the rest must be a shape the DP allows; both beads keep the merged
+    bead's confidence.
+    """
+    cands: list[tuple[int, bool, int]] = []  # (bead, side is source, edge sentence)
+    for k, (i, di, j, dj) in enumerate(path):
+        if not di or not dj or di + dj < 3:
+            continue
+        for on_src, start, size, left in ((True, i, di, (di - 1, dj)), (False, j, dj, (di, dj - 1))):
+            if size < 2 or left not in shapes:
+                continue
+            cands.extend((k, on_src, x) for x in (start, start + size - 1))
+    if not cands:
+        return path, conf
+    texts: list[str] = []
+    index: dict[tuple[str, tuple[int, ...]], int] = {}
+
+    def vec_of(side: str, ids: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+        key = (side, ids)
+        if len(ids) > 1 and key not in index:
+            index[key] = len(texts)
+            texts.append(" ".join((src if side == "s" else tgt)[a] for a in ids))
+        return key
+
+    wanted = []
+    for k, on_src, x in cands:
+        i, di, j, dj = path[k]
+        s_ids, t_ids = tuple(range(i, i + di)), tuple(range(j, j + dj))
+        rest = tuple(a for a in (s_ids if on_src else t_ids) if a != x)
+        full = (vec_of("s", s_ids), vec_of("t", t_ids))
+        peeled = (vec_of("s", rest), full[1]) if on_src else (full[0], vec_of("t", rest))
+        wanted.append((full, peeled))
+    enc = np.asarray(encoder.encode(texts), dtype=np.float64) if texts else np.zeros((0, 1))
+
+    def get(key: tuple[str, tuple[int, ...]]) -> np.ndarray:
+        side, ids = key
+        if len(ids) > 1:
+            return enc[index[key]]
+        return np.asarray((src_vec if side == "s" else tgt_vec)[ids[0]], dtype=np.float64)
+
+    best: dict[int, tuple[float, bool, int]] = {}
+    for (k, on_src, x), (full, peeled) in zip(cands, wanted):
+        vs = [get(key) for key in (*full, *peeled)]
+        if not all(np.isfinite(v).all() for v in vs):
+            continue
+        gain = _cos(vs[2], vs[3]) - _cos(vs[0], vs[1])
+        if gain > margin and gain > best.get(k, (-np.inf, True, 0))[0]:
+            best[k] = (gain, on_src, x)
+    if not best:
+        return path, conf
+    out: list[tuple[int, int, int, int]] = []
+    conf_out: list[float] = []
+    for k, (i, di, j, dj) in enumerate(path):
+        if k not in best:
+            out.append((i, di, j, dj))
+            conf_out.append(float(conf[k]))
+            continue
+        _, on_src, x = best[k]
+        first = x == (i if on_src else j)
+        skip: tuple[int, int, int, int]
+        kept: tuple[int, int, int, int]
+        if on_src:
+            skip = (x, 1, j, 0) if first else (x, 1, j + dj, 0)
+            kept = (i + 1, di - 1, j, dj) if first else (i, di - 1, j, dj)
+        else:
+            skip = (i, 0, x, 1) if first else (i + di, 0, x, 1)
+            kept = (i, di, j + 1, dj - 1) if first else (i, di, j, dj - 1)
+        out.extend([skip, kept] if first else [kept, skip])
+        conf_out.extend([float(conf[k])] * 2)
+    return out, np.array(conf_out)
 
 
 def _cos(a: np.ndarray, b: np.ndarray) -> float:

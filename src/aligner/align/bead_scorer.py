@@ -41,7 +41,7 @@ from .features import (
 from .sides import Side, Window
 
 __all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "bake", "calibration_features",
-           "join_margin", "load_scorer", "shape_key", "weights_version"]
+           "join_margin", "load_scorer", "peel_margin", "shape_key", "weights_version"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
 #: The length prior (``LogisticScorer.length_prior``) weighs in full on a document whose
@@ -321,6 +321,14 @@ def join_margin() -> float:
     beside it, must bring that bead to its other side for the two to join
     (``aligner.align.aligner.join_skips``; ``join_margin`` in ``weights.json``)."""
     return float(_weights_json().get("join_margin", float("inf")))
+
+
+def peel_margin() -> float:
+    """How much closer (in cosine) a merged bead without its first or last sentence on one
+    side, encoded as whole texts, must be to its other side than the whole bead for that
+    sentence to be left out (``aligner.align.aligner.peel_edges``; ``peel_margin`` in
+    ``weights.json``; none without it)."""
+    return float(_weights_json().get("peel_margin", float("inf")))
 
 
 def load_scorer(encoder: str) -> LogisticScorer:

@@ -1,0 +1,70 @@
+"""A merged bead loses an edge sentence only on positive evidence: without it, encoded as whole
+texts, the bead is closer to its other side (``aligner.align.aligner.peel_edges``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from aligner.align.aligner import peel_edges
+from aligner.align.bead_scorer import peel_margin
+from aligner.align.dp import bead_shapes
+
+
+class _Table:
+    """A fake encoder: fixed vectors for known texts."""
+
+    name = "table"
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+        self.seen: list[str] = []
+
+    def encode(self, texts):  # noqa: D102
+        self.seen += list(texts)
+        return np.array([self.table[t] for t in texts], dtype=np.float32)
+
+
+SRC = ["Der Gipfel ist 8603 m hoch.", "Wir stiegen ab."]
+TGT = ["Le sommet a 8603 m.", "Photo Schweiz.", "Nous sommes descendus."]
+# beads: src 0 - tgt 0+1 (a caption joined to it), src 1 - tgt 2
+PATH = [(0, 1, 0, 2), (1, 1, 2, 1)]
+SHAPES = set(bead_shapes(4))
+
+
+def _table(joined: list[float]) -> dict[str, list[float]]:
+    return {SRC[0]: [1.0, 0.0, 0.0], SRC[1]: [0.0, 0.0, 1.0], TGT[0]: [1.0, 0.0, 0.0],
+            TGT[1]: [0.0, 1.0, 0.0], TGT[2]: [0.0, 0.0, 1.0], TGT[0] + " " + TGT[1]: joined}
+
+
+def _vectors(texts: list[str], table: dict[str, list[float]]) -> np.ndarray:
+    return np.array([table[t] for t in texts], dtype=np.float32)
+
+
+def test_a_line_the_other_side_does_not_carry_is_peeled_off():
+    table = _table([1.0, 1.0, 0.0])  # the caption pulls the joined text away (cosine 0.71)
+    enc = _Table(table)
+    path, conf = peel_edges(PATH, np.array([0.9, 0.95]), SRC, TGT, _vectors(SRC, table),
+                            _vectors(TGT, table), enc, peel_margin(), SHAPES)
+    assert path == [(0, 1, 0, 1), (1, 0, 1, 1), (1, 1, 2, 1)]
+    assert conf.tolist() == [0.9, 0.9, 0.95]  # both parts keep the merged bead's confidence
+    assert enc.seen == [TGT[0] + " " + TGT[1]]  # one call, the merged side only
+
+
+def test_a_merge_the_joined_text_supports_stays():
+    table = _table([1.0, 0.05, 0.0])  # joined, as close as the first sentence alone (within the margin)
+    path, conf = peel_edges(PATH, np.array([0.9, 0.95]), SRC, TGT, _vectors(SRC, table),
+                            _vectors(TGT, table), _Table(table), peel_margin(), SHAPES)
+    assert path == PATH and conf.tolist() == [0.9, 0.95]
+
+
+def test_sentences_without_vectors_and_shapes_beyond_the_dp_take_no_part():
+    table = _table([1.0, 1.0, 0.0])
+    src_vec = _vectors(SRC, table)
+    src_vec[0] = np.nan  # not encoded (over the encoding budget)
+    path, _ = peel_edges(PATH, np.array([0.9, 0.95]), SRC, TGT, src_vec, _vectors(TGT, table),
+                         _Table(table), peel_margin(), SHAPES)
+    assert path == PATH
+    path, _ = peel_edges(PATH, np.array([0.9, 0.95]), SRC, TGT, _vectors(SRC, table),
+                         _vectors(TGT, table), _Table(table), peel_margin(), {(1, 2)})
+    assert path == PATH  # the rest (1-1) is not a shape allowed here
+    assert 0 < peel_margin() < 1
