@@ -1,0 +1,19 @@
+"""A fake encoder for the tests of the passes that encode joined texts."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class TableEncoder:
+    """Fixed vectors for known texts; records every text it was asked for."""
+
+    name = "table"
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+        self.seen: list[str] = []
+
+    def encode(self, texts):  # noqa: D102
+        self.seen += list(texts)
+        return np.array([self.table[t] for t in texts], dtype=np.float32)
