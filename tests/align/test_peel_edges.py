@@ -56,3 +56,39 @@ def test_sentences_without_vectors_and_shapes_beyond_the_dp_take_no_part():
                          _vectors(TGT, table), _Table(table), peel_margin(), {(1, 2)})
     assert path == PATH  # the rest (1-1) is not a shape allowed here
     assert 0 < peel_margin() < 1
+
+
+class _Hashing:
+    """An encoder called ``use`` that gives every text a fixed pseudo-random vector."""
+
+    name = "use"
+
+    def encode(self, texts):  # noqa: D102
+        return np.array([np.random.default_rng(sum(map(ord, t))).normal(size=8) for t in texts], dtype=np.float32)
+
+
+def test_the_whole_text_passes_run_only_where_the_encoder_knows_both_languages(monkeypatch):
+    """USE was never trained on Finnish: its joined-text cosines are noise there, so neither
+    the join of left-out sentences nor the peel of edge lines runs (en-de: both run)."""
+    from aligner.align import aligner
+    from aligner.config import Config
+
+    calls: list[str] = []
+
+    def recording(name):
+        def passthrough(path, conf, *args):
+            calls.append(name)
+            return path, conf
+        return passthrough
+
+    monkeypatch.setattr(aligner, "join_skips", recording("join"))
+    monkeypatch.setattr(aligner, "peel_edges", recording("peel"))
+    src = ["The summit is 8603 m high.", "We went down.", "It was cold."]
+    tgt = ["Huippu on 8603 m.", "Laskeuduimme.", "Oli kylmä."]
+    config = Config(encoder="use")
+    aligner.align_texts(src, tgt, config, src_lang="en", tgt_lang="fi", encoder=_Hashing())
+    assert calls == []
+    aligner.align_texts(src, tgt, config, src_lang="en", tgt_lang="de", encoder=_Hashing())
+    assert calls == ["join", "peel"]
+    aligner.align_texts(src, tgt, config, encoder=_Hashing())  # languages not given: as before
+    assert calls == ["join", "peel"] * 2
