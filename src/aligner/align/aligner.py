@@ -215,39 +215,19 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
             cands.append((k, k2, on_src, x))
     if not cands:
         return path, conf
-    texts: list[str] = []
-    mine_vec: list[np.ndarray | None] = []
-    other_vec: list[np.ndarray | None] = []
+    wanted = []  # (joined, mine, other) groups of each candidate
     for _k, k2, on_src, x in cands:
         i2, di2, j2, dj2 = path[k2]
-        mine = list(range(i2, i2 + di2)) if on_src else list(range(j2, j2 + dj2))
-        other = list(range(j2, j2 + dj2)) if on_src else list(range(i2, i2 + di2))
-        own, far = (src, tgt) if on_src else (tgt, src)
-        own_v, far_v = (src_vec, tgt_vec) if on_src else (tgt_vec, src_vec)
-        texts.append(" ".join(own[a] for a in sorted(mine + [x])))
-        for ids, side_texts, vecs, store in ((mine, own, own_v, mine_vec), (other, far, far_v, other_vec)):
-            if len(ids) == 1:
-                store.append(vecs[ids[0]])
-            else:
-                store.append(None)
-                texts.append(" ".join(side_texts[a] for a in ids))
-    enc = np.asarray(encoder.encode(texts), dtype=np.float64)
+        s_ids, t_ids = tuple(range(i2, i2 + di2)), tuple(range(j2, j2 + dj2))
+        mine, other = (s_ids, t_ids) if on_src else (t_ids, s_ids)
+        wanted.append(((on_src, tuple(sorted(mine + (x,)))), (on_src, mine), (not on_src, other)))
+    vec = _group_vectors([g for groups in wanted for g in groups], src, tgt, src_vec, tgt_vec, encoder)
     gains: list[tuple[float, int]] = []
-    at = 0
-    for c in range(len(cands)):
-        joined = enc[at]
-        at += 1
-        pair = []
-        for store in (mine_vec, other_vec):
-            v = store[c]
-            if v is None:
-                v = enc[at]
-                at += 1
-            pair.append(np.asarray(v, dtype=np.float64))
-        mine_v, other_v = pair
-        if not (np.isfinite(joined).all() and np.isfinite(mine_v).all() and np.isfinite(other_v).all()):
+    for c, (joined, mine_g, other_g) in enumerate(wanted):
+        vs = [vec[g] for g in (joined, mine_g, other_g)]
+        if not all(np.isfinite(v).all() for v in vs):
             continue
-        gains.append((_cos(joined, other_v) - _cos(mine_v, other_v), c))
+        gains.append((_cos(vs[0], vs[2]) - _cos(vs[1], vs[2]), c))
     out: list[tuple[int, int, int, int] | None] = list(path)
     conf_out = list(conf)
     used: set[int] = set()
@@ -289,35 +269,19 @@ def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
             cands.extend((k, on_src, x) for x in (start, start + size - 1))
     if not cands:
         return path, conf
-    texts: list[str] = []
-    index: dict[tuple[str, tuple[int, ...]], int] = {}
-
-    def vec_of(side: str, ids: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
-        key = (side, ids)
-        if len(ids) > 1 and key not in index:
-            index[key] = len(texts)
-            texts.append(" ".join((src if side == "s" else tgt)[a] for a in ids))
-        return key
-
-    wanted = []
+    wanted = []  # ((source, target) of the whole bead, (source, target) without the edge)
     for k, on_src, x in cands:
         i, di, j, dj = path[k]
         s_ids, t_ids = tuple(range(i, i + di)), tuple(range(j, j + dj))
         rest = tuple(a for a in (s_ids if on_src else t_ids) if a != x)
-        full = (vec_of("s", s_ids), vec_of("t", t_ids))
-        peeled = (vec_of("s", rest), full[1]) if on_src else (full[0], vec_of("t", rest))
+        full = ((True, s_ids), (False, t_ids))
+        peeled = ((True, rest), full[1]) if on_src else (full[0], (False, rest))
         wanted.append((full, peeled))
-    enc = np.asarray(encoder.encode(texts), dtype=np.float64) if texts else np.zeros((0, 1))
-
-    def get(key: tuple[str, tuple[int, ...]]) -> np.ndarray:
-        side, ids = key
-        if len(ids) > 1:
-            return enc[index[key]]
-        return np.asarray((src_vec if side == "s" else tgt_vec)[ids[0]], dtype=np.float64)
-
+    vec = _group_vectors([g for pairs in wanted for pair in pairs for g in pair], src, tgt, src_vec, tgt_vec,
+                         encoder)
     best: dict[int, tuple[float, bool, int]] = {}
     for (k, on_src, x), (full, peeled) in zip(cands, wanted):
-        vs = [get(key) for key in (*full, *peeled)]
+        vs = [vec[g] for g in (*full, *peeled)]
         if not all(np.isfinite(v).all() for v in vs):
             continue
         gain = _cos(vs[2], vs[3]) - _cos(vs[0], vs[1])
@@ -345,6 +309,24 @@ def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         out.extend([skip, kept] if first else [kept, skip])
         conf_out.extend([float(conf[k])] * 2)
     return out, np.array(conf_out)
+
+
+#: A group of consecutive sentences of one side: (on the source side?, their positions).
+_Group = tuple[bool, tuple[int, ...]]
+
+
+def _group_vectors(groups: Sequence[_Group], src: Sequence[str], tgt: Sequence[str], src_vec: np.ndarray,
+                   tgt_vec: np.ndarray, encoder: Encoder) -> dict[_Group, np.ndarray]:
+    """Vectors of the ``groups`` (float64): one sentence's own vector, a group of several encoded
+    whole as one text (every such text once, all in one encoder call)."""
+    several = list(dict.fromkeys(g for g in groups if len(g[1]) > 1))
+    texts = [" ".join((src if on_src else tgt)[a] for a in ids) for on_src, ids in several]
+    enc = np.asarray(encoder.encode(texts), dtype=np.float64) if texts else np.zeros((0, 1))
+    out = {g: enc[k] for k, g in enumerate(several)}
+    for on_src, ids in groups:
+        if len(ids) == 1:
+            out[(on_src, ids)] = np.asarray((src_vec if on_src else tgt_vec)[ids[0]], dtype=np.float64)
+    return out
 
 
 def _cos(a: np.ndarray, b: np.ndarray) -> float:

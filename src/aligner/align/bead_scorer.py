@@ -30,12 +30,12 @@ from typing import Protocol
 import numpy as np
 
 from .._version import alignment_weights_text, alignment_weights_version
-from ..measures import GALE_CHURCH_VARIANCE
 from .features import (
     FEATURES,
     SKIP_FEATURES,
     BandEvidence,
     bead_features,
+    length_z,
     skip_features,
 )
 from .sides import Side, Window
@@ -164,10 +164,11 @@ class LogisticScorer:
             # opinion on every n-m bead, its z-scores read against how far lengths stray at
             # this document's anchors
             spread = self._length_spread(src, tgt, window, out[(1, 1)], ratio)
+            cs, ct = np.r_[0.0, np.cumsum(src.lengths)], np.r_[0.0, np.cumsum(tgt.lengths)]
             for (n, m), g in out.items():
                 for r0 in range(0, n_rows, step):
                     r1 = min(n_rows, r0 + step)
-                    la, lb = _group_lengths(src, tgt, window, n, m, (r0, r1))
+                    la, lb = _group_lengths(cs, ct, window, n, m, (r0, r1))
                     g[r0:r1] += (weight * length_gain(la, lb, ratio, spread)).astype(np.float32)
         if shift:
             out = {k: v + np.float32(shift) for k, v in out.items()}
@@ -208,7 +209,7 @@ class LogisticScorer:
             return 1.0
         j = window.lo[rows] + k[rows]
         la, lb = src.lengths[rows - 1], tgt.lengths[j - 1]
-        z = (lb - ratio * la) / np.sqrt(GALE_CHURCH_VARIANCE * np.maximum(ratio * la + lb, 1.0) / 2.0)
+        z = length_z(la, lb, ratio)
         return float(np.clip(np.sqrt(np.median(z * z) / 0.455), 0.5, 4.0))
 
     def _shift(self, g11: np.ndarray | None) -> float:
@@ -263,20 +264,19 @@ def length_gain(la: np.ndarray, lb: np.ndarray, ratio: float, spread: float = 1.
     several gains only if its lengths agree better than theirs."""
     la = np.asarray(la, dtype=float)
     lb = np.asarray(lb, dtype=float)
-    z = (lb - ratio * la) / np.sqrt(GALE_CHURCH_VARIANCE * np.maximum(ratio * la + lb, 1.0) / 2.0)
+    z = length_z(la, lb, ratio)
     return 1.0 + _log_erfc(np.abs(z) / (spread * np.sqrt(2.0)))
 
 
-def _group_lengths(src: Side, tgt: Side, window: Window, n: int, m: int,
+def _group_lengths(cs: np.ndarray, ct: np.ndarray, window: Window, n: int, m: int,
                    rows: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     """Summed lengths of the n source and m target sentences of the bead ending at each node
-    of the window's ``rows`` (0 outside the document)."""
+    of the window's ``rows`` (0 outside the document), from the cumulative lengths ``cs``,
+    ``ct`` of the two sides (a 0 first)."""
     first, end = rows
-    J = window.lo[first:end, None] + np.arange(window.width)[None, :]
+    J = window.cols(rows)
     I = np.broadcast_to(np.arange(first, end)[:, None], J.shape)
-    ns, nt = len(src), len(tgt)
-    cs = np.r_[0.0, np.cumsum(src.lengths)]
-    ct = np.r_[0.0, np.cumsum(tgt.lengths)]
+    ns, nt = len(cs) - 1, len(ct) - 1
     Ic, Jc = np.clip(I, 0, ns), np.clip(J, 0, nt)
     return cs[Ic] - cs[np.clip(Ic - n, 0, ns)], ct[Jc] - ct[np.clip(Jc - m, 0, nt)]
 
@@ -284,7 +284,7 @@ def _group_lengths(src: Side, tgt: Side, window: Window, n: int, m: int,
 def _paragraph_breaks(src: Side, tgt: Side, window: Window, n: int, m: int,
                       rows: tuple[int, int] | None = None) -> np.ndarray:
     first, end = rows if rows is not None else (0, len(window.lo))
-    J = window.lo[first:end, None] + np.arange(window.width)[None, :]
+    J = window.cols((first, end))
     I = np.broadcast_to(np.arange(first, end)[:, None], J.shape)
     out = np.zeros(J.shape)
     for side, ends, size in ((src, I, n), (tgt, J, m)):

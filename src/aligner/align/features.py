@@ -31,7 +31,7 @@ from .vectors import (
     vector_evidence,
 )
 
-__all__ = ["FEATURES", "SKIP_FEATURES", "BandEvidence", "band_evidence", "bead_features", "skip_features"]
+__all__ = ["FEATURES", "SKIP_FEATURES", "BandEvidence", "band_evidence", "bead_features", "length_z", "skip_features"]
 
 _LETTER = regex.compile(r"\p{L}")
 
@@ -76,6 +76,12 @@ def band_evidence(src: Side, tgt: Side, window: Window, max_bead: int,
                         vector_evidence(src, tgt, window, grid, max_bead))
 
 
+def length_z(la: np.ndarray, lb: np.ndarray, ratio: float) -> np.ndarray:
+    """Gale and Church's z-score of beads with source and target lengths ``la``, ``lb``: how far
+    the target length strays from ``ratio`` times the source's, in standard deviations."""
+    return (lb - ratio * la) / np.sqrt(GALE_CHURCH_VARIANCE * np.maximum(ratio * la + lb, 1.0) / 2.0)
+
+
 def bead_features(src: Side, tgt: Side, window: Window, ev: BandEvidence, n: int, m: int,
                   ratio: float, weight_power: float = 1.0,
                   rows: tuple[int, int] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -88,9 +94,8 @@ def bead_features(src: Side, tgt: Side, window: Window, ev: BandEvidence, n: int
     """
     grid, te, ve = ev.grid, ev.tokens, ev.vectors
     first, end = rows if rows is not None else (0, len(window.lo))
-    J = window.lo[first:end, None] + np.arange(window.width)[None, :]
-    rows_ = np.arange(first, end)[:, None]
-    I = np.broadcast_to(rows_, J.shape)
+    J = window.cols((first, end))
+    I = np.broadcast_to(np.arange(first, end)[:, None], J.shape)
     ns, nt = len(src), len(tgt)
     merged = n > 1 or m > 1
     valid = (I - n >= 0) & (J - m >= 0) & (J <= nt)
@@ -171,7 +176,7 @@ def bead_features(src: Side, tgt: Side, window: Window, ev: BandEvidence, n: int
         nbr = neighbour_cos(grid, ve.cos, I, J, n, m, ws, wt, na, nb, valid)
         with np.errstate(all="ignore"):
             X["nbr"] = np.where(has_vec & np.isfinite(nbr), cos - nbr, X["cos"])
-    z = (lb - ratio * la) / np.sqrt(GALE_CHURCH_VARIANCE * np.maximum(ratio * la + lb, 1.0) / 2.0)
+    z = length_z(la, lb, ratio)
     X["absz"] = np.abs(z)
     X["z2"] = np.minimum(z * z, 25.0)
     with np.errstate(all="ignore"):

@@ -186,9 +186,11 @@ class Window:
     lo: np.ndarray  # (n_src + 1,), non-decreasing
     width: int
 
-    def cols(self) -> np.ndarray:
-        """Target position of every node, shape ``(n_src + 1, width)``."""
-        return self.lo[:, None] + np.arange(self.width)[None, :]
+    def cols(self, rows: tuple[int, int] | None = None) -> np.ndarray:
+        """Target position of every node, shape ``(n_src + 1, width)`` (of the nodes of rows
+        ``rows = (first, end)`` only, when given)."""
+        lo = self.lo if rows is None else self.lo[rows[0]:rows[1]]
+        return lo[:, None] + np.arange(self.width)[None, :]
 
 
 def full_window(n_src: int, n_tgt: int) -> Window:
