@@ -26,7 +26,7 @@ import numpy as np
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
 from ..embed import Encoder, get_encoder
-from ..embed.coverage import covers, resolve_encoder
+from ..embed.coverage import may_know, resolve_encoder
 from ..lexicon import Lexicon, load_lexicon
 from .band import find_window
 from .bead_scorer import Gains, LogisticScorer, join_margin, load_scorer, peel_margin
@@ -183,7 +183,7 @@ def _knows_both(encoder: str, src_lang: str | None, tgt_lang: str | None) -> boo
     lost 0.02-0.04 strict F1 to them). Unknown languages or encoders: trusted, as before."""
     if not (src_lang and tgt_lang):
         return True
-    return covers(encoder, src_lang, tgt_lang) is not False
+    return may_know(encoder, src_lang, tgt_lang)
 
 
 def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],

@@ -176,17 +176,9 @@ def similarity_fitted(encoder: str, src_lang: str, tgt_lang: str, settings: Fide
     have a scale for (the one they were fitted on, or one of ``settings.encoder_scales``), and
     only where it knows both languages (``aligner.embed.coverage``): an encoder that never saw a
     language gives cosines on no scale at all."""
-    if settings.scale_of(encoder) is None:
-        return False
-    from ..embed.coverage import covers
+    from ..embed.coverage import may_know
 
-    return covers(encoder, src_lang, tgt_lang) is not False
-
-
-def _knows(encoder: str, src_lang: str, tgt_lang: str) -> bool:
-    from ..embed.coverage import covers
-
-    return covers(encoder, src_lang, tgt_lang) is not False
+    return settings.scale_of(encoder) is not None and may_know(encoder, src_lang, tgt_lang)
 
 
 def fidelity_encoder_for(config: Config, src_lang: str, tgt_lang: str) -> str:
@@ -194,10 +186,10 @@ def fidelity_encoder_for(config: Config, src_lang: str, tgt_lang: str) -> str:
     where that encoder does not know both languages and the alignment encoder is ``auto``, the
     encoder ``auto`` picks for the pair (``e5`` for English-Finnish: a cosine the settings
     put on their own scale, :meth:`FidelitySettings.scale_of`, rather than none)."""
-    from ..embed.coverage import AUTO, covers, pick_encoder
+    from ..embed.coverage import AUTO, covers, may_know, pick_encoder
 
     name = config.fidelity_encoder or config.encoder
-    if name == "none" or config.encoder != AUTO or covers(name, src_lang, tgt_lang) is not False:
+    if name == "none" or config.encoder != AUTO or may_know(name, src_lang, tgt_lang):
         return name
     other = pick_encoder(src_lang, tgt_lang)
     return other if other != "none" and covers(other, src_lang, tgt_lang) else name
@@ -232,11 +224,12 @@ def compare_aligned(src: Document, tgt: Document, alignment: Alignment,
                     config: Config = DEFAULT_CONFIG, settings: FidelitySettings = DEFAULT_SETTINGS) -> Comparison:
     """Score and flag the beads of a given ``alignment`` (a bilingual file's units, say)."""
     from ..embed import get_encoder
+    from ..embed.coverage import may_know
 
     name = fidelity_encoder_for(config, src.lang, tgt.lang)
     with step("scoring"):
         scorer = Scorer(src, tgt, config.lexicon, get_encoder(name, config.encoder_max_chars), settings,
-                        similarity_fitted=_knows(name, src.lang, tgt.lang), encoder_name=name)
+                        similarity_fitted=may_know(name, src.lang, tgt.lang), encoder_name=name)
         scores = scorer.score_all(alignment.beads)
     fidelity = document_fidelity(src, tgt, alignment.beads, scores)
     return Comparison(src, tgt, alignment, scores, _flags(src, tgt, alignment, scores, config, settings), fidelity,

@@ -19,7 +19,7 @@ from importlib import resources
 from ..errors import ConfigError
 from ..language import base_language
 
-__all__ = ["encoder_languages", "covers", "pick_encoder", "resolve_encoder", "AUTO_ORDER", "AUTO"]
+__all__ = ["encoder_languages", "covers", "may_know", "pick_encoder", "resolve_encoder", "AUTO_ORDER", "AUTO"]
 
 _LOG = logging.getLogger("aligner")
 #: The encoder name that picks one per language pair.
@@ -50,6 +50,12 @@ def covers(encoder: str, *langs: str) -> bool | None:
     if known is None:
         return None
     return all(_base(lang) in known for lang in langs)
+
+
+def may_know(encoder: str, *langs: str) -> bool:
+    """May ``encoder``'s cosines be read for ``langs``? Yes unless its recorded languages leave
+    one of them out (:func:`covers` is ``False``); an encoder not recorded is trusted."""
+    return covers(encoder, *langs) is not False
 
 
 def _base(lang: str) -> str:

@@ -833,14 +833,8 @@ def _multiword_pattern(lang: str) -> "regex.Pattern[str] | None":
 @lru_cache(maxsize=32768)
 def _multiword_spans(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, CLDR code)`` of every country or language name of several words in ``text``."""
-    pattern = _multiword_pattern(lang)
-    if pattern is None or " " not in text:
-        return ()
-    names = place_names(lang)
-    low = unaccented(text.casefold())
-    if len(low) != len(text):
-        return ()  # offsets would not line up (a letter that case-folds to two)
-    return tuple((m.start(), m.end(), names[m.group(0)]) for m in pattern.finditer(low) if m.group(0) in names)
+    aligned, found = _multiword_found(text, lang)
+    return found if aligned else ()  # offsets would not line up (a letter that case-folds to two)
 
 
 @lru_cache(maxsize=32768)
@@ -852,12 +846,20 @@ def multiword_places(text: str, lang: str) -> frozenset[str]:
         >>> sorted(multiword_places("Talks between North Korea and the United States", "en"))
         ['KP', 'US']
     """
+    return frozenset(code for _, _, code in _multiword_found(text, lang)[1])
+
+
+@lru_cache(maxsize=32768)
+def _multiword_found(text: str, lang: str) -> tuple[bool, tuple[tuple[int, int, str], ...]]:
+    """``(offsets line up with text, (start, end, CLDR code) of each country or language name of
+    several words)``, matched in the case-folded, unaccented text."""
     pattern = _multiword_pattern(lang)
     if pattern is None or " " not in text:
-        return frozenset()
+        return True, ()
     names = place_names(lang)
     low = unaccented(text.casefold())
-    return frozenset(names[m.group(0)] for m in pattern.finditer(low) if m.group(0) in names)
+    return len(low) == len(text), tuple((m.start(), m.end(), names[m.group(0)]) for m in pattern.finditer(low)
+                                        if m.group(0) in names)
 
 
 def _stem(word: str, lang: str) -> str:
