@@ -351,7 +351,7 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
     """:func:`rule_vote` with the language's rules given."""
     if phrase and _greeting(phrase, left, right):
         return Vote.GREETING
-    core = left.rstrip(rules.trailers) or left
+    core = _core(left, rules.trailers)
     last = core[-1]
     if last not in rules.final:
         if last == ":":
@@ -405,6 +405,12 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
     if rules.continuations and right[0].islower() and right.rstrip(".,!?") in rules.continuations:
         return Vote.QUOTE_GOES_ON  # "Niçin? diye sordu": a verb of saying goes on
     return _quoted(left, core, right)
+
+
+def _core(token: str, trailers: str) -> str:
+    """``token`` without the quotes and brackets that trail its final mark (``tot."`` -> ``tot.``),
+    or the whole token where it is nothing but those."""
+    return token.rstrip(trailers) or token
 
 
 def _initial(token: str) -> bool:
@@ -467,7 +473,7 @@ def semicolon_distances(found: list[tuple[int, str, str, str, str, str, int]], r
     """For each gap of ``found`` (:func:`gaps`) after a semicolon, by its index: how many gaps
     away the nearest other semicolon of the paragraph is (0 where it is the only one)."""
     trailers = rules.trailers
-    where = [i for i, g in enumerate(found) if (g[2].rstrip(trailers) or g[2])[-1] == ";"]
+    where = [i for i, g in enumerate(found) if _core(g[2], trailers)[-1] == ";"]
     if len(where) < 2:
         return dict.fromkeys(where, 0)
     out = {}
@@ -483,7 +489,7 @@ def lower_starts(found: list[tuple[int, str, str, str, str, str, int]], rules: L
     lower-case word: a writer who starts sentences in lower case ("great. i loved it") has
     several; in a carefully cased text a lower-case word after a mark goes on."""
     final, trailers = rules.final, rules.trailers
-    return sum(1 for g in found if g[3][0].islower() and (g[2].rstrip(trailers) or g[2])[-1] in final)
+    return sum(1 for g in found if g[3][0].islower() and _core(g[2], trailers)[-1] in final)
 
 
 def _mark_context(rules: LangRules, left: str, core: str, right: str, rword: str, rshape: str, v: str,
@@ -504,7 +510,7 @@ def features_with(rules: LangRules, prev: str, left: str, right: str, vote: Vote
                   lower: frozenset[str] = frozenset(), loose: int = 0, near: int = 0) -> list[str]:
     """:func:`gap_features` with the language's rules given (``loose``: :func:`lower_starts`
     of the paragraph; ``near``: :func:`semicolon_distances`)."""
-    core = left.rstrip(rules.trailers) or left
+    core = _core(left, rules.trailers)
     stem = core.rstrip(rules.final + ":;,") or core
     lc = _shape(left[-1])
     l2 = _shape(left[-2]) + lc if len(left) > 1 else "^" + lc
@@ -653,7 +659,7 @@ def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> lis
             run.append(left)
         phrase = " ".join(run).lower() if len(run) <= 4 else ""
         size = count
-        if (left.rstrip(trailers) or left)[-1] in final:
+        if _core(left, trailers)[-1] in final:
             run = []
             count = 0
         if opening:
@@ -676,7 +682,7 @@ def gaps(text: str, start: int, end: int, rules: LangRules | None = None) -> lis
             shown, before = (word + left, pending_prev if pending else "") if merged else (left, prev)
         if (not right.strip(marks) or (right[0] in _TAIL_START and _TAIL.match(right))
                 or (right in _MOUTHS and shown[-1] in _EYES)):
-            if (right in _AMBIGUOUS_QUOTES and after[:1].isupper() and (shown.rstrip(trailers) or shown)[-1] in final
+            if (right in _AMBIGUOUS_QUOTES and after[:1].isupper() and _core(shown, trailers)[-1] in final
                     and quotes[right] % 2 == 0):
                 # 'rừng . " Các anh': a straight quote after a final mark and before a
                 # capital, with as many such quotes before it in the paragraph opened as
@@ -743,6 +749,8 @@ def closes_bracket(text: str, start: int, offset: int, right: str, rules: LangRu
     """Does the token ``right`` after the gap at ``offset`` end with its word a bracket opened
     before the gap, in the paragraph starting at ``start`` (``(SSK. II)``, ``(Bl.) RM
     Smith)``)? A sentence does not end one word before the bracket around it closes."""
+    if ")" not in right and "]" not in right:
+        return False
     for i, ch in enumerate(right):
         if ch in "([":
             return False
@@ -801,7 +809,7 @@ def split_with_model(
         cuts += external_boundaries(rules.conventions.sentence_model, text, start, end) or []
     if model is None:
         for offset, prev, left, right, phrase, after, _run in gaps(text, start, end, rules):
-            if (")" in right or "]" in right) and closes_bracket(text, start, offset, right, rules):
+            if closes_bracket(text, start, offset, right, rules):
                 continue
             if _fallback(vote_with(rules, prev, left, right, phrase, after), right, after):
                 cuts.append(offset)
@@ -814,7 +822,7 @@ def split_with_model(
         loose = lower_starts(found, rules)
         semis = semicolon_distances(found, rules)
         for i, (offset, prev, left, right, phrase, after, run) in enumerate(found):
-            if (")" in right or "]" in right) and closes_bracket(text, start, offset, right, rules):
+            if closes_bracket(text, start, offset, right, rules):
                 continue
             vote = vote_with(rules, prev, left, right, phrase, after)
             if vote is Vote.PLAIN and model.skip_plain(left, right):
