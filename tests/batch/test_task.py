@@ -8,6 +8,17 @@ def test_workers_warm_both_the_alignment_and_the_fidelity_encoder():
     assert encoders_of(Config(encoder="none", fidelity_encoder="use")) == "none+use"
 
 
+def test_workers_warm_what_auto_picks_for_the_batch_languages():
+    from aligner.batch.task import encoders_of
+    from aligner.config import Config
+
+    auto = Config()  # encoder auto: no worker can load "auto" itself
+    assert "auto" not in encoders_of(auto).split("+")
+    assert encoders_of(auto, "en", "de") == "use"
+    assert encoders_of(auto, "en", "fi") == "e5"  # USE never saw Finnish: e5 aligns and scores
+    assert encoders_of(Config(encoder="use"), "en", "fi") == "use"
+
+
 def _in_thread(work):
     """Run ``work`` in a fresh thread and return what it returned or raised."""
     import threading

@@ -145,7 +145,7 @@ def run_entries(entries: Sequence[ManifestEntry], out_dir: str | os.PathLike[str
     n_workers = workers
     try:
         if todo:
-            n_workers = ex.open(encoders_of(config))
+            n_workers = ex.open(encoders_of(config, src_lang, tgt_lang))
             for result in _progress(ex.results(tasks), len(todo), show):
                 results.append(_write(result, out))
     finally:

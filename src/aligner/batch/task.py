@@ -275,6 +275,19 @@ def warm_worker(encoder: str) -> None:
             logging.getLogger("aligner").debug("warm-up of encoder %r failed: %s", name, exc)
 
 
-def encoders_of(config: Config) -> str:
-    """The encoders a pair needs, as ``warm_worker`` takes them: ``"use"`` or ``"e5+use"``."""
-    return "+".join(dict.fromkeys((config.encoder, config.fidelity_encoder or config.encoder)))  # never None once built
+def encoders_of(config: Config, src_lang: str | None = None, tgt_lang: str | None = None) -> str:
+    """The encoders a pair needs, as ``warm_worker`` takes them: ``"use"`` or ``"e5+use"``.
+
+    ``auto`` is resolved for the batch's languages when they are given (English-Finnish needs
+    e5 for both the alignment and the fidelity), else to the first encoder ``auto`` tries; it
+    is never passed on as ``auto``, which no worker can load."""
+    from ..compare.pair import fidelity_encoder_for
+    from ..embed.coverage import AUTO, AUTO_ORDER, pick_encoder
+
+    if src_lang and tgt_lang:
+        align = pick_encoder(src_lang, tgt_lang) if config.encoder == AUTO else config.encoder
+        fidelity = fidelity_encoder_for(config, src_lang, tgt_lang)
+    else:
+        align = AUTO_ORDER[0] if config.encoder == AUTO else config.encoder
+        fidelity = config.fidelity_encoder or align
+    return "+".join(dict.fromkeys(AUTO_ORDER[0] if n == AUTO else n for n in (align, fidelity)))
