@@ -42,3 +42,20 @@ def test_cli_refuses_an_unknown_code_and_accepts_a_three_letter_one(tmp_path, ca
     assert main(["align", str(a), str(b), "--src-lang", "eng", "--tgt-lang", "ind", "--encoder", "none",
                  "--format", "beads"]) == 0
     assert capsys.readouterr().out.startswith("[0]:[0]")
+
+
+def test_language_key_never_raises_and_maps_registered_codes():
+    from aligner.language import language_key
+
+    assert [language_key(c) for c in ("eng", "pt_BR", "zh-Hant", "und", "xx-Latn")] == ["en", "pt", "zh", "und", "xx"]
+
+
+def test_script_counts_reads_han_as_kana_in_japanese_only():
+    from aligner.language import script_counts, script_of
+
+    ja = script_counts("東京都は今日、新しい計画を発表した。", ("Kana", "Han"))
+    zh = script_counts("东京今天宣布了新计划。", ("Kana", "Han"))
+    assert ja["Han"] == 0 and ja["Kana"] > 10
+    assert zh["Kana"] == 0 and zh["Han"] > 5
+    assert (script_of("東京都は今日、新しい計画を発表した。"), script_of("东京今天宣布了新计划。")) == ("kana", "han")
+    assert script_of("שלום עולם") == "other" and script_of("12 34") == "none"

@@ -21,11 +21,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import regex
+from .language import language_key, script_counts
 
 __all__ = [
     "Conventions", "conventions", "script_conventions", "conventions_for_text", "dominant_script",
-    "known_languages", "known_scripts", "base_language",
+    "known_languages", "known_scripts",
 ]
 
 #: ISO 15924 codes of the scripts in the table (for BCP-47 tags such as ``sr-Latn``, ``zh-Hant``).
@@ -138,11 +138,6 @@ def known_scripts() -> tuple[str, ...]:
     return tuple(_table()["scripts"])
 
 
-def base_language(lang: str) -> str:
-    """The primary language subtag of a BCP-47 tag, lower case (``pt-BR`` -> ``pt``)."""
-    return lang.replace("_", "-").split("-", 1)[0].lower()
-
-
 def _script_subtag(lang: str) -> str | None:
     for part in lang.replace("_", "-").split("-")[1:]:
         if len(part) == 4 and part.lower() in _ISO15924:
@@ -164,7 +159,7 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
     or Latin) with ``known=False``. A script subtag overrides the language's own script
     (``sr-Latn``).
     """
-    base = base_language(lang)
+    base = language_key(lang)
     entry = _table()["languages"].get(base)
     chosen = _script_subtag(lang) or script
     if entry is not None:
@@ -178,25 +173,12 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
     return _build(lang, chosen, {}, known=False)
 
 
-# Letters of each script; Japanese text is "Kana" when it has any real share of kana.
-_SCRIPT_RES = {
-    name: regex.compile(r"[\p{Hiragana}\p{Katakana}]" if name == "Kana" else r"\p{Script=" + name + "}")
-    for name in ("Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Hebrew", "Arabic", "Syriac",
-                 "Thaana", "Devanagari", "Bengali", "Gurmukhi", "Oriya", "Gujarati", "Tamil", "Telugu",
-                 "Kannada", "Malayalam", "Sinhala", "Ethiopic", "Myanmar", "Tibetan", "Khmer", "Thai",
-                 "Lao", "Mongolian", "Ol_Chiki", "Tifinagh", "Hangul", "Han", "Kana")
-}
 _SAMPLE = 4000
 
 
 def dominant_script(text: str) -> str | None:
     """The script with the most letters in (the first 4,000 characters of) ``text``, or ``None``."""
-    sample = text[:_SAMPLE]
-    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPT_RES.items()}
-    if counts["Kana"] and counts["Kana"] >= 0.1 * (counts["Kana"] + counts["Han"]):
-        counts["Kana"] += counts["Han"]
-        counts["Han"] = 0
-    name, n = max(counts.items(), key=lambda kv: kv[1])
+    name, n = max(script_counts(text[:_SAMPLE]).items(), key=lambda kv: kv[1])
     return name if n else None
 
 

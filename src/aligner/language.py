@@ -19,8 +19,8 @@ from functools import lru_cache
 
 import regex
 
-__all__ = ["detect_language", "script_of", "check_language_code", "is_language_code", "normalize_language",
-           "base_language", "SUPPORTED_LANGUAGES"]
+__all__ = ["detect_language", "script_of", "script_counts", "check_language_code", "is_language_code",
+           "normalize_language", "base_language", "language_key", "SUPPORTED_LANGUAGES"]
 
 #: Languages the detector chooses between by default.
 SUPPORTED_LANGUAGES: tuple[str, ...] = (
@@ -74,36 +74,50 @@ def base_language(code: str) -> str:
     return normalize_language(code).split("-", 1)[0]
 
 
+def language_key(code: str) -> str:
+    """The language subtag that keys per-language data, never an error: that of the canonical
+    form for a registered code (``eng`` -> ``en``, ``pt_BR`` -> ``pt``), else the tag's own first
+    subtag in lower case (``und``, ``xx-Latn`` -> ``xx``: such a language gets defaults)."""
+    norm = _normalized(code) if isinstance(code, str) else None
+    return (norm or code.replace("_", "-")).split("-", 1)[0].lower()
+
+
 def check_language_code(code: str) -> str:
     """The canonical form of ``code`` (:func:`normalize_language`); ``ConfigError`` if unknown."""
     return normalize_language(code)
 
 
-_HANGUL = regex.compile(r"\p{Hangul}")
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"\p{Latin}")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+#: Letters of each script (Unicode script names; ``Kana`` is Hiragana and Katakana together).
+SCRIPT_LETTERS: dict[str, regex.Pattern[str]] = {
+    name: regex.compile(r"[\p{Hiragana}\p{Katakana}]" if name == "Kana" else r"\p{Script=" + name + "}")
+    for name in ("Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Hebrew", "Arabic", "Syriac",
+                 "Thaana", "Devanagari", "Bengali", "Gurmukhi", "Oriya", "Gujarati", "Tamil", "Telugu",
+                 "Kannada", "Malayalam", "Sinhala", "Ethiopic", "Myanmar", "Tibetan", "Khmer", "Thai",
+                 "Lao", "Mongolian", "Ol_Chiki", "Tifinagh", "Hangul", "Han", "Kana")
+}
+
+
+def script_counts(text: str, names: tuple[str, ...] = tuple(SCRIPT_LETTERS)) -> dict[str, int]:
+    """Letters of each script in ``names`` found in ``text``. Japanese mixes kana and Han: where
+    kana are a real share (a tenth or more) of the two, the Han letters count as ``Kana``."""
+    counts = {name: len(SCRIPT_LETTERS[name].findall(text)) for name in names}
+    kana, han = counts.get("Kana", 0), counts.get("Han", 0)
+    if kana and kana >= 0.1 * (kana + han):
+        counts["Kana"], counts["Han"] = kana + han, 0
+    return counts
+
+
+_SCRIPT_OF = {"Hangul": "hangul", "Kana": "kana", "Han": "han", "Latin": "latin", "Cyrillic": "cyrillic"}
 
 
 def script_of(text: str) -> str:
     """The dominant script of ``text``: ``hangul``, ``kana``, ``han``, ``latin``, ``cyrillic``,
-    ``other`` or ``none`` (no letters)."""
-    counts = {
-        "hangul": len(_HANGUL.findall(text)),
-        "kana": len(_KANA.findall(text)),
-        "han": len(_HAN.findall(text)),
-        "latin": len(_LATIN.findall(text)),
-        "cyrillic": len(_CYRILLIC.findall(text)),
-    }
+    ``other`` (none of these has 30% of the letters) or ``none`` (no letters)."""
     letters = sum(1 for ch in text if ch.isalpha())
     if letters == 0:
         return "none"
-    # Japanese mixes kana and han; any real share of kana means Japanese script.
-    if counts["kana"] and counts["kana"] >= 0.1 * (counts["kana"] + counts["han"]):
-        counts["kana"] += counts["han"]
-    script, n = max(counts.items(), key=lambda kv: kv[1])
-    return script if n >= 0.3 * letters else "other"
+    script, n = max(script_counts(text, tuple(_SCRIPT_OF)).items(), key=lambda kv: kv[1])
+    return _SCRIPT_OF[script] if n >= 0.3 * letters else "other"
 
 
 def detect_language(text: str, candidates: tuple[str, ...] = SUPPORTED_LANGUAGES) -> str:

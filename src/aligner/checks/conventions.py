@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import conventions as shared
+from ..language import language_key
 
 __all__ = ["Conventions", "conventions", "DATA_DIR"]
 
@@ -141,12 +142,12 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
     """
     base = shared.conventions(lang, script)
     table = _table()
-    entry = table["languages"].get(shared.base_language(lang), {}) if base.known else {}
+    entry = table["languages"].get(language_key(lang), {}) if base.known else {}
     separated = base.spacing != "none"  # scripts that write no space between sentences
     no_space = "".join(ch for ch in table["no_space_before"] if ch not in base.space_before) if separated else ""
     opener_classes: dict[str, str] = table["opener_classes"]
     return Conventions(
-        lang=shared.base_language(lang),
+        lang=language_key(lang),
         known=base.known,
         quotes=base.quotes,
         space_before=base.space_before,

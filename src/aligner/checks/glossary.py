@@ -23,7 +23,7 @@ from pathlib import Path
 
 import regex
 
-from ..conventions import base_language
+from ..language import language_key
 from ..errors import ConfigError, InputError
 from ..io.reader import read_bounded
 from ..language import is_language_code
@@ -129,8 +129,8 @@ class Glossary:
     def oriented(self, src_lang: str, tgt_lang: str) -> Glossary | None:
         """This glossary for ``src_lang -> tgt_lang``: itself, reversed, or None when its
         languages are another pair (a glossary without languages fits every pair)."""
-        mine = (base_language(self.src_lang or ""), base_language(self.tgt_lang or ""))
-        pair = (base_language(src_lang), base_language(tgt_lang))
+        mine = (language_key(self.src_lang or ""), language_key(self.tgt_lang or ""))
+        pair = (language_key(src_lang), language_key(tgt_lang))
         if self.src_lang is None or mine == pair:
             return self
         if mine == pair[::-1]:

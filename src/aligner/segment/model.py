@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..conventions import base_language
+from ..language import language_key
 
 __all__ = ["BoundaryModel", "boundary_model", "model_for", "parse_weights", "format_weights", "GENERIC"]
 
@@ -107,7 +107,7 @@ def format_weights(model: BoundaryModel, comment: str = "") -> str:
 
 def boundary_model(lang: str) -> BoundaryModel | None:
     """The shipped model of ``lang`` itself (``generic``: the generic one), or ``None``."""
-    return _load(base_language(lang))
+    return _load(language_key(lang))
 
 
 @lru_cache(maxsize=None)

@@ -63,7 +63,8 @@ from importlib import resources
 import regex
 
 from .._version import SEGMENTATION_RULES_VERSION
-from ..conventions import Conventions, base_language, conventions, conventions_for_text
+from ..conventions import Conventions, conventions, conventions_for_text
+from ..language import language_key
 from ..locale_data import ordinal_dot
 from .external import external_boundaries
 from .model import BoundaryModel, boundary_model, model_for
@@ -146,7 +147,7 @@ def _read_list(*parts: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _abbreviation_lines(lang: str) -> frozenset[str]:
-    return _read_list("abbreviations", f"{base_language(lang)}.txt")
+    return _read_list("abbreviations", f"{language_key(lang)}.txt")
 
 
 @lru_cache(maxsize=None)
@@ -168,32 +169,32 @@ def abbreviation_suffixes(lang: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def final_abbreviations(lang: str) -> frozenset[str]:
     """Abbreviations that often end a sentence (``dll.``, ``etc.``): a boundary before a capital."""
-    return _read_list("abbreviations", f"{base_language(lang)}.final.txt")
+    return _read_list("abbreviations", f"{language_key(lang)}.final.txt")
 
 
 @lru_cache(maxsize=None)
 def sentence_endings(lang: str) -> tuple[str, ...]:
     """Sentence-final word endings of ``lang`` (Korean ``-다``, ``-요``), longest first."""
-    words = _read_list("segmentation", f"{base_language(lang)}.endings.txt")
+    words = _read_list("segmentation", f"{language_key(lang)}.endings.txt")
     return tuple(sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def months(lang: str) -> frozenset[str]:
     """Lower-cased month names for ``lang`` (date rule: ``am 1. Januar``)."""
-    return _read_list("segmentation", f"{base_language(lang)}.months.txt")
+    return _read_list("segmentation", f"{language_key(lang)}.months.txt")
 
 
 @lru_cache(maxsize=None)
 def ordinal_cues(lang: str) -> frozenset[str]:
     """Words after which ``<number>.`` is an ordinal (``Die 27. Kammer``, ``am 1.``)."""
-    return _read_list("segmentation", f"{base_language(lang)}.ordinal-cues.txt")
+    return _read_list("segmentation", f"{language_key(lang)}.ordinal-cues.txt")
 
 
 def _number_words(lang: str) -> regex.Pattern[str] | None:
     """A lower-case word made of the language's number words (``data/segmentation/<lang>.number-words.txt``:
     Turkish ``yüzdokuz``, ``beşyüzdört``), or ``None`` where there is no list."""
-    words = _read_list("segmentation", f"{base_language(lang)}.number-words.txt")
+    words = _read_list("segmentation", f"{language_key(lang)}.number-words.txt")
     if not words:
         return None
     return regex.compile("(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")+")
@@ -202,7 +203,7 @@ def _number_words(lang: str) -> regex.Pattern[str] | None:
 @lru_cache(maxsize=None)
 def continuations(lang: str) -> frozenset[str]:
     """Lower-case words that continue a sentence right after ``?`` or ``!`` (Turkish ``diye``)."""
-    return _read_list("segmentation", f"{base_language(lang)}.continuations.txt")
+    return _read_list("segmentation", f"{language_key(lang)}.continuations.txt")
 
 
 @dataclass(frozen=True)
