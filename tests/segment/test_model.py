@@ -72,3 +72,11 @@ def test_a_lower_case_word_after_a_mark_is_read_against_the_rest_of_the_paragrap
     assert lower_starts(gaps(tidy, 0, len(tidy), rules), rules) == 1
     assert "v=B|low|loose" in gap_features("great", "place.", "i", "en", Vote.FINAL, loose=2)
     assert "v=B|low|tidy" in gap_features("20", "fr.", "and", "en", Vote.FINAL, loose=1)
+
+
+def test_three_letter_and_regional_codes_get_the_language_s_rules():
+    import aligner
+
+    text = "Usw. z. B. kam er. Er ging."
+    assert aligner.segment(text, lang="ger") == aligner.segment(text, lang="deu") == aligner.segment(text, lang="de")
+    assert aligner.segment(text, lang="de-AT") == aligner.segment(text, lang="de")
