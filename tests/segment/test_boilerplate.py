@@ -84,3 +84,37 @@ def test_sentence_without_letters_inside_content_is_boilerplate():
     text = "The vote was close. 52 - 48. The bill passed."
     spans = (Span(0, 19), Span(20, 28), Span(29, 46))
     assert [s.kind for s in classify_spans(text, spans, "en")] == [CONTENT, BOILERPLATE, CONTENT]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Председник је јуче посетио Београд. То је важно.", "sr"),
+    ("Predsednik je juče posetio Beograd. To je važno.", "sr"),  # Serbian in Latin letters
+    ("தமிழ்நாடு அரசு இன்று புதிய திட்டத்தை அறிவித்தது. இது முக்கியம்.", "ta"),
+    ("ახალი კანონი დღეს ამოქმედდა. ეს მნიშვნელოვანია.", "ka"),
+    ("தமிழ்நாடு அரசு இன்று புதிய திட்டத்தை அறிவித்தது. இது முக்கியம்.", "xx"),  # a code with no data
+])
+def test_text_in_any_script_is_content_not_furniture(text, lang):
+    from aligner.segment import segment
+
+    spans = segment(text, lang=lang)
+    assert len(spans) == 2 and all(s.kind == CONTENT for s in spans)
+
+
+def test_a_sentence_of_every_tabled_language_is_content():
+    """Each language of the conventions table, written in its own letters (its CLDR day names,
+    from Babel), is kept as content: none is read as furniture for lacking Latin letters."""
+    from babel import Locale, UnknownLocaleError
+
+    from aligner.conventions import known_languages
+    from aligner.segment import segment
+
+    lost = []
+    for lang in sorted(known_languages()):
+        try:
+            days = Locale.parse(lang).days["format"]["wide"]
+        except (UnknownLocaleError, ValueError, KeyError):
+            continue
+        text = " ".join(days[d] for d in range(7)) + "."
+        if any(s.kind != CONTENT for s in segment(text, lang=lang)):
+            lost.append(lang)
+    assert lost == []

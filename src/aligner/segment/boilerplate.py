@@ -28,21 +28,17 @@ from importlib import resources
 
 import regex
 
+from ..conventions import conventions, dominant_script
 from ..document import BOILERPLATE, Span
+from ..language import SCRIPT_LETTERS
 
-__all__ = ["classify_spans", "is_furniture_line", "EXPECTED_SCRIPT"]
+__all__ = ["classify_spans", "is_furniture_line"]
 
-#: The letters a language is written in, for the script-mismatch rule (Latin otherwise).
-EXPECTED_SCRIPT = {
-    "ko": r"\p{Hangul}", "zh": r"\p{Han}", "ja": r"[\p{Hiragana}\p{Katakana}\p{Han}]",
-    "ru": r"\p{Cyrillic}", "uk": r"\p{Cyrillic}", "bg": r"\p{Cyrillic}", "el": r"\p{Greek}",
-    "ar": r"\p{Arabic}", "fa": r"\p{Arabic}", "he": r"\p{Hebrew}", "hi": r"\p{Devanagari}",
-    "th": r"\p{Thai}",
-}
-_LATIN = r"\p{Latin}"
 _LETTER = regex.compile(r"\p{L}")
 #: Latin-script lines in a document of another script count as furniture up to this length.
 _SHORT_FOREIGN = 120
+#: The document's script is read from its first this many characters.
+_SAMPLE = 4000
 #: ... and Latin-only lines there only up to this many words (an English headline stays).
 _SHORT_LATIN_WORDS = 4
 _NON_LATIN_LETTER = regex.compile(r"(?=\p{L})\P{Latin}")
@@ -79,8 +75,11 @@ def _language_names() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
-def _script(lang: str) -> regex.Pattern[str]:
-    return regex.compile(EXPECTED_SCRIPT.get(lang, _LATIN))
+def _letters_of(script: str) -> regex.Pattern[str]:
+    """Letters of ``script``; Japanese (``Kana``) is written in kana and Han together."""
+    if script == "Kana":
+        return regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}]")
+    return SCRIPT_LETTERS.get(script, SCRIPT_LETTERS["Latin"])
 
 
 def _is_nav(line: str) -> bool:
@@ -109,8 +108,10 @@ def _is_language_picker(line: str) -> bool:
     return covered >= 0.6 * sum(1 for ch in line if not ch.isspace())
 
 
-def is_furniture_line(line: str, lang: str) -> bool:
-    """Is this whole line (one paragraph) page furniture in a ``lang`` document?
+def is_furniture_line(line: str, lang: str, script: str | None = None) -> bool:
+    """Is this whole line (one paragraph) page furniture in a ``lang`` document written in
+    ``script`` (a Unicode script name; default: the language's usual script from the
+    conventions table, none for ``und``)?
 
     Example:
         >>> is_furniture_line("Powered by Discuz! X3.5", "ko"), is_furniture_line("Hallo Welt.", "de")
@@ -118,8 +119,9 @@ def is_furniture_line(line: str, lang: str) -> bool:
     """
     if _LETTER.search(line) is None:
         return True
-    if lang != "und" and not _script(lang).search(line):
-        if lang not in EXPECTED_SCRIPT:
+    expected = script or (None if lang == "und" else conventions(lang).script)
+    if expected is not None and not _letters_of(expected).search(line):
+        if expected == "Latin":
             return True  # no Latin letters in a Latin-script document
         if len(line) <= _SHORT_FOREIGN and (
             _NON_LATIN_LETTER.search(line) or len(line.split()) <= _SHORT_LATIN_WORDS
@@ -138,8 +140,24 @@ def is_furniture_line(line: str, lang: str) -> bool:
     return _is_nav(line) or _is_language_picker(line)
 
 
+def _document_script(text: str, lang: str) -> str | None:
+    """``lang``'s usual script where a real share (30%) of the document's letters are in it,
+    else the document's own dominant script; ``None`` for ``und``."""
+    if lang == "und":
+        return None
+    own = conventions(lang).script
+    sample = text[:_SAMPLE]
+    letters = len(_LETTER.findall(sample))
+    if len(_letters_of(own).findall(sample)) >= 0.3 * letters:
+        return own
+    return dominant_script(sample) or own
+
+
 def classify_spans(text: str, spans: tuple[Span, ...], lang: str) -> tuple[Span, ...]:
-    """Return ``spans`` with page furniture re-labelled ``kind="boilerplate"``."""
+    """Return ``spans`` with page furniture re-labelled ``kind="boilerplate"``. A line is read
+    against ``lang``'s usual script, or against the document's own where little of it is in
+    that one (Serbian in Latin letters, Tamil under a code the conventions table lacks)."""
+    script = _document_script(text, lang)
     out: list[Span] = []
     i = 0
     n = len(spans)
@@ -149,7 +167,7 @@ def classify_spans(text: str, spans: tuple[Span, ...], lang: str) -> tuple[Span,
         while j < n and spans[j].paragraph == paragraph:
             j += 1
         line = text[spans[i].start : spans[j - 1].end]
-        if is_furniture_line(line, lang):
+        if is_furniture_line(line, lang, script):
             out.extend(replace(s, kind=BOILERPLATE) for s in spans[i:j])
         else:
             for s in spans[i:j]:
