@@ -59,3 +59,17 @@ def test_script_counts_reads_han_as_kana_in_japanese_only():
     assert zh["Kana"] == 0 and zh["Han"] > 5
     assert (script_of("東京都は今日、新しい計画を発表した。"), script_of("东京今天宣布了新计划。")) == ("kana", "han")
     assert script_of("שלום עולם") == "other" and script_of("12 34") == "none"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("ראש הממשלה אמר אתמול כי הממשלה תגיש בשבועות הקרובים הצעת חוק חדשה בנושא הדיור.", "he"),
+    ("Waziri mkuu alisema jana kwamba serikali itawasilisha mswada mpya wa makazi katika wiki zijazo.", "sw"),
+    ("A miniszterelnök tegnap azt mondta, hogy a kormány a következő hetekben új lakhatási törvényt nyújt be.", "hu"),
+    ("Forsætisráðherra sagði í gær að ríkisstjórnin myndi leggja fram nýtt frumvarp um húsnæðismál.", "is"),
+    ("Pekan lalu, perubahan kepemimpinan di startup AI menarik perhatian luas.", "id"),  # not Malay
+    ("Perdana Menteri berkata semalam bahawa kerajaan akan membentangkan rang undang-undang perumahan baharu.", "ms"),
+])
+def test_detection_reaches_languages_outside_the_preferred_list(text, lang):
+    from aligner.language import detect_language
+
+    assert detect_language(text) == lang
