@@ -68,8 +68,9 @@ class _Hashing:
 
 
 def test_the_whole_text_passes_run_only_where_the_encoder_knows_both_languages(monkeypatch):
-    """USE was never trained on Finnish: its joined-text cosines are noise there, so neither
-    the join of left-out sentences nor the peel of edge lines runs (en-de: both run)."""
+    """USE was never trained on Finnish: its joined-text cosines are noise there, so none of
+    the join of left-out sentences, the peel of edge lines and the cut of merged beads runs
+    (en-de: all three run)."""
     from aligner.align import aligner
     from aligner.config import Config
 
@@ -83,12 +84,13 @@ def test_the_whole_text_passes_run_only_where_the_encoder_knows_both_languages(m
 
     monkeypatch.setattr(aligner, "join_skips", recording("join"))
     monkeypatch.setattr(aligner, "peel_edges", recording("peel"))
+    monkeypatch.setattr(aligner, "split_merges", recording("split"))
     src = ["The summit is 8603 m high.", "We went down.", "It was cold."]
     tgt = ["Huippu on 8603 m.", "Laskeuduimme.", "Oli kylmä."]
     config = Config(encoder="use")
     aligner.align_texts(src, tgt, config, src_lang="en", tgt_lang="fi", encoder=_Hashing())
     assert calls == []
     aligner.align_texts(src, tgt, config, src_lang="en", tgt_lang="de", encoder=_Hashing())
-    assert calls == ["join", "peel"]
+    assert calls == ["join", "peel", "split"]
     aligner.align_texts(src, tgt, config, encoder=_Hashing())  # languages not given: as before
-    assert calls == ["join", "peel"] * 2
+    assert calls == ["join", "peel", "split"] * 2

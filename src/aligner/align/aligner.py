@@ -12,7 +12,11 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    where it exists (``encode_threshold=1`` encodes everything);
 4. every bead gets the calibrated probability that it is right (:mod:`.bead_scorer`: the
    model's gain through one map pooled over all dev pairs, with the bead's kind, its
-   neighbours and the document's median as inputs).
+   neighbours and the document's median as inputs);
+5. with an encoder that knows both languages, whole-text checks of the DP's choices
+   (:func:`join_skips`, :func:`peel_edges`, :func:`split_merges`): a left-out sentence joins
+   its neighbour, an edge line leaves a merged bead, a merged bead is cut in two, each only
+   where the texts encoded whole say so.
 """
 
 from __future__ import annotations
@@ -29,13 +33,13 @@ from ..embed import Encoder, get_encoder
 from ..embed.coverage import may_know, resolve_encoder
 from ..lexicon import Lexicon, load_lexicon
 from .band import find_window
-from .bead_scorer import Gains, LogisticScorer, join_margin, load_scorer, peel_margin
+from .bead_scorer import Gains, LogisticScorer, join_margin, load_scorer, peel_margin, split_margins
 from .dp import banded_path, bead_shapes
 from .features import band_evidence
 from .model import Alignment, Bead
 from .sides import Side, Window, doc_ratio, make_side
 
-__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "peel_edges"]
+__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "peel_edges", "split_merges"]
 
 _LOG = logging.getLogger("aligner")
 _COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
@@ -172,15 +176,17 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
                                 join_margin(), set(shapes))
         path, conf = peel_edges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                 peel_margin(), set(shapes))
+        path, conf = split_merges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
+                                  *split_margins(), set(shapes))
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
             for (i, di, j, dj), c in zip(path, conf)], enc_name
 
 
 def _knows_both(encoder: str, src_lang: str | None, tgt_lang: str | None) -> bool:
-    """May the whole-text checks after the DP (:func:`join_skips`, :func:`peel_edges`) trust
-    ``encoder``'s cosines? Not where its recorded languages leave one side out: an encoder
-    never trained on a language cannot tell a joined text's cosine from noise (USE on en-fi
-    lost 0.02-0.04 strict F1 to them). Unknown languages or encoders: trusted, as before."""
+    """May the whole-text checks after the DP (:func:`join_skips`, :func:`peel_edges`,
+    :func:`split_merges`) trust ``encoder``'s cosines? Not where its recorded languages leave
+    one side out: an encoder never trained on a language cannot tell a joined text's cosine
+    from noise (USE on en-fi lost 0.02-0.04 strict F1 to them). Unknown languages or encoders: trusted, as before."""
     if not (src_lang and tgt_lang):
         return True
     return may_know(encoder, src_lang, tgt_lang)
@@ -308,6 +314,61 @@ def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
             kept = (i, di, j + 1, dj - 1) if first else (i, di, j, dj - 1)
         out.extend([skip, kept] if first else [kept, skip])
         conf_out.extend([float(conf[k])] * 2)
+    return out, np.array(conf_out)
+
+
+def split_merges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
+                 src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, margin: float, slack: float,
+                 shapes: set[tuple[int, int]]) -> tuple[Path, np.ndarray]:
+    """A merged bead with two or more sentences on each side becomes two beads when one of its
+    cuts pairs up on its own: encoded as whole texts, each source part is closer to its own
+    target part than to the other one, ``cos(s1, t1) + cos(s2, t2) - cos(s1, t2) - cos(s2, t1)
+    > margin``, and neither part is more than ``slack`` below the whole bead's cosine.
+
+    A merge needs positive evidence: two translation units side by side (a 2-1 and a 1-2
+    chosen as one 3-3) encode as two good pairs whose halves do not cross; a sentence regrouped
+    across the boundary (a literary 2-2) leaves one part far below the whole. The best cut
+    (largest difference) of each bead; both parts must be shapes the DP allows and keep the
+    merged bead's confidence; beads with unencoded sentences take no part; one encoder call for
+    all of a document's merged beads (linear).
+    """
+    cands: list[tuple[int, int, int]] = []  # (bead, source sentences, target sentences of part 1)
+    for k, (i, di, j, dj) in enumerate(path):
+        if di < 2 or dj < 2 or not np.isfinite(src_vec[i : i + di]).all() \
+                or not np.isfinite(tgt_vec[j : j + dj]).all():
+            continue
+        cands.extend((k, a, b) for a in range(1, di) for b in range(1, dj)
+                     if (a, b) in shapes and (di - a, dj - b) in shapes)
+    if not cands:
+        return path, conf
+    parts = []  # (whole source, whole target, s1, s2, t1, t2) groups of each candidate
+    for k, a, b in cands:
+        i, di, j, dj = path[k]
+        s_ids, t_ids = tuple(range(i, i + di)), tuple(range(j, j + dj))
+        parts.append(((True, s_ids), (False, t_ids), (True, s_ids[:a]), (True, s_ids[a:]),
+                      (False, t_ids[:b]), (False, t_ids[b:])))
+    vec = _group_vectors([g for groups in parts for g in groups], src, tgt, src_vec, tgt_vec, encoder)
+    best: dict[int, tuple[float, int, int]] = {}
+    for (k, a, b), groups in zip(cands, parts):
+        s, t, s1, s2, t1, t2 = (vec[g] for g in groups)
+        if not all(np.isfinite(v).all() for v in (s, t, s1, s2, t1, t2)):
+            continue
+        c11, c22 = _cos(s1, t1), _cos(s2, t2)
+        cross = c11 + c22 - _cos(s1, t2) - _cos(s2, t1)
+        if cross > margin and min(c11, c22) >= _cos(s, t) - slack and cross > best.get(k, (-np.inf, 0, 0))[0]:
+            best[k] = (cross, a, b)
+    if not best:
+        return path, conf
+    out: Path = []
+    conf_out: list[float] = []
+    for k, (i, di, j, dj) in enumerate(path):
+        if k in best:
+            _, a, b = best[k]
+            out.extend([(i, a, j, b), (i + a, di - a, j + b, dj - b)])
+            conf_out.extend([float(conf[k])] * 2)
+        else:
+            out.append((i, di, j, dj))
+            conf_out.append(float(conf[k]))
     return out, np.array(conf_out)
 
 

@@ -41,7 +41,7 @@ from .features import (
 from .sides import Side, Window
 
 __all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "bake", "calibration_features",
-           "join_margin", "load_scorer", "peel_margin", "shape_key", "weights_version"]
+           "join_margin", "load_scorer", "peel_margin", "shape_key", "split_margins", "weights_version"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
 #: The length prior (``LogisticScorer.length_prior``) weighs in full on a document whose
@@ -329,6 +329,16 @@ def peel_margin() -> float:
     sentence to be left out (``aligner.align.aligner.peel_edges``; ``peel_margin`` in
     ``weights.json``; none without it)."""
     return float(_weights_json().get("peel_margin", float("inf")))
+
+
+def split_margins() -> tuple[float, float]:
+    """``(margin, slack)`` of :func:`aligner.align.aligner.split_merges`: a merged bead is cut
+    in two when its two parts, encoded as whole texts, are closer to their own partners than
+    to each other's by more than ``margin`` (cosines summed) and neither part is more than
+    ``slack`` below the whole bead's cosine (``split_margin``, ``split_slack`` in
+    ``weights.json``; no cut without them)."""
+    data = _weights_json()
+    return float(data.get("split_margin", float("inf"))), float(data.get("split_slack", 0.0))
 
 
 def load_scorer(encoder: str) -> LogisticScorer:
