@@ -41,6 +41,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "partial_fidelity": (0.2, 0.35, 0.5, 0.7, 0.85),
     "length_z_weak": (1.0, 1.25, 1.5, 2.0),
     "length_z_strong": (2.0, 2.5, 3.0, 4.0),
+    "partial_margin": (-0.05, 0.0, 0.05, 0.1, 9.0),
 }
 MEANING = {"mistranslation", "partial_omission", "partial_addition"}
 #: Line labels that leave a bead's meaning as its source's (faults with flags of their own).
@@ -150,12 +151,14 @@ def _line_table(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[st
                 settings: Any) -> dict[str, dict[str, np.ndarray]]:
     """Per pair, per target line: its label and what the threshold rules need of its bead."""
     from aligner.compare.pair import rescore
+    from aligner.flags.rules import longer_side_unmatched
     from aligner.score.fidelity import scaled_similarity
 
     off = settings.with_(mistranslation=-1.0, length_z_strong=1e9, length_z_weak=1e9)
     out: dict[str, dict[str, Any]] = {}
     for pair, cmps in comparisons.items():
-        cols: dict[str, list[Any]] = {k: [] for k in ("label", "base", "fid", "z", "part", "sim", "meaning_ok")}
+        cols: dict[str, list[Any]] = {k: [] for k in ("label", "base", "fid", "z", "part", "sim", "meaning_ok",
+                                                      "margin", "longer")}
         for name, c in cmps.items():
             r = rescore(c, off)
             lab = labels[pair][name]
@@ -172,14 +175,16 @@ def _line_table(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[st
                 if scaled is not None:  # the flags read cosines on the fitted encoder's scale
                     offset, factor = settings.scale_of(ev.encoder) or (0.0, 1.0)
                     sim, part_sim = scaled[0], offset + factor * part_sim
-                item = (real, score.parts.get("meaning", score.fidelity), z, part_sim, sim, ok)
+                margin = scaled[1] if scaled is not None and scaled[1] is not None else math.nan
+                longer = ev is not None and longer_side_unmatched(ev)
+                item = (real, score.parts.get("meaning", score.fidelity), z, part_sim, sim, ok, margin, longer)
                 for j in bead.tgt:
                     if j < len(lab):
                         per_line[j] = item
             for j, label in enumerate(lab):
-                item = per_line[j] or (frozenset(), 0.0, 0.0, math.nan, math.nan, False)
+                item = per_line[j] or (frozenset(), 0.0, 0.0, math.nan, math.nan, False, math.nan, False)
                 cols["label"].append(label)
-                for key, v in zip(("base", "fid", "z", "part", "sim", "meaning_ok"), item):
+                for key, v in zip(("base", "fid", "z", "part", "sim", "meaning_ok", "margin", "longer"), item):
                     cols[key].append(v)
         out[pair] = {k: (np.array(v, dtype=object) if k in ("label", "base") else np.array(v, dtype=float))
                      for k, v in cols.items()}
@@ -194,17 +199,19 @@ def _line_table(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[st
     return out
 
 
-def _evaluate(table: dict[str, np.ndarray], t: Mapping[str, float], part_match: float, part_gain: float
-              ) -> tuple[float, float, float, float]:
+def _evaluate(table: dict[str, np.ndarray], t: Mapping[str, float], part_match: float, part_gain: float,
+              partial_margin: float = 0.0) -> tuple[float, float, float, float]:
     """``(detection, typed, clean flagged, clean flagged by the meaning flags alone)`` of one pair."""
     fid, z, part, sim = table["fid"], table["z"], table["part"], table["sim"]
     ok = table["meaning_ok"] > 0
     az = np.abs(z)
     low = ok & (fid < t["mistranslation"])
-    rescue = low & (az >= t["length_z_weak"]) & (np.nan_to_num(part, nan=-9) >= part_match)
+    stands_out = np.nan_to_num(table["margin"], nan=-9) >= t.get("partial_margin", partial_margin)
+    rescue = low & (az >= t["length_z_weak"]) & ((np.nan_to_num(part, nan=-9) >= part_match) | stands_out)
     mis = low & ~rescue
     gain = t.get("part_gain", part_gain)
-    weak = (fid < t["partial_fidelity"]) | (np.nan_to_num(part, nan=-9) - np.nan_to_num(sim, nan=9) >= gain)
+    weak = (fid < t["partial_fidelity"]) | (table["longer"] > 0) | (
+        np.nan_to_num(part, nan=-9) - np.nan_to_num(sim, nan=9) >= gain)
     partial = rescue | (ok & ~low & ((az >= t["length_z_strong"]) | ((az >= t["length_z_weak"]) & weak)))
     clean = table["clean"]
     flagged = table["base_any"] | mis | partial
@@ -242,7 +249,8 @@ def fit_settings(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[s
         t = dict(zip(GRID, values))
         if t["length_z_weak"] > t["length_z_strong"]:
             continue
-        res = [_evaluate(tab, t, settings.part_match, settings.part_gain) for tab in tables.values()]
+        res = [_evaluate(tab, t, settings.part_match, settings.part_gain, settings.partial_margin)
+               for tab in tables.values()]
         gain = float(np.mean([d + ty for d, ty, _, _ in res]))
         # the thresholds answer for the clean lines only their own flags raise
         worst = max(m for _, _, _, m in res)

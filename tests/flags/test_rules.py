@@ -145,3 +145,52 @@ def test_a_shorter_target_starting_mid_sentence_is_a_partial_omission(concept_en
     *_, flags = _flags("After the long football match on Sunday evening ended, prices rose 5 percent yesterday.",
                        "harga naik 5 persen kemarin.", concept_encoder)
     assert "partial_omission" in _types(flags)
+
+
+def _bead_with(concept_encoder, src_text: str, tgt_text: str, **evidence):
+    """A scored 1-1 bead whose evidence is changed by ``evidence`` (the flag rules read only it)."""
+    from dataclasses import replace
+
+    from aligner.score.fidelity import BeadScore
+
+    src = make_document(src_text + "\n", "en", presegmented=True)
+    tgt = make_document(tgt_text + "\n", "id", presegmented=True)
+    bead = Bead((0,), (0,))
+    (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([bead])
+    meaning = evidence.pop("meaning", None)
+    parts = dict(score.parts) if meaning is None else {**score.parts, "meaning": meaning}
+    return src, tgt, bead, BeadScore(score.fidelity, parts, replace(score.evidence, **evidence))
+
+
+def test_a_low_meaning_bead_that_stands_out_from_its_neighbours_is_a_partial_change(concept_encoder):
+    src, tgt, bead, score = _bead_with(concept_encoder, "Prices rose yesterday, the minister said on Monday.",
+                                       "Menteri berkata.", length_z=-3.0, meaning=0.05, margin=0.1, src_part=None)
+    settings = DEFAULT_SETTINGS.with_(mistranslation=0.3, length_z_weak=1.5, partial_margin=0.0)
+    assert "partial_omission" in _types(flag_bead(src, tgt, bead, score, settings))
+    # no better than its neighbours (margin below partial_margin): the two sides say different things
+    assert "mistranslation" in _types(flag_bead(src, tgt, bead, score, settings.with_(partial_margin=0.2)))
+    # the lengths agree: nothing was dropped
+    _, _, _, even = _bead_with(concept_encoder, "Prices rose yesterday, the minister said on Monday.",
+                               "Menteri berkata.", length_z=0.2, meaning=0.05, margin=0.1, src_part=None)
+    assert "mistranslation" in _types(flag_bead(src, tgt, bead, even, settings))
+
+
+def test_a_number_only_on_the_longer_side_supports_a_partial_addition(concept_encoder):
+    from aligner.flags.rules import longer_side_unmatched
+
+    text = ("Prices rose yesterday.", "Harga naik kemarin dan 40 orang datang.")
+    src, tgt, bead, score = _bead_with(concept_encoder, *text, length_z=1.6, meaning=0.9, tgt_part=None)
+    assert score.evidence.numbers[1] and not score.evidence.numbers[0]
+    assert longer_side_unmatched(score.evidence)
+    settings = DEFAULT_SETTINGS.with_(length_z_weak=1.5, length_z_strong=3.0, partial_fidelity=0.5)
+    assert "partial_addition" in _types(flag_bead(src, tgt, bead, score, settings))
+    # the same number on the shorter side instead: it says nothing about what the longer side adds
+    shorter = type(score)(score.fidelity, score.parts, _replace(score.evidence, length_z=-1.6))
+    assert not longer_side_unmatched(shorter.evidence)
+    assert not {"partial_addition", "partial_omission"} & set(_types(flag_bead(src, tgt, bead, shorter, settings)))
+
+
+def _replace(ev, **changes):
+    from dataclasses import replace
+
+    return replace(ev, **changes)

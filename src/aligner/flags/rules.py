@@ -6,11 +6,14 @@ plain words, where the versions part ways. The thresholds live in
 leave-one-pair-out; documented in ``docs/fidelity.md``). Evidence offsets are document
 offsets (the bead texts are document slices, see :func:`aligner.score.fidelity.bead_text`).
 
-* ``mistranslation``: the calibrated fidelity is below ``settings.mistranslation``.
+* ``mistranslation``: the meaning fidelity is below ``settings.mistranslation`` (unless the
+  lengths disagree and a run of clauses matches the other side, or the bead still stands out
+  from its neighbours by a margin of ``partial_margin``: then a partial change).
 * ``partial_addition`` / ``partial_omission``: the Gale-Church length z-score is
   ``length_z_strong`` or more (target longer / shorter than the document's usual ratio
-  predicts), or ``length_z_weak`` or more with a fidelity below ``partial_fidelity`` or a run of clauses matching the
-  other side clearly better than the whole, or ``length_z_weak`` shorter with a target that
+  predicts), or ``length_z_weak`` or more with a fidelity below ``partial_fidelity``, a run of
+  clauses matching the other side clearly better than the whole, or a number or name of the
+  longer side with no counterpart (and none of the shorter side's), or ``length_z_weak`` shorter with a target that
   starts with a small letter where the source starts with a capital (its opening was left
   out). The evidence is what lies outside the run of
   clauses that matches the other side best, or the content words without a counterpart
@@ -44,7 +47,7 @@ from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
 from ..score.text import Token
 from .model import Evidence, Flag
 
-__all__ = ["flag_bead", "flag_document"]
+__all__ = ["flag_bead", "flag_document", "longer_side_unmatched"]
 
 _DETACHED_HYPHEN = regex.compile(r"(?<=\p{L}) -(?=\p{L})|(?<=\p{L})- (?=\p{L})")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)  +(?=\S)")
@@ -157,6 +160,20 @@ def _fragment(src: Document, tgt: Document, bead: Bead) -> bool:
     return a is not None and b is not None and a.group(0).isupper() and b.group(0).islower()
 
 
+def longer_side_unmatched(ev: BeadEvidence) -> bool:
+    """Does the longer side (by the length z-score) hold a number or a name with no counterpart
+    while the shorter side holds none? That is content of the longer side the other side does not
+    carry: support for a clause added or dropped. A name counts only when its flag is no note
+    (not :attr:`~aligner.score.entities.NameMatch.left_out`)."""
+    longer, shorter = (1, 0) if ev.length_z > 0 else (0, 1)
+    if ev.numbers[shorter]:
+        return False
+    names = (ev.names.src_only, ev.names.tgt_only)
+    if names[shorter]:
+        return False
+    return bool(ev.numbers[longer]) or (bool(names[longer]) and not ev.names.left_out)
+
+
 def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, ev: BeadEvidence,
                    settings: FidelitySettings) -> list[Flag]:
     """mistranslation / partial_addition / partial_omission for a bead with text on both sides.
@@ -165,10 +182,13 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
     signals, which have flags of their own) below ``settings.mistranslation`` is a
     mistranslation unless the lengths
     disagree (``|z| >= length_z_weak``) and a run of clauses of the longer side matches the
-    other side (similarity >= ``part_match``): then a clause was added or dropped. Otherwise a
+    other side (similarity >= ``part_match``) or the bead's margin is at least
+    ``partial_margin`` (it is still closer to its own source than to its neighbours: part of
+    it is a translation): then a clause was added or dropped. Otherwise a
     length z-score of ``length_z_strong`` is a partial change, and so is one of
-    ``length_z_weak`` when the meaning fidelity is below ``partial_fidelity`` or a run of clauses of
-    the longer side matches the other side clearly better (by ``part_gain``) than the whole.
+    ``length_z_weak`` when the meaning fidelity is below ``partial_fidelity``, a run of clauses of
+    the longer side matches the other side clearly better (by ``part_gain``) than the whole, or
+    the longer side holds a number or a name with no counterpart (:func:`longer_side_unmatched`).
     A target shorter by ``length_z_weak`` that starts with a small letter where the source
     starts with a capital (:func:`_fragment`) lost its opening: a partial omission.
     """
@@ -186,12 +206,15 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
     if z <= -settings.length_z_weak and _fragment(src, tgt, bead):
         return _partial(src, tgt, bead, ev, added=False)  # shorter, and it starts mid-sentence
     if meaning < settings.mistranslation:
-        if abs(z) >= settings.length_z_weak and part_sim is not None and part_sim >= settings.part_match:
+        margin = scaled[1] if scaled is not None else None
+        if abs(z) >= settings.length_z_weak and (
+                (part_sim is not None and part_sim >= settings.part_match)
+                or (margin is not None and margin >= settings.partial_margin)):
             return _partial(src, tgt, bead, ev, added=z > 0)
         shown = f"similarity {sim:.2f}, fidelity {meaning:.2f}" if sim is not None else f"fidelity {meaning:.2f}"
         return [Flag("mistranslation", "major", f"the two sides say different things ({shown})",
                      _whole(src, "src", bead.src) + _whole(tgt, "tgt", bead.tgt))]
-    weak_support = meaning < settings.partial_fidelity or (
+    weak_support = meaning < settings.partial_fidelity or longer_side_unmatched(ev) or (
         sim is not None and part_sim is not None and part_sim - sim >= settings.part_gain)
     if abs(z) >= settings.length_z_strong or (abs(z) >= settings.length_z_weak and weak_support):
         return _partial(src, tgt, bead, ev, added=z > 0)

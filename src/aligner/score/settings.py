@@ -41,6 +41,9 @@ class FidelitySettings:
         partial_fidelity: fidelity below which a |z| >= ``length_z_weak`` bead is a partial change.
         part_match: a run of clauses at least this similar to the other side is "what was translated".
         part_gain: how much better than the whole that run must match to show a partial change.
+        partial_margin: a bead below ``mistranslation`` whose lengths disagree is a partial
+            change, not a mistranslation, when its margin (cosine minus its nearest other
+            beads') is at least this: it still stands out as the translation of its source.
         faithful, unfaithful: document fidelity bounds of the verdicts.
         not_translation_similarity: median bead cosine below which two documents are not
             translations of each other (with ``not_translation_margin``).
@@ -72,6 +75,7 @@ class FidelitySettings:
     partial_fidelity: float = 0.5
     part_match: float = 0.4
     part_gain: float = 0.15
+    partial_margin: float = 0.0
     faithful: float = 0.8
     unfaithful: float = 0.6
     not_translation_similarity: float = 0.5
