@@ -116,6 +116,20 @@ def test_parse_dictd_entry_takes_numbered_senses():
     assert head == "run" and words == ["menjalankan", "berlari", "mengalir"]
 
 
+def test_parse_dictd_entry_reads_older_and_ding_editions():
+    # eng-swh 0.2.2 puts a blank line before the translation; eng-deu (Ding) tags gender and region
+    assert parse_dictd_entry("accident /ˈaksɪdənt/ <n>\n\najali\n") == ("accident", ["ajali"])
+    head, words = parse_dictd_entry("wrecking company /ɹˈɛkɪŋ/\n [Am.] Abbruchfirma <fem>, Abbruchunternehmen <neut> "
+                                    "[constr.]\n   Synonyms: {demolition company}\n")
+    assert head == "wrecking company" and words == ["Abbruchfirma", "Abbruchunternehmen"]
+    assert parse_dictd_entry("brother /b/ <n>\n[[adik laki-laki]]\n")[1] == ["[[adik laki-laki]]"]  # WikDict kept
+
+
+def test_write_tsv_single_words(tmp_path):
+    pairs = [("house", "rumah"), ("house", "rumah besar"), ("at last", "vihdoin")]
+    assert write_tsv(iter(pairs), tmp_path / "o.tsv", single_words=True) == 1
+
+
 def _b64(n: int) -> str:
     out = ""
     while True:

@@ -21,6 +21,8 @@ _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _SENSE = regex.compile(r"^(\d+)\.\s+(.*)$")
 _TRAILING_SENSE = regex.compile(r"\s+\d+\.\s*$")
 _PARENS = regex.compile(r"\([^)]*\)")
+#: Ding-style FreeDict editions (eng-deu) tag words: ``Abbruchfirma <fem>``, ``[Br.]``, ``[constr.]``.
+_TAGS = regex.compile(r"<[^<>]{1,16}>|(?<!\[)\[[^\[\]]{1,24}\](?!\])")
 
 
 def _b64(value: str) -> int:
@@ -43,13 +45,13 @@ def parse_dictd_entry(entry: str) -> tuple[str, list[str]]:
     lines = entry.split("\n")
     head = regex.split(r"\s+/|\s+<", lines[0], maxsplit=1)[0].strip()
     out: list[str] = []
-    body = lines[1:]
+    body = [line for line in lines[1:] if line.strip()]  # older FreeDict editions put a blank line first
     candidates: list[str] = []
     if body and not _SENSE.match(body[0]):
         candidates.append(body[0])
     candidates.extend(m.group(2) for line in body if (m := _SENSE.match(line)))
     for line in candidates:
-        line = _PARENS.sub("", _TRAILING_SENSE.sub("", line))
+        line = _TAGS.sub("", _PARENS.sub("", _TRAILING_SENSE.sub("", line)))
         for word in line.split(","):
             word = " ".join(word.split())
             if word and word not in out:
@@ -72,10 +74,12 @@ def read_dictd(base: str | Path) -> Iterator[tuple[str, str]]:
             yield head, t
 
 
-def write_tsv(pairs: Iterator[tuple[str, str]], out: str | Path) -> int:
-    """Write lower-cased, sorted, unique pairs; returns how many were written."""
+def write_tsv(pairs: Iterator[tuple[str, str]], out: str | Path, single_words: bool = False) -> int:
+    """Write lower-cased, sorted, unique pairs (``single_words``: only pairs of one word on each
+    side); returns how many were written."""
     rows = sorted({(a.lower().strip(), b.lower().strip()) for a, b in pairs
-                   if a.strip() and b.strip() and "\t" not in a + b})
+                   if a.strip() and b.strip() and "\t" not in a + b
+                   and not (single_words and (" " in a.strip() or " " in b.strip()))})
     Path(out).write_text("".join(f"{a}\t{b}\n" for a, b in rows), "utf-8")
     return len(rows)
 
@@ -98,12 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("base", help="dictd database path without extension, e.g. /usr/share/dictd/freedict-eng-ind")
     p.add_argument("out", help="TSV file to write")
     p.add_argument("--words", action="store_true", help="write only the lower-case headwords (a common-word list)")
+    p.add_argument("--single-words", action="store_true", help="only pairs of one word on each side")
     args = p.parse_args(argv)
     if args.words:
         n = write_common_words(read_dictd(args.base), args.out)
         print(f"{n} words written to {args.out}", file=sys.stderr)
         return 0
-    n = write_tsv(read_dictd(args.base), args.out)
+    n = write_tsv(read_dictd(args.base), args.out, single_words=args.single_words)
     print(f"{n} pairs written to {args.out}", file=sys.stderr)
     return 0
 
