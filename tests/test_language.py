@@ -73,3 +73,16 @@ def test_detection_reaches_languages_outside_the_preferred_list(text, lang):
     from aligner.language import detect_language
 
     assert detect_language(text) == lang
+
+
+def test_pair_language_reads_varieties_and_unsure_neighbours_as_the_pair_s_own():
+    from aligner.language import pair_language
+
+    bokmal = "Presidenten besøkte byen i går og møtte studentene der."
+    tagalog = "Bumisita ang pangulo sa lungsod kahapon at nakipagkita sa mga mag-aaral doon."
+    assert pair_language(bokmal, "en", "nb") == "nb"  # py3langid says 'no'
+    assert pair_language(tagalog, "en", "fil") == "fil"  # py3langid says 'tl'
+    assert pair_language("Pekan lalu, perubahan kepemimpinan di startup AI menarik perhatian luas.", "en", "ms") == "ms"
+    # what is really another language still is
+    assert pair_language("Le président a visité la ville hier et a rencontré les étudiants.", "en", "de") == "fr"
+    assert pair_language("The president visited the city yesterday and met the students.", "en", "de") == "en"

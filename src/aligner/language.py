@@ -23,7 +23,8 @@ from functools import lru_cache
 import regex
 
 __all__ = ["detect_language", "script_of", "script_counts", "check_language_code", "is_language_code",
-           "normalize_language", "base_language", "language_key", "SUPPORTED_LANGUAGES"]
+           "normalize_language", "base_language", "language_key", "same_language", "pair_language",
+           "SUPPORTED_LANGUAGES"]
 
 #: Languages the detector prefers when py3langid is not sure of another one.
 SUPPORTED_LANGUAGES: tuple[str, ...] = (
@@ -155,6 +156,57 @@ def detect_language(text: str, candidates: tuple[str, ...] | None = None) -> str
 
 #: The probability at which py3langid's choice of a language outside :data:`SUPPORTED_LANGUAGES` stands.
 SURE_OUTSIDE = 0.9
+#: CLDR language-matching distance below which two codes name one language (``nb`` / ``no``: 1,
+#: ``fil`` / ``tl``: 0, ``fa`` / ``prs``: 4; Danish / Norwegian: 12, Malay / Indonesian: 14).
+SAME_LANGUAGE_DISTANCE = 10
+
+
+@lru_cache(maxsize=4096)
+def same_language(a: str, b: str) -> bool:
+    """Do codes ``a`` and ``b`` name the same language, or varieties CLDR's language matching
+    puts within :data:`SAME_LANGUAGE_DISTANCE` of each other (``nb`` and ``no``, ``fil`` and ``tl``)?
+
+    Example:
+        >>> same_language("nb", "no"), same_language("tl", "fil"), same_language("ms", "id")
+        (True, True, False)
+    """
+    if a == b:
+        return True
+    import langcodes
+
+    try:
+        return min(langcodes.tag_distance(a, b), langcodes.tag_distance(b, a)) < SAME_LANGUAGE_DISTANCE
+    except (ValueError, LookupError):
+        return False
+
+
+@lru_cache(maxsize=256)
+def _labels_for(lang: str) -> tuple[str, ...]:
+    """py3langid's labels for ``lang`` (``nb`` -> ``no``; ``fil`` -> ``tl``)."""
+    model = _model(None)
+    labels = tuple(str(label) for label in model.labels)  # type: ignore[attr-defined]
+    return tuple(label for label in labels if same_language(lang, label))
+
+
+def pair_language(text: str, src_lang: str, tgt_lang: str) -> str:
+    """The language of one bead's text, for the untranslated and wrong-language checks:
+    ``tgt_lang`` or ``src_lang`` where py3langid reads it as either or as a variety of either
+    (:func:`same_language`), another language only where py3langid is sure of it (probability
+    :data:`SURE_OUTSIDE` or more among the two and :data:`SUPPORTED_LANGUAGES`), else
+    ``tgt_lang`` (a line of names, ``Dundee Stars 5-3 Belfast Giants``, is no evidence of a
+    language). A Malay sentence of an English-Malay pair that py3langid half takes
+    for Indonesian stays Malay; ``--tgt-lang nb`` matches py3langid's ``no``.
+    """
+    pair = tuple(dict.fromkeys(_labels_for(tgt_lang) + _labels_for(src_lang)))
+    candidates = tuple(dict.fromkeys(pair + SUPPORTED_LANGUAGES))
+    found = detect_language(text, candidates)
+    for lang in (tgt_lang, src_lang):
+        if same_language(found, lang):
+            return lang
+    if not pair:
+        return found  # py3langid knows neither language: its reading is all there is
+    lang, p = _classify(text[:20000], candidates)
+    return found if lang == found and p >= SURE_OUTSIDE else tgt_lang
 
 
 @lru_cache(maxsize=8)

@@ -43,7 +43,7 @@ import regex
 from .._version import FIDELITY_VERSION
 from ..align.model import Bead
 from ..document import BOILERPLATE, Document
-from ..language import detect_language
+from ..language import pair_language
 from ..lexicon import Lexicon, load_lexicon_pair
 from ..measures import GALE_CHURCH_VARIANCE, char_length
 from .entities import DocumentVocabulary, NameMatch, consistent_translations, match_names
@@ -370,7 +370,7 @@ class Scorer:
         if ratio is None:
             ratio = EXPECTED_LENGTH.get(tl, 1.0) / EXPECTED_LENGTH.get(sl, 1.0)
         s_len, t_len = char_length(s.strip()), char_length(t.strip())
-        detected = detect_language(t, _candidates(sl, tl)) if len(t) >= 20 else tl
+        detected = pair_language(t, sl, tl) if len(t) >= 20 else tl
         z = _length_z(s_len * ratio, t_len)
         src_part = tgt_part = None
         if self.encoder is not None and abs(z) >= 1.0:
@@ -457,12 +457,6 @@ def _with_doc(ev: BeadEvidence, doc_coverage: float, doc_chrf: float) -> BeadEvi
     from dataclasses import replace
 
     return replace(ev, doc_coverage=doc_coverage, doc_chrf=doc_chrf)
-
-
-def _candidates(src_lang: str, tgt_lang: str) -> tuple[str, ...]:
-    from ..language import SUPPORTED_LANGUAGES
-
-    return tuple(dict.fromkeys((tgt_lang, src_lang) + SUPPORTED_LANGUAGES))
 
 
 def _untranslated(ev: BeadEvidence, src_lang: str, tgt_lang: str) -> bool:
