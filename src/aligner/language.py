@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex
 
 __all__ = ["detect_language", "script_of", "script_counts", "check_language_code", "is_language_code",
-           "normalize_language", "base_language", "language_key", "same_language", "pair_language",
+           "normalize_language", "base_language", "language_key", "macrolanguage", "same_language", "pair_language",
            "SUPPORTED_LANGUAGES"]
 
 #: Languages the detector prefers when py3langid is not sure of another one.
@@ -84,6 +84,15 @@ def language_key(code: str) -> str:
     subtag in lower case (``und``, ``xx-Latn`` -> ``xx``: such a language gets defaults)."""
     norm = _normalized(code) if isinstance(code, str) else None
     return (norm or code.replace("_", "-")).split("-", 1)[0].lower()
+
+
+def macrolanguage(code: str) -> str | None:
+    """The macrolanguage ``code``'s language belongs to, from the IANA registry as langcodes
+    packages it (``nb`` and ``nn`` -> ``no``, ``yue`` -> ``zh``), or ``None``."""
+    from langcodes.data_dicts import MACROLANGUAGES
+
+    macro = MACROLANGUAGES.get(language_key(code))
+    return str(macro) if macro else None
 
 
 def check_language_code(code: str) -> str:

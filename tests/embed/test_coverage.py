@@ -42,3 +42,10 @@ def test_an_explicit_encoder_that_misses_a_language_is_kept_with_a_warning(caplo
     with caplog.at_level(logging.WARNING, logger="aligner"):
         assert resolve_encoder("use", "en", "sw") == "use"
     assert any("not trained on sw" in r.getMessage() for r in caplog.records)
+
+
+def test_a_member_of_a_macrolanguage_is_covered_by_it():
+    # e5 records Norwegian as "no"; Bokmål (nb, nob) and Nynorsk (nn) are its members
+    assert covers("e5", "en", "nb") and covers("e5", "nob") and covers("e5", "nn")
+    assert pick_encoder("en", "nb") == "e5"
+    assert covers("use", "nb") is False

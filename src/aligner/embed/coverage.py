@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import ConfigError
-from ..language import base_language
+from ..language import base_language, macrolanguage
 
 __all__ = ["encoder_languages", "covers", "may_know", "pick_encoder", "resolve_encoder", "AUTO_ORDER", "AUTO"]
 
@@ -44,12 +44,13 @@ def encoder_languages(encoder: str) -> frozenset[str] | None:
 
 
 def covers(encoder: str, *langs: str) -> bool | None:
-    """Whether ``encoder`` was trained on every one of ``langs`` (any accepted code form);
+    """Whether ``encoder`` was trained on every one of ``langs`` (any accepted code form; a
+    language counts as known where its macrolanguage is: ``nb`` and ``nn`` by ``no``);
     ``None`` when the encoder's languages are not recorded."""
     known = encoder_languages(encoder)
     if known is None:
         return None
-    return all(_base(lang) in known for lang in langs)
+    return all(_base(lang) in known or macrolanguage(lang) in known for lang in langs)
 
 
 def may_know(encoder: str, *langs: str) -> bool:
