@@ -1,4 +1,5 @@
 import aligner
+from aligner._version import CHECKS_VERSION
 from aligner.score.settings import DEFAULT_SETTINGS, FIDELITY_VERSION
 from aligner.segment import RULES_VERSION
 from aligner.align.bead_scorer import weights_version
@@ -32,5 +33,5 @@ def test_signature_is_pinned():
     assert aligner.Config().signature == (
         f"aligner:{aligner.__version__}|enc:auto|maxbead:5|lex:auto|boiler:drop|seed:0|fenc:use"
         f"|fid:{FIDELITY_VERSION}-{DEFAULT_SETTINGS.digest()}"
-        f"|encthr:0.9|encbudget:16000|encmax:5000|seg:{RULES_VERSION}|aln:{weights_version()}|chk:qa1:all"
+        f"|encthr:0.9|encbudget:16000|encmax:5000|seg:{RULES_VERSION}|aln:{weights_version()}|chk:{CHECKS_VERSION}:all"
     )

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from aligner._version import CHECKS_VERSION
 from aligner.cli import main
 
 FAST = ["--encoder", "none", "--fidelity-encoder", "none"]
@@ -35,11 +36,11 @@ def test_compare_runs_checks_and_glossary(files):
     assert {"[urls]", "[glossary]"} <= kinds
     url = next(f for f in found if f["message"].startswith("[urls]"))
     assert [e["text"] for e in url["evidence"]] == ["https://example.org/report", "https://example.org/laporan"]
-    assert "|chk:qa1:all|gloss:terms.tsv-" in data["signature"]
+    assert f"|chk:{CHECKS_VERSION}:all|gloss:terms.tsv-" in data["signature"]
     assert main([*args, "--checks", "all,-urls", "-o", str(out)]) == 0
     found, data = flags(out)
     assert not any(f["message"].startswith(("[urls]", "[glossary]")) for f in found)
-    assert "|chk:qa1:all,-urls" in data["signature"]
+    assert f"|chk:{CHECKS_VERSION}:all,-urls" in data["signature"]
 
 
 @pytest.mark.parametrize("extra", [["--checks", "nosuch"], ["--glossary", "missing.tsv"]])

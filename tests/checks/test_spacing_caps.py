@@ -62,6 +62,30 @@ def test_full_width_and_glued_tokens_kept(flagged, name, src, tgt, tgt_lang):
     assert flagged(name, src, tgt, "en", tgt_lang) == []
 
 
+@pytest.mark.parametrize(("src", "tgt", "tgt_lang", "expected"), [
+    ("Conor McGregor won.", "Конор Макгрегор победил.", "ru", False),  # transliterated
+    ("Conor McGregor won.", "コナー・マクレガーが勝った。", "ja", False),
+    ("Conor McGregor won.", "Конор Mcgregor победил.", "ru", True),  # its case changed
+    ("Conor McGregor won.", "Conor gewann.", "de", True),  # a Latin-script target drops it
+])
+def test_a_camelcase_name_may_be_transliterated_into_another_script(flagged, src, tgt, tgt_lang, expected):
+    assert bool(flagged("camelcase", src, tgt, "en", tgt_lang)) is expected
+
+
+def test_a_camelcase_name_the_target_document_writes_in_latin_letters_is_missed():
+    from aligner.align.model import Bead
+    from aligner.checks import run_checks
+    from aligner.document import Document, Span
+
+    src = "He sent WhatsApp messages. Others used WhatsApp too."
+    tgt = "彼はメッセージを送った。他の人もWhatsAppを使った。"
+    s = Document(src, "en", (Span(0, 26), Span(27, len(src))))
+    t = Document(tgt, "ja", (Span(0, 12), Span(12, len(tgt))))
+    found = run_checks(s, t, [Bead((0,), (0,)), Bead((1,), (1,))], "camelcase")
+    assert [f.message for f in found.get(0, ())] == ["[camelcase] CamelCase name 'WhatsApp' is not in the target"]
+    assert not found.get(1)
+
+
 def test_fold_width_keeps_offsets():
     from aligner.checks.caps import fold_width
 

@@ -220,3 +220,48 @@ def test_a_name_copied_whole_or_translated_or_after_a_title_is_no_swap():
                      ("The White House said so.", "Das Weiße Haus sagte das.")]:
         assert match_names(src, "en", tgt, "de").src_only == ()
         assert swapped_in_copied_name(src, "en", tgt, "de", extract_names(src, "en")) == []
+
+
+def _docs(src_doc: tuple[str, ...], tgt_doc: tuple[str, ...], tgt_lang: str, k: int = 0):
+    return match_names(src_doc[k], "en", tgt_doc[k], tgt_lang, src_vocab=DocumentVocabulary.of(src_doc, "en"),
+                       tgt_vocab=DocumentVocabulary.of(tgt_doc, tgt_lang))
+
+
+def test_a_dictionary_word_the_translation_keeps_as_a_name_is_a_name_where_it_is_replaced():
+    src_doc = ("On Wednesday, the president Trump said so.", "Later Trump left.", "Aides say Trump is tired.")
+    sw_doc = ("Jumatano, rais Canal alisema hivyo.", "Baadaye Trump aliondoka.", "Wasaidizi wanasema Trump amechoka.")
+    m = _docs(src_doc, sw_doc, "sw")
+    assert [t.surface for t in m.src_only] == ["Trump"]
+    # the same bead without the documents: Trump is a dictionary word (soft), as before
+    assert match_names(src_doc[0], "en", sw_doc[0], "sw").src_only == ()
+    # a translation that renders the word otherwise in most sentences: it stays soft
+    src_doc = ("The Commission met.", "On Monday the Commission said so.", "He wrote to the Commission.")
+    sw_doc = ("Jopo lilikutana.", "Jumatatu Jopo lilisema hivyo.", "Aliandikia Commission.")
+    assert _docs(src_doc, sw_doc, "sw", 1).src_only == ()
+
+
+def test_a_run_translated_as_a_whole_keeps_its_words_soft():
+    src_doc = ("A bloom of the Red Tide extends along the coast.", "The Red Tide is toxic.", "Scientists study Red Tide.")
+    de_doc = ("Eine rote Algenblüte erstreckt sich entlang der Küste.", "Die Red Tide ist giftig.",
+              "Wissenschaftler untersuchen Red Tide.")
+    assert _docs(src_doc, de_doc, "de").src_only == ()
+    # one word of the run copied, the other replaced: a name put for another
+    src_doc = ("Saipov used a Home Depot truck.", "Home Depot said so.", "A Home Depot spokesman agreed.")
+    es_doc = ("Saipov usó un camión de Connor Depot.", "Home Depot lo dijo.", "Un portavoz de Home Depot asintió.")
+    assert [t.surface for t in _docs(src_doc, es_doc, "es").src_only] == ["Home"]
+
+
+def test_a_name_at_a_sentence_start_counts_where_the_translation_keeps_it():
+    src_doc = ("Ford also testified at the hearing.", "Senators heard Ford on Thursday.", "They believed Ford.")
+    es_doc = ("Asimismo, Grove testificó en la sesión.", "Los senadores escucharon a Ford el jueves.",
+              "Creyeron a Ford.")
+    m = _docs(src_doc, es_doc, "es")
+    assert [t.surface for t in m.src_only] == ["Ford"]
+    assert [t.surface for t in m.tgt_soft_only] == ["Grove"]
+    # a sentence start the other version does not keep as written is no name
+    assert _docs(("However, he left.", "He said However was a ship.", "Yes."), ("Sin embargo, se fue.", "Dijo.", "Sí."),
+                 "es").src_only == ()
+
+
+def test_a_weekday_with_a_possessive_is_no_name():
+    assert extract_names("He spoke about Friday's drama and Monday's ruling.", "en") == ()

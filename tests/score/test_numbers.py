@@ -186,3 +186,13 @@ def test_a_lone_first_or_counted_one_is_no_changed_number():
     assert unmatched("Bouchard added 3 goals.", "en", "부샤르가 1점을 추가했다.", "ko") != ([], [])
     assert unmatched("At two o'clock they came.", "en", "В 1 часа они пришли.", "ru")[1]
     assert unmatched("Napoli play at 3 p.m.", "en", "Napoli spielt um 15:1 Uhr.", "de")[1]
+
+
+def test_a_century_as_an_ordinal_and_as_its_first_year_is_one_number():
+    def only(a: str, la: str, b: str, lb: str):
+        x, y = match_quantities(extract_quantities(a, la), extract_quantities(b, lb))
+        return [q.show() for q in x], [q.show() for q in y]
+
+    assert only("a bloody 19th-century conflict", "en", "verisessä 1800-luvulla käydyssä sodassa", "fi") == ([], [])
+    assert only("in the 18th century", "en", "1800-talet", "sv") == (["18"], ["1800"])  # another century
+    assert only("the 19th century", "en", "1900-talet", "sv") == (["19"], ["1900"])

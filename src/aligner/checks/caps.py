@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..locale_data import usual_script
 from .registry import Check, Context, Finding, register
 from .side import MASK, Side
 
@@ -84,9 +85,13 @@ def _near(token: str, word: str) -> bool:
 _TOKEN = regex.compile(rf"[{_CASED}\p{{M}}]+")
 
 
-def _kept_tokens(src: Side, tgt: Side, pattern: regex.Pattern[str], what: str, absent: bool) -> Iterator[Finding]:
+def _kept_tokens(src: Side, tgt: Side, pattern: regex.Pattern[str], what: str, absent: bool,
+                 keeps: str | None = None) -> Iterator[Finding]:
     """Tokens ``pattern`` finds in the source that the target changed (case, one letter); with
-    ``absent`` also those the target does not have at all."""
+    ``absent`` also those the target does not have at all, and with ``keeps`` (the text of a
+    target document in a script other than Latin letters, which may transliterate a name:
+    McGregor / Макгрегор, マクレガー) only those that text writes as in the source elsewhere
+    (``WhatsApp``)."""
     if _shouting(src.masked):
         return  # a headline in capitals: its words are not acronyms
     tgt_text = fold_width(tgt.text)
@@ -101,7 +106,7 @@ def _kept_tokens(src: Side, tgt: Side, pattern: regex.Pattern[str], what: str, a
         if near is not None:
             yield Finding(f"{what} {token!r} is written {near[0]!r} in the target",
                           (src.evidence(m.start(), m.end()), tgt.evidence(near[1], near[2])))
-        elif absent:
+        elif absent and (keeps is None or token in keeps):
             yield Finding(f"{what} {token!r} is not in the target", (src.evidence(m.start(), m.end()),))
 
 
@@ -110,7 +115,8 @@ def _acronyms(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
 
 
 def _camelcase(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
-    return _kept_tokens(src, tgt, _CAMEL, "CamelCase name", absent=True)
+    return _kept_tokens(src, tgt, _CAMEL, "CamelCase name", absent=True,
+                        keeps=None if usual_script(tgt.doc.lang) in ("Latn", "") else fold_width(tgt.doc.text))
 
 
 register(Check("startcaps", "capitalisation", "minor", "the target starts with a capital where the source does (cased scripts)",

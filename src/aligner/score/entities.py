@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -67,7 +67,8 @@ def _is_name(tok: Token, first: bool, lang: str) -> bool:
     if not s[:1].isupper() or len(s) < 2 or s[:1].isdigit():
         return False
     low = s.lower()
-    if is_stopword(s, lang) or low.startswith(("i'", "i\u2019")) or _calendar_word(low, lang):
+    if is_stopword(s, lang) or low.startswith(("i'", "i\u2019")) or _calendar_word(low, lang) \
+            or _calendar_word(regex.sub(r"['\u2019]s$", "", low), lang):
         return False
     if first and not (sum(c.isupper() for c in s) >= 2):
         return False
@@ -148,6 +149,7 @@ class DocumentVocabulary:
         capitalised: lower-cased words capitalised anywhere.
         lang: the document's language (for the country and language names it mentions).
         codes: CLDR territory codes of the acronyms it writes (``U.S.``, ``UK``).
+        counts: lower-cased capitalised word -> how many sentences capitalise it.
     """
 
     common: frozenset[str]
@@ -155,6 +157,7 @@ class DocumentVocabulary:
     capitalised: frozenset[str] = frozenset()
     lang: str = ""
     codes: frozenset[str] = frozenset()
+    counts: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}), compare=False, hash=False)
 
     def mentions(self, word: str, lang: str) -> bool:
         """Does the document capitalise ``word`` somewhere (the same name, in any script, inflected)?"""
@@ -173,6 +176,29 @@ class DocumentVocabulary:
             return True
         # a country or language the document names in its own language (Russlands / Russia)
         return bool(self.lang) and bool(_place_keys(w, lang) & self._places)
+
+    def copies(self, word: str, lang: str) -> int:
+        """In how many sentences does the document capitalise ``word`` as written, or with a case
+        ending of up to five letters (``Trump`` / ``Trumpin``)? (0 for words under three letters.)
+
+        Example:
+            >>> DocumentVocabulary.of(("Sanoi Trumpin mukaan.", "Trump ei."), "fi").copies("Trump", "en")
+            2
+        """
+        w = _strip(word, lang)
+        if len(w) < 3:
+            return 0
+        ordered = self.__dict__.get("_ordered")
+        if ordered is None:
+            ordered = tuple(sorted(self.capitalised))
+            object.__setattr__(self, "_ordered", ordered)
+        n = 0
+        i = bisect.bisect_left(ordered, w)
+        while i < len(ordered) and ordered[i].startswith(w):
+            if ordered[i] == w or _inflected(w, ordered[i]):
+                n += self.counts.get(ordered[i], 1)
+            i += 1
+        return n
 
     @property
     def _places(self) -> frozenset[str]:
@@ -205,21 +231,26 @@ class DocumentVocabulary:
         common: set[str] = set()
         proper: set[str] = set()
         capitalised: set[str] = set()
+        counts: dict[str, int] = {}
         for text in sentences:
             toks = tokens(text)
             title = is_title_case(text)
+            here: set[str] = set()
             for k, tok in enumerate(toks):
                 if tok.surface[:1].islower():
                     common.add(tok.lower)
                 elif tok.surface[:1].isupper():
-                    capitalised.add(_strip(tok.surface, lang))
+                    here.add(_strip(tok.surface, lang))
                     if k and not title:
                         proper.add(_strip(tok.surface, lang))
+            capitalised |= here
+            for w in here:
+                counts[w] = counts.get(w, 0) + 1
         codes = {territory_code(m.group(0)) for text in sentences for m in _DOTTED.finditer(text)}
         codes |= {territory_code(t.surface) for text in sentences for t in tokens(text) if t.surface.isupper()}
         codes |= {c for text in sentences for c in multiword_places(text, lang)}
         return cls(frozenset(common), frozenset(proper - common), frozenset(capitalised), lang,
-                   frozenset(codes - {""}))
+                   frozenset(codes - {""}), MappingProxyType(counts))
 
 
 @dataclass(frozen=True)
@@ -314,8 +345,10 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
         if len(fn) >= 6 and len(ft) >= 5 and fn[:5] == ft[:5]:
             return "exact", tok  # an inflected or derived form: Olympic / olympialaisissa
         # a close spelling only of a word that may be a name: not a lower-case word (``Vann`` is
-        # not ``an``), at least three letters
-        score = fuzz.ratio(fn, ft) if len(t) >= 3 and not tok.surface[:1].islower() else 0.0
+        # not ``an``) nor a stopword (``Spieth`` is not ``Sie``), at least three letters and of a
+        # length near the name's
+        score = fuzz.ratio(fn, ft) if len(t) >= 3 and not tok.surface[:1].islower() \
+            and min(len(fn), len(ft)) >= 0.6 * max(len(fn), len(ft)) and not is_stopword(tok.surface, other_lang) else 0.0
         if score > best[0]:
             best = (score, tok)
         if (_place_keys(n, lang) | _place_keys(name.surface, lang)) & (
@@ -485,10 +518,23 @@ def _initials(name: str, other: tuple[Token, ...], other_lang: str) -> bool:
     return False
 
 
-def _names(text: str, lang: str, vocab: DocumentVocabulary | None) -> tuple[Token, ...]:
+def _names(text: str, lang: str, vocab: DocumentVocabulary | None,
+           other_vocab: DocumentVocabulary | None = None, other_script: str = "") -> tuple[Token, ...]:
+    """The names of ``text``; with the documents' vocabularies also a word at a sentence start
+    that is a name the other version keeps (:func:`_kept_name`: ``Ford also testified`` /
+    ``Asimismo, Ford testificó``)."""
     names = extract_names(text, lang)
     if vocab is not None and is_title_case(text):
         names = tuple(t for t in names if _strip(t.surface, lang) in vocab.proper)
+    elif vocab is not None and other_vocab is not None:
+        toks = tokens(text)
+        have = {t.start for t in names}
+        extra = [tok for k in sorted(_sentence_starts(text, toks)) if (tok := toks[k]).start not in have
+                 and tok.surface[:1].isupper() and len(tok.surface) >= 2 and not is_stopword(tok.surface, lang)
+                 and not _calendar_word(tok.surface.lower(), lang)
+                 and _kept_name(tok.surface, lang, vocab, other_vocab, other_script)]
+        if extra:
+            names = tuple(sorted(names + tuple(extra), key=lambda t: t.start))
     return names
 
 
@@ -565,15 +611,7 @@ def _common_name(text: str, name: Token, lang: str) -> bool:
     common = common_words(lang)
     if not common or not _is_common(name.surface, lang, common):
         return False
-    run = [name.surface]
-    left = text[: name.start]
-    while (m := _CAPITALISED_BEFORE.search(left)) is not None:
-        run.append(m.group(1))
-        left = left[: m.start()]
-    k = name.end
-    while text[k : k + 1] == " " and (m := _CAPITALISED_WORD.match(text, k + 1)) is not None:
-        run.append(m.group(0))
-        k = m.end()
+    run = [name.surface] + [word for _, word in _run_around(text, name)]
     return len(run) >= 2 and all(_is_common(w, lang, common) for w in run)
 
 
@@ -650,7 +688,8 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
                 other_only.append(put)
     variants = tuple((name, tok) for name, how, tok in src_found if how == "variant" and tok is not None)
     matched = len(src_found) + len(tgt_found)
-    n_src, n_tgt = len(_names(src_text, src_lang, src_vocab)), len(_names(tgt_text, tgt_lang, tgt_vocab))
+    n_src = len(_names(src_text, src_lang, src_vocab, tgt_vocab, script_of(tgt_text)))
+    n_tgt = len(_names(tgt_text, tgt_lang, tgt_vocab, src_vocab, script_of(src_text)))
     if src_only and not tgt_only:
         left_out = not tgt_soft and n_tgt < n_src and not unaccounted_capitals(
             tgt_text, tgt_lang, src_text, src_lang, tgt_vocab)
@@ -748,20 +787,70 @@ def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon:
     soft: list[Token] = []
     elsewhere: list[Token] = []
     found: list[tuple[Token, str, Token | None]] = []
-    for name in _names(text, lang, vocab):
+    looked: list[tuple[Token, str, Token | None]] = []
+    for name in _names(text, lang, vocab, other_vocab, other_script):
         how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon, other_places)
         if how == "none" and any(a <= name.start < b and code in _codes_of(other_toks, other_lang, other_places)
                                  for a, b, code in _multiword_spans(text, lang)):
             how = "translated"  # a word of a country of several words: Umoja (wa Ulaya) / EU
+        looked.append((name, how, tok))
+    matched = {name.start for name, how, _ in looked if how != "none"}
+    for name, how, tok in looked:
         if how != "none":
             found.append((name, how, tok))
-        elif _soft(name.surface, lang, lexicon, vocab, other_script) or _common_name(text, name, lang):
+        elif (_soft(name.surface, lang, lexicon, vocab, other_script) or _common_name(text, name, lang)) \
+                and not (_kept_name(name.surface, lang, vocab, other_vocab, other_script)
+                         and _run_anchored(text, name, matched)):
             soft.append(name)
         elif other_vocab is not None and other_vocab.mentions(name.surface, lang):
             elsewhere.append(name)
         else:
             only.append(name)
     return only, soft, elsewhere, found
+
+
+def _run_anchored(text: str, name: Token, matched: set[int]) -> bool:
+    """Does ``name`` stand alone, or has another word of its run of capitalised words (joined by
+    single spaces) a counterpart on the other side (``Kirsty Young`` / ``Kristy ...``, ``Home
+    Depot`` / ``... Depot``)? A run with no word matched was translated as a whole (``Red Tide``
+    / ``rote Algenblüte``, ``Elite League`` / ``Ligi ya Elite``)."""
+    run = _run_around(text, name)
+    return not run or any(start in matched for start, _ in run)
+
+
+def _run_around(text: str, name: Token) -> list[tuple[int, str]]:
+    """``(start, word)`` of the other words of the run of capitalised words, joined by single
+    spaces, that ``name`` stands in (``Academy`` of ``Academy Awards``)."""
+    run: list[tuple[int, str]] = []
+    left = text[: name.start]
+    while (m := _CAPITALISED_BEFORE.search(left)) is not None:
+        run.append((m.start(1), m.group(1)))
+        left = left[: m.start()]
+    k = name.end
+    while text[k : k + 1] == " " and (m := _CAPITALISED_WORD.match(text, k + 1)) is not None:
+        run.append((m.start(), m.group(0)))
+        k = m.end()
+    return run
+
+
+def _kept_name(word: str, lang: str, vocab: DocumentVocabulary | None,
+               other_vocab: DocumentVocabulary | None, other_script: str = "") -> bool:
+    """Is ``word`` a name of its document that the other version keeps as written: capitalised
+    inside its sentences and never in lower case there, and written the same (or with a case
+    ending) in the other document in at least half as many sentences as have it here
+    (``Trump``, ``Rangers``, ``Pyongyang``)? Such a word is a name even where it is a
+    dictionary word; a word the translation renders otherwise elsewhere (``Commission`` /
+    ``Jopo``) stays soft. Acronyms and abbreviations are not read, nor a word in another script
+    than the other side's (it may be transliterated there)."""
+    if vocab is None or other_vocab is None or _acronym(word) or _abbreviation(word, lang):
+        return False
+    if other_script and script_of(word) != other_script:
+        return False
+    w = _strip(word, lang)
+    if w not in vocab.proper:
+        return False
+    copied = other_vocab.copies(word, lang)
+    return copied >= 1 and 2 * copied >= vocab.counts.get(w, 1)
 
 
 def _codes_of(toks: tuple[Token, ...], lang: str, places: frozenset[str]) -> frozenset[str]:

@@ -526,7 +526,25 @@ def match_quantities(src: tuple[Quantity, ...], tgt: tuple[Quantity, ...]) -> tu
     if src_only and tgt_only:
         src_only, tgt_only = _split_digits(src_only, tgt_only)
         tgt_only, src_only = _split_digits(tgt_only, src_only)
+        src_only, tgt_only = _centuries(src_only, tgt_only)
+        tgt_only, src_only = _centuries(tgt_only, src_only)
     return src_only, tgt_only
+
+
+def _centuries(ordinals: list[Quantity], hundreds: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """An unmatched ordinal ``N`` (2 to 21) on one side and an unmatched ``(N - 1) * 100`` on the
+    other are one century said two ways (``19th-century`` / Finnish ``1800-luvulla``, Swedish
+    ``1800-talet``): both are taken out."""
+    out_a, out_b = list(ordinals), list(hundreds)
+    for q in ordinals:
+        if q.kind != "ordinal":
+            continue
+        years = {(v - 1) * 100 for v in q.values if v == int(v) and 2 <= v <= 21}
+        hit = next((r for r in out_b if r.kind == "number" and r.values & years), None)
+        if hit is not None:
+            out_a.remove(q)
+            out_b.remove(hit)
+    return out_a, out_b
 
 
 def _digits(q: Quantity) -> set[str]:
