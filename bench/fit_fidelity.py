@@ -231,7 +231,7 @@ def fit_settings(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[s
     base = DEFAULT_SETTINGS.with_(encoder_scales=fit_scales(comparisons, labels, DEFAULT_SETTINGS.encoder))
     rows = bead_rows(comparisons, labels, base)
     b0, w, ref = fit_model(rows, SIGNALS)
-    surface = tuple(n for n in SIGNALS if n not in ("similarity", "margin"))
+    surface = tuple(n for n in SIGNALS if n not in ("similarity", "margin", "low_similarity"))
     sb0, sw, _ = fit_model(rows, surface)
     # the meaning model: a bead whose only fault is a number or a name still says what its source says
     meaning_rows = bead_rows(comparisons, labels, base, MEANING_FAITHFUL)

@@ -194,3 +194,12 @@ def _replace(ev, **changes):
     from dataclasses import replace
 
     return replace(ev, **changes)
+
+
+def test_a_target_cut_at_its_start_is_a_partial_omission_from_fragment_z(concept_encoder):
+    text = ("Although flooding is a serious concern, some of this rain will be beneficial.",
+            "sebagian hujan ini akan bermanfaat.")
+    src, tgt, bead, score = _bead_with(concept_encoder, *text, length_z=-0.8, meaning=0.9, src_part=None)
+    settings = DEFAULT_SETTINGS.with_(length_z_weak=1.5, length_z_strong=3.0, partial_fidelity=0.2)
+    assert "partial_omission" in _types(flag_bead(src, tgt, bead, score, settings.with_(fragment_z=0.5)))
+    assert "partial_omission" not in _types(flag_bead(src, tgt, bead, score, settings.with_(fragment_z=1.0)))

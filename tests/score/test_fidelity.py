@@ -119,3 +119,25 @@ def test_meaning_comes_from_the_meaning_model_and_leaves_the_fidelity_alone(conc
     a = fidelity_from_evidence(score.evidence, "en", "id", plain)
     b = fidelity_from_evidence(score.evidence, "en", "id", strict)
     assert a.fidelity == b.fidelity and a.parts["meaning"] > 0.5 and b.parts["meaning"] < 1e-6
+
+
+def test_low_similarity_grows_only_below_its_bound(concept_encoder):
+    from dataclasses import replace
+
+    from aligner.score.fidelity import LOW_SIMILARITY, fidelity_from_evidence, signals_of
+    from aligner.score.settings import DEFAULT_SETTINGS
+
+    src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
+    (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,))])
+    high = signals_of(replace(score.evidence, similarity=LOW_SIMILARITY + 0.3), DEFAULT_SETTINGS)
+    low = signals_of(replace(score.evidence, similarity=LOW_SIMILARITY - 0.2), DEFAULT_SETTINGS)
+    assert high["low_similarity"] == 0.0 and abs(low["low_similarity"] - 0.2) < 1e-9
+    assert "low_similarity" not in signals_of(replace(score.evidence, similarity=None), DEFAULT_SETTINGS)
+    # its weight pulls the fidelity down below the bound, nowhere else
+    steep = DEFAULT_SETTINGS.with_(weights=(*DEFAULT_SETTINGS.weights, ("low_similarity", -50.0)))
+    flat = DEFAULT_SETTINGS.with_(weights=tuple(w for w in DEFAULT_SETTINGS.weights if w[0] != "low_similarity"))
+    for sim, moved in ((LOW_SIMILARITY + 0.3, False), (LOW_SIMILARITY - 0.2, True)):
+        ev = replace(score.evidence, similarity=sim)
+        a = fidelity_from_evidence(ev, "en", "id", steep).fidelity
+        b = fidelity_from_evidence(ev, "en", "id", flat).fidelity
+        assert (a < b) == moved

@@ -13,7 +13,7 @@ offsets (the bead texts are document slices, see :func:`aligner.score.fidelity.b
   ``length_z_strong`` or more (target longer / shorter than the document's usual ratio
   predicts), or ``length_z_weak`` or more with a fidelity below ``partial_fidelity``, a run of
   clauses matching the other side clearly better than the whole, or a number or name of the
-  longer side with no counterpart (and none of the shorter side's), or ``length_z_weak`` shorter with a target that
+  longer side with no counterpart (and none of the shorter side's), or ``fragment_z`` shorter with a target that
   starts with a small letter where the source starts with a capital (its opening was left
   out). The evidence is what lies outside the run of
   clauses that matches the other side best, or the content words without a counterpart
@@ -189,7 +189,7 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
     ``length_z_weak`` when the meaning fidelity is below ``partial_fidelity``, a run of clauses of
     the longer side matches the other side clearly better (by ``part_gain``) than the whole, or
     the longer side holds a number or a name with no counterpart (:func:`longer_side_unmatched`).
-    A target shorter by ``length_z_weak`` that starts with a small letter where the source
+    A target shorter by ``fragment_z`` that starts with a small letter where the source
     starts with a capital (:func:`_fragment`) lost its opening: a partial omission.
     """
     sim = ev.similarity
@@ -203,7 +203,7 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
         sim = scaled[0]
         part_sim = None if part_sim is None else offset + factor * part_sim
     meaning = score.parts.get("meaning", score.fidelity)
-    if z <= -settings.length_z_weak and _fragment(src, tgt, bead):
+    if z <= -settings.fragment_z and _fragment(src, tgt, bead):
         return _partial(src, tgt, bead, ev, added=False)  # shorter, and it starts mid-sentence
     if meaning < settings.mistranslation:
         margin = scaled[1] if scaled is not None else None

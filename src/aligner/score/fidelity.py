@@ -7,6 +7,9 @@ language pair:
 * ``margin``: that cosine minus the mean cosine of each side with its
   ``margin_neighbours`` most similar *other* beads of the document (a translation stands out
   from its neighbours; how high cosines run in a language pair cancels out);
+* ``low_similarity``: how far the cosine falls below :data:`LOW_SIMILARITY` (0 above it), so that
+  the log-odds fall faster where faithful beads hardly ever are (a cosine of 0.1 against 0.6
+  says more than one of 0.6 against 0.9);
 * ``length``: ``|z|`` of Gale-Church's length test, with the length ratio of the two
   languages measured on the document itself (median over its beads), so no table of
   language ratios is needed;
@@ -65,6 +68,10 @@ EXPECTED_LENGTH: Mapping[str, float] = MappingProxyType({
 })
 
 _MIN_BEADS_FOR_RATIO = 5
+
+#: Below this cosine (on the fitted encoder's scale) the ``low_similarity`` signal grows: how far
+#: a bead's cosine falls under it, so that the log-odds can fall faster where no faithful bead is.
+LOW_SIMILARITY = 0.3
 
 
 def bead_text(doc: Document, ids: Sequence[int]) -> tuple[str, int]:
@@ -231,6 +238,7 @@ def signals_of(ev: BeadEvidence, settings: FidelitySettings = DEFAULT_SETTINGS) 
     if scaled is not None:
         out["similarity"] = scaled[0]
         out["margin"] = scaled[1] if scaled[1] is not None else math.nan
+        out["low_similarity"] = max(0.0, LOW_SIMILARITY - scaled[0])
     out["length"] = min(abs(ev.length_z), 4.0)
     out["coverage"] = ev.coverage_share - ev.doc_coverage
     out["chrf"] = (ev.chrf - ev.doc_chrf) / 100.0

@@ -19,7 +19,7 @@ __all__ = ["FidelitySettings", "load_settings", "DEFAULT_SETTINGS", "FIDELITY_VE
 
 
 #: Signals of the calibrated fidelity, in the order of the model's weights.
-SIGNALS: tuple[str, ...] = ("similarity", "margin", "length", "coverage", "chrf", "numbers", "names")
+SIGNALS: tuple[str, ...] = ("similarity", "margin", "low_similarity", "length", "coverage", "chrf", "numbers", "names")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class FidelitySettings:
         partial_margin: a bead below ``mistranslation`` whose lengths disagree is a partial
             change, not a mistranslation, when its margin (cosine minus its nearest other
             beads') is at least this: it still stands out as the translation of its source.
+        fragment_z: a target shorter than expected by this |length z| that starts with a small
+            letter where the source starts with a capital lost its opening (partial omission).
         faithful, unfaithful: document fidelity bounds of the verdicts.
         not_translation_similarity: median bead cosine below which two documents are not
             translations of each other (with ``not_translation_margin``).
@@ -76,6 +78,7 @@ class FidelitySettings:
     part_match: float = 0.4
     part_gain: float = 0.15
     partial_margin: float = 0.0
+    fragment_z: float = 0.5
     faithful: float = 0.8
     unfaithful: float = 0.6
     not_translation_similarity: float = 0.5
