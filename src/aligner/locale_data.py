@@ -282,6 +282,23 @@ def clock_offset(lang: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=256)
+def era_offset(lang: str) -> int:
+    """Years by which the calendar ``lang``'s news counts ahead of the Gregorian one (Thai
+    writes the Buddhist era: 2566 is 2023), from ``year-offset.tsv``; 0 for most languages.
+
+    Example:
+        >>> era_offset("th"), era_offset("en")
+        (543, 0)
+    """
+    base = lang.split("-")[0].split("_")[0].lower()
+    for line in _data("year-offset.tsv").splitlines():
+        fields = line.split("#")[0].split("\t")
+        if len(fields) >= 2 and fields[0].strip() == base:
+            return int(fields[1])
+    return 0
+
+
 def capitalises_nouns(lang: str) -> bool:
     """True for languages that write every common noun with a capital (German, Luxembourgish).
 

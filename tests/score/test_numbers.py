@@ -196,3 +196,14 @@ def test_a_century_as_an_ordinal_and_as_its_first_year_is_one_number():
     assert only("a bloody 19th-century conflict", "en", "verisessä 1800-luvulla käydyssä sodassa", "fi") == ([], [])
     assert only("in the 18th century", "en", "1800-talet", "sv") == (["18"], ["1800"])  # another century
     assert only("the 19th century", "en", "1900-talet", "sv") == (["19"], ["1900"])
+
+
+def test_a_thai_buddhist_era_year_is_the_gregorian_one():
+    from aligner.score.numbers import extract_quantities, match_quantities
+
+    en = extract_quantities("In 2023, 15 people died.", "en")
+    for th in ("ในปี 2566 มีผู้เสียชีวิต 15 คน", "ในปี ๒๕๖๖ มีผู้เสียชีวิต ๑๕ คน"):
+        assert match_quantities(en, extract_quantities(th, "th")) == ([], [])
+    # another year is still another year, and the offset is Thai only
+    assert match_quantities(en, extract_quantities("ในปี 2567 มีผู้เสียชีวิต 15 คน", "th")) != ([], [])
+    assert match_quantities(en, extract_quantities("Im Jahr 2566 starben 15 Menschen.", "de")) != ([], [])
