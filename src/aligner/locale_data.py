@@ -283,20 +283,21 @@ def clock_offset(lang: str) -> int:
 
 
 @lru_cache(maxsize=256)
-def era_offset(lang: str) -> int:
+def era_offsets(lang: str) -> tuple[int, ...]:
     """Years by which the calendar ``lang``'s news counts ahead of the Gregorian one (Thai
-    writes the Buddhist era: 2566 is 2023), from ``year-offset.tsv``; 0 for most languages.
+    writes the Buddhist era: 2566 is 2023; the Persian solar year 1402 began in March 2023, so
+    it is 2023 or 2024: -621 or -622), from ``year-offset.tsv``; none for most languages.
 
     Example:
-        >>> era_offset("th"), era_offset("en")
-        (543, 0)
+        >>> era_offsets("th"), era_offsets("fa"), era_offsets("en")
+        ((543,), (-621, -622), ())
     """
     base = lang.split("-")[0].split("_")[0].lower()
     for line in _data("year-offset.tsv").splitlines():
         fields = line.split("#")[0].split("\t")
         if len(fields) >= 2 and fields[0].strip() == base:
-            return int(fields[1])
-    return 0
+            return tuple(int(n) for n in fields[1].split(","))
+    return ()
 
 
 def capitalises_nouns(lang: str) -> bool:

@@ -207,3 +207,12 @@ def test_a_thai_buddhist_era_year_is_the_gregorian_one():
     # another year is still another year, and the offset is Thai only
     assert match_quantities(en, extract_quantities("ในปี 2567 มีผู้เสียชีวิต 15 คน", "th")) != ([], [])
     assert match_quantities(en, extract_quantities("Im Jahr 2566 starben 15 Menschen.", "de")) != ([], [])
+
+
+def test_a_persian_solar_year_is_one_of_two_gregorian_years():
+    from aligner.score.numbers import extract_quantities, match_quantities
+
+    fa = extract_quantities("در سال ۱۴۰۲ پانزده نفر کشته شدند.", "fa")
+    assert match_quantities(extract_quantities("In 2023 fifteen people died.", "en"), fa) == ([], [])
+    assert match_quantities(extract_quantities("In 2024 fifteen people died.", "en"), fa) == ([], [])
+    assert match_quantities(extract_quantities("In 2021 fifteen people died.", "en"), fa) != ([], [])

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from ..locale_data import (clock_offset, era_offset, customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
+from ..locale_data import (clock_offset, era_offsets, customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
                            magnitude_words, month_names_with_english,
                            ordinal_dot, time_separator)
 
@@ -246,7 +246,7 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     digit_spans: list[tuple[int, int]] = []
     mags: list[float] = []  # the magnitude factor of each digit number (1.0: none)
     am_words, pm_words = _day_periods(lang)
-    era = era_offset(lang)
+    eras = era_offsets(lang)
     for m in _num_pattern(lang).finditer(text):
         num = m.group("num")
         values = _readings(num, lang)
@@ -277,8 +277,8 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         short_year = _YEAR_RANGE.search(text[max(0, m.start() - 6) : m.start()])
         if short_year and regex.fullmatch(r"\p{Nd}{2}", num):  # 1950-53: 53 is 1953
             values = set(values) | {float(short_year.group(1)) * 100 + float(num)}
-        if era and regex.fullmatch(r"\p{Nd}{4}", num):  # Thai 2566 (Buddhist era) is 2023
-            values = set(values) | {v - era for v in values if 1000 <= v - era <= 2200}
+        if eras and regex.fullmatch(r"\p{Nd}{4}", num):  # Thai 2566 (Buddhist era) is 2023
+            values = set(values) | {v - e for v in values for e in eras if 1000 <= v - e <= 2200}
         found.append(Quantity(frozenset(values), kind, m.start("num"), m.end()))
         digit_spans.append((m.start(), m.end()))
         mags.append(factor)
