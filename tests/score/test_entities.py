@@ -265,3 +265,9 @@ def test_a_name_at_a_sentence_start_counts_where_the_translation_keeps_it():
 
 def test_a_weekday_with_a_possessive_is_no_name():
     assert extract_names("He spoke about Friday's drama and Monday's ruling.", "en") == ()
+
+
+def test_a_roman_century_is_no_name():
+    assert [t.surface for t in extract_names("Il est né au XIXe siècle à Paris.", "fr")] == ["Paris"]
+    assert match_names("He was born in the 19th century.", "en", "Il est né au XIXe siècle.", "fr").tgt_only == ()
+    assert [t.surface for t in extract_names("She met Henry VIII there.", "en")] == ["Henry", "VIII"]

@@ -62,9 +62,14 @@ def _calendar_word(low: str, lang: str) -> bool:
     return low.rstrip(".") in calendar_words(lang)
 
 
+#: a Roman numeral with an ordinal ending (``XIXe siècle``, ``XXth``): a number, not a name
+_ROMAN_ORDINAL = regex.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+                               r"(?:e|er|re|ème|eme|th)")
+
+
 def _is_name(tok: Token, first: bool, lang: str) -> bool:
     s = tok.surface
-    if not s[:1].isupper() or len(s) < 2 or s[:1].isdigit():
+    if not s[:1].isupper() or len(s) < 2 or s[:1].isdigit() or _ROMAN_ORDINAL.fullmatch(s):
         return False
     low = s.lower()
     if is_stopword(s, lang) or low.startswith(("i'", "i\u2019")) or _calendar_word(low, lang) \
