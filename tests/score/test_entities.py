@@ -271,3 +271,29 @@ def test_a_roman_century_is_no_name():
     assert [t.surface for t in extract_names("Il est né au XIXe siècle à Paris.", "fr")] == ["Paris"]
     assert match_names("He was born in the 19th century.", "en", "Il est né au XIXe siècle.", "fr").tgt_only == ()
     assert [t.surface for t in extract_names("She met Henry VIII there.", "en")] == ["Henry", "VIII"]
+
+
+def test_a_given_name_replaced_before_a_kept_and_inflected_surname_is_a_name_put_for_another():
+    m = match_names("Celebrity stylist Luke Armitage told FEMAIL so.", "en",
+                    "Kuuluisa stylisti Childers Armitage kertoi FEMAILille niin.", "fi")
+    assert [t.surface for t in m.src_only] == ["Luke"] and [t.surface for t in m.tgt_only] == ["Childers"]
+    m = match_names("Kyle Rowe gathered David Armstrong's box kick.", "en",
+                    "Kyle Rowe nappasi Tampa Armstrongin potkun.", "fi")
+    assert [t.surface for t in m.src_only] == ["David"]
+    # the next word after a copied one spelled a little differently
+    m = match_names("The presenter, Kirsty Young, took months off.", "en",
+                    "Juontaja Kristy Lakersin on ottanut vapaata.", "fi")
+    assert [t.surface for t in m.src_only] == ["Young"]
+    # a title (a common word) before a kept name is translated, not replaced
+    assert match_names("He met Detective Brian O'Hagan.", "en", "Hän tapasi Rikoskomisario Brian O'Haganin.",
+                       "fi").src_only == ()
+    # a translated common word that looks like the source's is no copied name word
+    assert match_names("He met US Energy Secretary Rick Perry.", "en", "Dia bertemu Menteri Energi AS Rick Perry.",
+                       "id").src_only == ()
+
+
+def test_a_word_after_a_title_abbreviation_does_not_start_a_sentence():
+    m = match_names("Mr. Merriweather said that St. Martin's did not replace him.", "en",
+                    "Tuan Merriweather mengatakan bahwa St. Kemudian tidak menggantikan dia.", "id")
+    assert [t.surface for t in m.src_only] == ["Martin's"] and not m.left_out
+    assert [t.surface for t in extract_names("It ended. Then Ford spoke.", "en")] == ["Ford"]

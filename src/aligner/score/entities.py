@@ -96,7 +96,7 @@ def extract_names(text: str, lang: str) -> tuple[Token, ...]:
         ['Tom', 'Daley']
     """
     toks = tokens(text)
-    starts = _sentence_starts(text, toks)
+    starts = _sentence_starts(text, toks, lang)
     out = []
     for k, tok in enumerate(toks):
         if _is_name(tok, k in starts, lang) or (k and k not in starts and _surname_like(toks, k, text, lang)):
@@ -121,15 +121,23 @@ def _surname_like(toks: tuple[Token, ...], k: int, text: str, lang: str) -> bool
     return after is None or not (after.is_number or after.surface[:1].isdigit())
 
 
-def _sentence_starts(text: str, toks: tuple[Token, ...]) -> frozenset[int]:
+def _sentence_starts(text: str, toks: tuple[Token, ...], lang: str = "") -> frozenset[int]:
     """Indices of the tokens that start a sentence: the first, one after ``. `` and one after an
-    opening quotation mark (quoted speech starts a sentence of its own)."""
+    opening quotation mark (quoted speech starts a sentence of its own); not one after a title the
+    segmenter knows as an abbreviation (``St. Martin``, ``Dr. Ford``, Indonesian ``Bw. Gendon``)."""
     out = set()
     for k, tok in enumerate(toks):
         before = text[toks[k - 1].end : tok.start] if k else text[: tok.start]
+        if k and before == ". " and _title(toks[k - 1].surface, lang):
+            continue
         if k == 0 or _SENTENCE_START.search(before) or _OPENING_QUOTE.search(before):
             out.add(k)
     return frozenset(out)
+
+
+def _title(word: str, lang: str) -> bool:
+    """A capitalised abbreviation of at most four letters (``St``, ``Dr``, ``Sen``): a title before a name."""
+    return 2 <= len(word) <= 4 and word[:1].isupper() and word[1:].islower() and _abbreviation(word, lang)
 
 
 def is_title_case(text: str) -> bool:
@@ -534,7 +542,7 @@ def _names(text: str, lang: str, vocab: DocumentVocabulary | None,
     elif vocab is not None and other_vocab is not None:
         toks = tokens(text)
         have = {t.start for t in names}
-        extra = [tok for k in sorted(_sentence_starts(text, toks)) if (tok := toks[k]).start not in have
+        extra = [tok for k in sorted(_sentence_starts(text, toks, lang)) if (tok := toks[k]).start not in have
                  and tok.surface[:1].isupper() and len(tok.surface) >= 2 and not is_stopword(tok.surface, lang)
                  and not _calendar_word(tok.surface.lower(), lang)
                  and _kept_name(tok.surface, lang, vocab, other_vocab, other_script)]
@@ -734,28 +742,75 @@ def swapped_in_copied_name(text: str, lang: str, other_text: str, other_lang: st
     parts = _with_parts(toks, text)
     forms = frozenset(f for t in parts for f in word_forms(t.surface, lang))
     out = []
+    listed = common_words(lang)
+    other_starts = _sentence_starts(other_text, other, other_lang)
+
+    def swapped(put: Token, name: Token) -> bool:
+        return put.surface[:1].isupper() and len(put.surface) >= 2 and not is_stopword(put.surface, other_lang) \
+            and _strip(put.surface, other_lang) != _strip(name.surface, lang) \
+            and _counterpart(put, other_lang, parts, lang, forms, None)[0] == "none"
+
     for name in soft:
         k = index.get(name.start)
-        if not k or text[toks[k - 1].end : name.start] != " " or not toks[k - 1].surface[:1].isupper():
+        if k is None:
             continue
-        before = toks[k - 1].surface
         after = toks[k + 1].surface if k + 1 < len(toks) and text[name.end : toks[k + 1].start] == " " \
             and toks[k + 1].surface[:1].isupper() else ""
+        if not k or text[toks[k - 1].end : name.start] != " " or not toks[k - 1].surface[:1].isupper():
+            # the first word of its name, a given name rather than a common word (not a title:
+            # Secretary Pompeo / Außenminister Pompeo), the next word kept, possibly inflected:
+            # Luke Armitage / Childers Armitage, David Armstrong's / Tampa Armstrongin
+            if not after or not listed or _is_common(name.surface, lang, listed) or _abbreviation(name.surface, lang):
+                continue
+            for j in range(1, len(other)):
+                put = other[j - 1]
+                if j - 1 in other_starts or other_text[put.end : other[j].start] != " " \
+                        or not _same_word(after, lang, other[j].surface, other_lang):
+                    continue
+                if swapped(put, name):
+                    out.append((name, put))
+                    break
+            continue
+        before = toks[k - 1].surface
         for j in range(len(other) - 1):
             put = other[j + 1]
-            if other[j].surface != before or other_text[other[j].end : put.start] != " ":
-                continue
-            if not put.surface[:1].isupper() or len(put.surface) < 2 or is_stopword(put.surface, other_lang):
+            if not _spelled_alike(before, lang, other[j].surface, listed) or other_text[other[j].end : put.start] != " ":
                 continue
             if after and not (j + 2 < len(other) and other[j + 2].surface == after
                               and other_text[put.end : other[j + 2].start] == " "):
                 continue
-            if _strip(put.surface, other_lang) == _strip(name.surface, lang) or _counterpart(
-                    put, other_lang, parts, lang, forms, None)[0] != "none":
-                continue
-            out.append((name, put))
-            break
+            if swapped(put, name):
+                out.append((name, put))
+                break
     return out
+
+
+def _spelled_alike(word: str, lang: str, other: str, listed: frozenset[str]) -> bool:
+    """``other`` is ``word`` as written, or, in a language with a list of common words
+    (``listed``), for a word that is none of them nor a country or language name and has no
+    hyphen, spelled with a letter moved or changed (``Kirsty`` / ``Kristy``; not ``Energy`` /
+    ``Energi``, ``Korean`` / ``Korea``)."""
+    if other == word:
+        return True
+    if not listed or "-" in word or "-" in other or abs(len(word) - len(other)) > 1 \
+            or script_of(word) != script_of(other):
+        return False
+    if _is_common(word, lang, listed) or _country_or_language(_strip(word, lang), lang):
+        return False
+    fa, fb = fold(_latin(word)), fold(_latin(other))
+    return len(fa) >= 4 and fuzz.ratio(fa, fb) >= 80
+
+
+def _same_word(word: str, lang: str, other: str, other_lang: str) -> bool:
+    """Is ``other`` the capitalised word ``word`` as written, with a case ending (``Armstrong`` /
+    ``Armstrongin``) or spelled a little differently (``Kirsty`` / ``Kristy``), in the same script?"""
+    if not other[:1].isupper() or script_of(word) != script_of(other):
+        return False
+    a, b = _strip(word, lang), _strip(other, other_lang)
+    if a == b or (len(a) >= 3 and _inflected(a, b)):
+        return True
+    fa, fb = fold(_latin(a)), fold(_latin(b))
+    return len(fa) >= 4 and (fa == fb or fuzz.ratio(fa, fb) >= 80)
 
 
 def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, lexicon: Lexicon | None,
@@ -887,7 +942,7 @@ def unaccounted_capitals(text: str, lang: str, other_text: str, other_lang: str,
     other_codes: frozenset[str] | None = None
     common = common_words(lang)
     toks = tokens(text)
-    starts = _sentence_starts(text, toks)
+    starts = _sentence_starts(text, toks, lang)
     count = 0
     for k, tok in enumerate(toks):
         if not tok.surface[:1].isupper():
