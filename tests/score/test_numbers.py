@@ -216,3 +216,21 @@ def test_a_persian_solar_year_is_one_of_two_gregorian_years():
     assert match_quantities(extract_quantities("In 2023 fifteen people died.", "en"), fa) == ([], [])
     assert match_quantities(extract_quantities("In 2024 fifteen people died.", "en"), fa) == ([], [])
     assert match_quantities(extract_quantities("In 2021 fifteen people died.", "en"), fa) != ([], [])
+
+
+def test_a_compound_that_starts_like_one_is_no_number():
+    src = "They are likely to get 1 to 2 inches, up to 4 inches."
+    tgt = "Einschließlich der Rockies sind 2,5 bis 5 Zentimeter und bis zu 10 Zentimeter möglich."
+    from aligner.score.numbers import excuse_conversions
+
+    a, b = extract_quantities(src, "en"), extract_quantities(tgt, "de")
+    assert excuse_conversions(*match_quantities(a, b), src, "en", tgt, "de") == ([], [])
+    assert [q.show() for q in extract_quantities("ein dreijähriges Kind", "de")] == ["3"]
+
+
+def test_a_code_with_two_digits_may_say_a_year():
+    a = extract_quantities("their SS19 collection", "en")
+    b = extract_quantities("ihre Sommerkollektion 2019", "de")
+    assert match_quantities(a, b) == ([], [])
+    assert match_quantities(extract_quantities("their SS19 collection", "en"),
+                            extract_quantities("ihre Sommerkollektion 2018", "de"))[1] != []

@@ -325,7 +325,14 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             found.append(Quantity(frozenset({float(value)}), "roman", m.start(), m.end()))
     found.extend(_spelled(text, lang, digit_spans))
     found.extend(_han_numerals(text, digit_spans))
+    # a code of capitals and two digits may say a year (``SS19`` = spring/summer 2019, ``FY18``):
+    # like a word, it only excuses a digit number
+    found.extend(Quantity(frozenset({float(v), 1900.0 + v, 2000.0 + v}), "word", m.start(), m.end())
+                 for m in _YEAR_CODE.finditer(text) for v in (int(m.group(1)),))
     return tuple(sorted(found, key=lambda q: (q.start, q.end)))
+
+
+_YEAR_CODE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{1,3}(\p{Nd}{2})(?![\p{L}\p{N}])")
 
 
 def _offset_hours(hours: set[float], lang: str) -> set[float]:
@@ -461,13 +468,14 @@ def _spelled(text: str, lang: str, digit_spans: list[tuple[int, int]]) -> Iterab
 def _inflected(word: str, table: Mapping[str, float]) -> float | None:
     """The value of a number word with an ending of up to three letters (``Vierzigern``), or of
     one of at least four letters that starts a compound of at least three letters more
-    (``sataprosenttisen``: ``sata`` 100, ``dreijährige``: ``drei`` 3); the longest such word."""
+    (``sataprosenttisen``: ``sata`` 100, ``dreijährige``: ``drei`` 3); the longest such word, and
+    not one (``einschließlich``, ``Einsatz`` do not say 1)."""
     for cut in (1, 2, 3):
         stem = word[:-cut]
         if len(stem) >= 5 and stem in table:
             return table[stem]
     for end in range(len(word) - 3, 3, -1):
-        if word[:end] in table:
+        if word[:end] in table and table[word[:end]] > 1:  # not "eins" of einschließlich, Einsatz
             return table[word[:end]]
     return None
 
