@@ -297,3 +297,11 @@ def test_a_word_after_a_title_abbreviation_does_not_start_a_sentence():
                     "Tuan Merriweather mengatakan bahwa St. Kemudian tidak menggantikan dia.", "id")
     assert [t.surface for t in m.src_only] == ["Martin's"] and not m.left_out
     assert [t.surface for t in extract_names("It ended. Then Ford spoke.", "en")] == ["Ford"]
+
+
+def test_a_name_inside_a_word_after_a_prefix_matches():
+    m = match_names("Flake was convinced by his friend, Democratic Sen. Chris Coons.", "en",
+                    "Flake alishawishika na rafiki yake, Mwanademocrat Seneta. Chris Coons.", "sw")
+    assert m.src_only == () and m.tgt_only == ()
+    m = match_names("He met Patrick Dwyer.", "en", "Hän tapasi Demokraattinen Dwyerin.", "fi")
+    assert [t.surface for t in m.src_only] == ["Patrick"]

@@ -357,6 +357,8 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
             return "exact", tok  # the same name in another script or spelling: Cox / Кокс
         if len(fn) >= 6 and len(ft) >= 5 and fn[:5] == ft[:5]:
             return "exact", tok  # an inflected or derived form: Olympic / olympialaisissa
+        if len(fn) >= 8 and tok.surface[:1].isupper() and fn[:-2] in ft[1:]:
+            return "exact", tok  # the stem after a prefix of the other language: Democratic / Mwanademocrat
         # a close spelling only of a word that may be a name: not a lower-case word (``Vann`` is
         # not ``an``) nor a stopword (``Spieth`` is not ``Sie``), at least three letters and of a
         # length near the name's
