@@ -82,6 +82,7 @@ def test_the_whole_text_passes_run_only_where_the_encoder_knows_both_languages(m
             return path, conf
         return passthrough
 
+    monkeypatch.setattr(aligner, "pair_skips", recording("pair"))
     monkeypatch.setattr(aligner, "join_skips", recording("join"))
     monkeypatch.setattr(aligner, "peel_edges", recording("peel"))
     monkeypatch.setattr(aligner, "split_merges", recording("split"))
@@ -91,6 +92,6 @@ def test_the_whole_text_passes_run_only_where_the_encoder_knows_both_languages(m
     aligner.align_texts(src, tgt, config, src_lang="en", tgt_lang="fi", encoder=_Hashing())
     assert calls == []
     aligner.align_texts(src, tgt, config, src_lang="en", tgt_lang="de", encoder=_Hashing())
-    assert calls == ["join", "peel", "split"]
+    assert calls == ["pair", "join", "peel", "split"]
     aligner.align_texts(src, tgt, config, encoder=_Hashing())  # languages not given: as before
-    assert calls == ["join", "peel", "split"] * 2
+    assert calls == ["pair", "join", "peel", "split"] * 2

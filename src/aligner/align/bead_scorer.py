@@ -323,6 +323,14 @@ def join_margin() -> float:
     return float(_weights_json().get("join_margin", float("inf")))
 
 
+def pair_margin() -> float:
+    """How far (as a fraction of the way from the document's unrelated pairs' median cosine
+    to its 1-1 beads' median cosine) adjacent 1-0 and 0-1 beads' sentences must be for the two
+    to become one 1-1 bead (``aligner.align.aligner.pair_skips``; ``pair_margin`` in
+    ``weights.json``; none without it)."""
+    return float(_weights_json().get("pair_margin", float("inf")))
+
+
 def peel_margin() -> float:
     """How much closer (in cosine) a merged bead without its first or last sentence on one
     side, encoded as whole texts, must be to its other side than the whole bead for that
