@@ -146,21 +146,25 @@ def detect_language(text: str, candidates: tuple[str, ...] | None = None) -> str
         >>> detect_language("Forsætisráðherra sagði í gær að ríkisstjórnin myndi leggja fram nýtt frumvarp.")
         'is'
     """
+    found, p = _detect(text, candidates)
+    if candidates is not None or found in SUPPORTED_LANGUAGES or p is None:
+        return found
+    if p >= SURE_OUTSIDE:
+        return "und" if found == "zxx" else (_normalized(found) or found)  # zxx: no linguistic content
+    return _classify(text[:20000], SUPPORTED_LANGUAGES)[0]
+
+
+def _detect(text: str, candidates: tuple[str, ...] | None) -> tuple[str, float | None]:
+    """The language of ``text`` among ``candidates`` (all py3langid's when ``None``) and
+    py3langid's probability of it; ``None`` for the probability where the script settled it
+    (Korean, Japanese, Chinese) or the text has no letters (``und``)."""
     script = script_of(text)
     if script == "none":
-        return "und"
+        return "und", None
     for found, lang in (("hangul", "ko"), ("kana", "ja"), ("han", "zh")):
         if script == found and (candidates is None or lang in candidates):
-            return lang
-    sample = text[:20000]
-    if candidates is not None:
-        return _classify(sample, tuple(candidates))[0]
-    lang, p = _classify(sample, None)
-    if lang in SUPPORTED_LANGUAGES:
-        return lang
-    if p >= SURE_OUTSIDE:
-        return "und" if lang == "zxx" else (_normalized(lang) or lang)  # zxx: no linguistic content
-    return _classify(sample, SUPPORTED_LANGUAGES)[0]
+            return lang, None
+    return _classify(text[:20000], None if candidates is None else tuple(candidates))
 
 
 #: The probability at which py3langid's choice of a language outside :data:`SUPPORTED_LANGUAGES` stands.
@@ -208,14 +212,17 @@ def pair_language(text: str, src_lang: str, tgt_lang: str) -> str:
     """
     pair = tuple(dict.fromkeys(_labels_for(tgt_lang) + _labels_for(src_lang)))
     candidates = tuple(dict.fromkeys(pair + SUPPORTED_LANGUAGES))
-    found = detect_language(text, candidates)
+    found, p = _detect(text, candidates)
     for lang in (tgt_lang, src_lang):
         if same_language(found, lang):
             return lang
     if not pair:
         return found  # py3langid knows neither language: its reading is all there is
-    lang, p = _classify(text[:20000], candidates)
-    return found if lang == found and p >= SURE_OUTSIDE else tgt_lang
+    if p is None:  # the script settled it: ask py3langid how sure it is
+        lang, p = _classify(text[:20000], candidates)
+        if lang != found:
+            return tgt_lang
+    return found if p >= SURE_OUTSIDE else tgt_lang
 
 
 @lru_cache(maxsize=8)
