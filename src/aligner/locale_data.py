@@ -274,12 +274,8 @@ def clock_offset(lang: str) -> int:
         >>> clock_offset("sw"), clock_offset("en")
         (6, 0)
     """
-    base = lang.split("-")[0].split("_")[0].lower()
-    for line in _data("clock-offset.tsv").splitlines():
-        fields = line.split("#")[0].split("\t")
-        if len(fields) >= 2 and fields[0].strip() == base:
-            return int(fields[1])
-    return 0
+    value = _language_field("clock-offset.tsv", lang)
+    return int(value) if value else 0
 
 
 @lru_cache(maxsize=256)
@@ -292,12 +288,19 @@ def era_offsets(lang: str) -> tuple[int, ...]:
         >>> era_offsets("th"), era_offsets("fa"), era_offsets("en")
         ((543,), (-621, -622), ())
     """
+    value = _language_field("year-offset.tsv", lang)
+    return tuple(int(n) for n in value.split(",")) if value else ()
+
+
+def _language_field(name: str, lang: str) -> str | None:
+    """The second field of ``lang``'s line in the shipped ``code<TAB>value<TAB># note`` table
+    ``name``, or ``None`` where the table has no line for the language."""
     base = lang.split("-")[0].split("_")[0].lower()
-    for line in _data("year-offset.tsv").splitlines():
+    for line in _data(name).splitlines():
         fields = line.split("#")[0].split("\t")
         if len(fields) >= 2 and fields[0].strip() == base:
-            return tuple(int(n) for n in fields[1].split(","))
-    return ()
+            return fields[1].strip()
+    return None
 
 
 def capitalises_nouns(lang: str) -> bool:
