@@ -13,10 +13,11 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
 4. every bead gets the calibrated probability that it is right (:mod:`.bead_scorer`: the
    model's gain through one map pooled over all dev pairs, with the bead's kind, its
    neighbours and the document's median as inputs);
-5. with an encoder that knows both languages, whole-text checks of the DP's choices
-   (:func:`join_skips`, :func:`peel_edges`, :func:`split_merges`): a left-out sentence joins
-   its neighbour, an edge line leaves a merged bead, a merged bead is cut in two, each only
-   where the texts encoded whole say so.
+5. with an encoder that knows both languages, checks of the DP's choices (:func:`pair_skips`,
+   :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`): an omission and an addition
+   side by side become one bead, a left-out sentence joins its neighbour, an edge line leaves a
+   merged bead, a merged bead is cut in two, each only where the vectors (the texts encoded
+   whole, for the last three) say so.
 """
 
 from __future__ import annotations
@@ -208,8 +209,8 @@ def pair_skips(path: Path, conf: np.ndarray, src_vec: np.ndarray, tgt_vec: np.nd
     two beads' confidences. Linear in the number of beads; no encoder call.
     """
     n_beads = len(path)
-    ones = [k for k, (i, di, j, dj) in enumerate(path) if di == 1 and dj == 1
-            and np.isfinite(src_vec[i]).all() and np.isfinite(tgt_vec[j]).all()]
+    ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)  # encoded sentences
+    ones = [k for k, (i, di, j, dj) in enumerate(path) if di == 1 and dj == 1 and ok_s[i] and ok_t[j]]
     if len(ones) < 3:
         return path, conf
     matched = [_cos(src_vec[path[k][0]], tgt_vec[path[k][2]]) for k in ones]
@@ -232,14 +233,14 @@ def pair_skips(path: Path, conf: np.ndarray, src_vec: np.ndarray, tgt_vec: np.nd
         if b2 is not None and {(b1[1], b1[3]), (b2[1], b2[3])} == {(1, 0), (0, 1)}:
             x = b1[0] if b1[1] else b2[0]
             y = b1[2] if b1[3] else b2[2]
-            if np.isfinite(src_vec[x]).all() and np.isfinite(tgt_vec[y]).all():
+            if ok_s[x] and ok_t[y]:
                 c = _cos(src_vec[x], tgt_vec[y])
                 nbr_s, nbr_t = [], []
                 for q in (k - 1, k + 2):
                     if 0 <= q < n_beads:
                         i, di, j, dj = path[q]
-                        nbr_s += [a for a in range(i, i + di) if np.isfinite(src_vec[a]).all()]
-                        nbr_t += [a for a in range(j, j + dj) if np.isfinite(tgt_vec[a]).all()]
+                        nbr_s += [a for a in range(i, i + di) if ok_s[a]]
+                        nbr_t += [a for a in range(j, j + dj) if ok_t[a]]
                 rivals = [_cos(src_vec[x], tgt_vec[a]) for a in nbr_t] + [_cos(src_vec[a], tgt_vec[y]) for a in nbr_s]
                 if (c - low) / (high - low) > margin and c > max(rivals, default=-np.inf):
                     out.append((x, 1, y, 1))

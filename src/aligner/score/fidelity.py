@@ -462,8 +462,6 @@ def _cosines_and_margins(a: np.ndarray, c: np.ndarray, neighbours: int) -> tuple
 
 
 def _with_doc(ev: BeadEvidence, doc_coverage: float, doc_chrf: float) -> BeadEvidence:
-    from dataclasses import replace
-
     return replace(ev, doc_coverage=doc_coverage, doc_chrf=doc_chrf)
 
 
