@@ -24,7 +24,7 @@ from typing import Any
 from .language import language_key, script_counts
 
 __all__ = [
-    "Conventions", "conventions", "script_conventions", "conventions_for_text", "dominant_script",
+    "Conventions", "conventions", "script_conventions", "conventions_for_text", "dominant_script", "SCRIPT_SAMPLE",
     "known_languages", "known_scripts",
 ]
 
@@ -173,12 +173,13 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
     return _build(lang, chosen, {}, known=False)
 
 
-_SAMPLE = 4000
+#: A document's script is read from its first this many characters.
+SCRIPT_SAMPLE = 4000
 
 
 def dominant_script(text: str) -> str | None:
     """The script with the most letters in (the first 4,000 characters of) ``text``, or ``None``."""
-    name, n = max(script_counts(text[:_SAMPLE]).items(), key=lambda kv: kv[1])
+    name, n = max(script_counts(text[:SCRIPT_SAMPLE]).items(), key=lambda kv: kv[1])
     return name if n else None
 
 

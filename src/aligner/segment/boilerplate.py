@@ -28,7 +28,7 @@ from importlib import resources
 
 import regex
 
-from ..conventions import conventions, dominant_script
+from ..conventions import SCRIPT_SAMPLE, conventions, dominant_script
 from ..document import BOILERPLATE, Span
 from ..language import SCRIPT_LETTERS
 
@@ -37,8 +37,6 @@ __all__ = ["classify_spans", "is_furniture_line"]
 _LETTER = regex.compile(r"\p{L}")
 #: Latin-script lines in a document of another script count as furniture up to this length.
 _SHORT_FOREIGN = 120
-#: The document's script is read from its first this many characters.
-_SAMPLE = 4000
 #: ... and Latin-only lines there only up to this many words (an English headline stays).
 _SHORT_LATIN_WORDS = 4
 _NON_LATIN_LETTER = regex.compile(r"(?=\p{L})\P{Latin}")
@@ -146,7 +144,7 @@ def _document_script(text: str, lang: str) -> str | None:
     if lang == "und":
         return None
     own = conventions(lang).script
-    sample = text[:_SAMPLE]
+    sample = text[:SCRIPT_SAMPLE]
     letters = len(_LETTER.findall(sample))
     if len(_letters_of(own).findall(sample)) >= 0.3 * letters:
         return own
