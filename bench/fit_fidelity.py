@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "src" / "aligner" / "data" / "fidelity" / "settings.json"
 
 GRID: dict[str, tuple[float, ...]] = {
-    "mistranslation": (0.02, 0.05, 0.1, 0.2, 0.3),
+    "mistranslation": (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5),
     "partial_fidelity": (0.2, 0.35, 0.5, 0.7, 0.85),
     "length_z_weak": (1.0, 1.25, 1.5, 2.0),
     "length_z_strong": (2.0, 2.5, 3.0, 4.0),
@@ -231,7 +231,7 @@ def fit_settings(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[s
     base = DEFAULT_SETTINGS.with_(encoder_scales=fit_scales(comparisons, labels, DEFAULT_SETTINGS.encoder))
     rows = bead_rows(comparisons, labels, base)
     b0, w, ref = fit_model(rows, SIGNALS)
-    surface = tuple(n for n in SIGNALS if n not in ("similarity", "margin", "low_similarity"))
+    surface = tuple(n for n in SIGNALS if n not in ("similarity", "margin", "low_similarity", "low_margin"))
     sb0, sw, _ = fit_model(rows, surface)
     # the meaning model: a bead whose only fault is a number or a name still says what its source says
     meaning_rows = bead_rows(comparisons, labels, base, MEANING_FAITHFUL)

@@ -141,3 +141,28 @@ def test_low_similarity_grows_only_below_its_bound(concept_encoder):
         a = fidelity_from_evidence(ev, "en", "id", steep).fidelity
         b = fidelity_from_evidence(ev, "en", "id", flat).fidelity
         assert (a < b) == moved
+
+
+def test_low_margin_grows_only_below_its_bound(concept_encoder):
+    from dataclasses import replace
+
+    from aligner.score.fidelity import LOW_MARGIN, fidelity_from_evidence, signals_of
+    from aligner.score.settings import DEFAULT_SETTINGS
+
+    src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
+    (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,))])
+    high = signals_of(replace(score.evidence, margin=LOW_MARGIN + 0.2), DEFAULT_SETTINGS)
+    low = signals_of(replace(score.evidence, margin=LOW_MARGIN - 0.15), DEFAULT_SETTINGS)
+    assert high["low_margin"] == 0.0 and abs(low["low_margin"] - 0.15) < 1e-9
+    assert "low_margin" not in signals_of(replace(score.evidence, similarity=None), DEFAULT_SETTINGS)
+    # a bead too short a document to measure its margin takes the typical faithful value
+    one = fidelity_from_evidence(replace(score.evidence, margin=None), "en", "id", DEFAULT_SETTINGS)
+    assert one.parts["low_margin"] == dict(DEFAULT_SETTINGS.reference).get("low_margin", 0.0)
+    # its weight pulls the fidelity down below the bound, nowhere else
+    steep = DEFAULT_SETTINGS.with_(weights=(*DEFAULT_SETTINGS.weights, ("low_margin", -50.0)))
+    flat = DEFAULT_SETTINGS.with_(weights=tuple(w for w in DEFAULT_SETTINGS.weights if w[0] != "low_margin"))
+    for margin, moved in ((LOW_MARGIN + 0.2, False), (LOW_MARGIN - 0.15, True)):
+        ev = replace(score.evidence, margin=margin)
+        a = fidelity_from_evidence(ev, "en", "id", steep).fidelity
+        b = fidelity_from_evidence(ev, "en", "id", flat).fidelity
+        assert (a < b) == moved

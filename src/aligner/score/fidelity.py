@@ -10,6 +10,9 @@ language pair:
 * ``low_similarity``: how far the cosine falls below :data:`LOW_SIMILARITY` (0 above it), so that
   the log-odds fall faster where faithful beads hardly ever are (a cosine of 0.1 against 0.6
   says more than one of 0.6 against 0.9);
+* ``low_margin``: how far the margin falls below :data:`LOW_MARGIN` (0 above it): a target
+  no closer to its own source than to the other sentences of the document is hardly ever a
+  translation of it, however high the cosines of the pair run;
 * ``length``: ``|z|`` of Gale-Church's length test, with the length ratio of the two
   languages measured on the document itself (median over its beads), so no table of
   language ratios is needed;
@@ -57,7 +60,7 @@ from .text import tokens
 
 __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
            "FIDELITY_VERSION", "EXPECTED_LENGTH", "bead_text", "is_boilerplate_bead", "fidelity_from_evidence",
-           "signals_of", "scaled_similarity"]
+           "signals_of", "scaled_similarity", "LOW_SIMILARITY", "LOW_MARGIN"]
 
 #: Usual length of a text in each language relative to English (Latin-equivalent characters,
 #: :func:`aligner.measures.char_length`), used only for documents too short (under 5 scored
@@ -72,6 +75,11 @@ _MIN_BEADS_FOR_RATIO = 5
 #: Below this cosine (on the fitted encoder's scale) the ``low_similarity`` signal grows: how far
 #: a bead's cosine falls under it, so that the log-odds can fall faster where no faithful bead is.
 LOW_SIMILARITY = 0.3
+
+#: Below this margin (cosine minus the nearest other beads', on the fitted encoder's scale) the
+#: ``low_margin`` signal grows: a bead whose two sides stand out no more than this from the
+#: other pairings of the document looks like two sentences of the same topic, not a translation.
+LOW_MARGIN = 0.1
 
 
 def bead_text(doc: Document, ids: Sequence[int]) -> tuple[str, int]:
@@ -239,6 +247,7 @@ def signals_of(ev: BeadEvidence, settings: FidelitySettings = DEFAULT_SETTINGS) 
         out["similarity"] = scaled[0]
         out["margin"] = scaled[1] if scaled[1] is not None else math.nan
         out["low_similarity"] = max(0.0, LOW_SIMILARITY - scaled[0])
+        out["low_margin"] = max(0.0, LOW_MARGIN - scaled[1]) if scaled[1] is not None else math.nan
     out["length"] = min(abs(ev.length_z), 4.0)
     out["coverage"] = ev.coverage_share - ev.doc_coverage
     out["chrf"] = (ev.chrf - ev.doc_chrf) / 100.0
@@ -264,6 +273,7 @@ def fidelity_from_evidence(ev: BeadEvidence, src_lang: str, tgt_lang: str,
     reference = dict(settings.reference)
     if not surface and math.isnan(sig["margin"]):
         sig["margin"] = reference.get("margin", 0.0)  # too few beads to measure it: typical value
+        sig["low_margin"] = reference.get("low_margin", 0.0)
     logit = settings.surface_intercept if surface else settings.intercept
     parts: dict[str, float] = {}
     meaning_model = settings.meaning_model(surface)
