@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aligner.align.model import Bead
 from aligner.document import BOILERPLATE, Document, Span
 from aligner.score import SIGNALS, Scorer, document_fidelity
@@ -121,48 +123,39 @@ def test_meaning_comes_from_the_meaning_model_and_leaves_the_fidelity_alone(conc
     assert a.fidelity == b.fidelity and a.parts["meaning"] > 0.5 and b.parts["meaning"] < 1e-6
 
 
-def test_low_similarity_grows_only_below_its_bound(concept_encoder):
+@pytest.mark.parametrize("signal, field", [("low_similarity", "similarity"), ("low_margin", "margin")])
+def test_a_hinge_signal_grows_only_below_its_bound(concept_encoder, signal, field):
     from dataclasses import replace
 
-    from aligner.score.fidelity import LOW_SIMILARITY, fidelity_from_evidence, signals_of
+    from aligner.score.fidelity import LOW_MARGIN, LOW_SIMILARITY, fidelity_from_evidence, signals_of
     from aligner.score.settings import DEFAULT_SETTINGS
 
+    bound = {"low_similarity": LOW_SIMILARITY, "low_margin": LOW_MARGIN}[signal]
     src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
     (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,))])
-    high = signals_of(replace(score.evidence, similarity=LOW_SIMILARITY + 0.3), DEFAULT_SETTINGS)
-    low = signals_of(replace(score.evidence, similarity=LOW_SIMILARITY - 0.2), DEFAULT_SETTINGS)
-    assert high["low_similarity"] == 0.0 and abs(low["low_similarity"] - 0.2) < 1e-9
-    assert "low_similarity" not in signals_of(replace(score.evidence, similarity=None), DEFAULT_SETTINGS)
+    high = signals_of(replace(score.evidence, **{field: bound + 0.3}), DEFAULT_SETTINGS)
+    low = signals_of(replace(score.evidence, **{field: bound - 0.2}), DEFAULT_SETTINGS)
+    assert high[signal] == 0.0 and abs(low[signal] - 0.2) < 1e-9
+    assert signal not in signals_of(replace(score.evidence, similarity=None), DEFAULT_SETTINGS)
     # its weight pulls the fidelity down below the bound, nowhere else
-    steep = DEFAULT_SETTINGS.with_(weights=(*DEFAULT_SETTINGS.weights, ("low_similarity", -50.0)))
-    flat = DEFAULT_SETTINGS.with_(weights=tuple(w for w in DEFAULT_SETTINGS.weights if w[0] != "low_similarity"))
-    for sim, moved in ((LOW_SIMILARITY + 0.3, False), (LOW_SIMILARITY - 0.2, True)):
-        ev = replace(score.evidence, similarity=sim)
+    steep = DEFAULT_SETTINGS.with_(weights=(*DEFAULT_SETTINGS.weights, (signal, -50.0)))
+    flat = DEFAULT_SETTINGS.with_(weights=tuple(w for w in DEFAULT_SETTINGS.weights if w[0] != signal))
+    for value, moved in ((bound + 0.3, False), (bound - 0.2, True)):
+        ev = replace(score.evidence, **{field: value})
         a = fidelity_from_evidence(ev, "en", "id", steep).fidelity
         b = fidelity_from_evidence(ev, "en", "id", flat).fidelity
         assert (a < b) == moved
 
 
-def test_low_margin_grows_only_below_its_bound(concept_encoder):
+def test_without_a_measured_margin_low_margin_takes_the_typical_value(concept_encoder):
     from dataclasses import replace
 
-    from aligner.score.fidelity import LOW_MARGIN, fidelity_from_evidence, signals_of
+    from aligner.score.fidelity import fidelity_from_evidence
     from aligner.score.settings import DEFAULT_SETTINGS
 
     src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
     (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,))])
-    high = signals_of(replace(score.evidence, margin=LOW_MARGIN + 0.2), DEFAULT_SETTINGS)
-    low = signals_of(replace(score.evidence, margin=LOW_MARGIN - 0.15), DEFAULT_SETTINGS)
-    assert high["low_margin"] == 0.0 and abs(low["low_margin"] - 0.15) < 1e-9
-    assert "low_margin" not in signals_of(replace(score.evidence, similarity=None), DEFAULT_SETTINGS)
-    # a bead too short a document to measure its margin takes the typical faithful value
     one = fidelity_from_evidence(replace(score.evidence, margin=None), "en", "id", DEFAULT_SETTINGS)
     assert one.parts["low_margin"] == dict(DEFAULT_SETTINGS.reference).get("low_margin", 0.0)
-    # its weight pulls the fidelity down below the bound, nowhere else
-    steep = DEFAULT_SETTINGS.with_(weights=(*DEFAULT_SETTINGS.weights, ("low_margin", -50.0)))
-    flat = DEFAULT_SETTINGS.with_(weights=tuple(w for w in DEFAULT_SETTINGS.weights if w[0] != "low_margin"))
-    for margin, moved in ((LOW_MARGIN + 0.2, False), (LOW_MARGIN - 0.15, True)):
-        ev = replace(score.evidence, margin=margin)
-        a = fidelity_from_evidence(ev, "en", "id", steep).fidelity
-        b = fidelity_from_evidence(ev, "en", "id", flat).fidelity
-        assert (a < b) == moved
+    assert one.parts["margin"] == dict(DEFAULT_SETTINGS.reference)["margin"]
+
