@@ -14,10 +14,11 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    model's gain through one map pooled over all dev pairs, with the bead's kind, its
    neighbours and the document's median as inputs);
 5. with an encoder that knows both languages, checks of the DP's choices (:func:`pair_skips`,
-   :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`): an omission and an addition
-   side by side become one bead, a left-out sentence joins its neighbour, an edge line leaves a
-   merged bead, a merged bead is cut in two, each only where the vectors (the texts encoded
-   whole, for the last three) say so.
+   :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`, :func:`shift_boundaries`): an
+   omission and an addition side by side become one bead, a left-out sentence joins its
+   neighbour, an edge line leaves a merged bead, a merged bead is cut in two, two neighbouring
+   beads trade the sentence at their boundary, each only where the vectors (the texts encoded
+   whole, for the last four) say so (and, for the trade, the lengths do not disagree).
 """
 
 from __future__ import annotations
@@ -34,13 +35,23 @@ from ..embed import Encoder, get_encoder
 from ..embed.coverage import may_know, resolve_encoder
 from ..lexicon import Lexicon, load_lexicon
 from .band import find_window
-from .bead_scorer import Gains, LogisticScorer, join_margin, load_scorer, pair_margin, peel_margin, split_margins
+from .bead_scorer import (
+    Gains,
+    LogisticScorer,
+    _log_erfc,
+    join_margin,
+    load_scorer,
+    pair_margin,
+    peel_margin,
+    shift_margin,
+    split_margins,
+)
 from .dp import banded_path, bead_shapes
-from .features import band_evidence
+from .features import band_evidence, length_z
 from .model import Alignment, Bead
 from .sides import Side, Window, doc_ratio, make_side
 
-__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "peel_edges", "split_merges"]
+__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "peel_edges", "shift_boundaries", "split_merges"]
 
 _LOG = logging.getLogger("aligner")
 _COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
@@ -180,6 +191,9 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
                                 peel_margin(), set(shapes))
         path, conf = split_merges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                   *split_margins(), set(shapes))
+        path, conf = shift_boundaries(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
+                                      shift_margin(), set(shapes),
+                                      (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side)))
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
             for (i, di, j, dj), c in zip(path, conf)], enc_name
 
@@ -431,6 +445,84 @@ def split_merges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence
             out.append((i, di, j, dj))
             conf_out.append(float(conf[k]))
     return out, np.array(conf_out)
+
+
+def shift_boundaries(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
+                     src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, margin: float,
+                     shapes: set[tuple[int, int]],
+                     lengths: tuple[np.ndarray, np.ndarray, float] | None = None) -> tuple[Path, np.ndarray]:
+    """Two neighbouring beads trade the sentence at their boundary (the last of one side of the
+    first bead moves to the second, or the first of the second to the first) when, encoded as
+    whole texts, the two new beads are closer to their other sides than the two old ones:
+    each of the two cosines rises and their sum by more than ``margin``, and (with ``lengths``:
+    the sentence lengths of both sides and the document's target/source ratio) Gale and Church's
+    length likelihood of the two beads does not fall.
+
+    A merge needs positive evidence on both of its edges: the DP scores a group by the mean of
+    its sentences' vectors, so a short sentence that ends one translation unit can land at the
+    start of the next (a 1-1 + 1-3 for the gold 1-2 + 1-2). Both signals must agree: an encoder
+    that favours longer texts (e5) raises the cosine of a bead that takes on a related sentence
+    while the lengths say the sentence belongs where it was. Only beads with a sentence on each
+    side take part; the moved sentence leaves a group of two or more; both new beads must be
+    shapes the DP allows; beads with unencoded sentences take no part; the best move of each
+    pair of beads, pairs that share a bead taken best first; both new beads keep the lower of
+    the two confidences. Moves the lengths reject are not encoded; one encoder call for all of a
+    document's candidates (linear).
+    """
+    ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
+    cands: list[tuple[int, tuple[int, int, int, int], tuple[int, int, int, int]]] = []
+    for k in range(len(path) - 1):
+        (i, di, j, dj), (i2, di2, j2, dj2) = path[k], path[k + 1]
+        if not (di and dj and di2 and dj2) or not (ok_s[i : i2 + di2].all() and ok_t[j : j2 + dj2].all()):
+            continue
+        moves = []
+        if di >= 2:
+            moves.append(((i, di - 1, j, dj), (i2 - 1, di2 + 1, j2, dj2)))
+        if di2 >= 2:
+            moves.append(((i, di + 1, j, dj), (i2 + 1, di2 - 1, j2, dj2)))
+        if dj >= 2:
+            moves.append(((i, di, j, dj - 1), (i2, di2, j2 - 1, dj2 + 1)))
+        if dj2 >= 2:
+            moves.append(((i, di, j, dj + 1), (i2, di2, j2 + 1, dj2 - 1)))
+        cands.extend((k, a, b) for a, b in moves if (a[1], a[3]) in shapes and (b[1], b[3]) in shapes
+                     and (lengths is None or _length_fit((a, b), *lengths) >= _length_fit(path[k : k + 2], *lengths)))
+    if not cands:
+        return path, conf
+
+    def groups(b: tuple[int, int, int, int]) -> tuple[_Group, _Group]:
+        return (True, tuple(range(b[0], b[0] + b[1]))), (False, tuple(range(b[2], b[2] + b[3])))
+
+    wanted = [g for k, a, b in cands for bead in (path[k], path[k + 1], a, b) for g in groups(bead)]
+    vec = _group_vectors(wanted, src, tgt, src_vec, tgt_vec, encoder)
+
+    def cos(b: tuple[int, int, int, int]) -> float:
+        gs, gt = groups(b)
+        return _cos(vec[gs], vec[gt])
+
+    best: dict[int, tuple[float, tuple[int, int, int, int], tuple[int, int, int, int]]] = {}
+    for k, a, b in cands:
+        da, db = cos(a) - cos(path[k]), cos(b) - cos(path[k + 1])
+        if min(da, db) > 0.0 and da + db > margin and da + db > best.get(k, (-np.inf,))[0]:
+            best[k] = (da + db, a, b)
+    out: list[tuple[int, int, int, int]] = list(path)
+    conf_out = [float(c) for c in conf]
+    used: set[int] = set()
+    for k, (_, a, b) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+        if k in used or k + 1 in used:
+            continue
+        low = min(conf_out[k], conf_out[k + 1])
+        out[k], out[k + 1] = a, b
+        conf_out[k] = conf_out[k + 1] = low
+        used |= {k, k + 1}
+    return out, np.array(conf_out)
+
+
+def _length_fit(beads: Sequence[tuple[int, int, int, int]], src_len: np.ndarray, tgt_len: np.ndarray,
+                ratio: float) -> float:
+    """Gale and Church's length log-likelihood of ``beads`` (n-m beads), summed."""
+    la = np.array([src_len[i : i + di].sum() for i, di, _, _ in beads])
+    lb = np.array([tgt_len[j : j + dj].sum() for _, _, j, dj in beads])
+    return float(_log_erfc(np.abs(length_z(la, lb, ratio)) / np.sqrt(2.0)).sum())
 
 
 #: A group of consecutive sentences of one side: (on the source side?, their positions).

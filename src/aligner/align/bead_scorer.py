@@ -41,7 +41,8 @@ from .features import (
 from .sides import Side, Window
 
 __all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "bake", "calibration_features",
-           "join_margin", "load_scorer", "peel_margin", "shape_key", "split_margins", "weights_version"]
+           "join_margin", "load_scorer", "peel_margin", "shape_key", "shift_margin", "split_margins",
+           "weights_version"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
 #: The length prior (``LogisticScorer.length_prior``) weighs in full on a document whose
@@ -337,6 +338,14 @@ def peel_margin() -> float:
     sentence to be left out (``aligner.align.aligner.peel_edges``; ``peel_margin`` in
     ``weights.json``; none without it)."""
     return float(_weights_json().get("peel_margin", float("inf")))
+
+
+def shift_margin() -> float:
+    """How much the two cosines of neighbouring beads, encoded as whole texts, must rise
+    together for the beads to trade the sentence at their boundary
+    (``aligner.align.aligner.shift_boundaries``; ``shift_margin`` in ``weights.json``; no trade
+    without it)."""
+    return float(_weights_json().get("shift_margin", float("inf")))
 
 
 def split_margins() -> tuple[float, float]:
