@@ -5,6 +5,7 @@ One place answers, for any language code:
 * :func:`month_names` / :func:`day_names`: every month and weekday name CLDR knows for the
   language (wide and abbreviated, format and stand-alone forms, lower-cased, trailing dot
   dropped), plus the few older spellings in ``data/language/months.extra.tsv``;
+  :func:`wide_month_names`: the full month names as written (case kept);
 * :func:`decimal_symbol` / :func:`group_symbol`: how the language writes ``1,5`` / ``1.500``;
 * :func:`place_names`: country and language names (``Allemagne``, ``allemand``), so that
   exonyms can be matched across languages (``Germany`` / ``Allemagne``);
@@ -17,6 +18,8 @@ One place answers, for any language code:
   ``millones``, ``млн``, ``万``), from CLDR's compact number formats, plus the newspaper
   abbreviations in ``data/language/magnitudes.extra.tsv`` (``bn``, ``Mrd``);
 * :func:`day_period_words`: the words for "a.m." / "p.m." (``오후``, ``下午``), for times;
+* :func:`number_stems`: the stems number words take before a case ending (Finnish ``kahde-`` of
+  ``kahdella``; ``data/language/number-stems.tsv``);
 * :func:`capitalises_nouns`: whether the language capitalises common nouns (German,
   Luxembourgish; ``data/language/noun-capitalising.txt``), so that a capital letter is no
   evidence of a name.
@@ -75,6 +78,31 @@ def _forms(table: object) -> list[tuple[object, str]]:
             except (KeyError, TypeError, AttributeError):
                 continue
     return out
+
+
+@lru_cache(maxsize=256)
+def wide_month_names(lang: str) -> Mapping[str, int]:
+    """The full month names of ``lang`` as CLDR writes them, case kept (format and stand-alone
+    forms) -> month number, and English's: what a month named with no date looks like (``June``,
+    ``junio``; not the abbreviation ``Сент`` of ``Сент-Джонстон``).
+
+    Example:
+        >>> wide_month_names("es")["junio"], wide_month_names("es")["June"], "Junio" in wide_month_names("es")
+        (6, 6, False)
+    """
+    out: dict[str, int] = {}
+    for code in dict.fromkeys((lang, "en")):
+        loc = _locale(code)
+        if loc is None:
+            continue
+        for context in ("format", "stand-alone"):
+            try:
+                names = loc.months[context]["wide"]
+            except (KeyError, TypeError):
+                continue
+            for k, v in names.items():
+                out.setdefault(str(v).strip(), int(k))
+    return MappingProxyType(out)
 
 
 @lru_cache(maxsize=256)
@@ -403,6 +431,25 @@ def magnitude_words(lang: str) -> Mapping[str, float]:
             code, word, factor = line.split("\t")
             if code == _base(lang):
                 out.setdefault(word.casefold(), float(factor))
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=256)
+def number_stems(lang: str) -> Mapping[str, float]:
+    """Stems that ``lang``'s number words take before a case ending -> value
+    (``data/language/number-stems.tsv``: Finnish ``kahde`` of ``kahden``, ``kahdella`` = 2;
+    empty for most languages).
+
+    Example:
+        >>> number_stems("fi")["kahde"], dict(number_stems("xx"))
+        (2.0, {})
+    """
+    out: dict[str, float] = {}
+    for line in _data("number-stems.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, stem, value = line.split("\t")
+            if code == _base(lang):
+                out[stem.casefold()] = float(value)
     return MappingProxyType(out)
 
 

@@ -305,3 +305,54 @@ def test_a_name_inside_a_word_after_a_prefix_matches():
     assert m.src_only == () and m.tgt_only == ()
     m = match_names("He met Patrick Dwyer.", "en", "Hän tapasi Demokraattinen Dwyerin.", "fi")
     assert [t.surface for t in m.src_only] == ["Patrick"]
+
+
+def _fi(src: str, tgt: str, **kw):
+    return match_names(src, "en", tgt, "fi", None, None, **kw)
+
+
+@pytest.mark.parametrize("src, tgt", [
+    ("Ten years ago a pig pinned a Welsh farmer to his tractor.", "Kymmenen vuotta sitten sika kiilasi Walesilaisen viljelijän traktoria vasten."),
+    ("Members call it the Welsh Parliament now.", "Jäsenet kutsuvat sitä nyt Walesin parlamentiksi."),
+])
+def test_a_name_and_its_cognate_in_the_other_language_match(src, tgt):
+    m = _fi(src, tgt)
+    assert not m.src_only and not m.tgt_only
+
+
+def test_a_replaced_name_is_no_cognate():
+    m = _fi("Ian Land said so on Monday.", "Ian Lundvaldin sanoi niin maanantaina.")
+    assert [t.surface for t in m.src_only] == ["Land"]
+
+
+def test_a_cognate_is_not_looked_for_at_a_sentence_start():
+    # Atlet (athlete) starts the sentence: no counterpart of Atlanta
+    m = _match("The American won at the 1996 Games in Atlanta.", "Atlet Amerika menang pada Olimpiade 1996 di Jika.")
+    assert [t.surface for t in m.src_only] == ["Atlanta"]
+
+
+def test_a_common_word_closing_a_name_is_soft_a_given_name_before_one_is_not():
+    m = _fi("It was led by the Brentwood Imperial Youth Band.", "Sitä johti Brentwood Imperial Youth -soittokunta.")
+    assert not m.src_only and "Band" in [t.surface for t in m.src_soft_only]
+    m = _fi("Vice President Mike Pence will speak.", "Varapresidentti Calum Pence puhuu.")
+    assert "Mike" in [t.surface for t in m.src_only + m.src_soft_only]
+    assert "Mike" not in [t.surface for t in m.src_soft_only] or m.tgt_only
+
+
+def test_a_capitalised_word_the_document_writes_in_lower_case_is_no_name_put_in():
+    src = "Bolivia awaits a ruling by the international court of justice."
+    tgt = "Bolivia odottaa Kansainvälisen tuomioistuimen päätöstä."
+    vocab = DocumentVocabulary.of((tgt, "Kansainvälisen tuomioistuimen päätös on lopullinen.",
+                                   "Se on kansainvälisen oikeuden asia."), "fi")
+    src_vocab = DocumentVocabulary.of((src,), "en")
+    assert [t.surface for t in _fi(src, tgt).tgt_only] == ["Kansainvälisen"]
+    assert not _fi(src, tgt, src_vocab=src_vocab, tgt_vocab=vocab).tgt_only
+
+
+def test_a_word_after_a_dotted_acronym_does_not_start_a_sentence():
+    assert [t.surface for t in extract_names("The airline and the U.S. Navy said so. Then Tom came.", "en")] == ["Navy", "Tom"]
+
+
+def test_a_word_after_an_opening_quote_is_not_a_proper_word_of_the_document():
+    vocab = DocumentVocabulary.of(("Hän sanoi: ”Kokemukseni mukaan ne eivät palaa.", "Tuhannet osallistuivat."), "fi")
+    assert "kokemukseni" not in vocab.proper and "tuhannet" not in vocab.proper

@@ -52,8 +52,9 @@ def test_numbers_in_words_only_excuse_digits():
     assert _diff("two people", "en", "3 orang", "id") == ([], ["3"])
 
 
-def test_month_names_count_only_next_to_numbers():
-    assert [q.kind for q in extract_quantities("They may come in May.", "en")] == []
+def test_month_names_are_months_next_to_numbers_and_month_words_elsewhere():
+    # a month word only ever meets a month of the other side; "may" in lower case is no month
+    assert [q.kind for q in extract_quantities("They may come in May.", "en")] == ["month_word"]
     assert [q.kind for q in extract_quantities("On 3 May 2020", "en")] == ["number", "month", "number"]
 
 
@@ -234,3 +235,50 @@ def test_a_code_with_two_digits_may_say_a_year():
     assert match_quantities(a, b) == ([], [])
     assert match_quantities(extract_quantities("their SS19 collection", "en"),
                             extract_quantities("ihre Sommerkollektion 2018", "de"))[1] != []
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("ellei saisi kokoon kahta miljoonaa dollaria", "fi", "unless she raised $2 million", "en"),
+    ("kahdella kerralla", "fi", "on 2 occasions", "en"),
+    ("kahdeksalla äänellä", "fi", "by 8 votes", "en"),
+])
+def test_an_inflected_number_word_excuses_the_digits(a, la, b, lb):
+    assert _diff(a, la, b, lb) == ([], [])
+
+
+def test_the_longest_number_stem_is_read():
+    # kahdeksalla is 8 (stem kahdeksa), not 2 (stem kahde); a word is no digit to report
+    assert [q.show() for q in extract_quantities("kahdeksalla äänellä", "fi")] == ["8"]
+    assert _diff("kahdeksalla äänellä", "fi", "by 2 votes", "en") == ([], ["2"])
+
+
+def test_digits_glued_to_a_long_word_are_a_number_a_code_is_not():
+    assert [q.show() for q in extract_quantities("marginaalilla14–13", "fi")] == ["14", "13"]
+    assert [q.show() for q in extract_quantities("A4 ja G7", "fi")] == []
+
+
+def test_a_conversion_rounded_to_one_digit_is_the_same_measurement():
+    from aligner.score.numbers import excuse_conversions
+
+    src, tgt = "within 200 miles of Phoenix", "300 kilometrin etäisyydellä Phoenixista"
+    left = excuse_conversions(list(extract_quantities(src, "en")), list(extract_quantities(tgt, "fi")), src, "en", tgt, "fi")
+    assert left == ([], [])
+    tgt = "400 kilometrin etäisyydellä Phoenixista"
+    left = excuse_conversions(list(extract_quantities(src, "en")), list(extract_quantities(tgt, "fi")), src, "en", tgt, "fi")
+    assert [q.show() for q in left[0]] == ["200"]
+
+
+@pytest.mark.parametrize("a, la, b, lb, expected", [
+    ("after their meeting in Singapore in June", "en", "5月にシンガポールで行われた会議の後", "ja", ([], ["5"])),
+    ("after their meeting in Singapore in June", "en", "6月にシンガポールで行われた会議の後", "ja", ([], [])),
+    ("by mid-September, officials said", "en", "22 月中旬までに", "ja", ([], ["22"])),
+    ("after their meeting in Singapore", "en", "6月にシンガポールで", "ja", ([], [])),
+])
+def test_a_month_named_with_no_date_meets_a_month_of_the_other_side(a, la, b, lb, expected):
+    assert _diff(a, la, b, lb) == expected
+
+
+def test_a_month_word_is_a_full_name_as_written_not_a_surname_or_abbreviation():
+    kinds = [(q.show(), q.kind) for q in extract_quantities("Theresa May said in June that she may go. March on.", "en")]
+    assert kinds == [("6", "month_word")]
+    assert extract_quantities("в феврале в Сент-Джонстоне", "ru") == ()

@@ -121,18 +121,30 @@ def _surname_like(toks: tuple[Token, ...], k: int, text: str, lang: str) -> bool
     return after is None or not (after.is_number or after.surface[:1].isdigit())
 
 
+#: a dotted acronym and a space just before a word (``U.S. Navy``): no sentence end
+_DOTTED_BEFORE = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,} $")
+
+
 def _sentence_starts(text: str, toks: tuple[Token, ...], lang: str = "") -> frozenset[int]:
     """Indices of the tokens that start a sentence: the first, one after ``. `` and one after an
     opening quotation mark (quoted speech starts a sentence of its own); not one after a title the
-    segmenter knows as an abbreviation (``St. Martin``, ``Dr. Ford``, Indonesian ``Bw. Gendon``)."""
+    segmenter knows as an abbreviation (``St. Martin``, ``Dr. Ford``, Indonesian ``Bw. Gendon``)
+    or after a dotted acronym (``U.S. Navy``)."""
     out = set()
     for k, tok in enumerate(toks):
         before = text[toks[k - 1].end : tok.start] if k else text[: tok.start]
-        if k and before == ". " and _title(toks[k - 1].surface, lang):
+        if k and before == ". " and (_title(toks[k - 1].surface, lang)
+                                     or _DOTTED_BEFORE.search(text, 0, tok.start) is not None):
             continue
         if k == 0 or _SENTENCE_START.search(before) or _OPENING_QUOTE.search(before):
             out.add(k)
     return frozenset(out)
+
+
+def _start_offsets(text: str, lang: str) -> frozenset[int]:
+    """The offsets of the words of ``text`` that start a sentence (:func:`_sentence_starts`)."""
+    toks = tokens(text)
+    return frozenset(toks[k].start for k in _sentence_starts(text, toks, lang))
 
 
 def _title(word: str, lang: str) -> bool:
@@ -158,7 +170,8 @@ class DocumentVocabulary:
 
     Attributes:
         common: lower-cased words that appear in lower case somewhere (so not names).
-        proper: lower-cased words capitalised inside a sentence that is not a headline.
+        proper: lower-cased words capitalised inside a sentence that is not a headline (not
+            at a sentence start: after ``. `` or an opening quotation mark).
         capitalised: lower-cased words capitalised anywhere.
         lang: the document's language (for the country and language names it mentions).
         codes: CLDR territory codes of the acronyms it writes (``U.S.``, ``UK``).
@@ -248,13 +261,14 @@ class DocumentVocabulary:
         for text in sentences:
             toks = tokens(text)
             title = is_title_case(text)
+            starts = _sentence_starts(text, toks, lang)
             here: set[str] = set()
             for k, tok in enumerate(toks):
                 if tok.surface[:1].islower():
                     common.add(tok.lower)
                 elif tok.surface[:1].isupper():
                     here.add(_strip(tok.surface, lang))
-                    if k and not title:
+                    if k not in starts and not title:
                         proper.add(_strip(tok.surface, lang))
             capitalised |= here
             for w in here:
@@ -332,9 +346,12 @@ def _inflected(a: str, b: str) -> bool:
 
 def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: str,
                  other_forms: frozenset[str], lexicon: Lexicon | None,
-                 other_places: frozenset[str] = frozenset()) -> tuple[str, Token | None]:
+                 other_places: frozenset[str] = frozenset(),
+                 other_starts: frozenset[int] | None = None) -> tuple[str, Token | None]:
     """``("exact" | "variant" | "translated" | "none", matching token)``; ``other_places``: the
-    CLDR codes of the country names of several words in the other text (``United States``)."""
+    CLDR codes of the country names of several words in the other text (``United States``);
+    ``other_starts``: the offsets of the other text's sentence-initial words, where cognates
+    (:func:`_cognate`) are looked for among its other capitalised words (none without it)."""
     n = _strip(name.surface, lang)
     best: tuple[float, Token | None] = (0.0, None)
     for tok in other:
@@ -376,7 +393,7 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
         for part in name.surface.split("-"):
             if len(part) >= 4 and part[:1].isupper() and _counterpart(
                     Token(part, name.start, name.start + len(part)), lang, other, other_lang, other_forms,
-                    lexicon, other_places)[0] != "none":
+                    lexicon, other_places, other_starts)[0] != "none":
                 return "exact", None
     if _acronym(name.surface) and len(name.surface) >= 2 and _initials(name.surface, other, other_lang):
         return "translated", None
@@ -389,7 +406,27 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
     if best[1] is not None and len(n) >= 4 and best[0] >= 72:
         t = _strip(best[1].surface, other_lang)
         return ("exact" if fuzz.ratio(_latin(n), _latin(t)) >= 80 else "variant"), best[1]
+    # a cognate among the other side's capitalised words (not at a sentence start, no acronym)
+    cognate = None if other_starts is None or len(n) < 4 else next((
+        tok for tok in other if tok.start not in other_starts and not _acronym(tok.surface)
+        and tok.surface[:1].isupper() and _cognate(n, _strip(tok.surface, other_lang))), None)
+    if cognate is not None:
+        return "translated", cognate
     return "none", None
+
+
+def _cognate(a: str, b: str) -> bool:
+    """Are two lower-cased words one name or word in two languages by their consonants: the
+    same first three consonants of the folded words and at most two consonants more on one
+    side (``Welsh`` / ``Walesin``, ``Member`` / ``Miembros``, ``Band`` / ``Bendi``, ``Rockies`` /
+    ``Rocosas``; not ``Land`` / ``Lundvaldin``)? A name put for another rarely shares them.
+
+    Example:
+        >>> _cognate("welsh", "walesilaisen"), _cognate("land", "lundvaldin")
+        (True, False)
+    """
+    ka, kb = _consonants(fold(_latin(a))), _consonants(fold(_latin(b)))
+    return min(len(ka), len(kb)) >= 3 and ka[:3] == kb[:3] and abs(len(ka) - len(kb)) <= 2
 
 
 @lru_cache(maxsize=65536)
@@ -547,7 +584,7 @@ def _names(text: str, lang: str, vocab: DocumentVocabulary | None,
         extra = [tok for k in sorted(_sentence_starts(text, toks, lang)) if (tok := toks[k]).start not in have
                  and tok.surface[:1].isupper() and len(tok.surface) >= 2 and not is_stopword(tok.surface, lang)
                  and not _calendar_word(tok.surface.lower(), lang)
-                 and _kept_name(tok.surface, lang, vocab, other_vocab, other_script)]
+                 and _kept_name(tok.surface, lang, vocab, other_vocab, other_script, at_start=True)]
         if extra:
             names = tuple(sorted(names + tuple(extra), key=lambda t: t.start))
     return names
@@ -630,6 +667,24 @@ def _common_name(text: str, name: Token, lang: str) -> bool:
     return len(run) >= 2 and all(_is_common(w, lang, common) for w in run)
 
 
+def _descriptor(text: str, name: Token, lang: str, matched: set[int]) -> bool:
+    """Is ``name`` a common word at the end of a run of capitalised words, after a word matched on
+    the other side: a word of a name that translators translate (``Brentwood Imperial Youth
+    Band`` / ``Bendi ya Brentwood``, ``Mogollon Rim`` / ``Escarpe Mogollón``, ``Alaska's
+    Veteran's Court``)? The common words are those of :func:`aligner.lexicon.common_words`
+    (only common words may follow it); a first word stays a name (``John Street``), and so does
+    one before a name (``Vice President Mike Pence``: a given name that is also a dictionary
+    word)."""
+    common = common_words(lang)
+    if not common or not _is_common(name.surface, lang, common):
+        return False
+    run = _run_around(text, name)
+    before = [start for start, _ in run if start < name.start]
+    after = [word for start, word in run if start > name.start]
+    return bool(before) and all(_is_common(w, lang, common) for w in after) \
+        and any(start in matched for start, _ in run)
+
+
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'\u2019]*) $")
 
 
@@ -665,12 +720,13 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     src_forms = frozenset(f for t in src_toks for f in word_forms(t.surface, src_lang))
     tgt_forms = frozenset(f for t in tgt_toks for f in word_forms(t.surface, tgt_lang))
     src_places, tgt_places = multiword_places(src_text, src_lang), multiword_places(tgt_text, tgt_lang)
+    src_starts, tgt_starts = _start_offsets(src_text, src_lang), _start_offsets(tgt_text, tgt_lang)
     src_only, src_soft, src_else, src_found = _side_names(src_text, src_lang, src_vocab, forward, tgt_toks,
                                                           tgt_lang, tgt_forms, script_of(tgt_text), tgt_vocab,
-                                                          tgt_places)
+                                                          tgt_places, tgt_starts)
     tgt_only, tgt_soft, tgt_else, tgt_found = _side_names(tgt_text, tgt_lang, tgt_vocab, backward, src_toks,
                                                           src_lang, src_forms, script_of(src_text), src_vocab,
-                                                          src_places)
+                                                          src_places, src_starts)
     # a name named elsewhere in the other document is reported only when the other side of the
     # bead has an unmatched name that is no dictionary word: one name put for another
     src_other = bool(src_only or src_else or any(not _known(t.surface, src_lang, forward) and not _acronym(t.surface)
@@ -684,10 +740,10 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     # in a language with no word list, an unmatched capitalised word is a name put in when the
     # other side has no unmatched capitalised word it could be the translation of
     if not src_only and not src_soft and not known_words(tgt_lang) and not capitalises_nouns(tgt_lang):
-        tgt_only += _put_in(tgt_text, tgt_toks, tgt_soft, tgt_lang, backward, src_vocab)
+        tgt_only += _put_in(tgt_text, tgt_toks, tgt_soft, tgt_lang, backward, src_vocab, tgt_vocab)
         tgt_soft = [t for t in tgt_soft if t not in tgt_only]
     if not tgt_only and not tgt_soft and not known_words(src_lang) and not capitalises_nouns(src_lang):
-        src_only += _put_in(src_text, src_toks, src_soft, src_lang, forward, tgt_vocab)
+        src_only += _put_in(src_text, src_toks, src_soft, src_lang, forward, tgt_vocab, src_vocab)
         src_soft = [t for t in src_soft if t not in src_only]
     for soft, only, other_only, other_soft, args in (
             (src_soft, src_only, tgt_only, tgt_soft, (src_text, src_lang, tgt_text, tgt_lang)),
@@ -816,10 +872,11 @@ def _same_word(word: str, lang: str, other: str, other_lang: str) -> bool:
 
 
 def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, lexicon: Lexicon | None,
-            other_vocab: DocumentVocabulary | None) -> list[Token]:
+            other_vocab: DocumentVocabulary | None, vocab: DocumentVocabulary | None = None) -> list[Token]:
     """Soft names of a language without a word list that stand alone: no acronym, no dictionary
     word, no abbreviation (``Sr.``), not beside another capitalised word (``Juegos Olímpicos``,
-    ``Nueva York`` are a translated name), not named elsewhere in the other document."""
+    ``Nueva York`` are a translated name), not named elsewhere in the other document nor written
+    in lower case elsewhere in its own (``vocab``)."""
     index = {t.start: k for k, t in enumerate(toks)}
     out = []
     for t in soft:
@@ -828,6 +885,8 @@ def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, le
         abbreviation = len(t.surface) <= 3 and text[t.end : t.end + 1] == "."
         if beside or abbreviation or _acronym(t.surface) or _known(t.surface, lang, lexicon):
             continue
+        if vocab is not None and _strip(t.surface, lang) in vocab.common:
+            continue  # the document writes it in lower case elsewhere: a common word (Kansainvälisen)
         if other_vocab is not None and other_vocab.mentions(t.surface, lang):
             continue
         out.append(t)
@@ -837,7 +896,7 @@ def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, le
 def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon: Lexicon | None,
                 other_toks: tuple[Token, ...], other_lang: str, other_forms: frozenset[str],
                 other_script: str = "", other_vocab: DocumentVocabulary | None = None,
-                other_places: frozenset[str] = frozenset(),
+                other_places: frozenset[str] = frozenset(), other_starts: frozenset[int] | None = None,
                 ) -> tuple[list[Token], list[Token], list[Token], list[tuple[Token, str, Token | None]]]:
     """One side's names: with no counterpart (hard, soft, named elsewhere) and found, with how.
 
@@ -851,7 +910,7 @@ def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon:
     found: list[tuple[Token, str, Token | None]] = []
     looked: list[tuple[Token, str, Token | None]] = []
     for name in _names(text, lang, vocab, other_vocab, other_script):
-        how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon, other_places)
+        how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon, other_places, other_starts)
         if how == "none" and any(a <= name.start < b and code in _codes_of(other_toks, other_lang, other_places)
                                  for a, b, code in _multiword_spans(text, lang)):
             how = "translated"  # a word of a country of several words: Umoja (wa Ulaya) / EU
@@ -860,7 +919,8 @@ def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon:
     for name, how, tok in looked:
         if how != "none":
             found.append((name, how, tok))
-        elif (_soft(name.surface, lang, lexicon, vocab, other_script) or _common_name(text, name, lang)) \
+        elif (_soft(name.surface, lang, lexicon, vocab, other_script) or _common_name(text, name, lang)
+              or _descriptor(text, name, lang, matched)) \
                 and not (_kept_name(name.surface, lang, vocab, other_vocab, other_script)
                          and _run_anchored(text, name, matched)):
             soft.append(name)
@@ -896,20 +956,22 @@ def _run_around(text: str, name: Token) -> list[tuple[int, str]]:
 
 
 def _kept_name(word: str, lang: str, vocab: DocumentVocabulary | None,
-               other_vocab: DocumentVocabulary | None, other_script: str = "") -> bool:
+               other_vocab: DocumentVocabulary | None, other_script: str = "", at_start: bool = False) -> bool:
     """Is ``word`` a name of its document that the other version keeps as written: capitalised
     inside its sentences and never in lower case there, and written the same (or with a case
     ending) in the other document in at least half as many sentences as have it here
     (``Trump``, ``Rangers``, ``Pyongyang``)? Such a word is a name even where it is a
     dictionary word; a word the translation renders otherwise elsewhere (``Commission`` /
     ``Jopo``) stays soft. Acronyms and abbreviations are not read, nor a word in another script
-    than the other side's (it may be transliterated there)."""
+    than the other side's (it may be transliterated there). ``at_start``: a word at a sentence
+    start that its document capitalises only there (``“Designated Survivor”``) counts where the
+    other document capitalises it inside a sentence."""
     if vocab is None or other_vocab is None or _acronym(word) or _abbreviation(word, lang):
         return False
     if other_script and script_of(word) != other_script:
         return False
     w = _strip(word, lang)
-    if w not in vocab.proper:
+    if w not in vocab.proper and not (at_start and w in other_vocab.proper and w not in vocab.common):
         return False
     copied = other_vocab.copies(word, lang)
     return copied >= 1 and 2 * copied >= vocab.counts.get(w, 1)
@@ -939,7 +1001,7 @@ def unaccounted_capitals(text: str, lang: str, other_text: str, other_lang: str,
         >>> unaccounted_capitals("Michael Kamis mengatakan", "id", "Michael Vann said", "en")
         1
     """
-    other_toks = tokens(other_text)
+    other_toks = _with_parts(tokens(other_text), other_text)  # with dotted acronyms (U.S.)
     keys = [fold(_latin(_strip(t.surface, other_lang))) for t in other_toks]
     other_codes: frozenset[str] | None = None
     common = common_words(lang)

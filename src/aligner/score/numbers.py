@@ -19,7 +19,8 @@ from functools import lru_cache
 import regex
 
 from ..locale_data import (clock_offset, era_offsets, customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
-                           magnitude_words, month_names_with_english,
+                           magnitude_words, month_names_with_english, number_stems,
+                           wide_month_names,
                            ordinal_dot, time_separator)
 
 __all__ = ["Quantity", "excuse_lone_ones", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words",
@@ -30,8 +31,10 @@ _PERCENT = ("%", "percent", "per cent", "pct", "persen", "prozent", "퍼센트",
 
 _NUM_HEAD = (
     # a number may touch a Han, kana or Hangul letter (82万人, ラジオ4) but not a letter of a
-    # script that spaces its words (A4, 3G)
-    r"(?<![\p{N}\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}])(?P<ord_id>ke-)?"
+    # script that spaces its words (A4, 3G), unless it ends a lower-case word of four letters or
+    # more: a space left out (marginaalilla14½)
+    r"(?:(?<![\p{N}\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}])|(?<=(?<!\p{L})\p{Ll}{4,}))"
+    r"(?P<ord_id>ke-)?"
     r"(?P<num>\p{Nd}+(?:[.,\u00a0\u202f]\p{Nd}{3})*(?:[.,:]\p{Nd}+)?)"
     r"(?P<cjk_month>\s?[月월](?!\p{N}))?"
     r"(?P<decade>(?<=\p{Nd}{3}0)['\u2019]?s\b)?"
@@ -171,9 +174,10 @@ class Quantity:
 
     Attributes:
         values: every value the written form can mean (``1.500`` may be 1500 or 1.5).
-        kind: ``number``, ``percent``, ``ordinal``, ``month``, ``word`` (a number in words) or
+        kind: ``number``, ``percent``, ``ordinal``, ``month``, ``word`` (a number in words),
             ``roman`` (a Roman numeral: ``XIXe siecle``, ``Henry VIII``; like a word, it only
-            ever excuses a digit number).
+            ever excuses a digit number) or ``month_word`` (a month named with no date,
+            ``in June``: it only meets a month of the other side).
         start, end: half-open character span in the text.
     """
 
@@ -185,7 +189,7 @@ class Quantity:
     @property
     def spelled(self) -> bool:
         """True for numbers written as words (they only ever excuse a digit number)."""
-        return self.kind in ("word", "roman")
+        return self.kind in ("word", "roman", "month_word")
 
     def show(self) -> str:
         """The value(s) as a short string, e.g. ``1500`` or ``1.5|1500``."""
@@ -310,10 +314,21 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             mags.append(1.0)
     found = _summed(text, found, mags)
     pattern, months = _month_pattern(lang)
+    starts = None
     for m in pattern.finditer(text):
         name = m.group(1)
         window = text[max(0, m.start() - 12) : m.end() + 12]
         if not regex.search(r"\p{Nd}", window):
+            # a month named with no date (``in June``): a month word, that only meets a month of
+            # the other side (``5月``: a changed month); only a full name written as CLDR writes
+            # it (not ``may``, not ``Сент`` of ``Сент-Джонстон``), not after a capitalised word
+            # (``Theresa May``), at a sentence start or before a hyphen
+            if starts is None:
+                starts = {t.start() for t in _SENTENCE_WORD.finditer(text)}
+            before = _CAPITALISED_BEFORE.search(text, 0, m.start())
+            if name in wide_month_names(lang) and before is None and m.start() not in starts \
+                    and text[m.end() : m.end() + 1] != "-":
+                found.append(Quantity(frozenset({float(months[name.casefold()])}), "month_word", m.start(), m.end()))
             continue
         if len(name) <= 4 and not (name[0].isupper() or _NEXT_TO_DIGIT.search(text[max(0, m.start() - 4) : m.start()])
                                    or _NEXT_TO_DIGIT_AFTER.match(text, m.end())):
@@ -330,6 +345,12 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found.extend(Quantity(frozenset({float(v), 1900.0 + v, 2000.0 + v}), "word", m.start(), m.end())
                  for m in _YEAR_CODE.finditer(text) for v in (int(m.group(1)),))
     return tuple(sorted(found, key=lambda q: (q.start, q.end)))
+
+
+#: a capitalised word and a space just before (``Theresa May``)
+_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}'\u2019.]*\s$")
+#: the first word of the text and a word after a sentence end or an opening quotation mark
+_SENTENCE_WORD = regex.compile(r"(?:^|(?<=[.!?:;]\s)|(?<=[\"'\u201c\u201e\u00ab]))\s*\K\p{L}")
 
 
 _YEAR_CODE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{1,3}(\p{Nd}{2})(?![\p{L}\p{N}])")
@@ -452,9 +473,12 @@ def _spelled(text: str, lang: str, digit_spans: list[tuple[int, int]]) -> Iterab
             out.append(Quantity(frozenset({float(value)}), "word", m.start(), m.end()))
             covered.append((m.start(), m.end()))
     mags = _magnitudes(lang)
+    stems = number_stems(lang)
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
         found = table.get(w, _inflected(w, table))
+        if found is None and stems:
+            found = _stem_value(w, stems)
         if found is None or any(a <= m.start() < b for a, b in covered + digit_spans):
             continue
         word_value, end = float(found), m.end()
@@ -477,6 +501,16 @@ def _inflected(word: str, table: Mapping[str, float]) -> float | None:
     for end in range(len(word) - 3, 3, -1):
         if word[:end] in table and table[word[:end]] > 1:  # not "eins" of einschließlich, Einsatz
             return table[word[:end]]
+    return None
+
+
+def _stem_value(word: str, stems: Mapping[str, float]) -> float | None:
+    """The value of a number word written as a stem of ``stems`` and a case ending of up to three
+    letters (Finnish ``kahta``, ``kahdella`` = 2; ``kahdeksalla`` = 8: the longest stem)."""
+    for cut in range(0, 4):
+        stem = word[: len(word) - cut] if cut else word
+        if len(stem) >= 4 and stem in stems:
+            return stems[stem]
     return None
 
 
@@ -522,7 +556,7 @@ def match_quantities(src: tuple[Quantity, ...], tgt: tuple[Quantity, ...]) -> tu
                     if not used[k] and r.spelled and q.values & r.values:
                         hit = k
                         break
-            if hit is None and q.kind == "month" and not any(r.kind == "month" for r in pool):
+            if hit is None and q.kind == "month" and not any(r.kind in ("month", "month_word") for r in pool):
                 continue  # a month said on one side only ("in November" / "11月"): not a changed date
             if hit is None:
                 # the same value may legitimately appear once on one side for twice on the other
@@ -595,15 +629,32 @@ _FAHRENHEIT = ("temperature-fahrenheit", "angle-degree")
 
 
 def _converts(a: float, b: float, factors: tuple[float, ...], fahrenheit: bool) -> bool:
-    """Is ``b`` a rounded conversion of ``a`` (or ``a`` of ``b``) by one of ``factors`` (within 2%)?"""
+    """Is ``b`` a rounded conversion of ``a`` (or ``a`` of ``b``) by one of ``factors``: within 2%,
+    or rounded to the one significant digit that ``b`` has (``200 miles`` / ``300 km``)?"""
     if a <= 0 or b <= 0:
         return False
     for x, y in ((a, b), (b, a)):
         if any(abs(x * f - y) <= max(0.02 * x * f, 0.05) for f in factors):
             return True
+        if _one_digit(y) and any(x * f >= 10 and abs(_round_one(x * f) - y) < 1e-9 for f in factors):
+            return True
         if fahrenheit and abs((x - 32) * 5 / 9 - y) <= 1.0:
             return True
     return False
+
+
+def _one_digit(v: float) -> bool:
+    """Is ``v`` a whole number of at least 10 with one significant digit (300, 20, 5000)?"""
+    n = round(v)
+    return n >= 10 and abs(v - n) < 1e-9 and len(str(n).rstrip("0")) == 1
+
+
+def _round_one(v: float) -> float:
+    """``v`` rounded to one significant digit (322 -> 300)."""
+    from math import floor, log10
+
+    k = 10 ** floor(log10(v))
+    return round(v / k) * k
 
 
 def excuse_lone_ones(src_only: list[Quantity], tgt_only: list[Quantity], src_text: str,
