@@ -8,7 +8,7 @@ second model without the encoder signals serves ``--fidelity-encoder none``.
 
 The flag thresholds are then chosen on a grid, on the same pooled pairs: the best mean over
 pairs of ``detection + typed`` among the settings under which the flags they control
-(``mistranslation``, ``partial_*``) put no more than ``--budget`` (1% by default) of the clean
+(``mistranslation``, ``stray_*``, ``partial_*``) put no more than ``--budget`` (1% by default) of the clean
 lines under a flag that nothing else raises, in every pair: the other flags' false alarms
 (names, numbers, alignment) are not theirs to pay for.
 
@@ -38,6 +38,8 @@ SHIPPED = REPO / "src" / "aligner" / "data" / "fidelity" / "settings.json"
 
 GRID: dict[str, tuple[float, ...]] = {
     "mistranslation": (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5),
+    "stray_similarity": (-9.0, 0.2, 0.25, 0.3),
+    "stray_margin": (-0.05, 0.0),
     "partial_fidelity": (0.2, 0.35, 0.5, 0.7, 0.85),
     "length_z_weak": (1.0, 1.25, 1.5, 2.0),
     "length_z_strong": (2.0, 2.5, 3.0, 4.0),
@@ -154,7 +156,7 @@ def _line_table(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[st
     from aligner.flags.rules import longer_side_unmatched
     from aligner.score.fidelity import scaled_similarity
 
-    off = settings.with_(mistranslation=-1.0, length_z_strong=1e9, length_z_weak=1e9)
+    off = settings.with_(mistranslation=-1.0, stray_similarity=-9.0, length_z_strong=1e9, length_z_weak=1e9)
     out: dict[str, dict[str, Any]] = {}
     for pair, cmps in comparisons.items():
         cols: dict[str, list[Any]] = {k: [] for k in ("label", "base", "fid", "z", "part", "sim", "meaning_ok",
@@ -205,7 +207,9 @@ def _evaluate(table: dict[str, np.ndarray], t: Mapping[str, float], part_match: 
     fid, z, part, sim = table["fid"], table["z"], table["part"], table["sim"]
     ok = table["meaning_ok"] > 0
     az = np.abs(z)
-    low = ok & (fid < t["mistranslation"])
+    stray = (np.nan_to_num(sim, nan=9) < t.get("stray_similarity", -9.0)) & (
+        np.nan_to_num(table["margin"], nan=9) < t.get("stray_margin", -9.0))
+    low = ok & ((fid < t["mistranslation"]) | stray)
     stands_out = np.nan_to_num(table["margin"], nan=-9) >= t.get("partial_margin", partial_margin)
     rescue = low & (az >= t["length_z_weak"]) & ((np.nan_to_num(part, nan=-9) >= part_match) | stands_out)
     mis = low & ~rescue
@@ -249,6 +253,8 @@ def fit_settings(comparisons: Mapping[str, Mapping[str, Any]], labels: Mapping[s
         t = dict(zip(GRID, values))
         if t["length_z_weak"] > t["length_z_strong"]:
             continue
+        if t["stray_similarity"] <= -9.0 and t["stray_margin"] != GRID["stray_margin"][0]:
+            continue  # the stray rule off: one margin stands for all
         res = [_evaluate(tab, t, settings.part_match, settings.part_gain, settings.partial_margin)
                for tab in tables.values()]
         gain = float(np.mean([d + ty for d, ty, _, _ in res]))

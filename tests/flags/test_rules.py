@@ -203,3 +203,21 @@ def test_a_target_cut_at_its_start_is_a_partial_omission_from_fragment_z(concept
     settings = DEFAULT_SETTINGS.with_(length_z_weak=1.5, length_z_strong=3.0, partial_fidelity=0.2)
     assert "partial_omission" in _types(flag_bead(src, tgt, bead, score, settings.with_(fragment_z=0.5)))
     assert "partial_omission" not in _types(flag_bead(src, tgt, bead, score, settings.with_(fragment_z=1.0)))
+
+
+def test_a_stray_bead_is_a_mistranslation_whatever_its_meaning_fidelity(concept_encoder):
+    from aligner.flags.rules import is_stray
+
+    text = ("Prices rose yesterday.", "Harga naik kemarin.")
+    settings = DEFAULT_SETTINGS.with_(mistranslation=0.3, stray_similarity=0.25, stray_margin=0.0)
+    src, tgt, bead, score = _bead_with(concept_encoder, *text, similarity=0.15, margin=-0.08, meaning=0.7,
+                                       length_z=0.1)
+    assert is_stray(0.15, -0.08, settings)
+    assert "mistranslation" in _types(flag_bead(src, tgt, bead, score, settings))
+    # either value at or above its bound, or a margin that could not be measured: not stray
+    for sim, margin in ((0.25, -0.08), (0.15, 0.0), (0.15, None)):
+        assert not is_stray(sim, margin, settings)
+        _, _, _, other = _bead_with(concept_encoder, *text, similarity=sim, margin=margin, meaning=0.7, length_z=0.1)
+        assert "mistranslation" not in _types(flag_bead(src, tgt, bead, other, settings))
+    # the rule is off in settings that do not set it
+    assert not is_stray(0.15, -0.08, DEFAULT_SETTINGS.with_(stray_similarity=-9.0))

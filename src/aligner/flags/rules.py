@@ -6,7 +6,8 @@ plain words, where the versions part ways. The thresholds live in
 leave-one-pair-out; documented in ``docs/fidelity.md``). Evidence offsets are document
 offsets (the bead texts are document slices, see :func:`aligner.score.fidelity.bead_text`).
 
-* ``mistranslation``: the meaning fidelity is below ``settings.mistranslation`` (unless the
+* ``mistranslation``: the meaning fidelity is below ``settings.mistranslation``, or the cosine
+  and the margin are below ``settings.stray_similarity`` and ``settings.stray_margin`` (unless the
   lengths disagree and a run of clauses matches the other side, or the bead still stands out
   from its neighbours by a margin of ``partial_margin``: then a partial change).
 * ``partial_addition`` / ``partial_omission``: the Gale-Church length z-score is
@@ -47,7 +48,7 @@ from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
 from ..score.text import Token
 from .model import Evidence, Flag
 
-__all__ = ["flag_bead", "flag_document", "longer_side_unmatched"]
+__all__ = ["flag_bead", "flag_document", "longer_side_unmatched", "is_stray"]
 
 _DETACHED_HYPHEN = regex.compile(r"(?<=\p{L}) -(?=\p{L})|(?<=\p{L})- (?=\p{L})")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)  +(?=\S)")
@@ -174,9 +175,20 @@ def longer_side_unmatched(ev: BeadEvidence) -> bool:
     return bool(ev.numbers[longer]) or (bool(names[longer]) and not ev.names.left_out)
 
 
+def is_stray(similarity: float | None, margin: float | None, settings: FidelitySettings = DEFAULT_SETTINGS) -> bool:
+    """Is the bead's cosine below ``settings.stray_similarity`` and its margin below
+    ``settings.stray_margin`` (both on the fitted encoder's scale)? Its target is then no closer
+    to its source than to the document's other sentences: two sentences of one topic, not a
+    translation, whatever the meaning model makes of them. ``False`` without both values."""
+    return (similarity is not None and margin is not None and similarity < settings.stray_similarity
+            and margin < settings.stray_margin)
+
+
 def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, ev: BeadEvidence,
                    settings: FidelitySettings) -> list[Flag]:
     """mistranslation / partial_addition / partial_omission for a bead with text on both sides.
+
+    A bead that :func:`is_stray` is read as one whose meaning fidelity is below ``mistranslation``.
 
     A meaning fidelity (``parts["meaning"]``: the fidelity without the numbers and names
     signals, which have flags of their own) below ``settings.mistranslation`` is a
@@ -205,8 +217,8 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
     meaning = score.parts.get("meaning", score.fidelity)
     if z <= -settings.fragment_z and _fragment(src, tgt, bead):
         return _partial(src, tgt, bead, ev, added=False)  # shorter, and it starts mid-sentence
-    if meaning < settings.mistranslation:
-        margin = scaled[1] if scaled is not None else None
+    margin = scaled[1] if scaled is not None else None
+    if meaning < settings.mistranslation or is_stray(sim, margin, settings):
         if abs(z) >= settings.length_z_weak and (
                 (part_sim is not None and part_sim >= settings.part_match)
                 or (margin is not None and margin >= settings.partial_margin)):

@@ -36,6 +36,10 @@ class FidelitySettings:
             weight times its distance from that reference (what it moved the log-odds by).
         margin_neighbours: how many of the most similar other beads the margin compares with.
         mistranslation: below this fidelity a bead with no other explanation says something else.
+        stray_similarity, stray_margin: a bead whose cosine (on the fitted encoder's scale) is
+            below ``stray_similarity`` and whose margin is below ``stray_margin`` is read as
+            below ``mistranslation`` whatever its meaning fidelity: its target is no closer to its
+            source than to the other sentences of the document, two sentences of one topic.
         length_z_strong: |length z| that alone signals a clause added or dropped.
         length_z_weak: |length z| that signals one together with weak support (below).
         partial_fidelity: fidelity below which a |z| >= ``length_z_weak`` bead is a partial change.
@@ -72,6 +76,8 @@ class FidelitySettings:
     reference: tuple[tuple[str, float], ...] = ()
     margin_neighbours: int = 4
     mistranslation: float = 0.1
+    stray_similarity: float = -9.0
+    stray_margin: float = -9.0
     length_z_strong: float = 2.0
     length_z_weak: float = 1.0
     partial_fidelity: float = 0.5
