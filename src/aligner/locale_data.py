@@ -6,6 +6,7 @@ One place answers, for any language code:
   language (wide and abbreviated, format and stand-alone forms, lower-cased, trailing dot
   dropped), plus the few older spellings in ``data/language/months.extra.tsv``;
   :func:`wide_month_names`: the full month names as written (case kept);
+  :func:`numbered_month_names`: those written with the month's number (Vietnamese ``tháng 11``);
 * :func:`decimal_symbol` / :func:`group_symbol`: how the language writes ``1,5`` / ``1.500``;
 * :func:`place_names`: country and language names (``Allemagne``, ``allemand``), so that
   exonyms can be matched across languages (``Germany`` / ``Allemagne``);
@@ -139,6 +140,26 @@ def month_names_with_english(lang: str) -> Mapping[str, int]:
     names = dict(month_names("en"))
     names.update(month_names(lang))
     return MappingProxyType(names)
+
+
+@lru_cache(maxsize=256)
+def numbered_month_names(lang: str) -> Mapping[str, int]:
+    """Month names of ``lang`` that CLDR writes with the month's number in them, lower-cased
+    (Vietnamese ``tháng 11``, ``thg 11``; not the CJK ``11月``, which the number reader knows)
+    -> month number; empty for most languages.
+
+    Example:
+        >>> numbered_month_names("vi")["tháng 11"], dict(numbered_month_names("de"))
+        (11, {})
+    """
+    out: dict[str, int] = {}
+    loc = _locale(lang)
+    if loc is not None:
+        for k, v in _forms(loc.months):
+            name = _clean(v)
+            if any(ch.isdigit() for ch in name) and " " in name:
+                out.setdefault(name, int(k))  # type: ignore[call-overload]
+    return MappingProxyType(out)
 
 
 @lru_cache(maxsize=256)

@@ -356,3 +356,16 @@ def test_a_word_after_a_dotted_acronym_does_not_start_a_sentence():
 def test_a_word_after_an_opening_quote_is_not_a_proper_word_of_the_document():
     vocab = DocumentVocabulary.of(("Hän sanoi: ”Kokemukseni mukaan ne eivät palaa.", "Tuhannet osallistuivat."), "fi")
     assert "kokemukseni" not in vocab.proper and "tuhannet" not in vocab.proper
+
+
+def test_a_day_name_of_several_words_is_no_name():
+    assert [t.surface for t in extract_names("Ông Trump nói vào Thứ Bảy và Chủ Nhật rằng Nga sẽ đến.", "vi")] == ["Trump", "Nga"]
+
+
+@pytest.mark.parametrize("src, tgt, lang", [
+    ("Russia and Germany met in Berlin.", "Nga và Đức đã gặp nhau ở Berlin.", "vi"),
+    ("He met Kim Jong-un there.", "Ott találkozott Kim Dzsongunnal.", "hu"),
+])
+def test_short_country_names_and_other_spellings_match(src, tgt, lang):
+    m = match_names(src, "en", tgt, lang)
+    assert not m.src_only and not m.tgt_only

@@ -282,3 +282,15 @@ def test_a_month_word_is_a_full_name_as_written_not_a_surname_or_abbreviation():
     kinds = [(q.show(), q.kind) for q in extract_quantities("Theresa May said in June that she may go. March on.", "en")]
     assert kinds == [("6", "month_word")]
     assert extract_quantities("в феврале в Сент-Джонстоне", "ru") == ()
+
+
+def test_a_month_written_with_its_number_is_a_month():
+    # Vietnamese (CLDR) writes November as "tháng 11": the month, not the number 11
+    assert [(q.show(), q.kind) for q in extract_quantities("vào ngày 3 tháng 11 năm 2018", "vi")][:2] == [
+        ("3", "number"), ("11", "month")]
+    assert _diff("in November", "en", "vào tháng 11", "vi") == ([], [])
+    assert _diff("in October", "en", "vào tháng 11", "vi") == ([], ["11"])
+
+
+def test_hindi_news_magnitude_loans_scale_the_number():
+    assert _diff("more than 20 million people", "en", "20 मिलियन से ज़्यादा लोगों", "hi") == ([], [])

@@ -29,7 +29,7 @@ __all__ = ["NameMatch", "DocumentVocabulary", "extract_names", "match_names", "f
            "unaccounted_capitals", "multiword_places", "consistent_translations",
            "swapped_in_copied_name"]
 
-_FOLD = (("sch", "s"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("kh", "k"), ("c", "k"),
+_FOLD = (("dzs", "j"), ("sch", "s"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("kh", "k"), ("c", "k"),
          ("q", "k"), ("x", "ks"), ("z", "s"), ("w", "v"), ("y", "i"), ("j", "i"), ("dj", "i"),
          ("oe", "u"), ("ou", "u"), ("ee", "i"))
 _DOUBLE = regex.compile(r"(\p{L})\1+")
@@ -46,7 +46,8 @@ def _consonants(key: str) -> str:
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """A rough phonetic folding for comparing spellings of one name across languages.
+    """A rough phonetic folding for comparing spellings of one name across languages
+    (Hungarian ``dzs`` is ``j``: ``Dzsongun`` / ``Jong-un``).
 
     Example:
         >>> fold("Sutskever"), fold("Suzkwer")
@@ -97,11 +98,29 @@ def extract_names(text: str, lang: str) -> tuple[Token, ...]:
     """
     toks = tokens(text)
     starts = _sentence_starts(text, toks, lang)
+    calendar = _calendar_spans(text, lang)
     out = []
     for k, tok in enumerate(toks):
+        if calendar and any(a <= tok.start < b for a, b in calendar):
+            continue  # a word of a day or month name of several words (Vietnamese Thứ Bảy, Chủ Nhật)
         if _is_name(tok, k in starts, lang) or (k and k not in starts and _surname_like(toks, k, text, lang)):
             out.append(tok)
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _calendar_pattern(lang: str) -> "regex.Pattern[str] | None":
+    names = sorted((w for w in calendar_words(lang) if " " in w), key=len, reverse=True)
+    if not names:
+        return None
+    alt = "|".join(regex.escape(n).replace("\\ ", r"\s+") for n in names)
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alt + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
+
+
+def _calendar_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of the day and month names of several words in ``text`` (CLDR: ``Thứ Bảy``)."""
+    pattern = _calendar_pattern(lang)
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 
 def _surname_like(toks: tuple[Token, ...], k: int, text: str, lang: str) -> bool:
@@ -365,8 +384,9 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
             return "exact", tok
         if min(len(n), len(t)) >= 2 and (t == n + "s" or n == t + "s"):
             return "exact", tok  # a genitive: Lee / Lees, Ri's / Ris
-        if tok.surface[:1].isupper() and name.surface[:1].isupper() and _inflected(n, t):
-            return "exact", tok  # a case ending: Kim / Kimin, Ford / Fordista, Ri / Rin
+        if tok.surface[:1].isupper() and name.surface[:1].isupper() and (
+                _inflected(n, t) or _inflected(unaccented(n), unaccented(t))):
+            return "exact", tok  # a case ending: Kim / Kimin, Ford / Fordista, Ri / Rin, Hungarian Ri / Rível
         if min(len(n), len(t)) >= 5 and (n in t or t in n):
             return "exact", tok  # a compound or derived form: Korea / Nordkorea, Korean / südkoreanische
         fn, ft = fold(_latin(n)), fold(_latin(t))
@@ -477,14 +497,18 @@ def _place_codes(word: str, lang: str) -> frozenset[str]:
     """The CLDR codes of a country or language name, or of an inflected or derived form of one:
     the name and an ending (``chilenisches`` / ``Chile``), or a form that differs from the name
     in its last letters only (``Европы`` / ``Европа``, ``Irlannissa`` / ``Irlanti``); an acronym
-    that is a CLDR territory code or alias (``U.S.``, ``UK``)."""
+    that is a CLDR territory code or alias (``U.S.``, ``UK``); a name of two or three letters
+    only as written (Vietnamese ``Nga``, Chinese ``中国``)."""
     code = territory_code(word)
     if code:
         return frozenset({code})  # an acronym that is a CLDR code: US, U.S., UK (= GB), EU
     names = place_names(lang)
     w = unaccented(_ELISION.sub("", word.lower()))
     if len(w) < 4:
-        return frozenset()
+        # a short name only as written: Vietnamese Nga, Đức; Chinese 中国 (a country, or a language
+        # with a CLDR locale)
+        code = names.get(w, "") if len(w) >= 2 else ""
+        return frozenset({code}) if code[:1].isalpha() and (code.isupper() or has_locale(code)) else frozenset()
     if w in names:
         return frozenset({names[w]})
     ordered = _sorted_names(lang)

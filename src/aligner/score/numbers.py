@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
 from ..locale_data import (clock_offset, era_offsets, customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
-                           magnitude_words, month_names_with_english, number_stems,
+                           magnitude_words, month_names_with_english, number_stems, numbered_month_names,
                            wide_month_names,
                            ordinal_dot, time_separator)
+from .text import is_stopword
 
 __all__ = ["Quantity", "excuse_lone_ones", "extract_quantities", "extract_numbers", "match_quantities", "roman_value", "number_words",
            "excuse_conversions"]
@@ -166,6 +167,16 @@ def _month_pattern(lang: str) -> tuple["regex.Pattern[str]", Mapping[str, int]]:
     names = month_names_with_english(lang)
     alt = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
     return regex.compile(r"(?<!\p{L})(" + alt + r")\.?(?!\p{L})", regex.IGNORECASE), names
+
+
+@lru_cache(maxsize=128)
+def _numbered_month_pattern(lang: str) -> "regex.Pattern[str] | None":
+    """The month names that hold their number (:func:`aligner.locale_data.numbered_month_names`), longest first."""
+    names = numbered_month_names(lang)
+    if not names:
+        return None
+    alt = "|".join(regex.escape(n).replace("\\ ", r"\s") for n in sorted(names, key=len, reverse=True))
+    return regex.compile(r"(?<!\p{L})(?:" + alt + r")(?!\p{N})", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -313,6 +324,11 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             digit_spans.append((m.start(), m.start()))
             mags.append(1.0)
     found = _summed(text, found, mags)
+    numbered = _numbered_month_pattern(lang)
+    if numbered is not None:  # Vietnamese tháng 11: the month, not the number 11
+        spans = [(m.start(), m.end(), numbered_month_names(lang)[m.group(0).casefold()]) for m in numbered.finditer(text)]
+        found = [replace(q, kind="month", values=frozenset({float(month)})) if q.kind in ("number", "ordinal") and (
+            month := next((v for a, b, v in spans if a <= q.start < b), 0)) else q for q in found]
     pattern, months = _month_pattern(lang)
     starts = None
     for m in pattern.finditer(text):
@@ -326,7 +342,8 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             if starts is None:
                 starts = {t.start() for t in _SENTENCE_WORD.finditer(text)}
             before = _CAPITALISED_BEFORE.search(text, 0, m.start())
-            if name in wide_month_names(lang) and before is None and m.start() not in starts \
+            surname = before is not None and not is_stopword(before.group(0).strip(), lang)
+            if name in wide_month_names(lang) and not surname and m.start() not in starts \
                     and text[m.end() : m.end() + 1] != "-":
                 found.append(Quantity(frozenset({float(months[name.casefold()])}), "month_word", m.start(), m.end()))
             continue
@@ -347,8 +364,8 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     return tuple(sorted(found, key=lambda q: (q.start, q.end)))
 
 
-#: a capitalised word and a space just before (``Theresa May``)
-_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}'\u2019.]*\s$")
+#: a capitalised word and a space just before (``Theresa May``; a stopword such as ``In`` is none)
+_CAPITALISED_BEFORE = regex.compile(r"(?<!\p{L})\p{Lu}[\p{L}'\u2019.]*\s$")
 #: the first word of the text and a word after a sentence end or an opening quotation mark
 _SENTENCE_WORD = regex.compile(r"(?:^|(?<=[.!?:;]\s)|(?<=[\"'\u201c\u201e\u00ab]))\s*\K\p{L}")
 
