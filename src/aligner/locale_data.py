@@ -20,7 +20,8 @@ One place answers, for any language code:
   abbreviations in ``data/language/magnitudes.extra.tsv`` (``bn``, ``Mrd``);
 * :func:`day_period_words`: the words for "a.m." / "p.m." (``오후``, ``下午``), for times;
 * :func:`number_stems`: the stems number words take before a case ending (Finnish ``kahde-`` of
-  ``kahdella``; ``data/language/number-stems.tsv``);
+  ``kahdella``; ``data/language/number-stems.tsv``); :func:`proclitics`: the particles joined to
+  the front of a word (Arabic ``ال``; ``data/language/proclitics.tsv``);
 * :func:`capitalises_nouns`: whether the language capitalises common nouns (German,
   Luxembourgish; ``data/language/noun-capitalising.txt``), so that a capital letter is no
   evidence of a name.
@@ -472,6 +473,20 @@ def number_stems(lang: str) -> Mapping[str, float]:
             if code == _base(lang):
                 out[stem.casefold()] = float(value)
     return MappingProxyType(out)
+
+
+@lru_cache(maxsize=256)
+def proclitics(lang: str) -> tuple[str, ...]:
+    """Particles ``lang`` writes joined to the front of the next word (Arabic ``ال``, ``و``,
+    ``ب``; ``data/language/proclitics.tsv``), longest first; empty for most languages.
+
+    Example:
+        >>> proclitics("ar")[:2], proclitics("en")
+        (('وال', 'بال'), ())
+    """
+    out = [line.split("\t")[1].strip() for line in _data("proclitics.tsv").splitlines()
+           if line.strip() and not line.startswith("#") and line.split("\t")[0] == _base(lang)]
+    return tuple(sorted(out, key=len, reverse=True))
 
 
 @lru_cache(maxsize=256)

@@ -294,3 +294,19 @@ def test_a_month_written_with_its_number_is_a_month():
 
 def test_hindi_news_magnitude_loans_scale_the_number():
     assert _diff("more than 20 million people", "en", "20 मिलियन से ज़्यादा लोगों", "hi") == ([], [])
+
+
+@pytest.mark.parametrize("a, b", [
+    ("her 36th meeting", "كان اجتماعها السادس والثلاثين مع"),
+    ("in the 19th century", "في القرن التاسع عشر"),
+    ("in the 1980s", "في الثمانينيات"),
+    ("he is 20 years older", "وهو أكبر منه بعشرين عامًا"),
+    ("his 21st birthday", "بعيد مولده الحادي والعشرين"),
+])
+def test_arabic_number_words_with_proclitics_oblique_tens_and_compounds(a, b):
+    assert _diff(a, "en", b, "ar") == ([], [])
+
+
+def test_a_unit_before_a_ten_is_their_sum_only_as_a_word():
+    # words only ever excuse digits: 36 is read, but nothing is reported for the words
+    assert _diff("السادس والثلاثين", "ar", "the 35th", "en") == ([], ["35"])

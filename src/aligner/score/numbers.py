@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from ..locale_data import (clock_offset, era_offsets, customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
-                           magnitude_words, month_names_with_english, number_stems, numbered_month_names,
+                           magnitude_words, month_names_with_english, number_stems, numbered_month_names, proclitics,
                            wide_month_names,
                            ordinal_dot, time_separator)
 from .text import is_stopword
@@ -491,19 +491,42 @@ def _spelled(text: str, lang: str, digit_spans: list[tuple[int, int]]) -> Iterab
             covered.append((m.start(), m.end()))
     mags = _magnitudes(lang)
     stems = number_stems(lang)
+    clitics = proclitics(lang)
+    previous: Quantity | None = None
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
-        found = table.get(w, _inflected(w, table))
-        if found is None and stems:
-            found = _stem_value(w, stems)
+        found = _word_value(w, table, stems)
+        for clitic in clitics if found is None else ():
+            if w.startswith(clitic) and len(w) - len(clitic) >= 3:
+                found = _word_value(w[len(clitic):], table, stems)
+                if found is not None:
+                    break
         if found is None or any(a <= m.start() < b for a, b in covered + digit_spans):
             continue
         word_value, end = float(found), m.end()
         after = _WORD.match(text, end + 1) if text[end : end + 1].isspace() else None
         if after is not None and after.group(0).lower() in mags and len(after.group(0)) >= 3:
             word_value, end = word_value * mags[after.group(0).lower()], after.end()  # dos millones, two million
-        out.append(Quantity(frozenset({word_value}), "word", m.start(), end))
+        values = {word_value}
+        if previous is not None and text[previous.end : m.start()].isspace() and word_value in _TENS \
+                and any(1 <= v <= 9 for v in previous.values):
+            # a unit before a ten is their sum too (Arabic السادس والثلاثين = 36th, التاسع عشر = 19th)
+            values |= {v + word_value for v in previous.values if 1 <= v <= 9}
+        previous = Quantity(frozenset(values), "word", m.start(), end)
+        out.append(previous)
     return out
+
+
+#: the tens a unit word before may add to (a teen's 10 too)
+_TENS = frozenset(float(v) for v in range(10, 100, 10))
+
+
+def _word_value(word: str, table: Mapping[str, float], stems: Mapping[str, float]) -> float | None:
+    """The value of a number word in ``table``, inflected (:func:`_inflected`) or a stem of ``stems``."""
+    found = table.get(word, _inflected(word, table))
+    if found is None and stems:
+        found = _stem_value(word, stems)
+    return found
 
 
 def _inflected(word: str, table: Mapping[str, float]) -> float | None:
@@ -523,10 +546,11 @@ def _inflected(word: str, table: Mapping[str, float]) -> float | None:
 
 def _stem_value(word: str, stems: Mapping[str, float]) -> float | None:
     """The value of a number word written as a stem of ``stems`` and a case ending of up to three
-    letters (Finnish ``kahta``, ``kahdella`` = 2; ``kahdeksalla`` = 8: the longest stem)."""
+    letters (Finnish ``kahta``, ``kahdella`` = 2; ``kahdeksalla`` = 8: the longest stem); a stem
+    under four letters only as the whole word (Arabic ``عشر``)."""
     for cut in range(0, 4):
         stem = word[: len(word) - cut] if cut else word
-        if len(stem) >= 4 and stem in stems:
+        if (len(stem) >= 4 or not cut) and stem in stems:
             return stems[stem]
     return None
 
