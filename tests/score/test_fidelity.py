@@ -159,3 +159,18 @@ def test_without_a_measured_margin_low_margin_takes_the_typical_value(concept_en
     assert one.parts["low_margin"] == dict(DEFAULT_SETTINGS.reference).get("low_margin", 0.0)
     assert one.parts["margin"] == dict(DEFAULT_SETTINGS.reference)["margin"]
 
+
+
+def test_length_excess_bends_the_length_signal_above_its_knee(concept_encoder):
+    from dataclasses import replace
+
+    from aligner.score.fidelity import LENGTH_KNEE, signals_of
+    from aligner.score.settings import DEFAULT_SETTINGS
+
+    src, tgt = _docs("Prices rose 5 percent yesterday.\n", "Harga naik 5 persen kemarin.\n")
+    (score,) = Scorer(src, tgt, encoder=None).score_all([Bead((0,), (0,))])
+    for z, length, excess in ((0.5, 0.5, 0.0), (-(LENGTH_KNEE + 1.5), LENGTH_KNEE + 1.5, 1.5), (9.0, 4.0, 4.0 - LENGTH_KNEE)):
+        sig = signals_of(replace(score.evidence, length_z=z), DEFAULT_SETTINGS)
+        assert abs(sig["length"] - length) < 1e-9 and abs(sig["length_excess"] - excess) < 1e-9
+    # both models weigh it (it needs no encoder), pulling the fidelity down
+    assert dict(DEFAULT_SETTINGS.weights)["length_excess"] < 0 and dict(DEFAULT_SETTINGS.surface_weights)["length_excess"] < 0

@@ -16,6 +16,9 @@ language pair:
 * ``length``: ``|z|`` of Gale-Church's length test, with the length ratio of the two
   languages measured on the document itself (median over its beads), so no table of
   language ratios is needed;
+* ``length_excess``: how far that ``|z|`` goes beyond :data:`LENGTH_KNEE`, so that the log-odds
+  fall faster where a clause was added or dropped than where two versions merely word things
+  differently (a small ``|z|`` is common in faithful pairs);
 * ``coverage``: share of content words of both sides with a counterpart (lexicon, cognates,
   names, numbers), *minus the document's median*: a pair with a rich lexicon and one with
   none are judged by how a bead compares with the rest of its document;
@@ -60,7 +63,7 @@ from .text import tokens
 
 __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
            "FIDELITY_VERSION", "EXPECTED_LENGTH", "bead_text", "is_boilerplate_bead", "fidelity_from_evidence",
-           "signals_of", "scaled_similarity", "LOW_SIMILARITY", "LOW_MARGIN"]
+           "signals_of", "scaled_similarity", "LOW_SIMILARITY", "LOW_MARGIN", "LENGTH_KNEE"]
 
 #: Usual length of a text in each language relative to English (Latin-equivalent characters,
 #: :func:`aligner.measures.char_length`), used only for documents too short (under 5 scored
@@ -80,6 +83,9 @@ LOW_SIMILARITY = 0.3
 #: ``low_margin`` signal grows: a bead whose two sides stand out no more than this from the
 #: other pairings of the document looks like two sentences of the same topic, not a translation.
 LOW_MARGIN = 0.1
+
+#: Above this ``|length z|`` the ``length_excess`` signal grows (a bend of the length signal).
+LENGTH_KNEE = 1.0
 
 
 def bead_text(doc: Document, ids: Sequence[int]) -> tuple[str, int]:
@@ -249,6 +255,7 @@ def signals_of(ev: BeadEvidence, settings: FidelitySettings = DEFAULT_SETTINGS) 
         out["low_similarity"] = max(0.0, LOW_SIMILARITY - scaled[0])
         out["low_margin"] = max(0.0, LOW_MARGIN - scaled[1]) if scaled[1] is not None else math.nan
     out["length"] = min(abs(ev.length_z), 4.0)
+    out["length_excess"] = max(0.0, out["length"] - LENGTH_KNEE)
     out["coverage"] = ev.coverage_share - ev.doc_coverage
     out["chrf"] = (ev.chrf - ev.doc_chrf) / 100.0
     out["numbers"] = float(min(3, len(ev.numbers[0]) + len(ev.numbers[1])))

@@ -19,7 +19,8 @@ __all__ = ["FidelitySettings", "load_settings", "DEFAULT_SETTINGS", "FIDELITY_VE
 
 
 #: Signals of the calibrated fidelity, in the order of the model's weights.
-SIGNALS: tuple[str, ...] = ("similarity", "margin", "low_similarity", "low_margin", "length", "coverage", "chrf", "numbers", "names")
+SIGNALS: tuple[str, ...] = ("similarity", "margin", "low_similarity", "low_margin", "length", "length_excess", "coverage",
+                            "chrf", "numbers", "names")
 
 
 @dataclass(frozen=True)
