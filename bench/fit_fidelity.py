@@ -49,7 +49,7 @@ MEANING = {"mistranslation", "partial_omission", "partial_addition"}
 #: Line labels that leave a bead's meaning as its source's (faults with flags of their own).
 MEANING_FAITHFUL = frozenset({"ok", "number", "entity"})
 #: Signals left out of the meaning model (those of the number and name flags).
-COUNTED = ("numbers", "names")
+COUNTED = ("numbers", "names", "names_left_out")
 
 
 @lru_cache(maxsize=1)

@@ -174,3 +174,24 @@ def test_length_excess_bends_the_length_signal_above_its_knee(concept_encoder):
         assert abs(sig["length"] - length) < 1e-9 and abs(sig["length_excess"] - excess) < 1e-9
     # both models weigh it (it needs no encoder), pulling the fidelity down
     assert dict(DEFAULT_SETTINGS.weights)["length_excess"] < 0 and dict(DEFAULT_SETTINGS.surface_weights)["length_excess"] < 0
+
+
+def test_names_left_out_repeats_the_names_count_only_for_names_left_out():
+    from dataclasses import replace
+
+    from aligner.score.entities import NameMatch
+    from aligner.score.fidelity import fidelity_from_evidence, signals_of
+    from aligner.score.settings import DEFAULT_SETTINGS
+    from aligner.score.text import tokens
+
+    src, tgt = _docs("The minister met Kowalczyk.\n", "Menteri bertemu dia.\n")
+    (score,) = Scorer(src, tgt, encoder=None).score_all([Bead((0,), (0,))])
+    names = NameMatch(src_only=tuple(tokens("Kowalczyk")), tgt_only=(), variants=(), matched=0)
+    replaced = replace(score.evidence, names=replace(names, left_out=False))
+    left_out = replace(score.evidence, names=replace(names, left_out=True))
+    a, b = signals_of(replaced, DEFAULT_SETTINGS), signals_of(left_out, DEFAULT_SETTINGS)
+    assert a["names"] == b["names"] >= 1.0 and a["names_left_out"] == 0.0 and b["names_left_out"] == b["names"]
+    # the shipped fit weighs a name left out less than one put for another, and not in the meaning
+    fa = fidelity_from_evidence(replaced, "en", "id", DEFAULT_SETTINGS)
+    fb = fidelity_from_evidence(left_out, "en", "id", DEFAULT_SETTINGS)
+    assert fa.fidelity < fb.fidelity and fa.parts["meaning"] == fb.parts["meaning"]

@@ -26,7 +26,10 @@ language pair:
   document's median (divided by 100);
 * ``numbers``: digit numbers and dates of either side with no equal value on the other
   (counted, at most 3);
-* ``names``: names of either side with no counterpart (counted, at most 3).
+* ``names``: names of either side with no counterpart (counted, at most 3);
+* ``names_left_out``: the same count when those names look left out or paraphrased rather than
+  replaced (:attr:`~aligner.score.entities.NameMatch.left_out`), else 0: the fit weighs a name
+  left out apart from one put for another.
 
 ``fidelity = sigmoid(intercept + sum(weight_k * signal_k))``, fitted by logistic regression on
 the pooled dev pairs (``bench/fit_fidelity.py``; weights in ``data/fidelity/settings.json``),
@@ -260,11 +263,12 @@ def signals_of(ev: BeadEvidence, settings: FidelitySettings = DEFAULT_SETTINGS) 
     out["chrf"] = (ev.chrf - ev.doc_chrf) / 100.0
     out["numbers"] = float(min(3, len(ev.numbers[0]) + len(ev.numbers[1])))
     out["names"] = float(min(3, len(ev.names.src_only) + len(ev.names.tgt_only)))
+    out["names_left_out"] = out["names"] if ev.names.left_out else 0.0
     return out
 
 
 #: Signals that count findings with flags of their own (numbers, names): left out of ``meaning``.
-_COUNTED = ("numbers", "names")
+_COUNTED = ("numbers", "names", "names_left_out")
 
 
 def _sigmoid(x: float) -> float:
