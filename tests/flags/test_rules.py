@@ -33,6 +33,15 @@ def test_number_mismatch_points_at_the_numbers(concept_encoder):
         ("src", "5 percent"), ("tgt", "7 persen")}
 
 
+def test_a_number_left_out_with_none_in_its_place_is_a_note(concept_encoder):
+    src, tgt, flags = _flags("Prices rose 5 percent yesterday.", "Harga naik kemarin.", concept_encoder)
+    (flag,) = [f for f in flags if f.type == "number_mismatch"]
+    assert flag.severity == "info" and "left out" in flag.message
+    # a changed number leaves one on both sides: still major
+    *_, flags = _flags("Prices rose 5 percent in 2019.", "Harga naik 7 persen pada 2019.", concept_encoder)
+    assert [f.severity for f in flags if f.type == "number_mismatch"] == ["major"]
+
+
 def test_unrelated_sentence_is_a_mistranslation(concept_encoder):
     # in a document, so that the margin (a bead against its neighbours) can be measured
     src = make_document("Prices rose sharply yesterday.\nThe minister resigned.\nThe government was silent.\n"

@@ -310,3 +310,9 @@ def test_arabic_number_words_with_proclitics_oblique_tens_and_compounds(a, b):
 def test_a_unit_before_a_ten_is_their_sum_only_as_a_word():
     # words only ever excuse digits: 36 is read, but nothing is reported for the words
     assert _diff("السادس والثلاثين", "ar", "the 35th", "en") == ([], ["35"])
+
+
+def test_a_rounding_far_from_the_conversion_is_no_conversion():
+    from aligner.score.numbers import _converts
+
+    assert _converts(200, 300, (1.609344,), False) and not _converts(6, 200, (30.48,), False)

@@ -19,7 +19,9 @@ offsets (the bead texts are document slices, see :func:`aligner.score.fidelity.b
   out). The evidence is what lies outside the run of
   clauses that matches the other side best, or the content words without a counterpart
   when no encoder is set.
-* ``number_mismatch``: a digit number or date on one side has no equal value on the other.
+* ``number_mismatch``: a digit number or date on one side has no equal value on the other (an
+  ``info`` note when only the source has one and the meaning agrees: a number left out or
+  paraphrased, not changed).
 * ``entity_mismatch``: a name that is not a dictionary word has no counterpart on the other
   side (major when both sides have such a name: one name was put for another; an ``info``
   note when the other side has no unmatched capitalised word at all: a name left out or
@@ -43,7 +45,7 @@ from ..align.model import Bead
 from ..document import Document
 from ..locale_data import conjunctions
 from ..score.fidelity import BeadEvidence, BeadScore, is_boilerplate_bead, scaled_similarity
-from ..score.numbers import Quantity
+from ..score.numbers import Quantity, extract_quantities
 from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
 from ..score.text import Token
 from .model import Evidence, Flag
@@ -233,6 +235,11 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
     return []
 
 
+def _digit_count(text: str, lang: str) -> int:
+    """How many numbers ``text`` writes in digits (not in words)."""
+    return sum(1 for q in extract_quantities(text, lang) if not q.spelled)
+
+
 def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore,
               settings: FidelitySettings = DEFAULT_SETTINGS) -> tuple[Flag, ...]:
     """All flags for one bead, most important first."""
@@ -268,7 +275,14 @@ def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore,
                 parts.append("source only " + ", ".join(repr(ev.src_text[q.start : q.end]) for q in src_only))
             if tgt_only:
                 parts.append("target only " + ", ".join(repr(ev.tgt_text[q.start : q.end]) for q in tgt_only))
-            flags.append(Flag("number_mismatch", "major", "numbers differ: " + "; ".join(parts),
+            # a source number the target leaves out, with no other number in its place (the target
+            # writes fewer numbers), in a bead whose meaning agrees: left out or paraphrased (in his
+            # 40s / nelikymmenvuotias), noted, not counted; a changed number leaves one on both sides
+            left_out = not tgt_only and score.parts.get("meaning", score.fidelity) >= settings.partial_fidelity \
+                and _digit_count(ev.tgt_text, tgt.lang) < _digit_count(ev.src_text, src.lang)
+            if left_out:
+                parts.append("no other number in its place (left out or paraphrased)")
+            flags.append(Flag("number_mismatch", "info" if left_out else "major", "numbers differ: " + "; ".join(parts),
                               _tok_ev(src, "src", bead.src, ev.src_base, src_only)
                               + _tok_ev(tgt, "tgt", bead.tgt, ev.tgt_base, tgt_only)))
         names = ev.names

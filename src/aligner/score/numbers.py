@@ -671,13 +671,15 @@ _FAHRENHEIT = ("temperature-fahrenheit", "angle-degree")
 
 def _converts(a: float, b: float, factors: tuple[float, ...], fahrenheit: bool) -> bool:
     """Is ``b`` a rounded conversion of ``a`` (or ``a`` of ``b``) by one of ``factors``: within 2%,
-    or rounded to the one significant digit that ``b`` has (``200 miles`` / ``300 km``)?"""
+    or rounded to the one significant digit that ``b`` has and within 8% (``200 miles`` / ``300
+    km``: 322; not ``6 foot`` / ``200 cm``: 183)?"""
     if a <= 0 or b <= 0:
         return False
     for x, y in ((a, b), (b, a)):
         if any(abs(x * f - y) <= max(0.02 * x * f, 0.05) for f in factors):
             return True
-        if _one_digit(y) and any(x * f >= 10 and abs(_round_one(x * f) - y) < 1e-9 for f in factors):
+        if _one_digit(y) and any(x * f >= 10 and abs(_round_one(x * f) - y) < 1e-9 and abs(x * f - y) <= 0.08 * x * f
+                                 for f in factors):
             return True
         if fahrenheit and abs((x - 32) * 5 / 9 - y) <= 1.0:
             return True
