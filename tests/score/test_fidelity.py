@@ -44,6 +44,16 @@ def test_untranslated_target_scores_zero(concept_encoder):
     assert score.parts["language"] == 0.0 and score.fidelity == 0.0
 
 
+@pytest.mark.parametrize("text, untranslated", [
+    ("Elite League: Dundee Stars 5-3 Belfast Giants\n", False),  # names, copied as they are
+    ("It Is Very Bad.\n", True),  # a title-case sentence left in English
+])
+def test_a_line_of_names_copied_is_not_untranslated(concept_encoder, text, untranslated):
+    src, tgt = _docs(text, text)
+    (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([Bead((0,), (0,))])
+    assert (score.parts["language"] == 0.0) == untranslated
+
+
 def test_omissions_score_zero_and_boilerplate_is_left_out_of_the_document_score(concept_encoder):
     text = "Home | News\nPrices rose 5 percent.\nThe minister resigned.\n"
     src = make_document(text, "en", presegmented=True)

@@ -62,7 +62,7 @@ from .entities import DocumentVocabulary, NameMatch, consistent_translations, ma
 from .lexical import Coverage, coverage, gloss
 from .numbers import Quantity, excuse_conversions, excuse_lone_ones, extract_quantities, match_quantities
 from .settings import DEFAULT_SETTINGS, SIGNALS, FidelitySettings
-from .text import tokens
+from .text import is_stopword, tokens
 
 __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
            "FIDELITY_VERSION", "EXPECTED_LENGTH", "bead_text", "is_boilerplate_bead", "fidelity_from_evidence",
@@ -490,12 +490,16 @@ def _untranslated(ev: BeadEvidence, src_lang: str, tgt_lang: str) -> bool:
     """Target left in the source language (or copied), or written in a third language.
 
     The language test needs at least four lower-case words, so that a line of names
-    ("Dundee Stars 5-3 Belfast Giants") is never judged by its letters alone.
+    ("Dundee Stars 5-3 Belfast Giants") is never judged by its letters alone; nor is such a line
+    copied word for word untranslated (a title-case sentence, "It Is Very Bad", still is).
     """
     if src_lang == tgt_lang or len(tokens(ev.tgt_text)) < 3:
         return False
     if ev.copied >= 0.9:
-        return True
+        # a line of names copied as they are (every word capitalised, none a stop word of the
+        # source language: "Elite League: Dundee Stars 5-3 Belfast Giants") is translated
+        words = [t.surface for t in tokens(ev.tgt_text) if not t.is_number]
+        return not (words and all(w[:1].isupper() and not is_stopword(w, src_lang) for w in words))
     words = sum(1 for t in tokens(ev.tgt_text) if t.surface[:1].islower() and len(t.surface) >= 3)
     if ev.tgt_detected == src_lang and ev.copied >= 0.5:
         return True
