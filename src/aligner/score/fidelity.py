@@ -498,8 +498,8 @@ def _untranslated(ev: BeadEvidence, src_lang: str, tgt_lang: str) -> bool:
     if ev.copied >= 0.9:
         # a line of names copied as they are (every word capitalised, none a stop word of the
         # source language: "Elite League: Dundee Stars 5-3 Belfast Giants") is translated
-        words = [t.surface for t in tokens(ev.tgt_text) if not t.is_number]
-        return not (words and all(w[:1].isupper() and not is_stopword(w, src_lang) for w in words))
+        copied = [t.surface for t in tokens(ev.tgt_text) if not t.is_number]
+        return not (copied and all(w[:1].isupper() and not is_stopword(w, src_lang) for w in copied))
     words = sum(1 for t in tokens(ev.tgt_text) if t.surface[:1].islower() and len(t.surface) >= 3)
     if ev.tgt_detected == src_lang and ev.copied >= 0.5:
         return True
