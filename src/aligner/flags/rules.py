@@ -235,6 +235,11 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
     return []
 
 
+#: the meaning fidelity from which a number left out is a note (fixed, not fitted: the fitted
+#: ``partial_fidelity`` moves with the length thresholds)
+_NOTE_MEANING = 0.5
+
+
 def _digit_count(text: str, lang: str) -> int:
     """How many numbers ``text`` writes in digits (not in words)."""
     return sum(1 for q in extract_quantities(text, lang) if not q.spelled)
@@ -278,7 +283,7 @@ def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore,
             # a source number the target leaves out, with no other number in its place (the target
             # writes fewer numbers), in a bead whose meaning agrees: left out or paraphrased (in his
             # 40s / nelikymmenvuotias), noted, not counted; a changed number leaves one on both sides
-            left_out = not tgt_only and score.parts.get("meaning", score.fidelity) >= settings.partial_fidelity \
+            left_out = not tgt_only and score.parts.get("meaning", score.fidelity) >= _NOTE_MEANING \
                 and _digit_count(ev.tgt_text, tgt.lang) < _digit_count(ev.src_text, src.lang)
             if left_out:
                 parts.append("no other number in its place (left out or paraphrased)")
