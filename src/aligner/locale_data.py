@@ -345,12 +345,21 @@ def era_offsets(lang: str) -> tuple[int, ...]:
 def _language_field(name: str, lang: str) -> str | None:
     """The second field of ``lang``'s line in the shipped ``code<TAB>value<TAB># note`` table
     ``name``, or ``None`` where the table has no line for the language."""
-    base = lang.split("-")[0].split("_")[0].lower()
+    return next((row[0] for row in _rows(name, lang)), None)
+
+
+def _rows(name: str, lang: str) -> list[tuple[str, ...]]:
+    """The fields after the language code of ``lang``'s lines in the shipped table ``name``
+    (``code<TAB>field<TAB>...``; ``#`` starts a comment), each stripped, in file order."""
+    base = _base(lang)
+    out = []
     for line in _data(name).splitlines():
-        fields = line.split("#")[0].split("\t")
-        if len(fields) >= 2 and fields[0].strip() == base:
-            return fields[1].strip()
-    return None
+        fields = [f.strip() for f in line.split("#")[0].split("\t")]
+        while fields and not fields[-1]:
+            fields.pop()  # the tab before a trailing note
+        if len(fields) >= 2 and fields[0] == base:
+            out.append(tuple(fields[1:]))
+    return out
 
 
 def capitalises_nouns(lang: str) -> bool:
@@ -448,11 +457,8 @@ def magnitude_words(lang: str) -> Mapping[str, float]:
         factor = int(mag) // 10 ** (len(zeros.group(0)) - 1)
         if word and factor >= 100:
             out.setdefault(word, float(factor))
-    for line in _data("magnitudes.extra.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, word, factor = line.split("\t")
-            if code == _base(lang):
-                out.setdefault(word.casefold(), float(factor))
+    for word, factor in _rows("magnitudes.extra.tsv", lang):
+        out.setdefault(word.casefold(), float(factor))
     return MappingProxyType(out)
 
 
@@ -466,13 +472,7 @@ def number_stems(lang: str) -> Mapping[str, float]:
         >>> number_stems("fi")["kahde"], dict(number_stems("xx"))
         (2.0, {})
     """
-    out: dict[str, float] = {}
-    for line in _data("number-stems.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, stem, value = line.split("\t")
-            if code == _base(lang):
-                out[stem.casefold()] = float(value)
-    return MappingProxyType(out)
+    return MappingProxyType({stem.casefold(): float(value) for stem, value in _rows("number-stems.tsv", lang)})
 
 
 @lru_cache(maxsize=256)
@@ -484,9 +484,7 @@ def proclitics(lang: str) -> tuple[str, ...]:
         >>> proclitics("ar")[:2], proclitics("en")
         (('وال', 'بال'), ())
     """
-    out = [line.split("\t")[1].strip() for line in _data("proclitics.tsv").splitlines()
-           if line.strip() and not line.startswith("#") and line.split("\t")[0] == _base(lang)]
-    return tuple(sorted(out, key=len, reverse=True))
+    return tuple(sorted((row[0] for row in _rows("proclitics.tsv", lang)), key=len, reverse=True))
 
 
 @lru_cache(maxsize=256)
