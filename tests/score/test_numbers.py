@@ -292,6 +292,12 @@ def test_a_month_written_with_its_number_is_a_month():
     assert _diff("in October", "en", "vào tháng 11", "vi") == ([], ["11"])
 
 
+def test_a_month_written_with_its_number_after_a_no_break_space():
+    # web text often holds "tháng\u00a011": still the month (it raised KeyError before)
+    assert [(q.show(), q.kind) for q in extract_quantities("vào ngày 3 tháng\u00a011 năm 2018", "vi")][:2] == [
+        ("3", "number"), ("11", "month")]
+
+
 def test_hindi_news_magnitude_loans_scale_the_number():
     assert _diff("more than 20 million people", "en", "20 मिलियन से ज़्यादा लोगों", "hi") == ([], [])
 

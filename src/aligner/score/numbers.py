@@ -326,7 +326,9 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found = _summed(text, found, mags)
     numbered = _numbered_month_pattern(lang)
     if numbered is not None:  # Vietnamese tháng 11: the month, not the number 11
-        spans = [(m.start(), m.end(), numbered_month_names(lang)[m.group(0).casefold()]) for m in numbered.finditer(text)]
+        by_name = numbered_month_names(lang)  # the pattern's \s also matches a no-break space: read as a space
+        spans = [(m.start(), m.end(), month) for m in numbered.finditer(text)
+                 if (month := by_name.get(regex.sub(r"\s", " ", m.group(0)).casefold()))]
         found = [replace(q, kind="month", values=frozenset({float(month)})) if q.kind in ("number", "ordinal") and (
             month := next((v for a, b, v in spans if a <= q.start < b), 0)) else q for q in found]
     pattern, months = _month_pattern(lang)
