@@ -745,11 +745,14 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     tgt_forms = frozenset(f for t in tgt_toks for f in word_forms(t.surface, tgt_lang))
     src_places, tgt_places = multiword_places(src_text, src_lang), multiword_places(tgt_text, tgt_lang)
     src_starts, tgt_starts = _start_offsets(src_text, src_lang), _start_offsets(tgt_text, tgt_lang)
-    src_only, src_soft, src_else, src_found = _side_names(src_text, src_lang, src_vocab, forward, tgt_toks,
-                                                          tgt_lang, tgt_forms, script_of(tgt_text), tgt_vocab,
+    src_script, tgt_script = script_of(src_text), script_of(tgt_text)
+    src_names = _names(src_text, src_lang, src_vocab, tgt_vocab, tgt_script)
+    tgt_names = _names(tgt_text, tgt_lang, tgt_vocab, src_vocab, src_script)
+    src_only, src_soft, src_else, src_found = _side_names(src_text, src_lang, src_names, src_vocab, forward, tgt_toks,
+                                                          tgt_lang, tgt_forms, tgt_script, tgt_vocab,
                                                           tgt_places, tgt_starts)
-    tgt_only, tgt_soft, tgt_else, tgt_found = _side_names(tgt_text, tgt_lang, tgt_vocab, backward, src_toks,
-                                                          src_lang, src_forms, script_of(src_text), src_vocab,
+    tgt_only, tgt_soft, tgt_else, tgt_found = _side_names(tgt_text, tgt_lang, tgt_names, tgt_vocab, backward, src_toks,
+                                                          src_lang, src_forms, src_script, src_vocab,
                                                           src_places, src_starts)
     # a name named elsewhere in the other document is reported only when the other side of the
     # bead has an unmatched name that is no dictionary word: one name put for another
@@ -783,8 +786,7 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
                 other_only.append(put)
     variants = tuple((name, tok) for name, how, tok in src_found if how == "variant" and tok is not None)
     matched = len(src_found) + len(tgt_found)
-    n_src = len(_names(src_text, src_lang, src_vocab, tgt_vocab, script_of(tgt_text)))
-    n_tgt = len(_names(tgt_text, tgt_lang, tgt_vocab, src_vocab, script_of(src_text)))
+    n_src, n_tgt = len(src_names), len(tgt_names)
     if src_only and not tgt_only:
         left_out = not tgt_soft and n_tgt < n_src and not unaccounted_capitals(
             tgt_text, tgt_lang, src_text, src_lang, tgt_vocab)
@@ -917,12 +919,13 @@ def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, le
     return out
 
 
-def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon: Lexicon | None,
+def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentVocabulary | None, lexicon: Lexicon | None,
                 other_toks: tuple[Token, ...], other_lang: str, other_forms: frozenset[str],
                 other_script: str = "", other_vocab: DocumentVocabulary | None = None,
                 other_places: frozenset[str] = frozenset(), other_starts: frozenset[int] | None = None,
                 ) -> tuple[list[Token], list[Token], list[Token], list[tuple[Token, str, Token | None]]]:
-    """One side's names: with no counterpart (hard, soft, named elsewhere) and found, with how.
+    """One side's ``names`` (:func:`_names`): with no counterpart (hard, soft, named elsewhere)
+    and found, with how.
 
     A hard name the other document names elsewhere is kept apart: it is the same story's
     entity where the other version has a pronoun ("he" / "Daley"), unless the other side of
@@ -933,7 +936,7 @@ def _side_names(text: str, lang: str, vocab: DocumentVocabulary | None, lexicon:
     elsewhere: list[Token] = []
     found: list[tuple[Token, str, Token | None]] = []
     looked: list[tuple[Token, str, Token | None]] = []
-    for name in _names(text, lang, vocab, other_vocab, other_script):
+    for name in names:
         how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon, other_places, other_starts)
         if how == "none" and any(a <= name.start < b and code in _codes_of(other_toks, other_lang, other_places)
                                  for a, b, code in _multiword_spans(text, lang)):
