@@ -38,8 +38,8 @@ from .band import find_window
 from .bead_scorer import (
     Gains,
     LogisticScorer,
-    _log_erfc,
     join_margin,
+    length_gain,
     load_scorer,
     pair_margin,
     peel_margin,
@@ -47,7 +47,7 @@ from .bead_scorer import (
     split_margins,
 )
 from .dp import banded_path, bead_shapes
-from .features import band_evidence, length_z
+from .features import band_evidence
 from .model import Alignment, Bead
 from .sides import Side, Window, doc_ratio, make_side
 
@@ -200,7 +200,7 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
 
 def _knows_both(encoder: str, src_lang: str | None, tgt_lang: str | None) -> bool:
     """May the whole-text checks after the DP (:func:`pair_skips`, :func:`join_skips`, :func:`peel_edges`,
-    :func:`split_merges`) trust ``encoder``'s cosines? Not where its recorded languages leave
+    :func:`split_merges`, :func:`shift_boundaries`) trust ``encoder``'s cosines? Not where its recorded languages leave
     one side out: an encoder never trained on a language cannot tell a joined text's cosine
     from noise (USE on en-fi lost 0.02-0.04 strict F1 to them). Unknown languages or encoders: trusted, as before."""
     if not (src_lang and tgt_lang):
@@ -519,10 +519,11 @@ def shift_boundaries(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequ
 
 def _length_fit(beads: Sequence[tuple[int, int, int, int]], src_len: np.ndarray, tgt_len: np.ndarray,
                 ratio: float) -> float:
-    """Gale and Church's length log-likelihood of ``beads`` (n-m beads), summed."""
+    """Gale and Church's length log-likelihood of ``beads`` (n-m beads), summed (centred:
+    :func:`~aligner.align.bead_scorer.length_gain`, so compare fits of equally many beads)."""
     la = np.array([src_len[i : i + di].sum() for i, di, _, _ in beads])
     lb = np.array([tgt_len[j : j + dj].sum() for _, _, j, dj in beads])
-    return float(_log_erfc(np.abs(length_z(la, lb, ratio)) / np.sqrt(2.0)).sum())
+    return float(length_gain(la, lb, ratio).sum())
 
 
 #: A group of consecutive sentences of one side: (on the source side?, their positions).
