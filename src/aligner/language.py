@@ -151,7 +151,7 @@ def detect_language(text: str, candidates: tuple[str, ...] | None = None) -> str
         return found
     if p >= SURE_OUTSIDE:
         return "und" if found == "zxx" else (_normalized(found) or found)  # zxx: no linguistic content
-    return _classify(text[:20000], SUPPORTED_LANGUAGES)[0]
+    return _classify(text, SUPPORTED_LANGUAGES)[0]
 
 
 def _detect(text: str, candidates: tuple[str, ...] | None) -> tuple[str, float | None]:
@@ -164,7 +164,7 @@ def _detect(text: str, candidates: tuple[str, ...] | None) -> tuple[str, float |
     for found, lang in (("hangul", "ko"), ("kana", "ja"), ("han", "zh")):
         if script == found and (candidates is None or lang in candidates):
             return lang, None
-    return _classify(text[:20000], None if candidates is None else tuple(candidates))
+    return _classify(text, None if candidates is None else tuple(candidates))
 
 
 #: The probability at which py3langid's choice of a language outside :data:`SUPPORTED_LANGUAGES` stands.
@@ -219,7 +219,7 @@ def pair_language(text: str, src_lang: str, tgt_lang: str) -> str:
     if not pair:
         return found  # py3langid knows neither language: its reading is all there is
     if p is None:  # the script settled it: ask py3langid how sure it is
-        lang, p = _classify(text[:20000], candidates)
+        lang, p = _classify(text, candidates)
         if lang != found:
             return tgt_lang
     return found if p >= SURE_OUTSIDE else tgt_lang
@@ -235,7 +235,11 @@ def _model(candidates: tuple[str, ...] | None) -> object:
     return model
 
 
+#: py3langid reads at most this many characters of a text.
+_CLASSIFY_CHARS = 20000
+
+
 def _classify(text: str, candidates: tuple[str, ...] | None) -> tuple[str, float]:
     model = _model(candidates)
-    lang, score = model.classify(text)  # type: ignore[attr-defined]
+    lang, score = model.classify(text[:_CLASSIFY_CHARS])  # type: ignore[attr-defined]
     return str(lang), float(score)
