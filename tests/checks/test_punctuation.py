@@ -24,6 +24,8 @@ from aligner.checks.conventions import conventions
     ("endpunc", "Is it ready?", "¿Está listo.", "en", "es"),
     ("endpunc", "Is it ready?", "Está listo?", "en", "es"),
     ("startpunc", "– Yes, he said.", "Ya, katanya.", "en", "id"),
+    # a dash where the language sets no speech off with dashes is a mark put in
+    ("startpunc", '"Yes," he said.', "– Ya, katanya.", "en", "id"),
     ("brackets", "It rose (by 5%) today.", "Naik (sebesar 5% hari ini.", "en", "id"),
     ("brackets", "It rose (by 5%) today.", "Naik (sebesar 5%)) hari ini.", "en", "id"),
     ("quotes", 'He said "yes" twice.', "Il a dit « oui deux fois.", "en", "fr"),
@@ -49,6 +51,10 @@ def test_flagged(flagged, name, src, tgt, src_lang, tgt_lang):
     ("brackets", "Leroy Sane got it.", "르로이 사네(Leroy Sane)가 받았다.", "en", "ko"),
     ("quotes", '"Five weeks away.', "“Lima minggu lagi.", "en", "id"),  # a quotation over several sentences
     ("startpunc", '"Yes," he said.', 'Dia berkata, "Ya."', "en", "id"),
+    # a dialogue dash of the language sets speech off as a quotation mark does, either side
+    ("startpunc", '"Do you think so?', "– Valóban úgy gondolja?”", "en", "hu"),
+    ("startpunc", "Trump asked in his mock voice.", "– kérdezte Trump vicces hangon.", "en", "hu"),
+    ("startpunc", "—Sí, dijo.", "Yes, he said.", "es", "en"),
     ("endpunc", 'They must "resist."', 'Mereka harus "melawan".', "en", "id"),
     # a closing quotation mark ends a sentence by itself where the language's data says so
     ("endpunc", '"We are doing great," he said.', "「北朝鮮と上手くやれている」", "en", "ja"),

@@ -77,11 +77,18 @@ def _lead(text: str, conv: Conventions) -> tuple[str | None, int]:
     return None, 0
 
 
+def _speech_dash(text: str, k: int, conv: Conventions) -> bool:
+    """Whether ``text`` starts (at ``k``) with one of the language's dialogue dashes."""
+    return bool(conv.dialogue_dash) and k < len(text) and text[k] in conv.dialogue_dash
+
+
 def _startpunc(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
     s_kind, a = _lead(src.masked, ctx.src_conv)
     t_kind, c = _lead(tgt.masked, ctx.tgt_conv)
-    s_kind = None if s_kind == "quote" else s_kind  # "X," he said -> he said "X": quotes move
-    t_kind = None if t_kind == "quote" else t_kind
+    # "X," he said -> he said "X": quotes move. A dialogue dash of the language (Hungarian
+    # "– Igen.", Spanish "—Sí.") sets speech off as a quotation mark does, so it moves as freely.
+    s_kind = None if s_kind == "quote" or _speech_dash(src.masked, a, ctx.src_conv) else s_kind
+    t_kind = None if t_kind == "quote" or _speech_dash(tgt.masked, c, ctx.tgt_conv) else t_kind
     if s_kind != t_kind:
         yield Finding(f"the source starts with {s_kind or 'a word'}, the target with {t_kind or 'a word'}",
                       (src.evidence(a, a + 1), tgt.evidence(c, c + 1)))
