@@ -180,10 +180,7 @@ def day_names(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=256)
 def calendar_words(lang: str) -> frozenset[str]:
     """Month and weekday names of ``lang`` and of English (capitalised, but not names)."""
-    words = set(day_names(lang)) | set(month_names(lang))
-    if lang != "en":
-        words |= set(day_names("en")) | set(month_names("en"))
-    return frozenset(words)
+    return frozenset(set(day_names(lang)) | set(month_names(lang)) | set(day_names("en")) | set(month_names("en")))
 
 
 @lru_cache(maxsize=256)
@@ -473,6 +470,59 @@ def number_stems(lang: str) -> Mapping[str, float]:
         (2.0, {})
     """
     return MappingProxyType({stem.casefold(): float(value) for stem, value in _rows("number-stems.tsv", lang)})
+
+
+@lru_cache(maxsize=256)
+def extra_number_words(lang: str) -> Mapping[str, tuple[float, str]]:
+    """Number words of ``lang`` that num2words does not give (``dozen``, ``twice``, ``setengah``,
+    ordinals, articles read as 1) -> (value, kind), from ``data/language/number-words.tsv``;
+    kind ``unit`` marks the cardinals 1-9 that build compounds (:func:`number_compounds`).
+
+    Example:
+        >>> extra_number_words("en")["dozen"], extra_number_words("id")["dua"], dict(extra_number_words("xx"))
+        ((12.0, 'word'), (2.0, 'unit'), {})
+    """
+    return MappingProxyType({word.casefold(): (float(value), kind)
+                             for word, value, kind in _rows("number-words.tsv", lang)})
+
+
+@lru_cache(maxsize=256)
+def number_compounds(lang: str) -> tuple[tuple[str, str, float | None], ...]:
+    """The words that build ``lang``'s numbers from a unit word before them, as (word, role,
+    value), from ``data/language/number-compounds.tsv``: role ``times`` (Indonesian ``dua
+    puluh`` = 20), ``plus`` (``dua belas`` = 12), ``one`` (a prefix standing for 1: ``se``),
+    ``prefix`` (one the compound may carry: the ordinal ``ke``); empty for most languages.
+
+    Example:
+        >>> number_compounds("id")[0], number_compounds("en")
+        (('puluh', 'times', 10.0), ())
+    """
+    return tuple((row[0].casefold(), row[1], float(row[2]) if len(row) > 2 else None)
+                 for row in _rows("number-compounds.tsv", lang))
+
+
+@lru_cache(maxsize=256)
+def enclitics(lang: str) -> tuple[str, ...]:
+    """Particles ``lang`` writes joined to the end of a word, names too (Indonesian ``-nya``:
+    ``Trumpnya``; ``data/language/enclitics.tsv``), in file order; empty for most languages.
+
+    Example:
+        >>> enclitics("id"), enclitics("en")
+        (('nya',), ())
+    """
+    return tuple(row[0] for row in _rows("enclitics.tsv", lang))
+
+
+@lru_cache(maxsize=256)
+def common_word_endings(lang: str) -> tuple[str, ...]:
+    """Endings of ``lang``'s common words that names rarely have (English ``-ing``, ``-ment``;
+    ``data/language/common-endings.tsv``); empty for most languages.
+
+    Example:
+        >>> common_word_endings("en")[:3], common_word_endings("de")
+        (('ing', 'ed', 'al'), ())
+    """
+    return tuple(row[0] for row in _rows("common-endings.tsv", lang))
 
 
 @lru_cache(maxsize=256)

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from ..language import script_of
 from ..lexicon import Lexicon, common_words, known_words, word_forms
-from ..locale_data import (calendar_words, capitalises_nouns, has_locale, place_names, territory_code, territory_of,
+from ..locale_data import (calendar_words, capitalises_nouns, common_word_endings, enclitics, has_locale, place_names, territory_code, territory_of,
                            unaccented, usual_script)
 from .text import Token, is_stopword, tokens
 
@@ -33,7 +33,6 @@ _FOLD = (("dzs", "j"), ("sch", "s"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck
          ("q", "k"), ("x", "ks"), ("z", "s"), ("w", "v"), ("y", "i"), ("j", "i"), ("dj", "i"),
          ("oe", "u"), ("ou", "u"), ("ee", "i"))
 _DOUBLE = regex.compile(r"(\p{L})\1+")
-_SUFFIX_ID = ("nya",)
 
 
 _VOWELS = regex.compile(r"[aeiouy]+")
@@ -345,10 +344,9 @@ def _strip(word: str, lang: str) -> str:
             w = left
     if not possessive and len(word) >= 3 and word[:-1].isalpha() and word[:-1].isupper() and word.endswith("s"):
         w = w[:-1]  # AMs, MPs
-    if lang in ("id", "ms"):
-        for suf in _SUFFIX_ID:
-            if w.endswith(suf) and len(w) > len(suf) + 2:
-                w = w[: -len(suf)]
+    for suf in enclitics(lang):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            w = w[: -len(suf)]
     return w
 
 
@@ -614,12 +612,6 @@ def _names(text: str, lang: str, vocab: DocumentVocabulary | None,
     return names
 
 
-#: English endings of common words (rare at the end of names): capitalised words with them
-#: inside organisation names or headlines are treated as dictionary words.
-_EN_COMMON_ENDINGS = ("ing", "ed", "al", "ly", "ion", "ions", "ers", "ive", "ance", "ence", "ment",
-                      "ments", "ity", "ous", "ness", "ship", "ists", "ics")
-
-
 def _strong(word: str) -> bool:
     """Mixed case or letters with digits (``OpenAI``, ``GPT-4``): a name in any language (an
     acronym's plural or possessive, ``AMs``, ``UK's``, is not mixed case)."""
@@ -667,7 +659,7 @@ def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabula
     if capitalises_nouns(lang) or not known_words(lang):
         return True
     w = _strip(word, lang)
-    if lang == "en" and len(w) > 5 and w.endswith(_EN_COMMON_ENDINGS):
+    if len(w) > 5 and w.endswith(common_word_endings(lang)):
         return True
     return vocab is not None and w in vocab.common
 

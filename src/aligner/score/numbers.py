@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from ..locale_data import (clock_offset, era_offsets, customary_unit_words, day_period_words, decimal_symbol, group_symbol, magnitude_prefixes,
-                           magnitude_words, month_names_with_english, number_stems, numbered_month_names, proclitics,
+                           extra_number_words, magnitude_words, month_names_with_english, number_compounds, number_stems, numbered_month_names, proclitics,
                            wide_month_names,
                            ordinal_dot, time_separator)
 from .text import is_stopword
@@ -114,27 +114,6 @@ def _num_pattern(lang: str) -> "regex.Pattern[str]":
     return regex.compile(head + _mag_group(lang) + _NUM_TAIL, regex.IGNORECASE)
 
 
-_EN_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-    "twelfth": 12, "twentieth": 20, "hundredth": 100, "half": 0.5, "once": 1, "twice": 2,
-    "single": 1, "double": 2, "triple": 3, "decade": 10, "decades": 10, "both": 2, "pair": 2, "couple": 2, "million": 1e6,
-    "billion": 1e9, "thousand": 1e3, "a": 1, "an": 1,
-}
-_ID_UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-             "delapan": 8, "sembilan": 9}
-_ID_WORDS: dict[str, float] = {
-    **_ID_UNITS, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000, "sejuta": 1e6,
-    "pertama": 1, "setengah": 0.5, "separuh": 0.5, "kedua": 2, "ketiga": 3, "keempat": 4,
-    "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
-    "sekali": 1, "lusin": 12, "selusin": 12, "juta": 1e6, "miliar": 1e9, "ribu": 1e3,
-}
-_ID_COMPOUND = regex.compile(r"\b(?:ke)?(" + "|".join(_ID_UNITS) + r"|se)\s+(puluh|belas|ratus)"
-                             r"(?:\s+(" + "|".join(_ID_UNITS) + r"))?\b", regex.IGNORECASE)
 #: The Han numerals in everyday use, with their Unicode numeric values (三 = 3, 百 = 100, 万 = 10^4;
 #: 两 "two (of)" has none in Unicode). The financial forms (壹, 参...) are left out: 参 is also "join".
 _HAN = {c: float(unicodedata.numeric(c, 2)) for c in "〇零一二三四五六七八九十百千万萬亿億兆两兩"}
@@ -457,8 +436,7 @@ def number_words(lang: str) -> dict[str, float]:
         >>> number_words("de")["zwölf"], number_words("fi")["kolme"], number_words("en")["dozen"]
         (12.0, 3.0, 12.0)
     """
-    table: dict[str, float] = {k: float(v) for k, v in _EN_WORDS.items()} if lang == "en" else (
-        {k: float(v) for k, v in _ID_WORDS.items()} if lang in ("id", "ms") else {})
+    table: dict[str, float] = {word: value for word, (value, _kind) in extra_number_words(lang).items()}
     try:
         from num2words import num2words  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a main dependency
@@ -476,19 +454,41 @@ def number_words(lang: str) -> dict[str, float]:
     return table
 
 
+@lru_cache(maxsize=128)
+def _compound_pattern(lang: str) -> tuple["regex.Pattern[str]", dict[str, float], dict[str, tuple[str, float]]] | None:
+    """The pattern of ``lang``'s compound number words (:func:`aligner.locale_data.number_compounds`:
+    Indonesian ``dua puluh lima`` = 25, ``sebelas``... ``kedua belas``), its unit words -> value
+    and its scale words -> (role, value); ``None`` where the language builds none."""
+    rows = number_compounds(lang)
+    units = {w: v for w, (v, kind) in extra_number_words(lang).items() if kind == "unit"}
+    scales = {w: (role, float(v or 0)) for w, role, v in rows if role in ("times", "plus")}
+    if not rows or not units or not scales:
+        return None
+    ones = [w for w, role, _ in rows if role == "one"]
+    prefixes = [w for w, role, _ in rows if role == "prefix"]
+    unit_words = "|".join(regex.escape(w) for w in units)
+    pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in prefixes) + r")?("
+                            + "|".join([unit_words] + [regex.escape(w) for w in ones]) + r")\s+("
+                            + "|".join(regex.escape(w) for w in scales) + r")(?:\s+(" + unit_words + r"))?\b",
+                            regex.IGNORECASE)
+    return pattern, units, scales
+
+
 def _spelled(text: str, lang: str, digit_spans: list[tuple[int, int]]) -> Iterable[Quantity]:
     table = number_words(lang)
     if not table:
         return []
     out = []
     covered: list[tuple[int, int]] = []
-    if lang in ("id", "ms"):
-        for m in _ID_COMPOUND.finditer(text):
-            unit = 1 if m.group(1).lower() == "se" else _ID_UNITS[m.group(1).lower()]
-            scale = {"puluh": 10, "belas": None, "ratus": 100}[m.group(2).lower()]
-            value = 10 + unit if scale is None else unit * scale
+    compound = _compound_pattern(lang)
+    if compound is not None:
+        pattern, units, scales = compound
+        for m in pattern.finditer(text):
+            unit = units.get(m.group(1).lower(), 1.0)  # not a unit word: a prefix standing for 1
+            role, factor = scales[m.group(2).lower()]
+            value = unit * factor if role == "times" else unit + factor
             if m.group(3):
-                value += _ID_UNITS[m.group(3).lower()]
+                value += units[m.group(3).lower()]
             out.append(Quantity(frozenset({float(value)}), "word", m.start(), m.end()))
             covered.append((m.start(), m.end()))
     mags = _magnitudes(lang)
