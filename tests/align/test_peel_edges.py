@@ -86,12 +86,13 @@ def test_the_whole_text_passes_run_only_where_the_encoder_knows_both_languages(m
     monkeypatch.setattr(aligner, "join_skips", recording("join"))
     monkeypatch.setattr(aligner, "peel_edges", recording("peel"))
     monkeypatch.setattr(aligner, "split_merges", recording("split"))
+    monkeypatch.setattr(aligner, "pair_edges", recording("edges"))
     src = ["The summit is 8603 m high.", "We went down.", "It was cold."]
     tgt = ["Huippu on 8603 m.", "Laskeuduimme.", "Oli kylmä."]
     config = Config(encoder="use")
     aligner.align_texts(src, tgt, config, src_lang="en", tgt_lang="fi", encoder=_Hashing())
     assert calls == []
     aligner.align_texts(src, tgt, config, src_lang="en", tgt_lang="de", encoder=_Hashing())
-    assert calls == ["pair", "join", "peel", "split"]
+    assert calls == ["pair", "join", "peel", "split", "edges"]
     aligner.align_texts(src, tgt, config, encoder=_Hashing())  # languages not given: as before
-    assert calls == ["pair", "join", "peel", "split"] * 2
+    assert calls == ["pair", "join", "peel", "split", "edges"] * 2

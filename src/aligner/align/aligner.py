@@ -14,11 +14,12 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    model's gain through one map pooled over all dev pairs, with the bead's kind, its
    neighbours and the document's median as inputs);
 5. with an encoder that knows both languages, checks of the DP's choices (:func:`pair_skips`,
-   :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`, :func:`shift_boundaries`): an
-   omission and an addition side by side become one bead, a left-out sentence joins its
-   neighbour, an edge line leaves a merged bead, a merged bead is cut in two, two neighbouring
-   beads trade the sentence at their boundary, each only where the vectors (the texts encoded
-   whole, for the last four) say so (and, for the trade, the lengths do not disagree).
+   :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`, :func:`shift_boundaries`,
+   :func:`pair_edges`): an omission and an addition side by side become one bead, a left-out
+   sentence joins its neighbour, an edge line leaves a merged bead, a merged bead is cut in two,
+   two neighbouring beads trade the sentence at their boundary, a left-out sentence takes the
+   edge sentence of the merged bead beside it, each only where the vectors (the texts encoded
+   whole, for the last five) say so (and, for the trade, the lengths do not disagree).
 """
 
 from __future__ import annotations
@@ -51,12 +52,18 @@ from .features import band_evidence
 from .model import Alignment, Bead
 from .sides import Side, Window, doc_ratio, make_side
 
-__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "peel_edges", "shift_boundaries", "split_merges"]
+__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "pair_edges", "peel_edges", "shift_boundaries",
+           "split_merges"]
 
 _LOG = logging.getLogger("aligner")
 _COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
 _COARSE_SKIP_PENALTY = 1.0  # log-odds per 1-0 / 0-1 bead when finding the band (not fitted)
 _CONTEXT_BEADS = 1  # beads on each side of an uncertain bead whose sentences are encoded too
+#: :func:`pair_edges`' ``(margin, slack)``: how far (as a fraction of the way from the document's
+#: unrelated to its matched pairs) an n-1 bead's edge sentence and a skip beside it must be, and how
+#: much closer the merged bead may encode with the edge than without it (not fitted; chosen on the
+#: divergence and alignment dev sets)
+_EDGE_MARGINS = (0.0, 0.02)
 
 Path = list[tuple[int, int, int, int]]
 
@@ -194,13 +201,15 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
         path, conf = shift_boundaries(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                       shift_margin(), set(shapes),
                                       (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side)))
+        path, conf = pair_edges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder, *_EDGE_MARGINS,
+                                set(shapes))
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
             for (i, di, j, dj), c in zip(path, conf)], enc_name
 
 
 def _knows_both(encoder: str, src_lang: str | None, tgt_lang: str | None) -> bool:
     """May the whole-text checks after the DP (:func:`pair_skips`, :func:`join_skips`, :func:`peel_edges`,
-    :func:`split_merges`, :func:`shift_boundaries`) trust ``encoder``'s cosines? Not where its recorded languages leave
+    :func:`split_merges`, :func:`shift_boundaries`, :func:`pair_edges`) trust ``encoder``'s cosines? Not where its recorded languages leave
     one side out: an encoder never trained on a language cannot tell a joined text's cosine
     from noise (USE on en-fi lost 0.02-0.04 strict F1 to them). Unknown languages or encoders: trusted, as before."""
     if not (src_lang and tgt_lang):
@@ -224,20 +233,10 @@ def pair_skips(path: Path, conf: np.ndarray, src_vec: np.ndarray, tgt_vec: np.nd
     """
     n_beads = len(path)
     ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)  # encoded sentences
-    ones = [k for k, (i, di, j, dj) in enumerate(path) if di == 1 and dj == 1 and ok_s[i] and ok_t[j]]
-    if len(ones) < 3:
+    scale = _cosine_scale(path, src_vec, tgt_vec)
+    if scale is None:
         return path, conf
-    matched = [_cos(src_vec[path[k][0]], tgt_vec[path[k][2]]) for k in ones]
-    unrelated: list[float] = []
-    for a, b in zip(ones, ones[1:]):
-        if b == a + 1:
-            unrelated += [_cos(src_vec[path[a][0]], tgt_vec[path[b][2]]),
-                          _cos(src_vec[path[b][0]], tgt_vec[path[a][2]])]
-    if len(unrelated) < 2:
-        return path, conf
-    low, high = float(np.median(unrelated)), float(np.median(matched))
-    if high <= low:
-        return path, conf
+    low, high = scale
     out: Path = []
     conf_out: list[float] = []
     k = 0
@@ -264,6 +263,105 @@ def pair_skips(path: Path, conf: np.ndarray, src_vec: np.ndarray, tgt_vec: np.nd
         out.append(b1)
         conf_out.append(float(conf[k]))
         k += 1
+    return out, np.array(conf_out)
+
+
+def _cosine_scale(path: Path, src_vec: np.ndarray, tgt_vec: np.ndarray) -> tuple[float, float] | None:
+    """The document's cosine of unrelated pairs (median over the crossed sentences of
+    neighbouring encoded 1-1 beads) and of matched pairs (median over its encoded 1-1 beads);
+    ``None`` with fewer than three such beads, two crossed pairs, or matched not above unrelated."""
+    ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
+    ones = [k for k, (i, di, j, dj) in enumerate(path) if di == 1 and dj == 1 and ok_s[i] and ok_t[j]]
+    if len(ones) < 3:
+        return None
+    matched = [_cos(src_vec[path[k][0]], tgt_vec[path[k][2]]) for k in ones]
+    unrelated: list[float] = []
+    for a, b in zip(ones, ones[1:]):
+        if b == a + 1:
+            unrelated += [_cos(src_vec[path[a][0]], tgt_vec[path[b][2]]),
+                          _cos(src_vec[path[b][0]], tgt_vec[path[a][2]])]
+    if len(unrelated) < 2:
+        return None
+    low, high = float(np.median(unrelated)), float(np.median(matched))
+    return (low, high) if high > low else None
+
+
+def pair_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
+               src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, margin: float, slack: float,
+               shapes: set[tuple[int, int]]) -> tuple[Path, np.ndarray]:
+    """A 0-1 (1-0) bead beside a merged bead with two or more source (target) sentences takes
+    the merged bead's edge sentence next to it, and the two become a 1-1 bead and the merged
+    bead less that sentence, when the encoder pairs the edge sentence with the skip's: their
+    cosine sits more than ``margin`` of the way from the document's unrelated pairs to its
+    matched pairs (as in :func:`pair_skips`) and is above the edge sentence's cosine with every
+    other-side sentence of the merged bead and the skip sentence's with every other sentence of
+    the merged bead, and the merged bead without it, encoded as whole texts, is at most
+    ``slack`` further from its other side than with it.
+
+    A translation that drops a clause from a sentence is shorter; the DP may then join the
+    sentence's source to its neighbour's (an n-1 bead whose mean vector is still close) and
+    leave the shortened translation as an addition. Positive evidence only: sentences without
+    vectors take no part, the rest must be a shape the DP allows, one move per bead (the
+    candidates with the higher cosine first), one encoder call for all of a document's
+    candidates (linear); both new beads keep the lower of the two confidences.
+    """
+    scale = _cosine_scale(path, src_vec, tgt_vec)
+    if scale is None:
+        return path, conf
+    low, high = scale
+    ok = (np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1))
+    vecs = (src_vec, tgt_vec)
+    # (skip bead, merged bead, side of the merged bead's several sentences (0 source, 1 target), edge, skip
+    # sentence, their cosine)
+    cands: list[tuple[int, int, int, int, int, float]] = []
+    for k, (i, di, j, dj) in enumerate(path):
+        if di + dj != 1:
+            continue
+        side = 0 if dj else 1  # a 0-1 skip takes a source sentence
+        y = j if dj else i
+        if not ok[1 - side][y]:
+            continue
+        for k2 in (k - 1, k + 1):
+            if not 0 <= k2 < len(path):
+                continue
+            i2, di2, j2, dj2 = path[k2]
+            ids, other = (range(i2, i2 + di2), range(j2, j2 + dj2)) if side == 0 else \
+                (range(j2, j2 + dj2), range(i2, i2 + di2))
+            if len(ids) < 2 or not len(other) or ((di2 - 1, dj2) if side == 0 else (di2, dj2 - 1)) not in shapes \
+                    or not ok[side][list(ids)].all() or not ok[1 - side][list(other)].all():
+                continue
+            x = ids[-1] if k2 < k else ids[0]
+            c = _cos(vecs[side][x], vecs[1 - side][y])
+            rivals = [_cos(vecs[side][x], vecs[1 - side][b]) for b in other] \
+                + [_cos(vecs[side][a], vecs[1 - side][y]) for a in ids if a != x]
+            if (c - low) / (high - low) > margin and c > max(rivals):
+                cands.append((k, k2, side, x, y, c))
+    if not cands:
+        return path, conf
+
+    def groups(k2: int, side: int, x: int) -> tuple[_Group, _Group, _Group]:
+        i2, di2, j2, dj2 = path[k2]
+        s_ids, t_ids = tuple(range(i2, i2 + di2)), tuple(range(j2, j2 + dj2))
+        mine, other = (s_ids, t_ids) if side == 0 else (t_ids, s_ids)
+        return (side == 0, mine), (side == 0, tuple(a for a in mine if a != x)), (side != 0, other)
+
+    vec = _group_vectors([g for _, k2, side, x, _, _ in cands for g in groups(k2, side, x)], src, tgt, src_vec,
+                         tgt_vec, encoder)
+    out = list(path)
+    conf_out = [float(c) for c in conf]
+    used: set[int] = set()
+    for k, k2, side, x, y, _ in sorted(cands, key=lambda cand: -cand[5]):
+        whole, rest, partner = (vec[g] for g in groups(k2, side, x))
+        if k in used or k2 in used or _cos(rest, partner) < _cos(whole, partner) - slack:
+            continue
+        i2, di2, j2, dj2 = path[k2]
+        first = k2 > k  # the edge is the merged bead's first sentence
+        if side == 0:
+            out[k], out[k2] = (x, 1, y, 1), ((i2 + 1, di2 - 1, j2, dj2) if first else (i2, di2 - 1, j2, dj2))
+        else:
+            out[k], out[k2] = (y, 1, x, 1), ((i2, di2, j2 + 1, dj2 - 1) if first else (i2, di2, j2, dj2 - 1))
+        conf_out[k] = conf_out[k2] = min(conf_out[k], conf_out[k2])
+        used |= {k, k2}
     return out, np.array(conf_out)
 
 
