@@ -230,3 +230,38 @@ def test_a_stray_bead_is_a_mistranslation_whatever_its_meaning_fidelity(concept_
         assert "mistranslation" not in _types(flag_bead(src, tgt, bead, other, settings))
     # the rule is off in settings that do not set it
     assert not is_stray(0.15, -0.08, DEFAULT_SETTINGS.with_(stray_similarity=-9.0))
+
+
+def test_a_name_left_out_by_a_shorter_target_supports_a_partial_omission(concept_encoder):
+    from aligner.flags.rules import longer_side_unmatched
+
+    text = ("Minister Patton said prices rose in Oxford and Cambridge after the vote.",
+            "Menteri Patton mengatakan harga naik.")
+    src, tgt, bead, score = _bead_with(concept_encoder, *text, length_z=-1.6, meaning=0.9, src_part=None)
+    names = score.evidence.names
+    assert names.src_only and not names.tgt_only and names.left_out  # a note as a name flag
+    assert longer_side_unmatched(score.evidence)
+    settings = DEFAULT_SETTINGS.with_(length_z_weak=1.5, length_z_strong=3.0, partial_fidelity=0.5)
+    assert "partial_omission" in _types(flag_bead(src, tgt, bead, score, settings))
+    # a longer target that lacks the source's names: nothing supports a clause added or dropped
+    longer = type(score)(score.fidelity, score.parts, _replace(score.evidence, length_z=1.6))
+    assert not longer_side_unmatched(longer.evidence)
+
+
+def test_a_partial_omission_without_any_known_word_does_not_list_the_whole_sentence(concept_encoder):
+    from aligner.score.lexical import Coverage
+
+    text = ("Prices rose yesterday in every shop of the old town, the minister said.", "Menteri berkata.")
+    src, tgt, bead, score = _bead_with(concept_encoder, *text, length_z=-3.0, meaning=0.9, src_part=None)
+    words = score.evidence.src_coverage.words
+    assert words
+    blind = type(score)(score.fidelity, score.parts,
+                        _replace(score.evidence, src_coverage=Coverage(words, words)))  # no counterpart known
+    (flag,) = [f for f in flag_bead(src, tgt, bead, blind) if f.type == "partial_omission"]
+    assert "no source word has a known counterpart" in flag.message and "Prices" not in flag.message
+    assert [(e.side, e.start, e.end) for e in flag.evidence] == [("src", 0, src.sentences[0].end)]
+    # some words with a counterpart: the others are what was left out
+    some = type(score)(score.fidelity, score.parts,
+                       _replace(score.evidence, src_coverage=Coverage(words, words[1:])))
+    (flag,) = [f for f in flag_bead(src, tgt, bead, some) if f.type == "partial_omission"]
+    assert "source words with no counterpart" in flag.message

@@ -134,6 +134,14 @@ def _partial(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence, added: 
         shown = " ".join(doc.text[e.start : e.end].strip() for e in evidence)[:160]
         message = (f"the target adds text with no counterpart in the source: {shown!r}" if added
                    else f"the target leaves out part of the source: {shown!r}")
+    elif cov.words and len(cov.uncovered) == len(cov.words):
+        # no word of the side has a known counterpart (a pair without a lexicon): listing them all
+        # would only repeat the sentence, and point at nothing
+        evidence = ()
+        message = (f"the target is longer than expected (length z-score {ev.length_z:+.1f}); no word has a known "
+                   "counterpart to show what was added" if added else
+                   f"the target is shorter than expected (length z-score {ev.length_z:+.1f}); no source word has a "
+                   "known counterpart to show what was left out")
     else:
         evidence = _tok_ev(doc, side, ids, ev.tgt_base if added else ev.src_base, cov.uncovered)
         words = ", ".join(t.surface for t in cov.uncovered[:8])
@@ -166,15 +174,16 @@ def _fragment(src: Document, tgt: Document, bead: Bead) -> bool:
 def longer_side_unmatched(ev: BeadEvidence) -> bool:
     """Does the longer side (by the length z-score) hold a number or a name with no counterpart
     while the shorter side holds none? That is content of the longer side the other side does not
-    carry: support for a clause added or dropped. A name counts only when its flag is no note
-    (not :attr:`~aligner.score.entities.NameMatch.left_out`)."""
+    carry: support for a clause added or dropped. A name left out or paraphrased
+    (:attr:`~aligner.score.entities.NameMatch.left_out`, a note as a name flag) counts too: the
+    shorter side lost it with the words around it."""
     longer, shorter = (1, 0) if ev.length_z > 0 else (0, 1)
     if ev.numbers[shorter]:
         return False
     names = (ev.names.src_only, ev.names.tgt_only)
     if names[shorter]:
         return False
-    return bool(ev.numbers[longer]) or (bool(names[longer]) and not ev.names.left_out)
+    return bool(ev.numbers[longer]) or bool(names[longer])
 
 
 def is_stray(similarity: float | None, margin: float | None, settings: FidelitySettings = DEFAULT_SETTINGS) -> bool:
