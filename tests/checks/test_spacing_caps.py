@@ -91,3 +91,16 @@ def test_fold_width_keeps_offsets():
 
     assert fold_width("ＮＡＴＯの（ｉＰｈｏｎｅ）") == "NATOの(iPhone)"
     assert len(fold_width("ＡＢＣ")) == 3
+
+
+def test_doubled_syllables_are_notes_where_spaces_separate_syllables():
+    # Vietnamese writes a space between syllables: mãi mãi "forever", năm năm "five years"
+    from aligner.checks import run_checks
+
+    from .conftest import one_bead
+
+    def severities(src, tgt, tgt_lang):
+        return [f.severity for f in run_checks(*one_bead(src, tgt, "en", tgt_lang), "doublewords").get(0, ())]
+
+    assert severities("It will regret it forever.", "Nó sẽ mãi mãi hối tiếc.", "vi") == ["info"]
+    assert severities("It is ready.", "Itu sudah sudah siap.", "id") == ["minor"]  # a slip elsewhere

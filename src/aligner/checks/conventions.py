@@ -53,6 +53,8 @@ class Conventions:
             is also a copula ``NBC — 2,94 млн``) a dash only opens speech.
         quote_ends: a closing quotation mark ends a sentence without a final mark (Japanese
             ``「行く」``); elsewhere a sentence that ends a quotation still has its mark.
+        syllable_spacing: spaces separate syllables and a doubled syllable is an ordinary word
+            (Vietnamese ``mãi mãi`` "forever", ``năm năm`` "five years").
         word_apostrophes: the script writes apostrophes inside words (``it's``); where it does
             not (Hangul, Han, Kana), a ``'`` between two letters closes a quotation before a
             particle (``'조치'를``).
@@ -73,6 +75,7 @@ class Conventions:
     dash_closes: bool = False
     quote_ends: bool = False
     word_apostrophes: bool = True
+    syllable_spacing: bool = False
 
     @property
     def double_quotes(self) -> tuple[tuple[str, str], ...]:
@@ -162,4 +165,5 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
         dash_closes=bool(entry.get("dash_closes_quote", False)),
         quote_ends=bool(entry.get("quote_ends", False)),
         word_apostrophes=bool(table["scripts"][base.script].get("word_apostrophes", True)),
+        syllable_spacing=bool(entry.get("syllable_spacing", False)),
     )

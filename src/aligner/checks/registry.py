@@ -23,10 +23,12 @@ __all__ = ["CHECKS", "Check", "Context", "Finding", "check_names", "register", "
 
 @dataclass(frozen=True)
 class Finding:
-    """What a rule found: a short message and evidence spans (document offsets)."""
+    """What a rule found: a short message and evidence spans (document offsets); ``severity``
+    overrides the check's where the finding is less sure than the check's usual case."""
 
     message: str
     evidence: tuple[Evidence, ...]
+    severity: str | None = None
 
 
 @dataclass(frozen=True)

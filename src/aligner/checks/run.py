@@ -20,7 +20,7 @@ __all__ = ["CHECKS_VERSION", "check_flag", "context_for", "run_checks"]
 
 def check_flag(check: Check, finding: Finding) -> Flag:
     """The flag for one finding: the check's type and severity, ``[name] message``."""
-    return Flag(check.type, check.severity, f"[{check.name}] {finding.message}", finding.evidence)
+    return Flag(check.type, finding.severity or check.severity, f"[{check.name}] {finding.message}", finding.evidence)
 
 
 def context_for(src_lang: str, tgt_lang: str, glossary: Glossary | str | os.PathLike[str] | None) -> Context:

@@ -15,10 +15,14 @@ _DOUBLE_SPACE = regex.compile(r"(?<=\S)  +(?=\S)")
 
 
 def _doublewords(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
+    # Where spaces separate syllables, a doubled syllable is often a word (Vietnamese mãi mãi
+    # "forever") or two words (năm năm "five years"): a note for the reviewer, not a flag.
+    syllables = ctx.tgt_conv.syllable_spacing
     in_source = {m.group(1).casefold() for m in _DOUBLE_WORD.finditer(src.masked)}
     for m in _DOUBLE_WORD.finditer(tgt.masked):
         if m.group(1).casefold() not in in_source:
-            yield Finding(f"word repeated: {m.group()!r}", (tgt.evidence(m.start(), m.end()),))
+            yield Finding(f"word repeated: {m.group()!r}" + (" (a doubled syllable may be a word)" if syllables else ""),
+                          (tgt.evidence(m.start(), m.end()),), "info" if syllables else None)
 
 
 def _doublespace(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
