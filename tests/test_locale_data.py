@@ -59,3 +59,17 @@ def test_clock_offset_is_data():
     from aligner.locale_data import clock_offset
 
     assert clock_offset("sw") == 6 and clock_offset("sw-KE") == 6 and clock_offset("fi") == 0
+
+
+def test_magnitude_words_hold_in_languages_of_every_kind():
+    from aligner.locale_data import magnitude_words
+    from aligner.score.numbers import extract_numbers
+
+    # Hebrew's CLDR patterns start with a right-to-left mark before the digits
+    assert magnitude_words("he")["מיליארד"] == 1e9
+    assert extract_numbers("הבנייה עלתה 12 מיליארד קרונות.", "he") == frozenset({"12000000000"})
+    # a case form CLDR does not list is read through the stem its plural forms share
+    assert extract_numbers("Framkvæmdir kostuðu 12 milljarða króna.", "is") == frozenset({"12000000000"})
+    # a form told from a unit symbol only by its case is dropped (Catalan kM = 10^9, km)
+    assert "km" not in magnitude_words("ca")
+    assert "12" in extract_numbers("La carretera fa 12 km.", "ca")

@@ -32,6 +32,7 @@ data simply gets no help from it.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -450,10 +451,21 @@ def magnitude_words(lang: str) -> Mapping[str, float]:
         zeros = re.search("0+", text)
         if zeros is None or text[: zeros.start()].strip():
             continue  # a word before the number: magnitude_prefixes
-        word = text[zeros.end():].replace("\u00a0", " ").strip().rstrip(".").casefold()
+        written = text[zeros.end():].replace("\u00a0", " ").strip().rstrip(".")
+        word = written.casefold()
         factor = int(mag) // 10 ** (len(zeros.group(0)) - 1)
-        if word and factor >= 100:
+        if word and factor >= 100 and not _INNER_CAPITAL.search(written):
             out.setdefault(word, float(factor))
+    # the stem the plural forms share (Icelandic milljarður, milljarðar: milljarð), so that other
+    # case forms (12 milljarða) are read with a case ending; six letters at least
+    forms: dict[float, list[str]] = {}
+    for word, factor in out.items():
+        if len(word) >= 6 and word.isalpha():
+            forms.setdefault(factor, []).append(word)
+    for factor, words in forms.items():
+        stem = os.path.commonprefix(words)
+        if len(words) >= 2 and len(stem) >= 6:
+            out.setdefault(stem, factor)
     for word, factor in _rows("magnitudes.extra.tsv", lang):
         out.setdefault(word.casefold(), float(factor))
     return MappingProxyType(out)
@@ -627,5 +639,13 @@ def _compact_patterns(lang: str) -> list[tuple[str, str]]:
     for width in widths:
         for plural in width.values():
             for mag, pattern in plural.items():
-                out.append((str(getattr(pattern, "pattern", pattern)).split(";")[0].replace("'", ""), str(mag)))
+                text = str(getattr(pattern, "pattern", pattern)).split(";")[0].replace("'", "")
+                out.append((_BIDI_MARKS.sub("", text), str(mag)))  # Hebrew writes "\u200f0 מיליארד"
     return out
+
+
+#: Bidirectional control marks, which CLDR puts before the digits of some right-to-left patterns.
+_BIDI_MARKS = regex.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+#: A lower-case letter before a capital: a form told from a unit symbol only by its case (Catalan
+#: ``kM``, 10^9, beside ``km``), which the look-up ignores.
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
