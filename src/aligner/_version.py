@@ -44,7 +44,7 @@ def fidelity_settings_digest() -> str:
     return settings_digest(json.loads(fidelity_settings_text()))
 
 #: The QA check rules and their data (``checks``, ``data/conventions``); bump when either changes.
-CHECKS_VERSION = "qa3"
+CHECKS_VERSION = "qa4"
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from aligner.checks.conventions import conventions
     # where words do take apostrophes, a ' between letters stays one
     ("quotes", "He said 'it's fine' twice.", "Dia bilang 'it's fine twice.", "en", "id"),
     ("endpunc", "It is ready.", "Sudah siap", "en", "id"),
+    ("endpunc", "Is it ready?", "พร้อมแล้ว", "en", "th"),  # a question mark dropped, even in Thai
     ("endpunc", "Is it ready?", "¿Está listo.", "en", "es"),
     ("endpunc", "Is it ready?", "Está listo?", "en", "es"),
     ("startpunc", "– Yes, he said.", "Ya, katanya.", "en", "id"),
@@ -56,6 +57,9 @@ def test_flagged(flagged, name, src, tgt, src_lang, tgt_lang):
     ("startpunc", "Trump asked in his mock voice.", "– kérdezte Trump vicces hangon.", "en", "hu"),
     ("startpunc", "—Sí, dijo.", "Yes, he said.", "es", "en"),
     ("endpunc", 'They must "resist."', 'Mereka harus "melawan".', "en", "id"),
+    # Thai writes no full stop; Khmer ends a sentence with its khan
+    ("endpunc", "Shares fell 1.5% on Tuesday.", "หุ้นร่วงลง 1.5% เมื่อวันอังคาร", "en", "th"),
+    ("endpunc", "Shares fell on Tuesday.", "ភាគហ៊ុនបានធ្លាក់ចុះកាលពីថ្ងៃអង្គារ។", "en", "km"),
     # a closing quotation mark ends a sentence by itself where the language's data says so
     ("endpunc", '"We are doing great," he said.', "「北朝鮮と上手くやれている」", "en", "ja"),
     # a final mark before a closing quote of another style still ends the sentence

@@ -53,6 +53,8 @@ class Conventions:
             is also a copula ``NBC — 2,94 млн``) a dash only opens speech.
         quote_ends: a closing quotation mark ends a sentence without a final mark (Japanese
             ``「行く」``); elsewhere a sentence that ends a quotation still has its mark.
+        writes_period: the language ends statements with a full stop; where it writes none
+            (Thai, Lao: a space ends the sentence), a translation with no final mark is no slip.
         syllable_spacing: spaces separate syllables and a doubled syllable is an ordinary word
             (Vietnamese ``mãi mãi`` "forever", ``năm năm`` "five years").
         word_apostrophes: the script writes apostrophes inside words (``it's``); where it does
@@ -76,6 +78,7 @@ class Conventions:
     quote_ends: bool = False
     word_apostrophes: bool = True
     syllable_spacing: bool = False
+    writes_period: bool = True
 
     @property
     def double_quotes(self) -> tuple[tuple[str, str], ...]:
@@ -166,4 +169,5 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
         quote_ends=bool(entry.get("quote_ends", False)),
         word_apostrophes=bool(table["scripts"][base.script].get("word_apostrophes", True)),
         syllable_spacing=bool(entry.get("syllable_spacing", False)),
+        writes_period=any(mark in base.final for mark in table["classes"]["period"]),
     )

@@ -46,6 +46,8 @@ def _endpunc(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
     # inside a sentence (a comma).
     closed = t_class is None and s_class == "period" and ctx.tgt_conv.quote_ends \
         and _ends_closed(tgt.masked, ctx.tgt_conv)
+    # a language that writes no full stop (Thai, Lao) ends a statement with none
+    closed = closed or (t_class is None and s_class == "period" and not ctx.tgt_conv.writes_period)
     if s_class not in (None, *_CONTINUING) and s_class != t_class and not closed:
         a, b = _last_mark(src)
         c, d = _last_mark(tgt)
