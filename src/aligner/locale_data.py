@@ -22,6 +22,8 @@ One place answers, for any language code:
 * :func:`number_stems`: the stems number words take before a case ending (Finnish ``kahde-`` of
   ``kahdella``; ``data/language/number-stems.tsv``); :func:`proclitics`: the particles joined to
   the front of a word (Arabic ``ال``; ``data/language/proclitics.tsv``);
+* :func:`compound_links`: the linking elements between the parts of a closed compound (German
+  ``s`` of ``Atemwegsbeschwerden``; ``data/language/compound-links.tsv``);
 * :func:`capitalises_nouns`: whether the language capitalises common nouns (German,
   Luxembourgish; ``data/language/noun-capitalising.txt``), so that a capital letter is no
   evidence of a name.
@@ -42,7 +44,7 @@ import regex
 from babel import Locale
 
 __all__ = ["month_names", "month_names_with_english", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
-           "place_names", "capitalises_nouns", "usual_script", "conjunctions", "territory_of", "magnitude_words", "magnitude_prefixes", "territory_code",
+           "place_names", "capitalises_nouns", "compound_links", "usual_script", "conjunctions", "territory_of", "magnitude_words", "magnitude_prefixes", "territory_code",
            "day_period_words", "ordinal_dot", "unaccented", "has_locale", "customary_unit_words", "CUSTOMARY_UNITS", "LANGUAGE_DATA_VERSION"]
 
 #: Version of the language data (Babel's CLDR version and the shipped files).
@@ -358,6 +360,19 @@ def _rows(name: str, lang: str) -> list[tuple[str, ...]]:
         if len(fields) >= 2 and fields[0] == base:
             out.append(tuple(fields[1:]))
     return out
+
+
+@lru_cache(maxsize=256)
+def compound_links(lang: str) -> tuple[str, ...]:
+    """The linking elements ``lang`` may write between the parts of a closed compound (German
+    ``s`` of ``Atemwegsbeschwerden``; ``""``: the parts just meet), from
+    ``data/language/compound-links.tsv``; empty for a language that does not close up compounds.
+
+    Example:
+        >>> compound_links("de")[:3], compound_links("en")
+        (('', 's', 'es'), ())
+    """
+    return tuple("" if row[0] == "-" else row[0] for row in _rows("compound-links.tsv", lang))
 
 
 def capitalises_nouns(lang: str) -> bool:

@@ -10,7 +10,7 @@ import pytest
 
 @pytest.mark.parametrize("module", [
     "aligner.score.numbers", "aligner.score.entities", "aligner.score.lexical", "aligner.score.text",
-    "aligner.lexicon", "aligner.lexicon.tsv", "aligner.lexicon.morph", "aligner.lexicon.build", "aligner.locale_data",
+    "aligner.lexicon", "aligner.lexicon.tsv", "aligner.lexicon.morph", "aligner.lexicon.build", "aligner.lexicon.words", "aligner.locale_data",
 ])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))

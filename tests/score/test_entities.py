@@ -369,3 +369,42 @@ def test_a_day_name_of_several_words_is_no_name():
 def test_short_country_names_and_other_spellings_match(src, tgt, lang):
     m = match_names(src, "en", tgt, lang)
     assert not m.src_only and not m.tgt_only
+
+
+def test_a_german_word_that_no_word_list_knows_is_a_name():
+    # a German capital is no evidence of a name, but a word the German word list does not know is one
+    src = ("The case is currently before Alaska's Veteran's Court.", "He was arrested in Wasilla, Alaska.")
+    tgt = ("Der Fall wird zur Zeit vor dem Veteran's Muppet von Alaska verhandelt.", "Er wurde in Wasilla, Alaska, verhaftet.")
+    m = match_names(src[0], "en", tgt[0], "de", src_vocab=DocumentVocabulary.of(src, "en"),
+                    tgt_vocab=DocumentVocabulary.of(tgt, "de"))
+    assert [t.surface for t in m.tgt_only] == ["Muppet"] and not m.left_out
+    assert "Fall" in {t.surface for t in m.tgt_soft_only}  # a listed noun stays soft
+
+
+def test_german_sentences_are_never_headlines_in_title_case():
+    text = "Der Fall wird zur Zeit vor dem Bundesgericht von Alaska in Juneau verhandelt."
+    assert is_title_case(text) and not is_title_case(text, "de")
+
+
+def test_a_name_put_in_that_the_source_document_never_mentions_is_not_left_out():
+    src = ("Bond's daughter Karen Jankel said of the letter: it was hard.", "Karen Jankel was born later.")
+    tgt = ("Karen Jankel, Tochter des Autoren Michael Ballyhackamore, sagte über den Brief: es war schwer.",
+           "Karen Jankel wurde später geboren.")
+    m = match_names(src[0], "en", tgt[0], "de", src_vocab=DocumentVocabulary.of(src, "en"),
+                    tgt_vocab=DocumentVocabulary.of(tgt, "de"))
+    assert [t.surface for t in m.tgt_only] == ["Ballyhackamore"] and not m.left_out
+
+
+def test_english_words_kept_in_german_are_soft_against_a_third_language_only():
+    # German keeps "Showrunner"; Indonesian translates it: no name missing there
+    m = match_names("Neal Baer, Showrunner der Serie, sagte das.", "de", "Neal Baer, produser serial itu, mengatakannya.", "id")
+    assert not m.src_only
+    # against English the word would have been copied: a German word no list knows is a name there
+    m = match_names("The show's producer Neal Baer said so.", "en", "Der Produzent Neal Baer, Showrunner, sagte das.", "de")
+    assert [t.surface for t in m.tgt_only] == ["Showrunner"]
+
+
+def test_a_close_spelling_is_no_listed_word_at_a_sentence_start():
+    m = match_names("\"We have momentum,\" said Jordan Spieth.", "en",
+                    "„Sie haben Schwung“, sagte Jordan Bewegungen.", "de")
+    assert not m.variants and [t.surface for t in m.src_only] == ["Spieth"]

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..language import script_of
 from ..lexicon import Lexicon, common_words, known_words, word_forms
+from ..lexicon.words import has_word_list, in_word_list
 from ..locale_data import (calendar_words, capitalises_nouns, common_word_endings, enclitics, has_locale, place_names, territory_code, territory_of,
                            unaccented, usual_script)
 from .text import Token, is_stopword, tokens
@@ -170,13 +171,18 @@ def _title(word: str, lang: str) -> bool:
     return 2 <= len(word) <= 4 and word[:1].isupper() and word[1:].islower() and _abbreviation(word, lang)
 
 
-def is_title_case(text: str) -> bool:
-    """True for a headline written in title case (most longer words capitalised).
+def is_title_case(text: str, lang: str = "") -> bool:
+    """True for a headline written in title case (most longer words capitalised); never in a
+    language ``lang`` that capitalises its nouns, where an ordinary sentence looks like one.
 
     Example:
         >>> is_title_case("Killer Pig Mauls Chinese Farmer to Death"), is_title_case("Tom Daley said so.")
         (True, False)
+        >>> is_title_case("Der Fall wird zur Zeit vor dem Bundesgericht von Alaska in Juneau verhandelt.", "de")
+        False
     """
+    if lang and capitalises_nouns(lang):
+        return False
     words = [t.surface for t in tokens(text) if len(t.surface) >= 4 and not t.is_number]
     caps = sum(1 for w in words if w[:1].isupper())
     return caps >= 3 and caps >= 0.7 * len(words)
@@ -278,7 +284,7 @@ class DocumentVocabulary:
         counts: dict[str, int] = {}
         for text in sentences:
             toks = tokens(text)
-            title = is_title_case(text)
+            title = is_title_case(text, lang)
             starts = _sentence_starts(text, toks, lang)
             here: set[str] = set()
             for k, tok in enumerate(toks):
@@ -395,10 +401,12 @@ def _counterpart(name: Token, lang: str, other: tuple[Token, ...], other_lang: s
         if len(fn) >= 8 and tok.surface[:1].isupper() and fn[:-2] in ft[1:]:
             return "exact", tok  # the stem after a prefix of the other language: Democratic / Mwanademocrat
         # a close spelling only of a word that may be a name: not a lower-case word (``Vann`` is
-        # not ``an``) nor a stopword (``Spieth`` is not ``Sie``), at least three letters and of a
-        # length near the name's
+        # not ``an``) nor a stopword, nor a word of the language's word list at a sentence start
+        # (``Spieth`` is not ``„Sie``), at least three letters and of a length near the name's
         score = fuzz.ratio(fn, ft) if len(t) >= 3 and not tok.surface[:1].islower() \
-            and min(len(fn), len(ft)) >= 0.6 * max(len(fn), len(ft)) and not is_stopword(tok.surface, other_lang) else 0.0
+            and min(len(fn), len(ft)) >= 0.6 * max(len(fn), len(ft)) and not is_stopword(tok.surface, other_lang) \
+            and not (other_starts is not None and tok.start in other_starts and in_word_list(tok.surface, other_lang)) \
+            else 0.0
         if score > best[0]:
             best = (score, tok)
         if (_place_keys(n, lang) | _place_keys(name.surface, lang)) & (
@@ -598,7 +606,7 @@ def _names(text: str, lang: str, vocab: DocumentVocabulary | None,
     that is a name the other version keeps (:func:`_kept_name`: ``Ford also testified`` /
     ``Asimismo, Ford testificó``)."""
     names = extract_names(text, lang)
-    if vocab is not None and is_title_case(text):
+    if vocab is not None and is_title_case(text, lang):
         names = tuple(t for t in names if _strip(t.surface, lang) in vocab.proper)
     elif vocab is not None and other_vocab is not None:
         toks = tokens(text)
@@ -636,15 +644,16 @@ def _foreign(word: str, lang: str) -> bool:
 
 
 def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabulary | None,
-          other_script: str = "") -> bool:
+          other_script: str = "", other_lang: str = "") -> bool:
     """Is an unmatched capitalised word too uncertain a name to report missing?
 
     A word in a script its language does not use (Latin letters in Korean text) or in mixed
     case (``OpenAI``) is always a name. Otherwise soft: acronyms; dictionary words; words the
-    document also writes in lower case; any capitalised word of a language that capitalises
-    its nouns (German), or of a language with no word list to tell names from common words
-    (:func:`aligner.lexicon.known_words`: translated names such as ``Nueva``, ``Juegos`` are
-    common words there); and a name whose script differs from the other side's (``Daley``
+    document also writes in lower case; a capitalised word of a language that capitalises
+    its nouns (German) unless it is no word of the language's word list (:func:`_unlisted`:
+    ``Raikkonen``, ``Muppet`` are names, ``Atemwegsbeschwerden`` is not), any capitalised word of another language with no
+    word list to tell names from common words (:func:`aligner.lexicon.known_words`:
+    translated names such as ``Nueva``, ``Juegos`` are common words there); and a name whose script differs from the other side's (``Daley``
     against a Korean text that may spell it in Hangul: it counts when matched by
     transliteration, never missing).
     """
@@ -656,7 +665,12 @@ def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabula
         return False  # a country or language name (CLDR) is a name even where it is a dictionary word
     if _acronym(word) or _known(word, lang, lexicon) or _abbreviation(word, lang):
         return True
-    if capitalises_nouns(lang) or not known_words(lang):
+    if capitalises_nouns(lang):
+        # a capital is no evidence of a name here; a word that the language's word list does
+        # not know (nor as a compound of its words) is one all the same (Raikkonen, Muppet)
+        if not _unlisted(word, lang, other_lang):
+            return True
+    elif not known_words(lang):
         return True
     w = _strip(word, lang)
     if len(w) > 5 and w.endswith(common_word_endings(lang)):
@@ -673,32 +687,65 @@ _CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}'\u2019]*")
 def _common_name(text: str, name: Token, lang: str) -> bool:
     """Is ``name`` part of a run of capitalised words that are all common words: a name made of
     common words, that translators translate (``Academy Awards``, ``Metropolitan Police``,
-    ``Interior Secretary``)? The common words are those of :func:`aligner.lexicon.common_words`;
-    a lone one (``Ford``) or a run with a name in it (``Tom Daley``, ``Secretary Mike Pompeo``)
-    stays a name."""
-    common = common_words(lang)
-    if not common or not _is_common(name.surface, lang, common):
+    ``Interior Secretary``)? A lone one (``Ford``) or a run with a name in it (``Tom Daley``, ``Secretary Mike Pompeo``)
+    stays a name. The common words are :func:`_name_word_test`'s."""
+    common = _name_word_test(lang)
+    if common is None or not common(name.surface):
         return False
     run = [name.surface] + [word for _, word in _run_around(text, name)]
-    return len(run) >= 2 and all(_is_common(w, lang, common) for w in run)
+    return len(run) >= 2 and all(common(w) for w in run)
+
+
+#: the language whose words news in every language keeps untranslated (German ``Showrunner``,
+#: ``Church of England``): a common word of it is no name where the other side is in another
+#: language, which may translate it (German / Indonesian ``Gereja``)
+_LINGUA_FRANCA = "en"
+
+
+def _unlisted(word: str, lang: str, other_lang: str = "") -> bool:
+    """Is ``word`` no word of ``lang``: its word list exists and does not know it
+    (:func:`aligner.lexicon.words.in_word_list`), and it is no acronym, nor, where the other
+    side (``other_lang``) is not in English, a common word of English (kept untranslated)?"""
+    if not has_word_list(lang) or _acronym(word) or in_word_list(word, lang):
+        return False
+    if other_lang and _base_lang(other_lang) != _LINGUA_FRANCA and _base_lang(lang) != _LINGUA_FRANCA:
+        return not _is_common(word, _LINGUA_FRANCA, common_words(_LINGUA_FRANCA))
+    return True
+
+
+def _base_lang(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def _name_word_test(lang: str) -> Callable[[str], bool] | None:
+    """How to tell a common word inside a name of ``lang``: its common-word list
+    (:func:`aligner.lexicon.common_words`: English), or, for a language that capitalises its
+    nouns and has a word list (:func:`aligner.lexicon.words.in_word_list`), that list or
+    English's common words (a name kept in English: German ``Supreme Court``, ``Welsh
+    Government``); ``None`` where neither exists."""
+    common = common_words(lang)
+    if common:
+        return lambda word: _is_common(word, lang, common)
+    if capitalises_nouns(lang) and has_word_list(lang):
+        english = common_words("en")
+        return lambda word: in_word_list(word, lang) or _is_common(word, "en", english)
+    return None
 
 
 def _descriptor(text: str, name: Token, lang: str, matched: set[int]) -> bool:
     """Is ``name`` a common word at the end of a run of capitalised words, after a word matched on
     the other side: a word of a name that translators translate (``Brentwood Imperial Youth
     Band`` / ``Bendi ya Brentwood``, ``Mogollon Rim`` / ``Escarpe Mogollón``, ``Alaska's
-    Veteran's Court``)? The common words are those of :func:`aligner.lexicon.common_words`
-    (only common words may follow it); a first word stays a name (``John Street``), and so does
+    Veteran's Court``)? Only common words may follow it; a first word stays a name (``John Street``), and so does
     one before a name (``Vice President Mike Pence``: a given name that is also a dictionary
-    word)."""
-    common = common_words(lang)
-    if not common or not _is_common(name.surface, lang, common):
+    word). The common words are :func:`_name_word_test`'s."""
+    common = _name_word_test(lang)
+    if common is None or not common(name.surface):
         return False
     run = _run_around(text, name)
     before = [start for start, _ in run if start < name.start]
     after = [word for start, word in run if start > name.start]
-    return bool(before) and all(_is_common(w, lang, common) for w in after) \
-        and any(start in matched for start, _ in run)
+    return bool(before) and all(common(w) for w in after) and any(start in matched for start, _ in run)
 
 
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'\u2019]*) $")
@@ -783,8 +830,12 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
         left_out = not tgt_soft and n_tgt < n_src and not unaccounted_capitals(
             tgt_text, tgt_lang, src_text, src_lang, tgt_vocab)
     elif tgt_only and not src_only:
+        # with the documents' vocabularies, these target names are ones the source document
+        # never mentions (a name it mentions elsewhere is soft here); one that the target
+        # language's word list does not know either was put in, not paraphrased (Raikkonen)
         left_out = not src_soft and n_src < n_tgt and not unaccounted_capitals(
-            src_text, src_lang, tgt_text, tgt_lang, src_vocab)
+            src_text, src_lang, tgt_text, tgt_lang, src_vocab) \
+            and not (src_vocab is not None and any(_unlisted(t.surface, tgt_lang, src_lang) for t in tgt_only))
     else:
         left_out = False
     return NameMatch(tuple(src_only), tuple(tgt_only), variants, matched, tuple(src_soft), tuple(tgt_soft),
@@ -938,7 +989,7 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
     for name, how, tok in looked:
         if how != "none":
             found.append((name, how, tok))
-        elif (_soft(name.surface, lang, lexicon, vocab, other_script) or _common_name(text, name, lang)
+        elif (_soft(name.surface, lang, lexicon, vocab, other_script, other_lang) or _common_name(text, name, lang)
               or _descriptor(text, name, lang, matched)) \
                 and not (_kept_name(name.surface, lang, vocab, other_vocab, other_script)
                          and _run_anchored(text, name, matched)):
