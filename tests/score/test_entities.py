@@ -408,3 +408,20 @@ def test_a_close_spelling_is_no_listed_word_at_a_sentence_start():
     m = match_names("\"We have momentum,\" said Jordan Spieth.", "en",
                     "„Sie haben Schwung“, sagte Jordan Bewegungen.", "de")
     assert not m.variants and [t.surface for t in m.src_only] == ["Spieth"]
+
+
+def test_a_latin_gloss_after_a_hangul_word_is_soft_against_a_third_language_only():
+    src = "인도네시아 적십자(Indonesian Red Cross)는 구호품을 보냈다."
+    m = match_names(src, "ko", "Palang Merah Indonesia mengirim bantuan.", "id")
+    assert not m.src_only
+    # against English the gloss is copied: a changed one is a name put in
+    m = match_names("The Indonesian Red Cross sent aid.", "en", "인도네시아 적십자(Indonesian Blue Cross)는 구호품을 보냈다.", "ko")
+    assert [t.surface for t in m.tgt_only] == ["Blue"]
+
+
+def test_a_name_after_a_lower_case_particle_is_a_name():
+    src = "Foreign minister Walid al-Moualem said conditions are improving."
+    assert [t.surface for t in extract_names(src, "en")] == ["Walid", "al-Moualem"]
+    m = match_names(src, "en", "Ulkoministeri Walid al-Worrallin sanoi, että olosuhteet paranevat.", "fi")
+    assert [t.surface for t in m.src_only] == ["al-Moualem"]
+    assert [t.surface for t in extract_names("Sales to non-UK buyers rose in mid-September.", "en")] == []

@@ -68,9 +68,23 @@ _ROMAN_ORDINAL = regex.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L
                                r"(?:e|er|re|ème|eme|th)")
 
 
+#: a name after a lower-case particle and a hyphen (Arabic ``al-Moualem``, ``el-Sisi``, ``bin-Salman``)
+_PARTICLE_NAME = regex.compile(r"\p{Ll}{2,3}-(\p{Lu}\p{Ll}+)")
+
+
+def _capitalised(word: str, lang: str = "") -> bool:
+    """A capital first letter, or a name after a lower-case particle of two or three letters
+    (``al-Moualem``; not a month, nor a country or language: ``mid-September``, ``non-British``)."""
+    if word[:1].isupper():
+        return True
+    m = _PARTICLE_NAME.fullmatch(word)
+    return m is not None and not _calendar_word(m.group(1).lower(), lang) and not _place_codes(m.group(1), lang) \
+        and not _place_codes(m.group(1), "en")
+
+
 def _is_name(tok: Token, first: bool, lang: str) -> bool:
     s = tok.surface
-    if not s[:1].isupper() or len(s) < 2 or s[:1].isdigit() or _ROMAN_ORDINAL.fullmatch(s):
+    if not _capitalised(s, lang) or len(s) < 2 or s[:1].isdigit() or _ROMAN_ORDINAL.fullmatch(s):
         return False
     low = s.lower()
     if is_stopword(s, lang) or low.startswith(("i'", "i\u2019")) or _calendar_word(low, lang) \
@@ -288,12 +302,12 @@ class DocumentVocabulary:
             starts = _sentence_starts(text, toks, lang)
             here: set[str] = set()
             for k, tok in enumerate(toks):
-                if tok.surface[:1].islower():
-                    common.add(tok.lower)
-                elif tok.surface[:1].isupper():
+                if _capitalised(tok.surface, lang):
                     here.add(_strip(tok.surface, lang))
                     if k not in starts and not title:
                         proper.add(_strip(tok.surface, lang))
+                elif tok.surface[:1].islower():
+                    common.add(tok.lower)
             capitalised |= here
             for w in here:
                 counts[w] = counts.get(w, 0) + 1
@@ -990,7 +1004,8 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
         if how != "none":
             found.append((name, how, tok))
         elif (_soft(name.surface, lang, lexicon, vocab, other_script, other_lang) or _common_name(text, name, lang)
-              or _descriptor(text, name, lang, matched)) \
+              or _descriptor(text, name, lang, matched)
+              or (_gloss(text, name) and _base_lang(other_lang) != _LINGUA_FRANCA)) \
                 and not (_kept_name(name.surface, lang, vocab, other_vocab, other_script)
                          and _run_anchored(text, name, matched)):
             soft.append(name)
@@ -999,6 +1014,27 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
         else:
             only.append(name)
     return only, soft, elsewhere, found
+
+
+#: a parenthesis right after a letter (a space between allowed), and what it holds
+_PARENTHESIS = regex.compile(r"(\p{L})\s?\(([^()]{1,120})\)")
+
+
+def _gloss(text: str, name: Token) -> bool:
+    """Is ``name`` inside a parenthesis right after a word in another script: a gloss that names
+    that word (``인도네시아 적십자(Indonesian Red Cross)``, ``국방고등연구계획국(DARPA)``), so
+    the other side may well render the word alone? Such a name is soft where the other side is
+    not in English (the glosses' language: against English it is copied, or was changed).
+
+    Example:
+        >>> text = "인도네시아 적십자(Indonesian Red Cross)는 말했다."
+        >>> _gloss(text, extract_names(text, "ko")[-1]), _gloss("Er sagte (Red Cross) es.", Token("Red", 10, 13))
+        (True, False)
+    """
+    for m in _PARENTHESIS.finditer(text):
+        if m.start(2) <= name.start < m.end(2) and script_of(m.group(1)) != script_of(name.surface):
+            return True
+    return False
 
 
 def _run_anchored(text: str, name: Token, matched: set[int]) -> bool:
