@@ -5,6 +5,7 @@ cut a parenthesis, and what offsets on the merge biases would trade.
     .venv/bin/python bench/align_errors.py --sets textberg --encoder none
     .venv/bin/python bench/align_errors.py --merge-offsets 0,0,0 0.5,1,2
     .venv/bin/python bench/align_errors.py --sets textberg --regions   # errors by kind
+    .venv/bin/python bench/align_errors.py --sets textberg,ntrex --merge-study
 
 ``--regions`` walks the aligner's path and the gold path together and cuts them where both
 have a bead boundary: every stretch between two such points where the beads differ is one
@@ -16,6 +17,12 @@ Vectors come from the bench cache (``bench/_aligndata.py use ...`` warms it). Ev
 in-sample: the shipped weights were fitted on these sets. ``--merge-offsets A,B,C`` adds A,
 B and C log-odds to the encoder model's bias of 3-, 4- and 5-or-more-sentence beads and
 prints the strict F1 of each set (what a shape prior would trade between the sets).
+
+``--merge-study`` asks whether two neighbouring beads (each with sentences on both sides) could
+be joined on the encoder's word alone: for every such pair it encodes the two beads and their
+union as whole texts and prints, for pairs whose union is a gold bead and for pairs of two gold
+beads, the union's cosine minus the length-weighted mean of the two beads' cosines (``gain``),
+then how many of each a rule ``gain > G and the larger crossed cosine > X`` would join, per set.
 """
 
 from __future__ import annotations
@@ -123,12 +130,63 @@ def _print_regions(results) -> None:
         print(f"  {n:4d} regions, {missed[kind]:4d} gold beads missed: {kind};", dict(shapes[kind].most_common(6)))
 
 
+def _unit(v) -> np.ndarray:
+    v = np.asarray(v, dtype=float)
+    return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+def merge_study(results, table) -> list[dict]:
+    """One row per pair of neighbouring beads with sentences on both sides: whole-text cosines
+    of the two beads, of their union and crossed, and whether the union or both are gold."""
+    rows = []
+    for doc, beads in results:
+        gold = set(doc.gold)
+        pairs = [(a, b) for a, b in zip(beads, beads[1:]) if a.src and a.tgt and b.src and b.tgt]
+        groups = {(side, ids) for a, b in pairs for side, ids in
+                  ((0, a.src), (0, b.src), (0, a.src + b.src), (1, a.tgt), (1, b.tgt), (1, a.tgt + b.tgt))}
+        texts = {g: " ".join((doc.src if g[0] == 0 else doc.tgt)[k] for k in g[1]) for g in groups}
+        order = list(texts)
+        vecs = dict(zip(order, table.encode([texts[g] for g in order]))) if order else {}
+
+        def v(side, ids, vecs=vecs):
+            return _unit(vecs[(side, ids)])
+
+        for a, b in pairs:
+            c1, c2 = v(0, a.src) @ v(1, a.tgt), v(0, b.src) @ v(1, b.tgt)
+            w1 = sum(len(doc.src[k]) for k in a.src) + sum(len(doc.tgt[k]) for k in a.tgt)
+            w2 = sum(len(doc.src[k]) for k in b.src) + sum(len(doc.tgt[k]) for k in b.tgt)
+            union = v(0, a.src + b.src) @ v(1, a.tgt + b.tgt)
+            rows.append({"set": doc.set, "gain": float(union - (w1 * c1 + w2 * c2) / (w1 + w2)),
+                         "cross": float(max(v(0, a.src) @ v(1, b.tgt), v(0, b.src) @ v(1, a.tgt))),
+                         "union_gold": (a.src + b.src, a.tgt + b.tgt) in gold,
+                         "both_gold": (a.src, a.tgt) in gold and (b.src, b.tgt) in gold})
+    return rows
+
+
+def _print_merge_study(rows) -> None:
+    pos = [r for r in rows if r["union_gold"]]
+    neg = [r for r in rows if r["both_gold"]]
+    print(f"neighbouring pairs {len(rows)}: union a gold bead {len(pos)}, both gold {len(neg)}")
+    if pos:
+        print(f"  gain of gold unions: median {np.median([r['gain'] for r in pos]):.3f}")
+    if neg:
+        print("  gain of two gold beads: percentiles 50/90/99/max",
+              " / ".join(f"{x:.3f}" for x in np.percentile([r["gain"] for r in neg], [50, 90, 99, 100])))
+    for g in (0.06, 0.08, 0.1, 0.12):
+        for x in (0.0, 0.3):
+            hit = sum(r["gain"] > g and r["cross"] > x for r in pos)
+            wrong: Counter[str] = Counter(r["set"] for r in rows if not r["union_gold"] and r["gain"] > g and r["cross"] > x)
+            print(f"  gain > {g} and cross > {x}: joins {hit} gold unions; wrong joins", dict(wrong))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default="textberg,ntrex,panl")
     ap.add_argument("--encoder", default="use", choices=("use", "e5", "none"))
     ap.add_argument("--merge-offsets", nargs="*", default=[], metavar="A,B,C")
     ap.add_argument("--regions", action="store_true", help="also count error regions by kind")
+    ap.add_argument("--merge-study", action="store_true",
+                    help="could neighbouring beads be joined on whole-text cosines? (an encoder model)")
     args = ap.parse_args(argv)
     enc = None if args.encoder == "none" else args.encoder
     cfg = Config(encoder=args.encoder, encode_threshold=1.0)
@@ -146,6 +204,12 @@ def main(argv: list[str] | None = None) -> int:
             scores = [f1(run(docs, surface, shifted(scorer, off), tables[s], cfg)) for s, docs in sets.items()]
             print("offsets", spec, " ".join(f"{s} {x:.4f}" for s, x in zip(sets, scores)),
                   f"mean {np.mean(scores):.4f}", flush=True)
+        return 0
+    if args.merge_study:
+        if scorer is None:
+            ap.error("--merge-study needs an encoder model")
+        rows = [r for s, docs in sets.items() for r in merge_study(run(docs, surface, scorer, tables[s], cfg), tables[s])]
+        _print_merge_study(rows)
         return 0
     for s, docs in sets.items():
         missed: Counter[str] = Counter()

@@ -10,6 +10,9 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    sentences of its least confident beads (below ``config.encode_threshold``) and of their
    neighbours are encoded, up to the budget, and the DP runs again with encoder evidence
    where it exists (``encode_threshold=1`` encodes everything);
+   with an encoder that knows both languages, where the DP merged sentences the vectors do not
+   relate rather than leave them out, it runs again with those sentences free to be left out
+   (:func:`release_unsupported`);
 4. every bead gets the calibrated probability that it is right (:mod:`.bead_scorer`: the
    model's gain through one map pooled over all dev pairs, with the bead's kind, its
    neighbours and the document's median as inputs);
@@ -44,6 +47,7 @@ from .bead_scorer import (
     load_scorer,
     pair_margin,
     peel_margin,
+    release_gain,
     shift_margin,
     split_margins,
 )
@@ -52,8 +56,8 @@ from .features import band_evidence
 from .model import Alignment, Bead
 from .sides import Side, Window, doc_ratio, make_side
 
-__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "pair_edges", "peel_edges", "shift_boundaries",
-           "split_merges"]
+__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "pair_edges", "peel_edges",
+           "release_unsupported", "shift_boundaries", "split_merges"]
 
 _LOG = logging.getLogger("aligner")
 _COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
@@ -64,6 +68,12 @@ _CONTEXT_BEADS = 1  # beads on each side of an uncertain bead whose sentences ar
 #: much closer the merged bead may encode with the edge than without it (not fitted; chosen on the
 #: divergence and alignment dev sets)
 _EDGE_MARGINS = (0.0, 0.02)
+_RELEASE_ROUNDS = 4  # most DP reruns of :func:`release_unsupported`
+#: :func:`release_unsupported` runs only where the document's 1-1 beads stand clear of its
+#: unrelated pairs: median cosines more than this many standard deviations of the unrelated
+#: cosines apart (USE and e5 on translations: 2 or more in nine documents of ten, in every
+#: dev set of a language the encoder knows; an unrelated story on the same topic: 0.1; not fitted)
+_SEPARATION = 1.0
 
 Path = list[tuple[int, int, int, int]]
 
@@ -188,6 +198,10 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
         if s_side.vectors is None or t_side.vectors is None:
             s_side, t_side = s_side.with_vectors(None), t_side.with_vectors(None)
         path, gains = _solve(s_side, t_side, window, scorer, shapes, lexicon)
+        if s_side.vectors is not None and t_side.vectors is not None and _knows_both(enc_name, src_lang, tgt_lang):
+            path = release_unsupported(path, gains, window, s_side.vectors, t_side.vectors,
+                                       s_side.lengths ** scorer.weight_power, t_side.lengths ** scorer.weight_power,
+                                       pair_margin(), release_gain())
     conf = scorer.calibrated(_bead_gains(path, gains, window), [(di, dj) for _, di, _, dj in path])
     if encoder is not None and s_side.vectors is not None and t_side.vectors is not None \
             and _knows_both(enc_name, src_lang, tgt_lang):
@@ -207,9 +221,61 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
             for (i, di, j, dj), c in zip(path, conf)], enc_name
 
 
+def release_unsupported(path: Path, gains: Gains, window: Window, src_vec: np.ndarray, tgt_vec: np.ndarray,
+                        src_w: np.ndarray, tgt_w: np.ndarray, margin: float, max_gain: float) -> Path:
+    """The DP again, where it merged sentences that the encoder does not relate: a bead of
+    three or more sentences with some on each side, whose gain is below ``max_gain`` log-odds
+    a sentence (a least-bad choice, not a likely bead) and whose two groups (the ``src_w`` /
+    ``tgt_w``-weighted sums of the unit vectors, as the DP scores a group) and every pair of its
+    sentences are less than ``margin`` of the way from the document's unrelated pairs to its
+    matched pairs in cosine (:func:`_cosine_levels`, as in :func:`pair_skips`), lets each of
+    its sentences be left out (a 1-0 / 0-1 bead) for what it cost in the bead, and the DP runs again on the same band (at most ``_RELEASE_ROUNDS``
+    times, while new such beads appear).
+
+    A merge needs positive evidence. A model fitted on texts with few untranslated lines makes
+    every 1-0 / 0-1 bead dear, so a run of lines with no counterpart (a passage present in one
+    version only) is cheaper spread over big beads of unrelated sentences than left out; here
+    leaving such a bead's sentences out costs no more than the bead, so the DP keeps the bead
+    only if the rest of its path says so, and sentences with a partner elsewhere can reach it.
+    Only where the encoder separates the document's partners at all (``_SEPARATION``): in two
+    unrelated texts every bead is unsupported, and releasing them would leave only the chance
+    pairs that look best. Skips are not made cheaper anywhere else; the path's confidences
+    still come from the model's own gains. No encoder call; one DP run per round.
+    """
+    levels = None
+    skip_s, skip_t = gains.skip_src.copy(), gains.skip_tgt.copy()
+    for _ in range(_RELEASE_ROUNDS):
+        levels = _cosine_levels(path, src_vec, tgt_vec) if levels is None else levels
+        if levels is None or levels[1] - levels[0] <= _SEPARATION * levels[2]:
+            return path
+        low, high, _ = levels
+        changed = False
+        for (i, di, j, dj), g in zip(path, _bead_gains(path, gains, window)):
+            if not di or not dj or di + dj < 3:
+                continue
+            a, b = src_vec[i : i + di], tgt_vec[j : j + dj]
+            if not (np.isfinite(a).all() and np.isfinite(b).all()):
+                continue
+            per = (float(g) + gains.shift) / (di + dj)
+            pairs = (a / np.linalg.norm(a, axis=1, keepdims=True)) @ (b / np.linalg.norm(b, axis=1, keepdims=True)).T
+            c = max(_cos(src_w[i : i + di] @ a, tgt_w[j : j + dj] @ b), float(pairs.max()))
+            if per >= max_gain or (c - low) / (high - low) >= margin:
+                continue
+            for skips, start, size in ((skip_s, i, di), (skip_t, j, dj)):
+                low_part = skips[start : start + size] < per
+                if low_part.any():
+                    skips[start : start + size][low_part] = per
+                    changed = True
+        if not changed:
+            return path
+        path = banded_path(window, len(tgt_vec), gains.beads, skip_s, skip_t)
+    return path
+
+
 def _knows_both(encoder: str, src_lang: str | None, tgt_lang: str | None) -> bool:
-    """May the whole-text checks after the DP (:func:`pair_skips`, :func:`join_skips`, :func:`peel_edges`,
-    :func:`split_merges`, :func:`shift_boundaries`, :func:`pair_edges`) trust ``encoder``'s cosines? Not where its recorded languages leave
+    """May the DP's rerun (:func:`release_unsupported`) and the whole-text checks after it
+    (:func:`pair_skips`, :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`,
+    :func:`shift_boundaries`, :func:`pair_edges`) trust ``encoder``'s cosines? Not where its recorded languages leave
     one side out: an encoder never trained on a language cannot tell a joined text's cosine
     from noise (USE on en-fi lost 0.02-0.04 strict F1 to them). Unknown languages or encoders: trusted, as before."""
     if not (src_lang and tgt_lang):
@@ -270,6 +336,12 @@ def _cosine_scale(path: Path, src_vec: np.ndarray, tgt_vec: np.ndarray) -> tuple
     """The document's cosine of unrelated pairs (median over the crossed sentences of
     neighbouring encoded 1-1 beads) and of matched pairs (median over its encoded 1-1 beads);
     ``None`` with fewer than three such beads, two crossed pairs, or matched not above unrelated."""
+    levels = _cosine_levels(path, src_vec, tgt_vec)
+    return None if levels is None else levels[:2]
+
+
+def _cosine_levels(path: Path, src_vec: np.ndarray, tgt_vec: np.ndarray) -> tuple[float, float, float] | None:
+    """:func:`_cosine_scale` and the standard deviation of the unrelated pairs' cosines."""
     ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
     ones = [k for k, (i, di, j, dj) in enumerate(path) if di == 1 and dj == 1 and ok_s[i] and ok_t[j]]
     if len(ones) < 3:
@@ -283,7 +355,7 @@ def _cosine_scale(path: Path, src_vec: np.ndarray, tgt_vec: np.ndarray) -> tuple
     if len(unrelated) < 2:
         return None
     low, high = float(np.median(unrelated)), float(np.median(matched))
-    return (low, high) if high > low else None
+    return (low, high, float(np.std(unrelated))) if high > low else None
 
 
 def pair_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],

@@ -41,7 +41,8 @@ from .features import (
 from .sides import Side, Window
 
 __all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "bake", "calibration_features",
-           "join_margin", "load_scorer", "peel_margin", "shape_key", "shift_margin", "split_margins",
+           "join_margin", "load_scorer", "peel_margin", "release_gain", "shape_key", "shift_margin",
+           "split_margins",
            "weights_version"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
@@ -338,6 +339,17 @@ def peel_margin() -> float:
     sentence to be left out (``aligner.align.aligner.peel_edges``; ``peel_margin`` in
     ``weights.json``; none without it)."""
     return float(_weights_json().get("peel_margin", float("inf")))
+
+
+def release_gain() -> float:
+    """Below how many log-odds a sentence (its DP gain over its sentences) a merged bead whose
+    vectors the encoder does not relate is released, so that its sentences may be left out
+    (``aligner.align.aligner.release_unsupported``; ``release_gain`` in ``weights.json``; none
+    without it). -2 was chosen on the dev sets (not fitted): at -1 a right 1-1 of two short
+    sentences inside a merged bead was lost (en-ru, shipped weights), at 0 also a right 2-1 of
+    near-even odds on Arabic text written without spaces; Text+Berg held out 0.867 at -1,
+    0.866 at -2."""
+    return float(_weights_json().get("release_gain", -np.inf))
 
 
 def shift_margin() -> float:
