@@ -205,3 +205,18 @@ def test_names_left_out_repeats_the_names_count_only_for_names_left_out():
     fa = fidelity_from_evidence(replaced, "en", "id", DEFAULT_SETTINGS)
     fb = fidelity_from_evidence(left_out, "en", "id", DEFAULT_SETTINGS)
     assert fa.fidelity < fb.fidelity and fa.parts["meaning"] == fb.parts["meaning"]
+
+
+def test_fragment_marks_a_target_that_starts_mid_sentence():
+    from aligner.score.fidelity import signals_of, starts_mid_sentence
+    from aligner.score.settings import DEFAULT_SETTINGS
+
+    assert starts_mid_sentence("\u201cWe won,\u201d he said.", "\u201dkata dia.")
+    assert not starts_mid_sentence("We won.", "Kami menang.")
+    assert not starts_mid_sentence("we won.", "kami menang.")  # both start small: a house style
+    assert not starts_mid_sentence("We won.", "\uc6b0\ub9ac\uac00 \uc774\uacbc\ub2e4.")  # no letter case
+    src, tgt = _docs("After the match ended, prices rose.\n", "harga naik.\n")
+    (score,) = Scorer(src, tgt, encoder=None).score_all([Bead((0,), (0,))])
+    assert signals_of(score.evidence, DEFAULT_SETTINGS)["fragment"] == 1.0
+    # both models weigh it against the bead
+    assert dict(DEFAULT_SETTINGS.weights)["fragment"] < 0 and dict(DEFAULT_SETTINGS.surface_weights)["fragment"] < 0

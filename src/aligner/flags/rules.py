@@ -44,7 +44,7 @@ import regex
 from ..align.model import Bead
 from ..document import Document
 from ..locale_data import conjunctions
-from ..score.fidelity import BeadEvidence, BeadScore, is_boilerplate_bead, scaled_similarity
+from ..score.fidelity import BeadEvidence, BeadScore, is_boilerplate_bead, scaled_similarity, starts_mid_sentence
 from ..score.numbers import Quantity, extract_quantities
 from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
 from ..score.text import Token
@@ -160,15 +160,9 @@ def _partial(src: Document, tgt: Document, bead: Bead, ev: BeadEvidence, added: 
     return flags
 
 
-_FIRST_LETTER = regex.compile(r"\p{L}")
-
-
 def _fragment(src: Document, tgt: Document, bead: Bead) -> bool:
-    """Does the target start with a small letter where the source starts with a capital (in a
-    script with letter case)? The target then begins mid-sentence: its opening was left out."""
-    a = _FIRST_LETTER.search(src.sentence_text(bead.src[0]))
-    b = _FIRST_LETTER.search(tgt.sentence_text(bead.tgt[0]))
-    return a is not None and b is not None and a.group(0).isupper() and b.group(0).islower()
+    """Does the bead's target start mid-sentence (:func:`~aligner.score.fidelity.starts_mid_sentence`)?"""
+    return starts_mid_sentence(src.sentence_text(bead.src[0]), tgt.sentence_text(bead.tgt[0]))
 
 
 def longer_side_unmatched(ev: BeadEvidence) -> bool:

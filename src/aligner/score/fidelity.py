@@ -29,7 +29,9 @@ language pair:
 * ``names``: names of either side with no counterpart (counted, at most 3);
 * ``names_left_out``: the same count when those names look left out or paraphrased rather than
   replaced (:attr:`~aligner.score.entities.NameMatch.left_out`), else 0: the fit weighs a name
-  left out apart from one put for another.
+  left out apart from one put for another;
+* ``fragment``: 1 when the target starts with a small letter where the source starts with a
+  capital (:func:`starts_mid_sentence`; scripts without letter case: 0): its opening was left out.
 
 ``fidelity = sigmoid(intercept + sum(weight_k * signal_k))``, fitted by logistic regression on
 the pooled dev pairs (``bench/fit_fidelity.py``; weights in ``data/fidelity/settings.json``),
@@ -66,7 +68,7 @@ from .text import is_stopword, tokens
 
 __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
            "FIDELITY_VERSION", "EXPECTED_LENGTH", "bead_text", "is_boilerplate_bead", "fidelity_from_evidence",
-           "signals_of", "scaled_similarity", "LOW_SIMILARITY", "LOW_MARGIN", "LENGTH_KNEE"]
+           "signals_of", "scaled_similarity", "starts_mid_sentence", "LOW_SIMILARITY", "LOW_MARGIN", "LENGTH_KNEE"]
 
 #: Usual length of a text in each language relative to English (Latin-equivalent characters,
 #: :func:`aligner.measures.char_length`), used only for documents too short (under 5 scored
@@ -264,7 +266,19 @@ def signals_of(ev: BeadEvidence, settings: FidelitySettings = DEFAULT_SETTINGS) 
     out["numbers"] = float(min(3, len(ev.numbers[0]) + len(ev.numbers[1])))
     out["names"] = float(min(3, len(ev.names.src_only) + len(ev.names.tgt_only)))
     out["names_left_out"] = out["names"] if ev.names.left_out else 0.0
+    out["fragment"] = 1.0 if starts_mid_sentence(ev.src_text, ev.tgt_text) else 0.0
     return out
+
+
+_FIRST_LETTER = regex.compile(r"\p{L}")
+
+
+def starts_mid_sentence(src_text: str, tgt_text: str) -> bool:
+    """Does ``tgt_text`` start with a small letter where ``src_text`` starts with a capital (in a
+    script with letter case)? The target then begins mid-sentence: its opening was left out."""
+    a = _FIRST_LETTER.search(src_text)
+    b = _FIRST_LETTER.search(tgt_text)
+    return a is not None and b is not None and a.group(0).isupper() and b.group(0).islower()
 
 
 #: Signals that count findings with flags of their own (numbers, names): left out of ``meaning``.

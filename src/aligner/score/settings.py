@@ -20,7 +20,7 @@ __all__ = ["FidelitySettings", "load_settings", "DEFAULT_SETTINGS", "FIDELITY_VE
 
 #: Signals of the calibrated fidelity, in the order of the model's weights.
 SIGNALS: tuple[str, ...] = ("similarity", "margin", "low_similarity", "low_margin", "length", "length_excess", "coverage",
-                            "chrf", "numbers", "names", "names_left_out")
+                            "chrf", "numbers", "names", "names_left_out", "fragment")
 
 
 @dataclass(frozen=True)
