@@ -167,11 +167,12 @@ def _print_merge_study(rows) -> None:
     pos = [r for r in rows if r["union_gold"]]
     neg = [r for r in rows if r["both_gold"]]
     print(f"neighbouring pairs {len(rows)}: union a gold bead {len(pos)}, both gold {len(neg)}")
-    if pos:
-        print(f"  gain of gold unions: median {np.median([r['gain'] for r in pos]):.3f}")
-    if neg:
-        print("  gain of two gold beads: percentiles 50/90/99/max",
-              " / ".join(f"{x:.3f}" for x in np.percentile([r["gain"] for r in neg], [50, 90, 99, 100])))
+    for key in ("gain", "cross"):
+        if pos:
+            print(f"  {key} of gold unions: median {np.median([r[key] for r in pos]):.3f}")
+        if neg:
+            print(f"  {key} of two gold beads: percentiles 50/90/99/max",
+                  " / ".join(f"{x:.3f}" for x in np.percentile([r[key] for r in neg], [50, 90, 99, 100])))
     for g in (0.06, 0.08, 0.1, 0.12):
         for x in (0.0, 0.3):
             hit = sum(r["gain"] > g and r["cross"] > x for r in pos)
