@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..language import language_key
+
 __all__ = ["Morphology", "morphology", "word_forms"]
 
 
@@ -55,13 +57,14 @@ def _table() -> Mapping[str, object]:
 
 @lru_cache(maxsize=256)
 def morphology(lang: str) -> Morphology | None:
-    """The stemming rules of ``lang`` (its base code, e.g. ``ms`` of ``ms-MY``), or ``None``.
+    """The stemming rules of ``lang`` (its :func:`~aligner.language.language_key`: ``ms`` of
+    ``ms-MY``, ``en`` of ``eng``), or ``None``.
 
     Example:
         >>> morphology("ms") == morphology("id"), morphology("ko")
         (True, None)
     """
-    base = lang.split("-")[0].split("_")[0].lower()
+    base = language_key(lang)
     entry = _table().get(base)
     if isinstance(entry, dict) and "same_as" in entry:
         return morphology(str(entry["same_as"]))
