@@ -710,6 +710,12 @@ def _common_name(text: str, name: Token, lang: str) -> bool:
     return len(run) >= 2 and all(common(w) for w in run)
 
 
+def _listed_noun(word: str, lang: str) -> bool:
+    """A capitalised word of a language that capitalises its nouns that the language's word list
+    knows (German ``Stadtrat``): a noun, whose capital says nothing."""
+    return capitalises_nouns(lang) and has_word_list(lang) and not _unlisted(word, lang)
+
+
 #: the language whose words news in every language keeps untranslated (German ``Showrunner``,
 #: ``Church of England``): a common word of it is no name where the other side is in another
 #: language, which may translate it (German / Indonesian ``Gereja``)
@@ -841,15 +847,21 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     matched = len(src_found) + len(tgt_found)
     n_src, n_tgt = len(src_names), len(tgt_names)
     if src_only and not tgt_only:
+        # (a listed German noun on the other side may be the word put for the name: it counts)
         left_out = not tgt_soft and n_tgt < n_src and not unaccounted_capitals(
             tgt_text, tgt_lang, src_text, src_lang, tgt_vocab)
     elif tgt_only and not src_only:
+        # the listed nouns of a source language that capitalises its nouns (German) count as no names here
+        n_src = sum(1 for t in src_names if not _listed_noun(t.surface, src_lang))
         # with the documents' vocabularies, these target names are ones the source document
         # never mentions (a name it mentions elsewhere is soft here); one that the target
-        # language's word list does not know either was put in, not paraphrased (Raikkonen)
-        left_out = not src_soft and n_src < n_tgt and not unaccounted_capitals(
-            src_text, src_lang, tgt_text, tgt_lang, src_vocab) \
-            and not (src_vocab is not None and any(_unlisted(t.surface, tgt_lang, src_lang) for t in tgt_only))
+        # language's word list does not know either, and no country or language name (Manchester,
+        # Inggris), was put in, not paraphrased (Raikkonen)
+        left_out = not any(not _listed_noun(t.surface, src_lang) for t in src_soft) and n_src < n_tgt \
+            and not unaccounted_capitals(src_text, src_lang, tgt_text, tgt_lang, src_vocab) \
+            and not (src_vocab is not None and any(_unlisted(t.surface, tgt_lang)
+                                                   and not _country_or_language(_strip(t.surface, tgt_lang), tgt_lang)
+                                                   for t in tgt_only))
     else:
         left_out = False
     return NameMatch(tuple(src_only), tuple(tgt_only), variants, matched, tuple(src_soft), tuple(tgt_soft),
@@ -957,17 +969,19 @@ def _same_word(word: str, lang: str, other: str, other_lang: str) -> bool:
 def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, lexicon: Lexicon | None,
             other_vocab: DocumentVocabulary | None, vocab: DocumentVocabulary | None = None) -> list[Token]:
     """Soft names of a language without a word list that stand alone: no acronym, no dictionary
-    word, no abbreviation (``Sr.``), not beside another capitalised word (``Juegos Olímpicos``,
-    ``Nueva York`` are a translated name), not named elsewhere in the other document nor written
-    in lower case elsewhere in its own (``vocab``)."""
+    word nor word of the language's word list (:func:`aligner.lexicon.words.in_word_list`:
+    Greek ``Σαββατοκύριακο``), no abbreviation (``Sr.``), not beside another capitalised word
+    (``Juegos Olímpicos``, ``Nueva York`` are a translated name), not named elsewhere in the
+    other document nor written in lower case elsewhere in its own (``vocab``)."""
     index = {t.start: k for k, t in enumerate(toks)}
     out = []
     for t in soft:
         k = index.get(t.start)
         beside = k is not None and any(0 <= j < len(toks) and toks[j].surface[:1].isupper() for j in (k - 1, k + 1))
         abbreviation = len(t.surface) <= 3 and text[t.end : t.end + 1] == "."
-        if beside or abbreviation or _acronym(t.surface) or _known(t.surface, lang, lexicon):
-            continue
+        if beside or abbreviation or _acronym(t.surface) or _known(t.surface, lang, lexicon) \
+                or in_word_list(t.surface, lang):
+            continue  # (a word of the language's word list: Greek Σαββατοκύριακο, weekend)
         if vocab is not None and _strip(t.surface, lang) in vocab.common:
             continue  # the document writes it in lower case elsewhere: a common word (Kansainvälisen)
         if other_vocab is not None and other_vocab.mentions(t.surface, lang):
@@ -1074,6 +1088,8 @@ def _kept_name(word: str, lang: str, vocab: DocumentVocabulary | None,
     other document capitalises it inside a sentence."""
     if vocab is None or other_vocab is None or _acronym(word) or _abbreviation(word, lang):
         return False
+    if capitalises_nouns(lang) and not _unlisted(word, lang):
+        return False  # a listed noun the other document also writes (Senat, an untranslated line) is still a noun
     if other_script and script_of(word) != other_script:
         return False
     w = _strip(word, lang)
@@ -1115,8 +1131,8 @@ def unaccounted_capitals(text: str, lang: str, other_text: str, other_lang: str,
     starts = _sentence_starts(text, toks, lang)
     count = 0
     for k, tok in enumerate(toks):
-        if not tok.surface[:1].isupper():
-            continue
+        if not tok.surface[:1].isupper() or _listed_noun(tok.surface, lang):
+            continue  # (a listed German noun is a word, not a capital to account for)
         w = _strip(tok.surface, lang)
         if k in starts and (is_stopword(tok.surface, lang) or _is_common(tok.surface, lang, common)
                             or (vocab is not None and (w in vocab.common or (
