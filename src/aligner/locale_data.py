@@ -43,6 +43,8 @@ from typing import Mapping
 import regex
 from babel import Locale
 
+from .language import language_key
+
 __all__ = ["month_names", "month_names_with_english", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
            "place_names", "capitalises_nouns", "compound_links", "usual_script", "conjunctions", "territory_of", "magnitude_words", "magnitude_prefixes", "territory_code",
            "day_period_words", "ordinal_dot", "unaccented", "has_locale", "customary_unit_words", "CUSTOMARY_UNITS", "LANGUAGE_DATA_VERSION"]
@@ -128,7 +130,7 @@ def month_names(lang: str) -> Mapping[str, int]:
     for line in _data("months.extra.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             code, name, number = line.split("\t")
-            if code == lang.split("-")[0]:
+            if code == language_key(lang):
                 out.setdefault(name.casefold(), int(number))
     return MappingProxyType(out)
 
@@ -351,7 +353,7 @@ def _language_field(name: str, lang: str) -> str | None:
 def _rows(name: str, lang: str) -> list[tuple[str, ...]]:
     """The fields after the language code of ``lang``'s lines in the shipped table ``name``
     (``code<TAB>field<TAB>...``; ``#`` starts a comment), each stripped, in file order."""
-    base = _base(lang)
+    base = language_key(lang)
     out = []
     for line in _data(name).splitlines():
         fields = [f.strip() for f in line.split("#")[0].split("\t")]
@@ -382,7 +384,7 @@ def capitalises_nouns(lang: str) -> bool:
         >>> capitalises_nouns("de"), capitalises_nouns("en")
         (True, False)
     """
-    return lang.split("-")[0].split("_")[0].lower() in _code_list("noun-capitalising.txt")
+    return language_key(lang) in _code_list("noun-capitalising.txt")
 
 
 @lru_cache(maxsize=256)
@@ -424,7 +426,7 @@ def conjunctions(lang: str) -> frozenset[str]:
     for line in _data("conjunctions.extra.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             code, word = line.split("\t")
-            if code == lang.split("-")[0]:
+            if code == language_key(lang):
                 words.add(word.casefold())
     return frozenset(words)
 
@@ -441,10 +443,6 @@ def territory_of(lang: str) -> str:
 
     parts = str(get_global("likely_subtags").get(lang.lower(), "")).split("_")
     return parts[-1] if len(parts) >= 2 and parts[-1].isupper() else ""
-
-
-def _base(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
 
 
 @lru_cache(maxsize=256)
@@ -593,7 +591,7 @@ def ordinal_dot(lang: str) -> bool:
         >>> ordinal_dot("de"), ordinal_dot("fi"), ordinal_dot("en")
         (True, True, False)
     """
-    return _base(lang) in _code_list("ordinal-dot.txt")
+    return language_key(lang) in _code_list("ordinal-dot.txt")
 
 
 @lru_cache(maxsize=4096)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..language import language_key
 from ..locale_data import compound_links
 
 __all__ = ["has_word_list", "in_word_list"]
@@ -23,10 +24,6 @@ __all__ = ["has_word_list", "in_word_list"]
 _MIN_PART = 3
 #: shortest head (last part) of a closed compound (German ``Sport-rat``, ``Bundes-amt``)
 _MIN_HEAD = 3
-
-
-def _base(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
 
 
 @lru_cache(maxsize=64)
@@ -39,7 +36,7 @@ def has_word_list(lang: str) -> bool:
     """
     from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
-    return _base(lang) in SUPPORTED_LANGUAGES
+    return language_key(lang) in SUPPORTED_LANGUAGES
 
 
 @lru_cache(maxsize=131072)
@@ -60,7 +57,7 @@ def in_word_list(word: str, lang: str) -> bool:
         >>> in_word_list("Häuser", "de"), in_word_list("Wasserfledermäusen", "de"), in_word_list("Raikkonen", "de")
         (True, True, False)
     """
-    lang = _base(lang)
+    lang = language_key(lang)
     if not has_word_list(lang) or not word:
         return False
     if _listed(word, lang):

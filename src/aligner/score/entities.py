@@ -19,7 +19,7 @@ from types import MappingProxyType
 import regex
 from rapidfuzz import fuzz
 
-from ..language import script_of
+from ..language import language_key, script_of
 from ..lexicon import Lexicon, common_words, known_words, word_forms
 from ..lexicon.words import has_word_list, in_word_list
 from ..locale_data import (calendar_words, capitalises_nouns, common_word_endings, enclitics, has_locale, place_names, territory_code, territory_of,
@@ -728,13 +728,9 @@ def _unlisted(word: str, lang: str, other_lang: str = "") -> bool:
     side (``other_lang``) is not in English, a common word of English (kept untranslated)?"""
     if not has_word_list(lang) or _acronym(word) or in_word_list(word, lang):
         return False
-    if other_lang and _base_lang(other_lang) != _LINGUA_FRANCA and _base_lang(lang) != _LINGUA_FRANCA:
+    if other_lang and language_key(other_lang) != _LINGUA_FRANCA and language_key(lang) != _LINGUA_FRANCA:
         return not _is_common(word, _LINGUA_FRANCA, common_words(_LINGUA_FRANCA))
     return True
-
-
-def _base_lang(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
 
 
 def _name_word_test(lang: str) -> Callable[[str], bool] | None:
@@ -1019,7 +1015,7 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
             found.append((name, how, tok))
         elif (_soft(name.surface, lang, lexicon, vocab, other_script, other_lang) or _common_name(text, name, lang)
               or _descriptor(text, name, lang, matched)
-              or (_gloss(text, name) and _base_lang(other_lang) != _LINGUA_FRANCA)) \
+              or (_gloss(text, name) and language_key(other_lang) != _LINGUA_FRANCA)) \
                 and not (_kept_name(name.surface, lang, vocab, other_vocab, other_script)
                          and _run_anchored(text, name, matched)):
             soft.append(name)
