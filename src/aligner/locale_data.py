@@ -127,11 +127,8 @@ def month_names(lang: str) -> Mapping[str, int]:
             name = _clean(v)
             if name and not any(ch.isdigit() for ch in name):
                 out.setdefault(name, int(k))  # type: ignore[call-overload]
-    for line in _data("months.extra.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, name, number = line.split("\t")
-            if code == language_key(lang):
-                out.setdefault(name.casefold(), int(number))
+    for name, number in _rows("months.extra.tsv", lang):
+        out.setdefault(name.casefold(), int(number))
     return MappingProxyType(out)
 
 
@@ -423,11 +420,7 @@ def conjunctions(lang: str) -> frozenset[str]:
                 continue
             middle = pattern.replace("{0}", " ").replace("{1}", " ").replace(",", " ").split()
             words.update(w.casefold() for w in middle if w.isalpha())
-    for line in _data("conjunctions.extra.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, word = line.split("\t")
-            if code == language_key(lang):
-                words.add(word.casefold())
+    words.update(word.casefold() for (word,) in _rows("conjunctions.extra.tsv", lang))
     return frozenset(words)
 
 
