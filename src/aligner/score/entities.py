@@ -111,7 +111,7 @@ def extract_names(text: str, lang: str) -> tuple[Token, ...]:
         ['Tom', 'Daley']
     """
     toks = tokens(text)
-    starts = _sentence_starts(text, toks, lang)
+    starts = _sentence_starts(text, lang)
     calendar = _calendar_spans(text, lang)
     out = []
     for k, tok in enumerate(toks):
@@ -158,11 +158,13 @@ def _surname_like(toks: tuple[Token, ...], k: int, text: str, lang: str) -> bool
 _DOTTED_BEFORE = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,} $")
 
 
-def _sentence_starts(text: str, toks: tuple[Token, ...], lang: str = "") -> frozenset[int]:
-    """Indices of the tokens that start a sentence: the first, one after ``. `` and one after an
+@lru_cache(maxsize=65536)
+def _sentence_starts(text: str, lang: str = "") -> frozenset[int]:
+    """Indices of the tokens of ``text`` (:func:`~aligner.score.text.tokens`) that start a sentence: the first, one after ``. `` and one after an
     opening quotation mark (quoted speech starts a sentence of its own); not one after a title the
     segmenter knows as an abbreviation (``St. Martin``, ``Dr. Ford``, Indonesian ``Bw. Gendon``)
     or after a dotted acronym (``U.S. Navy``)."""
+    toks = tokens(text)
     out = set()
     for k, tok in enumerate(toks):
         before = text[toks[k - 1].end : tok.start] if k else text[: tok.start]
@@ -177,7 +179,7 @@ def _sentence_starts(text: str, toks: tuple[Token, ...], lang: str = "") -> froz
 def _start_offsets(text: str, lang: str) -> frozenset[int]:
     """The offsets of the words of ``text`` that start a sentence (:func:`_sentence_starts`)."""
     toks = tokens(text)
-    return frozenset(toks[k].start for k in _sentence_starts(text, toks, lang))
+    return frozenset(toks[k].start for k in _sentence_starts(text, lang))
 
 
 def _title(word: str, lang: str) -> bool:
@@ -299,7 +301,7 @@ class DocumentVocabulary:
         for text in sentences:
             toks = tokens(text)
             title = is_title_case(text, lang)
-            starts = _sentence_starts(text, toks, lang)
+            starts = _sentence_starts(text, lang)
             here: set[str] = set()
             for k, tok in enumerate(toks):
                 if _capitalised(tok.surface, lang):
@@ -625,7 +627,7 @@ def _names(text: str, lang: str, vocab: DocumentVocabulary | None,
     elif vocab is not None and other_vocab is not None:
         toks = tokens(text)
         have = {t.start for t in names}
-        extra = [tok for k in sorted(_sentence_starts(text, toks, lang)) if (tok := toks[k]).start not in have
+        extra = [tok for k in sorted(_sentence_starts(text, lang)) if (tok := toks[k]).start not in have
                  and tok.surface[:1].isupper() and len(tok.surface) >= 2 and not is_stopword(tok.surface, lang)
                  and not _calendar_word(tok.surface.lower(), lang)
                  and _kept_name(tok.surface, lang, vocab, other_vocab, other_script, at_start=True)]
@@ -892,7 +894,7 @@ def swapped_in_copied_name(text: str, lang: str, other_text: str, other_lang: st
     forms = frozenset(f for t in parts for f in word_forms(t.surface, lang))
     out = []
     listed = common_words(lang)
-    other_starts = _sentence_starts(other_text, other, other_lang)
+    other_starts = _sentence_starts(other_text, other_lang)
 
     def swapped(put: Token, name: Token) -> bool:
         return put.surface[:1].isupper() and len(put.surface) >= 2 and not is_stopword(put.surface, other_lang) \
@@ -1124,7 +1126,7 @@ def unaccounted_capitals(text: str, lang: str, other_text: str, other_lang: str,
     other_codes: frozenset[str] | None = None
     common = common_words(lang)
     toks = tokens(text)
-    starts = _sentence_starts(text, toks, lang)
+    starts = _sentence_starts(text, lang)
     count = 0
     for k, tok in enumerate(toks):
         if not tok.surface[:1].isupper() or _listed_noun(tok.surface, lang):
