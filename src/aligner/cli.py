@@ -18,7 +18,7 @@ from . import api
 from .config import DEFAULT_CONFIG, DEFAULT_LIMITS, Config, Limits
 from .document import Document
 from .errors import AlignerError, ConfigError, InputError
-from .escaping import escape_controls
+from .escaping import escape_controls, escape_for_terminal
 from .language import normalize_language
 from .report import FORMATS, render
 from .progress import finish
@@ -293,7 +293,10 @@ def _emit(text: str | Iterable[str], output: str | None) -> None:
     if output and output != STDOUT:
         atomic_write(output, text)  # checks the path itself (check_writable)
     else:  # whole, so that a failure part-way writes nothing
-        sys.stdout.write(text if isinstance(text, str) else "".join(text))
+        whole = text if isinstance(text, str) else "".join(text)
+        if sys.stdout.isatty():  # article text must not act on a terminal
+            whole = escape_for_terminal(whole)
+        sys.stdout.write(whole)
         sys.stdout.flush()
 
 

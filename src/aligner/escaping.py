@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["escape_controls", "BIDI_CONTROLS"]
+__all__ = ["escape_controls", "escape_for_terminal", "BIDI_CONTROLS"]
 
 #: Bidirectional formatting characters: marks, embeddings, overrides, isolates.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -43,3 +43,17 @@ def escape_controls(text: object) -> str:
     if s.isprintable():  # every character above is non-printable (Cc, Cf, Zl, Zp)
         return s
     return "".join(_escaped(ch) if _unsafe(ch) else ch for ch in s)
+
+
+def escape_for_terminal(text: str) -> str:
+    """``text`` as :func:`escape_controls` shows it, but with its line breaks and tabs kept.
+
+    For whole outputs (sentences, beads, a Markdown report) written to a terminal: the layout
+    stays, and an escape sequence or bidi override inside an article cannot act on the terminal.
+
+    Example:
+        >>> escape_for_terminal("a\\x1b[2J\\tb\\nc\\u202e")
+        'a\\\\x1b[2J\\tb\\nc\\\\u202e'
+    """
+    return "\n".join("\t".join(escape_controls(cell) for cell in line.split("\t"))
+                     for line in text.split("\n"))
