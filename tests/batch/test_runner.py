@@ -122,3 +122,12 @@ def test_bad_arguments_raise_config_or_input_errors(manifest, tmp_path):
     with pytest.raises(InputError, match="not a folder"):
         run_batch(manifest, blocker)
     assert not os.path.exists(tmp_path / "o")
+
+
+def test_a_stored_signature_with_resolved_encoders_names_the_same_settings():
+    from aligner.batch.runner import _same_settings
+
+    wanted = "aligner:0.1.0|enc:auto|lex:auto|fenc:use|fid:25-x"
+    assert _same_settings("aligner:0.1.0|enc:auto=e5|lex:none|fenc:use=e5|fid:25-x", wanted)
+    assert not _same_settings("aligner:0.1.0|enc:auto=e5|lex:none|fenc:none|fid:25-x", wanted)
+    assert not _same_settings("aligner:0.1.0|enc:auto=e5|lex:none|fenc:use=e5|fid:24-x", wanted)

@@ -20,3 +20,14 @@ def test_a_named_encoder_is_kept():
     assert fidelity_encoder_for(Config(encoder="use"), "en", "fi") == "use"
     assert fidelity_encoder_for(Config(fidelity_encoder="none"), "en", "fi") == "none"
     assert fidelity_encoder_for(Config(encoder="none"), "en", "fi") == "none"
+
+
+def test_the_signature_names_the_encoder_the_fidelity_read():
+    import aligner
+
+    c = aligner.compare("The council met on Monday.", "Valtuusto kokoontui maanantaina.",
+                        src_lang="en", tgt_lang="fi")
+    assert "|fenc:use=e5|" in c.signature
+    same = aligner.compare("The council met on Monday.", "Der Rat tagte am Montag.",
+                           src_lang="en", tgt_lang="de")
+    assert "|fenc:use|" in same.signature

@@ -166,15 +166,16 @@ def _same_settings(stored: str, wanted: str) -> bool:
 
     A comparison's signature shows the lexicon it actually used (``lex:en-id:freedict...``)
     where the run's config says ``lex:auto``; with ``auto`` any resolved lexicon matches. The
-    same holds for the encoder (``enc:auto=use`` where the config says ``enc:auto``).
-    Every other field must be equal.
+    same holds for the encoders (``enc:auto=use`` where the config says ``enc:auto``,
+    ``fenc:use=e5`` where it says ``fenc:use``). Every other field must be equal.
     """
     if stored == wanted:
         return True
     a, b = stored.split("|"), wanted.split("|")
     if len(a) != len(b):
         return False
-    return all(x == y or (y == "lex:auto" and x.startswith("lex:")) or (y == "enc:auto" and x.startswith("enc:auto="))
+    return all(x == y or (y == "lex:auto" and x.startswith("lex:"))
+               or (y.startswith(("enc:", "fenc:")) and x.startswith(y + "="))
                for x, y in zip(a, b))
 
 

@@ -107,12 +107,17 @@ class Comparison:
     def signature(self) -> str:
         """The reproducibility signature of the settings that produced this result.
 
-        The config's ``lex:`` field shows the lexicon actually used for the language pair.
+        The config's ``enc:``, ``fenc:`` and ``lex:`` fields show the encoders and the lexicon
+        actually used for the language pair (``enc:auto=e5``, ``fenc:use=e5``).
         """
         sig = self.config.signature
         used = self.alignment.encoder
         if used and used != self.config.encoder:  # "auto" resolved for the pair
             sig = sig.replace(f"|enc:{self.config.encoder}|", f"|enc:{self.config.encoder}={used}|", 1)
+        fenc = self.config.fidelity_encoder
+        read = fidelity_encoder_for(self.config, self.src.lang, self.tgt.lang)
+        if fenc and read != fenc:  # the fidelity reads auto's encoder for the pair
+            sig = sig.replace(f"|fenc:{fenc}|", f"|fenc:{fenc}={read}|", 1)
         if self.settings.digest() != fidelity_settings_digest():
             sig = sig.replace(f"|fid:{FIDELITY_VERSION}-{fidelity_settings_digest()}|",
                               f"|fid:{FIDELITY_VERSION}-{self.settings.digest()}|", 1)
