@@ -51,3 +51,23 @@ def test_defects_are_found_in_an_unseen_language(lang):
     assert "untranslated" in flags.get(4, set())
     if lang in ("pl", "tr", "nl"):  # a name swapped in the same script; across scripts it is missed
         assert "entity_mismatch" in flags.get(1, set())
+
+
+@pytest.mark.parametrize(("src", "tgt", "src_lang", "tgt_lang"), [
+    ("news.th.txt", "plant.is.txt", "th", "is"), ("news.tr.txt", "plant.en.txt", "tr", "en"),
+    ("plant.is.txt", "news.uk.txt", "is", "uk"), ("plant.he.txt", "news.pl.txt", "he", "pl"),
+])
+def test_two_different_stories_in_unseen_languages_are_not_a_translation(src, tgt, src_lang, tgt_lang):
+    # five or six lines a side: the aligner's beads are the best of few pairings, so their
+    # margins stand out even where the sentences say nothing alike
+    c = aligner.compare_files(DATA / src, DATA / tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=True)
+    assert c.verdict == "not a translation", c.translation_evidence
+
+
+@pytest.mark.parametrize(("src", "tgt", "src_lang", "tgt_lang"), [
+    ("news.pl.txt", "news.uk.txt", "pl", "uk"), ("news.th.txt", "news.el.txt", "th", "el"),
+    ("plant.he.txt", "plant.is.txt", "he", "is"), ("news.en.txt", "news-defects.th.txt", "en", "th"),
+])
+def test_translations_between_unseen_languages_are_translations(src, tgt, src_lang, tgt_lang):
+    c = aligner.compare_files(DATA / src, DATA / tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=True)
+    assert not c.not_a_translation, c.translation_evidence

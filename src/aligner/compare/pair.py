@@ -41,33 +41,40 @@ def verdict(fidelity: float, settings: FidelitySettings = DEFAULT_SETTINGS) -> s
 
 
 def translation_evidence(src: Document, tgt: Document, alignment: Alignment, scores: tuple[BeadScore, ...],
+                         flags: tuple[tuple[Flag, ...], ...],
                          settings: FidelitySettings = DEFAULT_SETTINGS) -> str:
     """Why the two documents are not translations of each other, or ``""`` when they may be.
 
-    The same evidence as ``compare-set`` uses for a pair, bead by bead: with the encoder the
-    settings were fitted on, the
-    median cosine of the content beads is below ``not_translation_similarity`` and their
+    The same evidence as ``compare-set`` uses for a pair, bead by bead, over the content beads
+    (text on both sides, no boilerplate), with cosines on the scale of the encoder the settings
+    were fitted on: their median cosine is below ``not_translation_similarity`` and their
     median margin (how much a bead's two sides stand out from other pairings of the same
-    documents) below ``not_translation_margin``; or at least ``not_translation_share`` of the
-    content beads have a fidelity below ``mistranslation`` (sentences on the same topic that
-    say different things).
+    documents) below ``not_translation_margin``; or their median cosine is below
+    ``not_translation_floor`` whatever the margins (a short document's few beads stand out by
+    being the best of few pairings); or at least ``not_translation_share`` of them carry a
+    ``mistranslation`` flag (sentences on the same topic that say different things; a line
+    left untranslated or a clause added is no such evidence).
     """
-    content = [s for b, s in zip(alignment.beads, scores)
+    content = [k for k, (b, s) in enumerate(zip(alignment.beads, scores))
                if b.src and b.tgt and not is_boilerplate_bead(src, tgt, b) and s.evidence is not None]
     if not content:
         return ""
-    scaled = [x for x in (scaled_similarity(s.evidence, settings) for s in content if s.evidence is not None)
-              if x is not None]
+    scaled = [x for x in (scaled_similarity(ev, settings) for ev in (scores[k].evidence for k in content)
+                          if ev is not None) if x is not None]
     sims = [x[0] for x in scaled]
     margins = [x[1] for x in scaled if x[1] is not None]
-    low = sum(1 for s in content if s.parts.get("meaning", s.fidelity) < settings.mistranslation) / len(content)
-    if sims and margins:
-        med_sim, med_margin = statistics.median(sims), statistics.median(margins)
-        if med_sim < settings.not_translation_similarity and med_margin < settings.not_translation_margin:
+    if sims:
+        med_sim = statistics.median(sims)
+        med_margin = statistics.median(margins) if margins else None
+        if (med_margin is not None and med_sim < settings.not_translation_similarity
+                and med_margin < settings.not_translation_margin):
             return (f"the aligned sentences are no closer than chance pairings (median similarity {med_sim:.2f}, "
                     f"median margin {med_margin:.2f})")
-    if len(content) >= 3 and low >= settings.not_translation_share:
-        return f"{low:.0%} of the aligned sentence pairs say different things"
+        if med_sim < settings.not_translation_floor:
+            return f"the aligned sentences are far apart in meaning (median similarity {med_sim:.2f})"
+    different = sum(1 for k in content if any(f.type == "mistranslation" for f in flags[k])) / len(content)
+    if len(content) >= 3 and different >= settings.not_translation_share:
+        return f"{different:.0%} of the aligned sentence pairs say different things"
     return ""
 
 
@@ -137,7 +144,7 @@ class Comparison:
     def translation_evidence(self) -> str:
         """Why the two documents are not translations of each other; ``""`` when they may be
         (worked out once: ``verdict``, ``not_a_translation`` and the reports all read it)."""
-        return translation_evidence(self.src, self.tgt, self.alignment, self.scores, self.settings)
+        return translation_evidence(self.src, self.tgt, self.alignment, self.scores, self.flags, self.settings)
 
     @property
     def not_a_translation(self) -> bool:

@@ -56,8 +56,11 @@ class FidelitySettings:
             translations of each other (with ``not_translation_margin``).
         not_translation_margin: median bead margin below which the beads are no better than
             chance pairings of the same topic.
-        not_translation_share: share of content beads with fidelity below ``mistranslation``
-            from which the document is not a translation, whatever the cosines.
+        not_translation_floor: median bead cosine (on the fitted encoder's scale) below which
+            two documents are not translations of each other whatever the margins (short
+            documents, whose few beads the aligner picks as the best of few pairings).
+        not_translation_share: share of content beads flagged ``mistranslation`` (they say
+            different things) from which the document is not a translation, whatever the cosines.
         meaning_intercept, meaning_weights: the meaning model: ``P(the bead says what its
             source says)`` from the signals other than numbers and names, fitted with beads
             whose only fault is a number or a name counted as faithful (they have flags of their
@@ -90,6 +93,7 @@ class FidelitySettings:
     unfaithful: float = 0.6
     not_translation_similarity: float = 0.5
     not_translation_margin: float = 0.05
+    not_translation_floor: float = 0.3
     not_translation_share: float = 0.5
     encoder_scales: tuple[tuple[str, float, float], ...] = ()
     meaning_intercept: float = 0.0
