@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 import time
 from dataclasses import replace
@@ -414,7 +415,7 @@ def cross_validate(encoders: list[str], log=print) -> None:
 
 
 def lopo(sets: list[str], encoders: list[str], platt_docs: int = 12, log=print, json_out: str | None = None,
-         folds: int = 0) -> None:
+         folds: int = 0, only: list[str] | None = None, fold_models: str | None = None) -> None:
     """Leave pairs out: for every set, fit the weights on the other sets (bonuses, skip
     bonuses and priors as shipped; Platt scaling on the first ``platt_docs`` documents of each
     training set), align the held-out set, and report its strict F1 and the reliability of its
@@ -423,16 +424,28 @@ def lopo(sets: list[str], encoders: list[str], platt_docs: int = 12, log=print, 
     still scored by weights that never saw it). With ``encoders``, only the encoder models
     are scored (the surface model is still fitted per fold, as their fallback). Each row also
     keeps its beads (``[n, m, confidence, right]``, confidence from the fold's own Platt
-    scaling), the input of ``--calibrate --records``."""
+    scaling), the input of ``--calibrate --records``. ``only``: score only these sets (and fit
+    only the folds that hold them). ``fold_models``: a pickle of the fitted fold models, read
+    if it exists and written otherwise (the weights do not depend on the aligner's code, only
+    the Platt scaling does, through the beads chosen on the training sample: reuse it while
+    changing the aligner, refit for the figures that count)."""
     shipped = json.loads(WEIGHTS.read_text())["models"]
-    docs = {name: load_set(name) for name in sets}
     k = folds or len(sets)
     group = {name: i % k for i, name in enumerate(sets)}
+    scored = [s for s in sets if only is None or s in only]
+    if only is not None and set(only) - set(sets):
+        raise SystemExit(f"--only names sets not in --lopo: {sorted(set(only) - set(sets))}")
+    docs = {name: load_set(name) for name in sets}
+    cache: dict = {}
+    if fold_models and Path(fold_models).exists():
+        cache = pickle.loads(Path(fold_models).read_bytes())
+        if cache.get("sets") != sets or cache.get("folds") != k or cache.get("platt_docs") != platt_docs:
+            raise SystemExit(f"{fold_models} holds fold models of other --lopo sets, --folds or --platt-docs")
     out: list[dict] = []
     for enc in encoders or [None]:
         name = enc or "none"
-        models: dict[int, tuple] = {}
-        for held in sets:
+        models: dict[int, tuple] = dict(cache.get(name, {}))
+        for held in scored:
             t0 = time.process_time()
             train = [d for s in sets if group[s] != group[held] for d in docs[s]]
             sample = [d for s in sets if group[s] != group[held] for d in docs[s][:platt_docs]]
@@ -469,6 +482,9 @@ def lopo(sets: list[str], encoders: list[str], platt_docs: int = 12, log=print, 
             log(f"| {name} | {held} | {sc.f1_strict:.3f} | {sc.f1_lax:.3f} | {rel} |", flush=True)
             if json_out:
                 Path(json_out).write_text(json.dumps(out, indent=1))
+        cache[name] = models
+    if fold_models:
+        Path(fold_models).write_bytes(pickle.dumps({**cache, "sets": sets, "folds": k, "platt_docs": platt_docs}))
 
 
 def fit_fixed_on(train: list[Doc], sample: list[Doc], enc: str | None, bonus: float, skip: float,
@@ -497,6 +513,11 @@ def main(argv=None) -> int:
     ap.add_argument("--lopo", metavar="SETS",
                     help="leave-one-pair-out figures over these sets (e.g. ntrex,textberg,ntrex-multi) and stop")
     ap.add_argument("--json", help="with --lopo: also write the rows here")
+    ap.add_argument("--only", metavar="SETS",
+                    help="with --lopo: score only these sets, fitting only the folds that hold them")
+    ap.add_argument("--fold-models", metavar="PKL",
+                    help="with --lopo: read the fitted fold models from this pickle if it exists, else write them "
+                         "there (weights do not depend on the aligner's code; Platt scaling does, a little)")
     ap.add_argument("--folds", type=int, default=0,
                     help="with --lopo: hold out groups of sets, K folds (default 0: one set at a time)")
     ap.add_argument("--platt-docs", type=int, default=12,
@@ -525,7 +546,8 @@ def main(argv=None) -> int:
         cross_validate(encoders)
         return 0
     if args.lopo:
-        lopo(expand_sets(args.lopo), encoders, platt_docs=args.platt_docs, json_out=args.json, folds=args.folds)
+        lopo(expand_sets(args.lopo), encoders, platt_docs=args.platt_docs, json_out=args.json, folds=args.folds,
+             only=expand_sets(args.only) if args.only else None, fold_models=args.fold_models)
         return 0
     train = [d for name in expand_sets(args.train) for d in load_set(name)]
     t0 = time.time()
