@@ -73,3 +73,16 @@ def test_magnitude_words_hold_in_languages_of_every_kind():
     # a form told from a unit symbol only by its case is dropped (Catalan kM = 10^9, km)
     assert "km" not in magnitude_words("ca")
     assert "12" in extract_numbers("La carretera fa 12 km.", "ca")
+
+
+def test_country_names_cldr_lacks_come_from_iso_codes():
+    # CLDR writes Hoa Kỳ for the United States; iso-codes' Vietnamese translation has Mỹ
+    assert place_names("vi")["hoa kỳ"] == place_names("vi")["mỹ"] == "US"
+    assert "mỹ" not in place_names("xx")
+
+
+def test_acronyms_of_country_names_of_several_words():
+    from aligner.locale_data import place_acronyms
+
+    assert place_acronyms("id")["PBB"] == "UN"
+    assert "AS" not in place_acronyms("id")  # Amerika Serikat, Arab Saudi, Afrika Selatan

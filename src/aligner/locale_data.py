@@ -46,11 +46,11 @@ from babel import Locale
 from .language import language_key
 
 __all__ = ["month_names", "month_names_with_english", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
-           "place_names", "capitalises_nouns", "compound_links", "usual_script", "conjunctions", "territory_of", "magnitude_words", "magnitude_prefixes", "territory_code",
+           "place_names", "capitalises_nouns", "compound_links", "usual_script", "conjunctions", "territory_of", "magnitude_words", "magnitude_prefixes", "territory_code", "place_acronyms",
            "day_period_words", "ordinal_dot", "unaccented", "has_locale", "customary_unit_words", "CUSTOMARY_UNITS", "LANGUAGE_DATA_VERSION"]
 
 #: Version of the language data (Babel's CLDR version and the shipped files).
-LANGUAGE_DATA_VERSION = "cldr2"
+LANGUAGE_DATA_VERSION = "cldr2+isocodes1"
 
 
 def _data(name: str) -> str:
@@ -221,12 +221,27 @@ def place_names(lang: str) -> Mapping[str, str]:
     """Lower-cased country and language names of ``lang`` -> a language-neutral key.
 
     The key is the CLDR code (``DE`` for a country, ``de`` for a language), so two languages'
-    names for one place or language share a key.
+    names for one place or language share a key. CLDR's names come first; the country names of
+    Debian's iso-codes translations that CLDR lacks follow (``data/language/country-names.iso-codes.tsv``:
+    Vietnamese ``Mỹ`` beside ``Hoa Kỳ``).
 
     Example:
         >>> place_names("fr")["allemagne"], place_names("en")["germany"], place_names("de")["englisch"]
         ('DE', 'DE', 'en')
+        >>> place_names("vi")["mỹ"], place_names("vi")["hoa kỳ"]
+        ('US', 'US')
     """
+    out = dict(_cldr_place_names(lang))
+    if out:
+        for code, name in _rows("country-names.iso-codes.tsv", lang):
+            for form in {name.casefold(), unaccented(name.casefold())}:
+                out.setdefault(form, code)
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=256)
+def _cldr_place_names(lang: str) -> Mapping[str, str]:
+    """CLDR's country, region and language names of ``lang`` (:func:`place_names` without the shipped extras)."""
     loc = _locale(lang)
     out: dict[str, str] = {}
     if loc is None:
@@ -585,6 +600,33 @@ def ordinal_dot(lang: str) -> bool:
         (True, True, False)
     """
     return language_key(lang) in _code_list("ordinal-dot.txt")
+
+
+@lru_cache(maxsize=256)
+def place_acronyms(lang: str) -> Mapping[str, str]:
+    """Acronyms of ``lang``'s country and organisation names of several words (:func:`place_names`)
+    -> their CLDR code: the initials of the name's capitalised words and of the parts of its
+    hyphenated ones (Indonesian ``PBB``, Perserikatan Bangsa-Bangsa = ``UN``; ``UEA``, Uni Emirat
+    Arab = ``AE``). Initials that two names share are left out (Indonesian ``AS``: Amerika Serikat
+    Arab Saudi and Afrika Selatan).
+
+    Example:
+        >>> place_acronyms("id")["PBB"], place_acronyms("id")["UEA"], "AS" in place_acronyms("id")
+        ('UN', 'AE', False)
+    """
+    found: dict[str, set[str]] = {}
+    for name, code in _cldr_place_names(lang).items():
+        if not code.isupper():
+            continue  # (a language name: no acronym)
+        loc = _locale(lang)
+        original = str(loc.territories.get(code, "")) if loc is not None else ""
+        if original.casefold() != name:
+            continue  # (the unaccented form of the name: the same initials)
+        parts = [p for p in regex.split(r"[\s\-]+", original) if p]
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            continue
+        found.setdefault("".join(p[:1] for p in parts), set()).add(code)
+    return MappingProxyType({k: next(iter(v)) for k, v in found.items() if len(v) == 1 and len(k) >= 2})
 
 
 @lru_cache(maxsize=4096)

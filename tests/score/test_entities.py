@@ -451,3 +451,43 @@ def test_a_listed_german_noun_that_the_other_document_also_writes_stays_a_noun()
 def test_a_word_of_the_language_word_list_is_no_name_put_in():
     m = match_names("We met them at the weekend in Athens.", "en", "Τους συναντήσαμε το Σαββατοκύριακο στην Αθήνα.", "el")
     assert not m.tgt_only
+
+
+def test_a_name_the_target_spells_in_its_own_letters_is_soft():
+    src = "Chinese health officials said at a conference in Yunnan province."
+    tgt = "Đây là lời phát biểu của các quan chức y tế Trung Quốc tại một hội nghị ở tỉnh Vân Nam."
+    m = match_names(src, "en", tgt, "vi", None, None, DocumentVocabulary.of((src,), "en"),
+                    DocumentVocabulary.of((tgt, "phía nam"), "vi"))
+    assert not m.src_only and not m.tgt_only
+    # a name put for another keeps the missing name hard
+    put = tgt.replace("Vân Nam", "Hạt Videoton")
+    m = match_names(src, "en", put, "vi", None, None, DocumentVocabulary.of((src,), "en"),
+                    DocumentVocabulary.of((put,), "vi"))
+    assert [t.surface for t in m.src_only] == ["Yunnan"]
+
+
+def test_a_native_word_is_no_name_put_in():
+    m = match_names("Mr Clark said Theresa May's plan is good.", "en",
+                    "Ông Clark cho biết kế hoạch của Thủ tướng Theresa May là tốt.", "vi")
+    assert not m.tgt_only
+    m = match_names("Mr Clark said the plan is good.", "en", "Ông Clark cho biết kế hoạch Trump là tốt.", "vi")
+    assert [t.surface for t in m.tgt_only] == ["Trump"]
+
+
+def test_a_country_name_from_iso_codes_matches_an_acronym():
+    m = match_names("We see no response from the U.S.", "en", "Chúng tôi không thấy động thái từ phía Mỹ.", "vi")
+    assert not m.src_only and not m.tgt_only
+
+
+def test_a_given_name_joined_in_another_romanisation_is_matched():
+    m = match_names("Ri Yong Ho told the Assembly.", "en", "Ri Jongho elmondta a Közgyűlésen.", "hu")
+    assert "Ho" not in [t.surface for t in m.src_only + m.src_soft_only]
+    m = match_names("South Korean leader Moon Jae-in met Kim.", "en", "A dél-koreai elnök, Mun Dzsein, találkozott Kimmel.", "hu")
+    assert "Jae-in" not in [t.surface for t in m.src_only]
+
+
+def test_english_words_kept_in_a_pair_without_english_are_soft():
+    src = "Update zur roten Tide: Konzentrationen in Pinellas nehmen ab"
+    tgt = "Berita terbaru Red Tide: Konsentrasi merendah di Pinellas"
+    m = match_names(src, "de", tgt, "id", None, None, DocumentVocabulary.of((src,), "de"), DocumentVocabulary.of((tgt,), "id"))
+    assert not m.tgt_only and [t.surface for t in m.tgt_soft_only] == ["Red"]  # (Tide matches Tide)

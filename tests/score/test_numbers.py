@@ -322,3 +322,22 @@ def test_a_rounding_far_from_the_conversion_is_no_conversion():
     from aligner.score.numbers import _converts
 
     assert _converts(200, 300, (1.609344,), False) and not _converts(6, 200, (30.48,), False)
+
+
+def test_a_list_shares_the_magnitude_of_its_last_number():
+    src = "CBS had 3.1 million, NBC had 2.94 million, MSNBC had 2.89 million and CNN had 2.52 million."
+    tgt = "A CBS-t 3,1, az NBC-t 2,94, az MSNBC-t 2,89, míg a CNN-t 2,52 millióan nézték."
+    assert match_quantities(extract_quantities(src, "en"), extract_quantities(tgt, "hu")) == ([], [])
+    # the number keeps its own value; one in another sentence does not share the magnitude
+    assert 3.1 in extract_quantities(tgt, "hu")[0].values
+    assert extract_quantities("He had 3. Then 5 million came.", "en")[0].values == {3.0}
+
+
+def test_a_number_with_a_magnitude_word_is_no_clock_time():
+    src, tgt = "CNN had 2,52 Millionen Zuschauer.", "CNN dengan 2.52 juta pemirsa."
+    assert match_quantities(extract_quantities(src, "de"), extract_quantities(tgt, "id")) == ([], [])
+
+
+def test_a_day_period_one_word_after_the_number_says_a_time():
+    src, tgt = "entering the market at 4.40 am Thursday", "đến khu chợ khoảng 4.40 giờ sáng để cho lợn ăn"
+    assert match_quantities(extract_quantities(src, "en"), extract_quantities(tgt, "vi")) == ([], [])

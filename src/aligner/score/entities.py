@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 from ..language import language_key, script_of
 from ..lexicon import Lexicon, common_words, known_words, word_forms
 from ..lexicon.words import has_word_list, in_word_list
-from ..locale_data import (calendar_words, capitalises_nouns, common_word_endings, enclitics, has_locale, place_names, territory_code, territory_of,
+from ..locale_data import (calendar_words, capitalises_nouns, common_word_endings, enclitics, has_locale, place_acronyms, place_names,
+                           territory_code, territory_of,
                            unaccented, usual_script)
 from .text import Token, is_stopword, tokens
 
@@ -522,8 +523,11 @@ def _place_codes(word: str, lang: str) -> frozenset[str]:
     that is a CLDR territory code or alias (``U.S.``, ``UK``); a name of two or three letters
     only as written (Vietnamese ``Nga``, Chinese ``中国``)."""
     code = territory_code(word)
-    if code:
-        return frozenset({code})  # an acronym that is a CLDR code: US, U.S., UK (= GB), EU
+    local = place_acronyms(lang).get(word.replace(".", ""), "") if word.isupper() else ""
+    if code or local:
+        # an acronym that is a CLDR code (US, U.S., UK = GB, EU) or the initials of a name of
+        # the language (Indonesian PBB = UN, AS = US, beside AS, American Samoa)
+        return frozenset({code, local} - {""})
     names = place_names(lang)
     w = unaccented(_ELISION.sub("", word.lower()))
     if len(w) < 4:
@@ -531,9 +535,17 @@ def _place_codes(word: str, lang: str) -> frozenset[str]:
         # with a CLDR locale)
         code = names.get(w, "") if len(w) >= 2 else ""
         return frozenset({code}) if code[:1].isalpha() and (code.isupper() or has_locale(code)) else frozenset()
-    if w in names:
-        return frozenset({names[w]})
     ordered = _sorted_names(lang)
+    if w in names:
+        # a language name that starts a country's name of several words names that country
+        # too (Indonesian Inggris, English, and Inggris Raya, the United Kingdom)
+        country: set[str] = set()
+        i = bisect.bisect_left(ordered, w + " ")
+        while names[w].islower() and i < len(ordered) and ordered[i].startswith(w + " "):
+            if names[ordered[i]].isupper():
+                country.add(names[ordered[i]])
+            i += 1
+        return frozenset({names[w]} | country)
     out: set[str] = set()
     for k in range(len(w), 3, -1):
         prefix = w[:k]
@@ -681,6 +693,9 @@ def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabula
         return False  # a country or language name (CLDR) is a name even where it is a dictionary word
     if _acronym(word) or _known(word, lang, lexicon) or _abbreviation(word, lang):
         return True
+    if other_lang and _LINGUA_FRANCA not in (language_key(lang), language_key(other_lang)) \
+            and (is_stopword(word, _LINGUA_FRANCA) or _is_common(word, _LINGUA_FRANCA, common_words(_LINGUA_FRANCA))):
+        return True  # an English word kept in a pair without English, which the other side may translate (Red Tide / rote Tide)
     if capitalises_nouns(lang):
         # a capital is no evidence of a name here; a word that the language's word list does
         # not know (nor as a compound of its words) is one all the same (Raikkonen, Muppet)
@@ -813,21 +828,29 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
                                                           src_places, src_starts)
     # a name named elsewhere in the other document is reported only when the other side of the
     # bead has an unmatched name that is no dictionary word: one name put for another
+    # (a title the segmenter knows as an abbreviation, ``Lt Col Vann``, or a listed German noun,
+    # ``Sohn``, is no name of its own)
     src_other = bool(src_only or src_else or any(not _known(t.surface, src_lang, forward) and not _acronym(t.surface)
-                                                 for t in src_soft))
+                                                 and not _abbreviation(t.surface, src_lang)
+                                                 and not _listed_noun(t.surface, src_lang) for t in src_soft))
     # A source name missing from the target is always reported (a swap with another name of
     # the same story leaves no trace but this); a target name that the source document names
     # elsewhere is the translator naming a pronoun ("he" / "Daley") unless the source side has
     # an unmatched name of its own.
     src_only.extend(src_else)
     (tgt_only if src_other else tgt_soft).extend(tgt_else)
+    # source names the target spells in its own letters (Yunnan / Vân Nam): translated, soft
+    natively = _rendered_natively(src_only, src_lang, tgt_text, tgt_lang, tgt_only + tgt_soft, src_text, tgt_vocab)
+    if natively:
+        src_soft.extend(natively)
+        src_only = [t for t in src_only if t not in natively]
     # in a language with no word list, an unmatched capitalised word is a name put in when the
     # other side has no unmatched capitalised word it could be the translation of
     if not src_only and not src_soft and not known_words(tgt_lang) and not capitalises_nouns(tgt_lang):
-        tgt_only += _put_in(tgt_text, tgt_toks, tgt_soft, tgt_lang, backward, src_vocab, tgt_vocab)
+        tgt_only += _put_in(tgt_text, tgt_toks, tgt_soft, tgt_lang, backward, src_vocab, tgt_vocab, src_text)
         tgt_soft = [t for t in tgt_soft if t not in tgt_only]
     if not tgt_only and not tgt_soft and not known_words(src_lang) and not capitalises_nouns(src_lang):
-        src_only += _put_in(src_text, src_toks, src_soft, src_lang, forward, tgt_vocab, src_vocab)
+        src_only += _put_in(src_text, src_toks, src_soft, src_lang, forward, tgt_vocab, src_vocab, tgt_text)
         src_soft = [t for t in src_soft if t not in src_only]
     for soft, only, other_only, other_soft, args in (
             (src_soft, src_only, tgt_only, tgt_soft, (src_text, src_lang, tgt_text, tgt_lang)),
@@ -897,15 +920,18 @@ def swapped_in_copied_name(text: str, lang: str, other_text: str, other_lang: st
     other_starts = _sentence_starts(other_text, other_lang)
 
     def swapped(put: Token, name: Token) -> bool:
+        # (a word spelled with letters of its own language is a translated word of the name:
+        # Asian Games / Ázsiai Játékokra)
         return put.surface[:1].isupper() and len(put.surface) >= 2 and not is_stopword(put.surface, other_lang) \
-            and _strip(put.surface, other_lang) != _strip(name.surface, lang) \
+            and not _native_spelling(put.surface, text) and _strip(put.surface, other_lang) != _strip(name.surface, lang) \
             and _counterpart(put, other_lang, parts, lang, forms, None)[0] == "none"
 
     for name in soft:
         k = index.get(name.start)
         if k is None:
             continue
-        after = toks[k + 1].surface if k + 1 < len(toks) and text[name.end : toks[k + 1].start] == " " \
+        # (the next word of the name also after a possessive apostrophe: Magistrates' Court)
+        after = toks[k + 1].surface if k + 1 < len(toks) and text[name.end : toks[k + 1].start] in (" ", "' ", "\u2019 ") \
             and toks[k + 1].surface[:1].isupper() else ""
         if not k or text[toks[k - 1].end : name.start] != " " or not toks[k - 1].surface[:1].isupper():
             # the first word of its name, a given name rather than a common word (not a title:
@@ -964,13 +990,64 @@ def _same_word(word: str, lang: str, other: str, other_lang: str) -> bool:
     return len(fa) >= 4 and (fa == fb or fuzz.ratio(fa, fb) >= 80)
 
 
+def _rendered_natively(names: list[Token], lang: str, other_text: str, other_lang: str, other_unmatched: list[Token],
+                       text: str, other_vocab: DocumentVocabulary | None) -> list[Token]:
+    """``names`` (unmatched names of ``text``) that the other side renders in its own spelling:
+    every run of the other side's unmatched capitalised words (joined by single spaces) has a
+    word spelled with letters ``text`` never writes (:func:`_native_spelling`: Vietnamese ``Vân
+    Nam`` for ``Yunnan``, ``Thái Bình Dương`` for ``Pacific``, Hungarian ``Hágában`` for ``Hague``),
+    and every other word of it is written in lower case elsewhere in its document (``other_vocab``:
+    ``Nam``, south); there are at least as many such runs as names, and the other document
+    never writes any of the names as written (:meth:`DocumentVocabulary.copies`: a name its
+    translator keeps, ``Sainsbury's``, is no name rendered). A name put for another leaves
+    a run spelled as the other language writes it (``Tulsa`` put for ``Kavanaugh``, ``Hạt Videoton``
+    for ``Lee``), and the names stay as they are. Returns the names to set soft (none, or all)."""
+    other_unmatched = [t for t in other_unmatched if not _acronym(t.surface)]  # (XIX, ENSZ: no words)
+    if not names or not other_unmatched or other_vocab is None or any(other_vocab.copies(n.surface, lang) for n in names):
+        return []
+    ordered = sorted(other_unmatched, key=lambda t: t.start)
+    runs: list[list[Token]] = [[ordered[0]]]
+    for tok in ordered[1:]:
+        prev = runs[-1][-1]
+        if other_text[prev.end : tok.start] == " " or tok.start < prev.end:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    common = other_vocab.common if other_vocab is not None else frozenset()
+
+    def native(run: list[Token]) -> bool:
+        spelled = [_native_spelling(t.surface, text) for t in run]
+        return any(spelled) and all(own or _strip(t.surface, other_lang) in common for t, own in zip(run, spelled))
+
+    return list(names) if len(runs) >= len(names) and all(native(run) for run in runs) else []
+
+
+def _native_spelling(word: str, other_text: str) -> bool:
+    """Is ``word`` written in the script of ``other_text`` with a letter outside ASCII that
+    ``other_text`` never writes (Vietnamese ``Thủ``, ``Mỹ``, Hungarian ``Wuként`` against an English
+    line)? Such a word was spelled in its own language: a translated word or a name given its
+    local form, not a name of the other side put in unchanged. ``False`` without ``other_text``.
+
+    Example:
+        >>> _native_spelling("Thủ", "Prime Minister Theresa May"), _native_spelling("Trump", "Prime Minister May")
+        (True, False)
+    """
+    if not other_text or script_of(word) != script_of(other_text):
+        return False
+    seen = other_text.casefold()
+    return any(c.isalpha() and not c.isascii() and c not in seen for c in word.casefold())
+
+
 def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, lexicon: Lexicon | None,
-            other_vocab: DocumentVocabulary | None, vocab: DocumentVocabulary | None = None) -> list[Token]:
+            other_vocab: DocumentVocabulary | None, vocab: DocumentVocabulary | None = None,
+            other_text: str = "") -> list[Token]:
     """Soft names of a language without a word list that stand alone: no acronym, no dictionary
     word nor word of the language's word list (:func:`aligner.lexicon.words.in_word_list`:
     Greek ``Σαββατοκύριακο``), no abbreviation (``Sr.``), not beside another capitalised word
-    (``Juegos Olímpicos``, ``Nueva York`` are a translated name), not named elsewhere in the
-    other document nor written in lower case elsewhere in its own (``vocab``)."""
+    (``Juegos Olímpicos``, ``Nueva York`` are a translated name), not spelled with letters of its
+    own language that ``other_text`` does not write (:func:`_native_spelling`: Vietnamese
+    ``Thủ tướng``, Hungarian ``Wuként``), not named elsewhere in the other document nor written
+    in lower case elsewhere in its own (``vocab``)."""
     index = {t.start: k for k, t in enumerate(toks)}
     out = []
     for t in soft:
@@ -978,7 +1055,7 @@ def _put_in(text: str, toks: tuple[Token, ...], soft: list[Token], lang: str, le
         beside = k is not None and any(0 <= j < len(toks) and toks[j].surface[:1].isupper() for j in (k - 1, k + 1))
         abbreviation = len(t.surface) <= 3 and text[t.end : t.end + 1] == "."
         if beside or abbreviation or _acronym(t.surface) or _known(t.surface, lang, lexicon) \
-                or in_word_list(t.surface, lang):
+                or in_word_list(t.surface, lang) or _native_spelling(t.surface, other_text):
             continue  # (a word of the language's word list: Greek Σαββατοκύριακο, weekend)
         if vocab is not None and _strip(t.surface, lang) in vocab.common:
             continue  # the document writes it in lower case elsewhere: a common word (Kansainvälisen)
@@ -1007,6 +1084,8 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
     looked: list[tuple[Token, str, Token | None]] = []
     for name in names:
         how, tok = _counterpart(name, lang, other_toks, other_lang, other_forms, lexicon, other_places, other_starts)
+        if how == "none" and (joined := _joined_counterpart(text, name, lang, other_toks, other_lang)) is not None:
+            how, tok = "variant", joined
         if how == "none" and any(a <= name.start < b and code in _codes_of(other_toks, other_lang, other_places)
                                  for a, b, code in _multiword_spans(text, lang)):
             how = "translated"  # a word of a country of several words: Umoja (wa Ulaya) / EU
@@ -1021,11 +1100,45 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
                 and not (_kept_name(name.surface, lang, vocab, other_vocab, other_script)
                          and _run_anchored(text, name, matched)):
             soft.append(name)
-        elif other_vocab is not None and other_vocab.mentions(name.surface, lang):
+        elif other_vocab is not None and other_vocab.mentions(name.surface, lang) \
+                and not _listed_noun(name.surface, other_lang):
+            # (a noun the other language capitalises, Süden, is no name its document gives elsewhere)
             elsewhere.append(name)
         else:
             only.append(name)
     return only, soft, elsewhere, found
+
+
+def _joined_counterpart(text: str, name: Token, lang: str, other_toks: tuple[Token, ...],
+                        other_lang: str) -> Token | None:
+    """A counterpart of ``name`` written as one word with its neighbour in the other language: a
+    given name of two syllables that one romanisation parts and another joins (Korean ``Ri Yong Ho``
+    / Hungarian ``Ri Jongho``, ``Moon Jae-in`` / ``Mun Dzsein``). ``name`` without its hyphen, or
+    joined with the capitalised word just before or after it (one space between), folded to Latin
+    letters (:func:`fold`), is the same as, or a close spelling of (rapidfuzz ratio 80 or more,
+    lengths at most two letters apart), a capitalised word of the other side with no hyphen that
+    is not the neighbour itself; ``None`` when there is none."""
+    tries = []
+    if "-" in name.surface:
+        tries.append((name.surface.replace("-", ""), ""))
+    before = _CAPITALISED_BEFORE.search(text, 0, name.start)
+    if before is not None and "-" not in before.group(1):
+        tries.append((before.group(1) + name.surface.lower(), before.group(1)))
+    after = _CAPITALISED_WORD.match(text, name.end + 1) if text[name.end : name.end + 1] == " " else None
+    if after is not None and "-" not in after.group(0):
+        tries.append((name.surface + after.group(0).lower(), after.group(0)))
+    for word, neighbour in tries:
+        if len(word) < 4 or not word.isalpha():
+            continue
+        key = fold(_latin(word))
+        for tok in other_toks:
+            t = _strip(tok.surface, other_lang)
+            if not tok.surface[:1].isupper() or "-" in tok.surface or t in (_strip(neighbour, lang), _strip(name.surface, lang)):
+                continue
+            other = fold(_latin(t))
+            if abs(len(other) - len(key)) <= 2 and (other == key or fuzz.ratio(other, key) >= 80):
+                return tok
+    return None
 
 
 #: a parenthesis right after a letter (a space between allowed), and what it holds

@@ -282,9 +282,11 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         said_pm = bool(pm and pm.group(1).lower().startswith("p")) or any(before.rstrip().endswith(w) for w in pm_words) \
             or any(rest.startswith(w) for w in pm_words)
         said_period = said_pm or bool(pm) or any(before.rstrip().endswith(w) or rest.startswith(w) for w in am_words)
-        is_time = regex.fullmatch(r"\p{Nd}{1,2}[:.]\p{Nd}{2}", num) and (
+        # (a day period after one word also says a time: Vietnamese 4.40 giờ sáng; a magnitude
+        # word says a number: Indonesian 2.52 juta is 2.52 million, not 2:52)
+        is_time = regex.fullmatch(r"\p{Nd}{1,2}[:.]\p{Nd}{2}", num) and not mag and (
             ":" in num or said_period or _TIME_WORD.search(text[max(0, m.start() - 8) : m.start()])
-            or _clock_dot(num, lang))
+            or _clock_dot(num, lang) or _period_after_word(rest, am_words | pm_words))
         if said_period and regex.fullmatch(r"\p{Nd}{1,2}", num):  # 5pm / 오후 5 -> 5 or 17
             hours = _offset_hours({float(num), float(num) + 12}, lang)
             found[-1] = Quantity(frozenset(hours), "number", m.start("num"), m.end())
@@ -303,6 +305,7 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             digit_spans.append((m.start(), m.start()))
             mags.append(1.0)
     found = _summed(text, found, mags)
+    found = _shared_magnitudes(text, found, mags)
     numbered = _numbered_month_pattern(lang)
     if numbered is not None:  # Vietnamese tháng 11: the month, not the number 11
         by_name = numbered_month_names(lang)  # the pattern's \s also matches a no-break space: read as a space
@@ -352,6 +355,42 @@ _SENTENCE_WORD = regex.compile(r"(?:^|(?<=[.!?:;]\s)|(?<=[\"'\u201c\u201e\u00ab]
 
 
 _YEAR_CODE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{1,3}(\p{Nd}{2})(?![\p{L}\p{N}])")
+
+
+def _period_after_word(rest: str, periods: frozenset[str]) -> bool:
+    """Does ``rest`` (the lower-cased text after a number) hold a day-period word after one word
+    of at most four letters (Vietnamese ``giờ sáng``, "o'clock in the morning")?"""
+    words = rest.split(maxsplit=2)
+    return len(words) >= 2 and len(words[0]) <= 4 and words[1].strip(".,;") in periods
+
+
+#: what may stand between the numbers of a list: a comma, or a word or two ("and", "had", "az NBC-t")
+_LIST_GAP = regex.compile(r"[^\p{Nd}.!?;:]{1,24}")
+
+
+def _shared_magnitudes(text: str, found: list[Quantity], mags: list[float]) -> list[Quantity]:
+    """Numbers of a list that share the magnitude word of its last one (Hungarian ``3,1, ...,
+    2,89, míg a CNN-t 2,52 millióan``: 3.1 million): a digit number with no magnitude, followed
+    within the sentence by numbers with none and then one with a magnitude, with commas or a few
+    words between them, may also mean itself times that magnitude (its own value is kept)."""
+    if sum(f != 1.0 for f in mags) == 0 or len(found) < 2:
+        return found
+    numbers = [(k, q) for k, q in enumerate(found) if q.kind == "number"]
+    if len(numbers) != len(mags):
+        return found  # (a value split into parts above: leave the list alone)
+    out = list(found)
+    factor = 1.0
+    for i in range(len(numbers) - 1, -1, -1):
+        k, q = numbers[i]
+        if mags[i] != 1.0:
+            factor = mags[i]
+            continue
+        nxt = numbers[i + 1][1] if i + 1 < len(numbers) else None
+        if factor == 1.0 or nxt is None or not _LIST_GAP.fullmatch(text[q.end : nxt.start]) or "," not in text[q.end : nxt.start]:
+            factor = 1.0
+            continue
+        out[k] = replace(q, values=q.values | {round(v * factor, 6) for v in q.values})
+    return out
 
 
 def _offset_hours(hours: set[float], lang: str) -> set[float]:
