@@ -86,3 +86,11 @@ def test_acronyms_of_country_names_of_several_words():
 
     assert place_acronyms("id")["PBB"] == "UN"
     assert "AS" not in place_acronyms("id")  # Amerika Serikat, Arab Saudi, Afrika Selatan
+
+
+def test_demonyms_come_from_the_names_of_regional_variants():
+    from aligner.locale_data import demonyms
+
+    assert demonyms("en")["austrian"] == demonyms("hu")["osztrák"] == "AT"
+    assert "european" not in demonyms("en") and "européen" not in demonyms("fr")  # Europe, not Spain or Portugal
+    assert place_names("en")["british"] == "GB"

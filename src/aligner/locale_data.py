@@ -46,7 +46,7 @@ from babel import Locale
 from .language import language_key
 
 __all__ = ["month_names", "month_names_with_english", "day_names", "calendar_words", "decimal_symbol", "group_symbol",
-           "place_names", "capitalises_nouns", "compound_links", "usual_script", "conjunctions", "territory_of", "magnitude_words", "magnitude_prefixes", "territory_code", "place_acronyms",
+           "place_names", "capitalises_nouns", "compound_links", "usual_script", "conjunctions", "territory_of", "magnitude_words", "magnitude_prefixes", "territory_code", "place_acronyms", "demonyms", "lingua_franca",
            "day_period_words", "ordinal_dot", "unaccented", "has_locale", "customary_unit_words", "CUSTOMARY_UNITS", "LANGUAGE_DATA_VERSION"]
 
 #: Version of the language data (Babel's CLDR version and the shipped files).
@@ -254,7 +254,77 @@ def _cldr_place_names(lang: str) -> Mapping[str, str]:
         if "_" not in str(code):
             for form in {str(name).casefold(), unaccented(str(name).casefold())}:
                 out.setdefault(form, str(code))
+    for word, code in demonyms(lang).items():
+        out.setdefault(word, code)
     return MappingProxyType(out)
+
+
+@lru_cache(maxsize=256)
+def demonyms(lang: str) -> Mapping[str, str]:
+    """Lower-cased country adjectives of ``lang`` (and their unaccented forms) -> CLDR code, read
+    off CLDR's names of regional language variants (:func:`_variant_demonyms`). :func:`place_names`
+    includes them; they help match a name (``Austrians`` / ``osztrákok``) but do not make a word a
+    name by themselves (``British`` is also an adjective).
+
+    Example:
+        >>> demonyms("en")["austrian"], demonyms("hu")["osztrák"]
+        ('AT', 'AT')
+    """
+    loc = _locale(lang)
+    if loc is None:
+        return MappingProxyType({})
+    known: dict[str, str] = {}
+    for code, name in loc.territories.items():
+        known.setdefault(unaccented(str(name).casefold()), str(code))
+    for code, name in loc.languages.items():
+        if "_" not in str(code):
+            known.setdefault(unaccented(str(name).casefold()), str(code))
+    out = {}
+    for word, code in _variant_demonyms(loc, known).items():
+        for form in (word, unaccented(word)):
+            if form not in known:
+                out[form] = code
+    return MappingProxyType(out)
+
+
+def _shared_head(a: str, b: str) -> int:
+    """How many first letters ``a`` and ``b`` share."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _variant_demonyms(loc: Locale, names: Mapping[str, str]) -> dict[str, str]:
+    """Demonyms read off CLDR's names of a language's regional variants: the one word the
+    variant's name adds to the language's name is the country's adjective (English ``Austrian
+    German`` -> ``austrian`` = ``AT``, ``Canadian French`` -> ``CA``; Hungarian ``osztrák német`` ->
+    ``osztrák``). A word that is a form of another place's name (``European Spanish``: Europe), a
+    language's name (``Persia Dari``) or a name of no single added word (``Swiss High German``,
+    ``Flemish``) gives none."""
+    out: dict[str, str] = {}
+    english = _locale("en")
+    languages = {unaccented(str(n).casefold()) for lo in (loc, english) if lo is not None for n in lo.languages.values()}
+    for code, name in loc.languages.items():
+        base, _, region = str(code).partition("_")
+        if not region or not (region.isupper() or region == "419") or base not in loc.languages:
+            continue  # (001, the world: Modern Standard Arabic)
+        words = str(name).casefold().split()
+        base_words = str(loc.languages[base]).casefold().split()
+        extra = [w for w in words if w not in base_words]
+        if len(words) != len(base_words) + 1 or len(extra) != 1 or not regex.fullmatch(r"\p{L}{4,}", extra[0]):
+            continue
+        word = extra[0]
+        bare = unaccented(word)
+        if bare in languages:
+            continue  # (a language's own name: Persia Dari)
+        if any(code != region and " " not in n and len(n) >= 4 and _shared_head(bare, n) >= max(4, min(len(n), len(bare)) - 2)
+               for n, code in names.items()):
+            continue  # (European, europeo: a form of Europe, not of the variant's country)
+        out[word] = region
+    return out
 
 
 def unaccented(text: str) -> str:
@@ -327,6 +397,18 @@ def customary_unit_words(lang: str) -> Mapping[str, frozenset[str]]:
 def _code_list(name: str) -> frozenset[str]:
     """The language codes of a shipped list (one a line, ``#`` comments)."""
     return frozenset(line.split("#")[0].strip() for line in _data(name).splitlines() if line.split("#")[0].strip())
+
+
+@lru_cache(maxsize=1)
+def lingua_franca() -> str:
+    """The language whose words news in other languages keeps untranslated (``data/language/lingua-franca.txt``).
+
+    Example:
+        >>> lingua_franca()
+        'en'
+    """
+    lines = [line.split("#")[0].strip() for line in _data("lingua-franca.txt").splitlines()]
+    return next((line for line in lines if line), "")
 
 
 @lru_cache(maxsize=256)

@@ -491,3 +491,20 @@ def test_english_words_kept_in_a_pair_without_english_are_soft():
     tgt = "Berita terbaru Red Tide: Konsentrasi merendah di Pinellas"
     m = match_names(src, "de", tgt, "id", None, None, DocumentVocabulary.of((src,), "de"), DocumentVocabulary.of((tgt,), "id"))
     assert not m.tgt_only and [t.surface for t in m.tgt_soft_only] == ["Red"]  # (Tide matches Tide)
+
+
+def test_a_demonym_matches_but_is_no_name_by_itself():
+    from aligner.score.entities import _country_or_language
+
+    m = match_names("Rangers know that a victory over the Austrians will help.", "en",
+                    "A Rangers tudja, hogy az osztrákok elleni győzelem segít.", "hu")
+    assert not m.src_only
+    assert not _country_or_language("british", "en") and _country_or_language("germans", "en")
+
+
+def test_an_english_word_of_a_gloss_is_soft_against_another_language():
+    src = "\"여전히 재난입니다.” 라고 인도네시아 적십자(Indonesian Red Cross)의 대변인이 말했습니다."
+    tgt = "“Ini masih bencana,” kata juru bicara Palang Merah Indonesia."
+    m = match_names(src, "ko", tgt, "id", None, None, DocumentVocabulary.of((src,), "ko"),
+                    DocumentVocabulary.of((tgt, "Red Tide"), "id"))
+    assert not m.src_only and "Red" in [t.surface for t in m.src_soft_only]

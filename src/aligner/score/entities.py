@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 from ..language import language_key, script_of
 from ..lexicon import Lexicon, common_words, known_words, word_forms
 from ..lexicon.words import has_word_list, in_word_list
-from ..locale_data import (calendar_words, capitalises_nouns, common_word_endings, enclitics, has_locale, place_acronyms, place_names,
+from ..locale_data import (calendar_words, capitalises_nouns, common_word_endings, demonyms, enclitics, has_locale,
+                           lingua_franca, place_acronyms, place_names,
                            territory_code, territory_of,
                            unaccented, usual_script)
 from .text import Token, is_stopword, tokens
@@ -507,8 +508,11 @@ def _country_or_language(word: str, lang: str) -> bool:
     (``Germans``)? Such a word is a name even where it is a dictionary word; continents and
     looser forms only help matching."""
     names = place_names(lang)
+    adjectives = demonyms(lang)
     w = unaccented(_ELISION.sub("", word.lower()))
     for stem in (w, w[:-1], w[:-2]):
+        if stem in adjectives:
+            continue  # (a country's adjective, British, matches a name but is no name by itself)
         code = names.get(stem, "")
         if len(stem) >= (4 if stem == w else 5) and code[:1].isalpha() and (code.isupper() or has_locale(code)):
             return True
@@ -734,9 +738,9 @@ def _listed_noun(word: str, lang: str) -> bool:
 
 
 #: the language whose words news in every language keeps untranslated (German ``Showrunner``,
-#: ``Church of England``): a common word of it is no name where the other side is in another
-#: language, which may translate it (German / Indonesian ``Gereja``)
-_LINGUA_FRANCA = "en"
+#: ``Church of England``; data/language/lingua-franca.txt): a common word of it is no name where
+#: the other side is in another language, which may translate it (German / Indonesian ``Gereja``)
+_LINGUA_FRANCA = lingua_franca()
 
 
 def _unlisted(word: str, lang: str, other_lang: str = "") -> bool:
@@ -1092,11 +1096,13 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
         looked.append((name, how, tok))
     matched = {name.start for name, how, _ in looked if how != "none"}
     for name, how, tok in looked:
+        gloss = _gloss(text, name) and language_key(other_lang) != _LINGUA_FRANCA
         if how != "none":
             found.append((name, how, tok))
+        elif gloss and _is_common(name.surface, _LINGUA_FRANCA, common_words(_LINGUA_FRANCA)):
+            soft.append(name)  # an English word of a gloss (적십자(Indonesian Red Cross) / Palang Merah)
         elif (_soft(name.surface, lang, lexicon, vocab, other_script, other_lang) or _common_name(text, name, lang)
-              or _descriptor(text, name, lang, matched)
-              or (_gloss(text, name) and language_key(other_lang) != _LINGUA_FRANCA)) \
+              or _descriptor(text, name, lang, matched) or gloss) \
                 and not (_kept_name(name.surface, lang, vocab, other_vocab, other_script)
                          and _run_anchored(text, name, matched)):
             soft.append(name)
