@@ -508,3 +508,45 @@ def test_an_english_word_of_a_gloss_is_soft_against_another_language():
     m = match_names(src, "ko", tgt, "id", None, None, DocumentVocabulary.of((src,), "ko"),
                     DocumentVocabulary.of((tgt, "Red Tide"), "id"))
     assert not m.src_only and "Red" in [t.surface for t in m.src_soft_only]
+
+
+def test_a_sentence_full_of_names_is_no_title_case_headline():
+    assert is_title_case("Killer Pig Mauls Chinese Farmer to Death", "en")
+    text = ("Sayfullo Habibullaevic Saipov caused injury to the families of Diego Enrique Angelini, "
+            "Nicholas Cleves, Darren Drake and Ariel Erlij.")
+    assert not is_title_case(text, "en")
+    # so its names count without the document naming them elsewhere: a name swapped is found
+    tgt = ("Sayfullo Habibullaevic Saipov aiheutti vammoja Diego Enrique Angelinin, Nicholas Pompeon, "
+           "Darren Draken ja Ariel Erlijin perheille.")
+    assert "Cleves" in [t.surface for t in _docs((text,), (tgt,), "fi").src_only]
+
+
+def test_a_word_of_a_name_swapped_in_a_title_case_line_is_found():
+    src = ("BBC Scotland's Alasdair Lamont at the Tony Macaroni Arena", "Lamont said the club had grown.")
+    tgt = ("BBC Scotlandin Alasdair Live Tony Macaroni -areenalla", "Lamontin mukaan seura on kasvanut.")
+    m = _docs(src, tgt, "fi")
+    assert [t.surface for t in m.src_only] == ["Lamont"] and [t.surface for t in m.tgt_only] == ["Live"]
+    same = ("BBC Scotlandin Alasdair Lamont Tony Macaroni -areenalla", tgt[1])
+    assert _docs(src, same, "fi").src_only == _docs(src, same, "fi").tgt_only == ()
+
+
+def test_a_given_name_put_before_a_copied_surname_in_a_language_with_a_word_list():
+    m = match_names("I will never look at Super Mario the same way again.", "en",
+                    "En voi enää koskaan katsoa Kempf Mariota samalla tavoin.", "fi")
+    assert [t.surface for t in m.tgt_only] == ["Kempf"] and [t.surface for t in m.src_only] == ["Super"]
+    # the word in its place may start the other side's sentence where it is no common word
+    m = match_names("Evo Morales, Bolivia's president, also has plenty riding on the ruling.", "en",
+                    "Bolivian presidentillä Pinellasista Moralesilla on paljon pelissä linjauksessa.", "fi")
+    assert [t.surface for t in m.tgt_only] == ["Pinellasista"] and [t.surface for t in m.src_only] == ["Evo"]
+    m = match_names("Evo Morales, Bolivia's president, also has plenty riding on the ruling.", "en",
+                    "Bolivian presidentillä Evo Moralesilla on paljon pelissä linjauksessa.", "fi")
+    assert m.src_only == m.tgt_only == ()
+
+
+def test_a_given_name_the_other_document_names_or_an_acronym_is_no_swap():
+    src = ("Lt Col Vann was killed by a German sniper.", "Bernard Vann was a priest.")
+    tgt = ("Bernard Vann alezredest lőtte le egy német mesterlövész.", "Bernard Vann pap volt.")
+    assert _docs(src, tgt, "hu").tgt_only == ()
+    m = match_names("He fell for US film-maker Dustin Lance Black.", "en",
+                    "Dia jatuh cinta dengan pembuat film dari AS Dustin Lance Black.", "id")
+    assert m.tgt_only == () and m.src_only == ()

@@ -189,13 +189,22 @@ def _title(word: str, lang: str) -> bool:
     return 2 <= len(word) <= 4 and word[:1].isupper() and word[1:].islower() and _abbreviation(word, lang)
 
 
+#: a headline in title case has fewer lower-case words of four letters or more that are no stop
+#: words than this (``City battles Hoffenheim in Champions League group play`` is a sentence)
+_TITLE_LOWER = 3
+
+
 def is_title_case(text: str, lang: str = "") -> bool:
-    """True for a headline written in title case (most longer words capitalised); never in a
-    language ``lang`` that capitalises its nouns, where an ordinary sentence looks like one.
+    """True for a headline written in title case (most longer words capitalised, hardly a
+    lower-case word that is no stop word: a sentence full of names still has its verbs and
+    nouns in lower case); never in a language ``lang`` that capitalises its nouns, where an
+    ordinary sentence looks like one.
 
     Example:
         >>> is_title_case("Killer Pig Mauls Chinese Farmer to Death"), is_title_case("Tom Daley said so.")
         (True, False)
+        >>> is_title_case("City battles Hoffenheim in Champions League group play on Tuesday at Rhein-Neckar-Arena in Sinsheim, Germany.")
+        False
         >>> is_title_case("Der Fall wird zur Zeit vor dem Bundesgericht von Alaska in Juneau verhandelt.", "de")
         False
     """
@@ -203,7 +212,8 @@ def is_title_case(text: str, lang: str = "") -> bool:
         return False
     words = [t.surface for t in tokens(text) if len(t.surface) >= 4 and not t.is_number]
     caps = sum(1 for w in words if w[:1].isupper())
-    return caps >= 3 and caps >= 0.7 * len(words)
+    lower = sum(1 for w in words if w[:1].islower() and not is_stopword(w, lang))
+    return caps >= 3 and caps >= 0.7 * len(words) and lower < _TITLE_LOWER
 
 
 @dataclass(frozen=True)
@@ -856,12 +866,17 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     if not tgt_only and not tgt_soft and not known_words(src_lang) and not capitalises_nouns(src_lang):
         src_only += _put_in(src_text, src_toks, src_soft, src_lang, forward, tgt_vocab, src_vocab, tgt_text)
         src_soft = [t for t in src_soft if t not in src_only]
-    for soft, only, other_only, other_soft, args in (
-            (src_soft, src_only, tgt_only, tgt_soft, (src_text, src_lang, tgt_text, tgt_lang)),
-            (tgt_soft, tgt_only, src_only, src_soft, (tgt_text, tgt_lang, src_text, src_lang))):
-        for name, put in swapped_in_copied_name(*args, tuple(soft)):
-            soft.remove(name)
-            only.append(name)
+    # (in a headline in title case, the capitalised words that the document names nowhere else
+    # are no names, but a word of a copied name may still have been swapped: Alasdair Lamont / Alasdair Live)
+    src_hidden, tgt_hidden = _hidden(src_text, src_lang, src_names), _hidden(tgt_text, tgt_lang, tgt_names)
+    for soft, hidden, only, other_only, other_soft, args, vocab in (
+            (src_soft, src_hidden, src_only, tgt_only, tgt_soft, (src_text, src_lang, tgt_text, tgt_lang), tgt_vocab),
+            (tgt_soft, tgt_hidden, tgt_only, src_only, src_soft, (tgt_text, tgt_lang, src_text, src_lang), src_vocab)):
+        for name, put in swapped_in_copied_name(*args, tuple(sorted(soft + hidden, key=lambda t: t.start)), vocab):
+            if name in soft:
+                soft.remove(name)
+            if name not in only:
+                only.append(name)
             for tok in other_soft:
                 if tok.start == put.start:
                     other_soft.remove(tok)
@@ -893,8 +908,21 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
                      left_out)
 
 
+def _hidden(text: str, lang: str, names: tuple[Token, ...]) -> list[Token]:
+    """The words :func:`extract_names` finds in ``text`` that are not among its ``names`` (those
+    a headline in title case drops, :func:`_names`)."""
+    common = _common_word_test(lang)
+    if common is None or not is_title_case(text, lang):
+        return []
+    have = {t.start for t in names}
+    before = {t.end: t for t in tokens(text)}
+    return [t for t in extract_names(text, lang) if t.start not in have and not common(t.surface)
+            and (prev := before.get(t.start - 1)) is not None and text[prev.end] == " " and prev.surface[:1].isupper()]
+
+
 def swapped_in_copied_name(text: str, lang: str, other_text: str, other_lang: str,
-                           soft: tuple[Token, ...]) -> list[tuple[Token, Token]]:
+                           soft: tuple[Token, ...], other_vocab: DocumentVocabulary | None = None,
+                           ) -> list[tuple[Token, Token]]:
     """Soft names of ``text`` (dictionary words) that a name copied word for word into
     ``other_text`` has lost to another word: ``(soft name, the word in its place)``.
 
@@ -905,6 +933,14 @@ def swapped_in_copied_name(text: str, lang: str, other_text: str, other_lang: st
     name copied unchanged keeps its words; a name translated (``White House`` / ``Weiße Haus``)
     has no word copied to anchor it, and a title before a name (``Secretary Pompeo`` /
     ``Außenminister Pompeo``) is not read, as only a word after its name's copied word is.
+
+    A soft name that is the first word of its name counts where it is no common word of its
+    language (:func:`_common_word_test`: English's common-word list, else the language's word
+    list, so Finnish ``Kempf``, ``Pinellasista``), nor an acronym, and, judged by a word list
+    only, not a name that ``other_vocab`` (the other document's vocabulary) names elsewhere
+    (``Lt Col Vann`` / ``Bernard Vann``: the translator naming him in full); the word in its
+    place may start a sentence where it is no common word of the other language (``Evo
+    Morales`` / ``Pinellasista Moralesilla``).
 
     Example:
         >>> [(a.surface, b.surface) for a, b in swapped_in_copied_name(
@@ -921,6 +957,8 @@ def swapped_in_copied_name(text: str, lang: str, other_text: str, other_lang: st
     forms = frozenset(f for t in parts for f in word_forms(t.surface, lang))
     out = []
     listed = common_words(lang)
+    common = _common_word_test(lang)
+    other_common = _common_word_test(other_lang)
     other_starts = _sentence_starts(other_text, other_lang)
 
     def swapped(put: Token, name: Token) -> bool:
@@ -941,11 +979,16 @@ def swapped_in_copied_name(text: str, lang: str, other_text: str, other_lang: st
             # the first word of its name, a given name rather than a common word (not a title:
             # Secretary Pompeo / Außenminister Pompeo), the next word kept, possibly inflected:
             # Luke Armitage / Childers Armitage, David Armstrong's / Tampa Armstrongin
-            if not after or not listed or _is_common(name.surface, lang, listed) or _abbreviation(name.surface, lang):
+            # (not a name the other document names elsewhere: Lt Col Vann / Bernard Vann, the translator naming him in full)
+            if not after or common is None or common(name.surface) or _abbreviation(name.surface, lang) \
+                    or _acronym(name.surface) or (not listed and other_vocab is not None
+                                                  and other_vocab.mentions(name.surface, lang)):
                 continue
             for j in range(1, len(other)):
                 put = other[j - 1]
-                if j - 1 in other_starts or other_text[put.end : other[j].start] != " " \
+                # (a word at a sentence start only where it is no common word: Evo Morales / Pinellasista Moralesilla)
+                if (j - 1 in other_starts and (other_common is None or other_common(put.surface))) \
+                        or other_text[put.end : other[j].start] != " " \
                         or not _same_word(after, lang, other[j].surface, other_lang):
                     continue
                 if swapped(put, name):
@@ -964,6 +1007,18 @@ def swapped_in_copied_name(text: str, lang: str, other_text: str, other_lang: st
                 out.append((name, put))
                 break
     return out
+
+
+def _common_word_test(lang: str) -> Callable[[str], bool] | None:
+    """How to tell a common word of ``lang``: its common-word list (:func:`aligner.lexicon.common_words`:
+    English), else its word list (:func:`aligner.lexicon.words.in_word_list`: Finnish, Spanish);
+    ``None`` where it has neither."""
+    listed = common_words(lang)
+    if listed:
+        return lambda word: _is_common(word, lang, listed)
+    if has_word_list(lang):
+        return lambda word: in_word_list(word, lang)
+    return None
 
 
 def _spelled_alike(word: str, lang: str, other: str, listed: frozenset[str]) -> bool:
