@@ -550,3 +550,15 @@ def test_a_given_name_the_other_document_names_or_an_acronym_is_no_swap():
     m = match_names("He fell for US film-maker Dustin Lance Black.", "en",
                     "Dia jatuh cinta dengan pembuat film dari AS Dustin Lance Black.", "id")
     assert m.tgt_only == () and m.src_only == ()
+
+
+def test_a_compound_name_with_one_part_swapped_is_a_name_put_for_another():
+    src = "City battles Hoffenheim on Tuesday at Rhein-Neckar-Arena in Sinsheim."
+    m = match_names(src, "en", "City kohtaa Hoffenheimin tiistaina Pjongjang-Neckar-Arenalla Sinsheimissa.", "fi")
+    assert [t.surface for t in m.src_only] == ["Rhein-Neckar-Arena"]
+    assert [t.surface for t in m.tgt_only] == ["Pjongjang-Neckar-Arenalla"]
+    m = match_names(src, "en", "City kohtaa Hoffenheimin tiistaina Rhein-Neckar-Arenalla Sinsheimissa.", "fi")
+    assert m.src_only == m.tgt_only == ()
+    # in another script a part may be transliterated past recognition
+    m = match_names("A son called Robert Ray Black-Daley.", "en", "Сын по имени Роберт Рэй Блэк-Дейли.", "ru")
+    assert "Black-Daley" not in [t.surface for t in m.src_only]

@@ -883,6 +883,22 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
                     break
             if all(tok.start != put.start for tok in other_only):
                 other_only.append(put)
+    # a compound name copied with one of its parts replaced (Rhein-Neckar-Arena /
+    # Pjongjang-Neckar-Arenalla) is matched by the parts it kept: it is one name put for another
+    for found, only, other_found, other_only, lang, other_text, other_lang in (
+            (src_found, src_only, tgt_found, tgt_only, src_lang, tgt_text, tgt_lang),
+            (tgt_found, tgt_only, src_found, src_only, tgt_lang, src_text, src_lang)):
+        for entry in list(found):
+            swap = _compound_swap(entry[0], lang, other_text, other_lang)
+            if swap is None:
+                continue
+            found.remove(entry)
+            only.append(entry[0])
+            for other in list(other_found):
+                if other[0].start == swap.start:
+                    other_found.remove(other)
+            if all(tok.start != swap.start for tok in other_only):
+                other_only.append(swap)
     variants = tuple((name, tok) for name, how, tok in src_found if how == "variant" and tok is not None)
     matched = len(src_found) + len(tgt_found)
     n_src, n_tgt = len(src_names), len(tgt_names)
@@ -906,6 +922,34 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
         left_out = False
     return NameMatch(tuple(src_only), tuple(tgt_only), variants, matched, tuple(src_soft), tuple(tgt_soft),
                      left_out)
+
+
+def _compound_swap(name: Token, lang: str, other_text: str, other_lang: str) -> Token | None:
+    """The compound of ``other_text`` that is the hyphenated name ``name`` with one part
+    replaced: in the same script, as many parts, every part capitalised, each part a counterpart of the part in
+    its place (:func:`_counterpart`: ``Arena`` / ``Arenalla``) but one, of four letters or more
+    on both sides (``Rhein`` / ``Pjongjang``); ``None`` where there is none.
+
+    Example:
+        >>> _compound_swap(Token("Rhein-Neckar-Arena", 0, 18), "en", "Pjongjang-Neckar-Arenalla Sinsheimissa", "fi").surface
+        'Pjongjang-Neckar-Arenalla'
+    """
+    parts = name.surface.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return None
+
+    def same(a: str, b: str) -> bool:
+        return _counterpart(Token(a, 0, len(a)), lang, (Token(b, 0, len(b)),), other_lang, frozenset(), None)[0] != "none"
+
+    for tok in tokens(other_text):
+        other = tok.surface.split("-")
+        if len(other) != len(parts) or not all(p[:1].isupper() for p in other) \
+                or script_of(tok.surface) != script_of(name.surface):
+            continue  # (in another script a part may be transliterated past recognition: Black-Daley / Блэк-Дейли)
+        differ = [k for k in range(len(parts)) if not same(parts[k], other[k])]
+        if len(differ) == 1 and len(parts[differ[0]]) >= 4 and len(other[differ[0]]) >= 4:
+            return tok
+    return None
 
 
 def _hidden(text: str, lang: str, names: tuple[Token, ...]) -> list[Token]:
