@@ -87,6 +87,35 @@ def pair_folders(data: Path = DATA) -> dict[str, Path]:
     return out
 
 
+def data_arguments(p: argparse.ArgumentParser, dump: str) -> argparse.ArgumentParser:
+    """``p`` with the options every divergence-set benchmark takes: ``--data``, ``--pairs``,
+    ``--limit``, ``--cache``, ``--json`` and ``--dump`` (its help text ``dump``)."""
+    p.add_argument("--data", type=Path, default=DATA, help="folder holding ntrex-dev/ and ntrex-multi-dev/")
+    p.add_argument("--pairs", default="", help="comma-separated pairs (default: all found)")
+    p.add_argument("--limit", type=int, default=0, help="only the first N documents of each pair")
+    p.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    p.add_argument("--json", type=Path, help="write the figures here as JSON")
+    p.add_argument("--dump", type=Path, help=dump)
+    return p
+
+
+def chosen_folders(data: Path, pairs: str) -> dict[str, Path] | None:
+    """:func:`pair_folders` of ``data``, only the comma-separated ``pairs`` when given; ``None``
+    (after a line on stderr) when a pair asked for, or any pair at all, has no data there."""
+    folders = pair_folders(data)
+    if pairs:
+        wanted = pairs.split(",")
+        missing = [w for w in wanted if w not in folders]
+        if missing:
+            print(f"no data for {missing} under {data}", file=sys.stderr)
+            return None
+        folders = {k: folders[k] for k in wanted}
+    if not folders:
+        print(f"no data at {data}", file=sys.stderr)
+        return None
+    return folders
+
+
 def documents(folder: Path) -> list[str]:
     """Names of the documents in ``folder`` (those with a ``.labels`` file), sorted."""
     return sorted(p.name[: -len(".labels")] for p in folder.glob("*.labels"))
@@ -293,27 +322,14 @@ def rescored(comparisons: dict[str, Any], settings: Any) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print Markdown tables."""
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--data", type=Path, default=DATA, help="folder holding ntrex-dev/ and ntrex-multi-dev/")
-    p.add_argument("--pairs", default="", help="comma-separated pairs (default: all found)")
+    p = data_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]),
+                       dump="pickle the comparisons here (for bench/fit_fidelity.py)")
     p.add_argument("--one-to-one", action="store_true", help="the known 1-1 beads instead of the aligner's")
     p.add_argument("--lopo", action="store_true", help="leave-one-pair-out refits of the fidelity model")
     p.add_argument("--cv", action="store_true", help="two-fold document cross-validation of the fidelity model")
-    p.add_argument("--limit", type=int, default=0, help="only the first N documents of each pair")
-    p.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    p.add_argument("--json", type=Path, help="write the figures here as JSON")
-    p.add_argument("--dump", type=Path, help="pickle the comparisons here (for bench/fit_fidelity.py)")
     args = p.parse_args(argv)
-    folders = pair_folders(args.data)
-    if args.pairs:
-        wanted = args.pairs.split(",")
-        missing = [w for w in wanted if w not in folders]
-        if missing:
-            print(f"no data for {missing} under {args.data}", file=sys.stderr)
-            return 2
-        folders = {k: folders[k] for k in wanted}
-    if not folders:
-        print(f"no data at {args.data}", file=sys.stderr)
+    folders = chosen_folders(args.data, args.pairs)
+    if folders is None:
         return 2
     from aligner.config import DEFAULT_CONFIG
 

@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from divergence import DATA, DEFAULT_CACHE, DiskCache, documents, install_cache, pair_folders  # noqa: E402
+from divergence import DiskCache, chosen_folders, data_arguments, documents, install_cache  # noqa: E402
 
 NOT_A_TRANSLATION = "not a translation"
 
@@ -51,25 +51,12 @@ def comparisons(folder: Path, pair: str, names: list[str]) -> tuple[list[Any], l
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a Markdown table."""
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--data", type=Path, default=DATA, help="folder holding ntrex-dev/ and ntrex-multi-dev/")
-    p.add_argument("--pairs", default="", help="comma-separated pairs (default: all found)")
-    p.add_argument("--start", type=int, default=0, help="skip the first N documents of each pair")
-    p.add_argument("--limit", type=int, default=0, help="only N documents of each pair")
-    p.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    p.add_argument("--json", type=Path, help="write the figures here as JSON")
-    p.add_argument("--dump", type=Path, help="pickle the comparisons here ({pair: (real, mismatched)})")
+    p = data_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]),
+                       dump="pickle the comparisons here ({pair: (real, mismatched)})")
+    p.add_argument("--start", type=int, default=0, help="skip the first N documents of each pair (before --limit)")
     args = p.parse_args(argv)
-    folders = pair_folders(args.data)
-    if args.pairs:
-        wanted = args.pairs.split(",")
-        missing = [w for w in wanted if w not in folders]
-        if missing:
-            print(f"no data for {missing} under {args.data}", file=sys.stderr)
-            return 2
-        folders = {k: folders[k] for k in wanted}
-    if not folders:
-        print(f"no data at {args.data}", file=sys.stderr)
+    folders = chosen_folders(args.data, args.pairs)
+    if folders is None:
         return 2
     cache = DiskCache(args.cache)
     install_cache(cache, ["use", "e5"])
