@@ -707,8 +707,7 @@ def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabula
         return False  # a country or language name (CLDR) is a name even where it is a dictionary word
     if _acronym(word) or _known(word, lang, lexicon) or _abbreviation(word, lang):
         return True
-    if other_lang and _LINGUA_FRANCA not in (language_key(lang), language_key(other_lang)) \
-            and (is_stopword(word, _LINGUA_FRANCA) or _is_common(word, _LINGUA_FRANCA, common_words(_LINGUA_FRANCA))):
+    if _without_lingua_franca(lang, other_lang) and (is_stopword(word, _LINGUA_FRANCA) or _lingua_franca_word(word)):
         return True  # an English word kept in a pair without English, which the other side may translate (Red Tide / rote Tide)
     if capitalises_nouns(lang):
         # a capital is no evidence of a name here; a word that the language's word list does
@@ -759,23 +758,32 @@ def _unlisted(word: str, lang: str, other_lang: str = "") -> bool:
     side (``other_lang``) is not in English, a common word of English (kept untranslated)?"""
     if not has_word_list(lang) or _acronym(word) or in_word_list(word, lang):
         return False
-    if other_lang and language_key(other_lang) != _LINGUA_FRANCA and language_key(lang) != _LINGUA_FRANCA:
-        return not _is_common(word, _LINGUA_FRANCA, common_words(_LINGUA_FRANCA))
+    if _without_lingua_franca(lang, other_lang):
+        return not _lingua_franca_word(word)
     return True
+
+
+def _without_lingua_franca(lang: str, other_lang: str) -> bool:
+    """Is neither ``lang`` nor ``other_lang`` (given) the lingua franca (:data:`_LINGUA_FRANCA`)?"""
+    return bool(other_lang) and _LINGUA_FRANCA not in (language_key(lang), language_key(other_lang))
+
+
+def _lingua_franca_word(word: str) -> bool:
+    """Is ``word`` a common word of the lingua franca (:data:`_LINGUA_FRANCA`: English)?"""
+    return _is_common(word, _LINGUA_FRANCA, common_words(_LINGUA_FRANCA))
 
 
 def _name_word_test(lang: str) -> Callable[[str], bool] | None:
     """How to tell a common word inside a name of ``lang``: its common-word list
     (:func:`aligner.lexicon.common_words`: English), or, for a language that capitalises its
-    nouns and has a word list (:func:`aligner.lexicon.words.in_word_list`), that list or
-    English's common words (a name kept in English: German ``Supreme Court``, ``Welsh
-    Government``); ``None`` where neither exists."""
-    common = common_words(lang)
-    if common:
-        return lambda word: _is_common(word, lang, common)
-    if capitalises_nouns(lang) and has_word_list(lang):
-        english = common_words("en")
-        return lambda word: in_word_list(word, lang) or _is_common(word, "en", english)
+    nouns and has a word list (:func:`_common_word_test`), that list or the lingua franca's
+    common words (a name kept in English: German ``Supreme Court``, ``Welsh Government``);
+    ``None`` otherwise."""
+    common = _common_word_test(lang)
+    if common is None or common_words(lang):
+        return common
+    if capitalises_nouns(lang):
+        return lambda word: common(word) or _lingua_franca_word(word)
     return None
 
 
@@ -1198,7 +1206,7 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
         gloss = _gloss(text, name) and language_key(other_lang) != _LINGUA_FRANCA
         if how != "none":
             found.append((name, how, tok))
-        elif gloss and _is_common(name.surface, _LINGUA_FRANCA, common_words(_LINGUA_FRANCA)):
+        elif gloss and _lingua_franca_word(name.surface):
             soft.append(name)  # an English word of a gloss (적십자(Indonesian Red Cross) / Palang Merah)
         elif (_soft(name.surface, lang, lexicon, vocab, other_script, other_lang) or _common_name(text, name, lang)
               or _descriptor(text, name, lang, matched) or gloss) \
