@@ -256,13 +256,12 @@ def release_unsupported(path: Path, gains: Gains, window: Window, src_vec: np.nd
     and the DP runs again (Text+Berg: a German line whose partner follows 34 French lines that
     the German leaves out). Returns the path and the gains and band it was found on.
     """
-    levels = None
+    levels = _cosine_levels(path, src_vec, tgt_vec)  # the document's, on the DP's first path
+    if levels is None or levels[1] - levels[0] <= _SEPARATION * levels[2]:
+        return path, gains, window
+    low, high, _ = levels
     skip_s, skip_t = gains.skip_src.copy(), gains.skip_tgt.copy()
     for _ in range(_RELEASE_ROUNDS):
-        levels = _cosine_levels(path, src_vec, tgt_vec) if levels is None else levels
-        if levels is None or levels[1] - levels[0] <= _SEPARATION * levels[2]:
-            return path, gains, window
-        low, high, _ = levels
         changed = False
         for (i, di, j, dj), g in zip(path, _bead_gains(path, gains, window)):
             if not di or not dj or di + dj < 3:
