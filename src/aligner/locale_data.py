@@ -287,16 +287,6 @@ def demonyms(lang: str) -> Mapping[str, str]:
     return MappingProxyType(out)
 
 
-def _shared_head(a: str, b: str) -> int:
-    """How many first letters ``a`` and ``b`` share."""
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def _variant_demonyms(loc: Locale, names: Mapping[str, str]) -> dict[str, str]:
     """Demonyms read off CLDR's names of a language's regional variants: the one word the
     variant's name adds to the language's name is the country's adjective (English ``Austrian
@@ -320,7 +310,7 @@ def _variant_demonyms(loc: Locale, names: Mapping[str, str]) -> dict[str, str]:
         bare = unaccented(word)
         if bare in languages:
             continue  # (a language's own name: Persia Dari)
-        if any(code != region and " " not in n and len(n) >= 4 and _shared_head(bare, n) >= max(4, min(len(n), len(bare)) - 2)
+        if any(code != region and " " not in n and len(n) >= 4 and len(os.path.commonprefix((bare, n))) >= max(4, min(len(n), len(bare)) - 2)
                for n, code in names.items()):
             continue  # (European, europeo: a form of Europe, not of the variant's country)
         out[word] = region
