@@ -61,6 +61,24 @@ def test_clock_offset_is_data():
     assert clock_offset("sw") == 6 and clock_offset("sw-KE") == 6 and clock_offset("fi") == 0
 
 
+def test_text_length_is_measured_data():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from aligner.locale_data import text_length
+
+    # Han text is shorter than English, Hangul and German longer; regional tags read the language
+    assert text_length("zh") < 1.0 < text_length("de") and text_length("ko") > 1.1
+    assert text_length("en") == 1.0 and text_length("de-AT") == text_length("de") and text_length("xx") == 1.0
+    root = Path(__file__).resolve().parents[1]
+    if not (root.parent / "shared" / "data" / "alignment").is_dir():
+        pytest.skip("the shared dev data is not beside the checkout")
+    done = subprocess.run([sys.executable, str(root / "bench" / "build_text_length.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_magnitude_words_hold_in_languages_of_every_kind():
     from aligner.locale_data import magnitude_words
     from aligner.score.numbers import extract_numbers

@@ -415,6 +415,19 @@ def clock_offset(lang: str) -> int:
 
 
 @lru_cache(maxsize=256)
+def text_length(lang: str) -> float:
+    """How long a text in ``lang`` usually is against the same text in English (Latin-equivalent
+    characters), measured on the dev sets (``text-length.tsv``); 1.0 for a language not listed.
+
+    Example:
+        >>> text_length("en"), text_length("zh") < 1.0 < text_length("de"), text_length("xx")
+        (1.0, True, 1.0)
+    """
+    value = _language_field("text-length.tsv", lang)
+    return float(value) if value else 1.0
+
+
+@lru_cache(maxsize=256)
 def era_offsets(lang: str) -> tuple[int, ...]:
     """Years by which the calendar ``lang``'s news counts ahead of the Gregorian one (Thai
     writes the Buddhist era: 2566 is 2023; the Persian solar year 1402 began in March 2023, so

@@ -59,6 +59,7 @@ from ..align.model import Bead
 from ..document import BOILERPLATE, Document
 from ..language import pair_language
 from ..lexicon import Lexicon, load_lexicon_pair
+from ..locale_data import text_length
 from ..measures import GALE_CHURCH_VARIANCE, char_length
 from .entities import DocumentVocabulary, NameMatch, consistent_translations, match_names
 from .lexical import Coverage, coverage, gloss
@@ -67,16 +68,9 @@ from .settings import DEFAULT_SETTINGS, SIGNALS, FidelitySettings
 from .text import is_stopword, tokens
 
 __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "document_fidelity",
-           "FIDELITY_VERSION", "EXPECTED_LENGTH", "bead_text", "is_boilerplate_bead", "fidelity_from_evidence",
+           "FIDELITY_VERSION", "bead_text", "is_boilerplate_bead", "fidelity_from_evidence",
            "signals_of", "scaled_similarity", "starts_mid_sentence", "LOW_SIMILARITY", "LOW_MARGIN", "LENGTH_KNEE"]
 
-#: Usual length of a text in each language relative to English (Latin-equivalent characters,
-#: :func:`aligner.measures.char_length`), used only for documents too short (under 5 scored
-#: beads) to measure the ratio themselves.
-EXPECTED_LENGTH: Mapping[str, float] = MappingProxyType({
-    "en": 1.0, "id": 1.15, "ms": 1.15, "de": 1.12, "fr": 1.15, "es": 1.12, "it": 1.1, "pt": 1.1,
-    "nl": 1.08, "ko": 1.0, "ja": 1.0, "zh": 0.9, "ru": 1.05, "vi": 1.2, "tr": 1.0,
-})
 
 _MIN_BEADS_FOR_RATIO = 5
 
@@ -382,7 +376,7 @@ class Scorer:
                 ratios.append(char_length(t) / char_length(s))
         if len(ratios) >= _MIN_BEADS_FOR_RATIO:
             return float(np.median(ratios))
-        return EXPECTED_LENGTH.get(self.tgt.lang, 1.0) / EXPECTED_LENGTH.get(self.src.lang, 1.0)
+        return text_length(self.tgt.lang) / text_length(self.src.lang)
 
     def score_all(self, beads: Sequence[Bead]) -> tuple[BeadScore, ...]:
         """Scores for ``beads`` (similarities encoded in one batch)."""
@@ -411,7 +405,7 @@ class Scorer:
         nums = excuse_lone_ones(nums[0], nums[1], s, t)
         names = match_names(s, sl, t, tl, self.forward, self.backward, self.src_vocab, self.tgt_vocab)
         if ratio is None:
-            ratio = EXPECTED_LENGTH.get(tl, 1.0) / EXPECTED_LENGTH.get(sl, 1.0)
+            ratio = text_length(tl) / text_length(sl)
         s_len, t_len = char_length(s.strip()), char_length(t.strip())
         detected = pair_language(t, sl, tl) if len(t) >= 20 else tl
         z = _length_z(s_len * ratio, t_len)
