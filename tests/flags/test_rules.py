@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aligner.align.model import Bead
 from aligner.flags import FLAG_TYPES, flag_bead, flag_document
+from aligner.flags.rules import UNSUPPORTED_SIMILARITY, unsupported_sentences
 from aligner.score import DEFAULT_SETTINGS, Scorer
 from aligner.segment import make_document
 
@@ -265,3 +266,19 @@ def test_a_partial_omission_without_any_known_word_does_not_list_the_whole_sente
                        _replace(score.evidence, src_coverage=Coverage(words, words[1:])))
     (flag,) = [f for f in flag_bead(src, tgt, bead, some) if f.type == "partial_omission"]
     assert "source words with no counterpart" in flag.message
+
+
+def test_an_unrelated_sentence_merged_into_a_bead_is_an_addition(concept_encoder):
+    src = make_document("Prices rose sharply yesterday and investors were worried.\n", "en", presegmented=True)
+    tgt = make_document("Harga naik tajam kemarin.\nKucing itu tidur di pasar.\n", "id", presegmented=True)
+    bead = Bead((0,), (0, 1))
+    (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([bead])
+    sims = score.evidence.tgt_sentence_similarity
+    assert len(sims) == 2 and sims[1] < UNSUPPORTED_SIMILARITY < sims[0]
+    flags = flag_bead(src, tgt, bead, score)
+    (added,) = [f for f in flags if f.type == "addition"]
+    assert added.severity == "major" and [e.sentence for e in added.evidence] == [1]
+    # a source sentence split in two faithful target sentences: each says part of it
+    tgt = make_document("Harga naik tajam kemarin.\nInvestor khawatir.\n", "id", presegmented=True)
+    (score,) = Scorer(src, tgt, encoder=concept_encoder).score_all([bead])
+    assert unsupported_sentences(score.evidence) == () and "addition" not in _types(flag_bead(src, tgt, bead, score))

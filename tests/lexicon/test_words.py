@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aligner.lexicon.words import has_word_list, in_word_list
+from aligner.lexicon.words import has_word_list, in_word_list, is_word_form, tells_words_from_names
 from aligner.locale_data import compound_links
 
 
@@ -25,3 +25,15 @@ def test_a_hyphenated_word_is_a_word_when_its_last_part_is_one():
 def test_languages_without_a_list_know_no_word():
     assert has_word_list("de-AT") and not has_word_list("ja")
     assert not in_word_list("東京", "ja") and not in_word_list("", "de")
+
+
+def test_a_list_that_knows_its_languages_month_and_day_names_tells_words_from_names():
+    assert tells_words_from_names("hu") and tells_words_from_names("fi") and tells_words_from_names("is")
+    # simplemma's Swahili list is verb paradigms (no "jumamosi"); Japanese has none
+    assert not tells_words_from_names("sw") and not tells_words_from_names("ja")
+
+
+def test_an_inflected_form_of_a_listed_word_is_a_word_form():
+    assert is_word_form("Közgyűlésével", "hu") and is_word_form("Nemzetgyűlési", "hu")
+    assert not in_word_list("Közgyűlésével", "hu")
+    assert not is_word_form("Hoffenheim", "hu") and not is_word_form("Lidl", "hu") and not is_word_form("東京", "ja")

@@ -19,6 +19,10 @@ offsets (the bead texts are document slices, see :func:`aligner.score.fidelity.b
   out). The evidence is what lies outside the run of
   clauses that matches the other side best, or the content words without a counterpart
   when no encoder is set.
+* ``addition`` (in a bead of several target sentences): a target sentence whose cosine with the
+  bead's whole source side is below :data:`UNSUPPORTED_SIMILARITY` has no counterpart there
+  (an unrelated sentence the aligner merged with a translated one), unless the bead is a
+  mistranslation as a whole.
 * ``number_mismatch``: a digit number or date on one side has no equal value on the other (an
   ``info`` note when only the source has one and the meaning agrees: a number left out or
   paraphrased, not changed).
@@ -50,7 +54,8 @@ from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
 from ..score.text import Token
 from .model import Evidence, Flag
 
-__all__ = ["flag_bead", "flag_document", "longer_side_unmatched", "is_stray"]
+__all__ = ["flag_bead", "flag_document", "longer_side_unmatched", "is_stray", "unsupported_sentences",
+           "UNSUPPORTED_SIMILARITY"]
 
 _DETACHED_HYPHEN = regex.compile(r"(?<=\p{L}) -(?=\p{L})|(?<=\p{L})- (?=\p{L})")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)  +(?=\S)")
@@ -189,6 +194,25 @@ def is_stray(similarity: float | None, margin: float | None, settings: FidelityS
             and margin < settings.stray_margin)
 
 
+#: below this cosine with the bead's source side (on the fitted encoder's scale), a target sentence of
+#: a bead of several has no counterpart in the source (fixed, not fitted: the shipped
+#: ``stray_similarity``, under which a whole bead is no translation of its source)
+UNSUPPORTED_SIMILARITY = 0.25
+
+
+def unsupported_sentences(ev: BeadEvidence, settings: FidelitySettings = DEFAULT_SETTINGS
+                          ) -> tuple[tuple[int, float], ...]:
+    """``(position in the bead's target, cosine)`` of the target sentences of a bead of several
+    whose cosine with the whole source side (:attr:`BeadEvidence.tgt_sentence_similarity`, on
+    the fitted encoder's scale) is below :data:`UNSUPPORTED_SIMILARITY`; ``()`` without an
+    encoder whose cosines the settings can read."""
+    if not ev.tgt_sentence_similarity or scaled_similarity(ev, settings) is None:
+        return ()
+    offset, factor = settings.scale_of(ev.encoder) or (0.0, 1.0)
+    scaled = ((k, offset + factor * c) for k, c in enumerate(ev.tgt_sentence_similarity))
+    return tuple((k, round(x, 6)) for k, x in scaled if x < UNSUPPORTED_SIMILARITY)
+
+
 def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, ev: BeadEvidence,
                    settings: FidelitySettings) -> list[Flag]:
     """mistranslation / partial_addition / partial_omission for a bead with text on both sides.
@@ -276,6 +300,11 @@ def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore,
                                   _whole(tgt, "tgt", bead.tgt)))
             return tuple(flags)
         flags.extend(_meaning_flags(src, tgt, bead, score, ev, settings))
+        if not any(f.type == "mistranslation" for f in flags):
+            for k, sim in unsupported_sentences(ev, settings):
+                j = bead.tgt[k]
+                flags.append(Flag("addition", "major", f"target sentence {j + 1} has no counterpart in the source "
+                                  f"(similarity {sim:.2f} with the bead's source side)", _whole(tgt, "tgt", (j,))))
         src_only, tgt_only = ev.numbers
         if src_only or tgt_only:
             parts = []

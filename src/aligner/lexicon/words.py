@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..language import language_key
 from ..locale_data import compound_links
 
-__all__ = ["has_word_list", "in_word_list"]
+__all__ = ["has_word_list", "in_word_list", "tells_words_from_names", "is_word_form"]
 
 #: shortest listed word accepted as a part of a closed compound (``Ei-er-stock``: 2 letters are too loose)
 _MIN_PART = 3
@@ -37,6 +37,51 @@ def has_word_list(lang: str) -> bool:
     from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
     return language_key(lang) in SUPPORTED_LANGUAGES
+
+
+#: share of a language's CLDR month and weekday names (single words of four letters or more)
+#: its word list must know to tell its common words from names (simplemma's Swahili list is verb
+#: paradigms of some 4,000 lemmas, without ``jumamosi`` or ``katibu``; its Indonesian one has
+#: 4,300 lemmas)
+_CALENDAR_SHARE = 0.5
+
+
+@lru_cache(maxsize=64)
+def tells_words_from_names(lang: str) -> bool:
+    """Is ``lang``'s word list rich enough that a capitalised word it does not know is a name
+    (:func:`has_word_list`, and it knows at least half of the language's CLDR month and weekday
+    names: a list that lacks them lacks most common nouns too)?
+
+    Example:
+        >>> tells_words_from_names("hu"), tells_words_from_names("sw"), tells_words_from_names("ja")
+        (True, False, False)
+    """
+    from ..locale_data import day_names, month_names
+
+    if not has_word_list(lang):
+        return False
+    words = [w for w in set(day_names(lang)) | set(month_names(lang)) if " " not in w and len(w) >= 4 and w.isalpha()]
+    return bool(words) and sum(1 for w in words if in_word_list(w, lang)) >= _CALENDAR_SHARE * len(words)
+
+
+@lru_cache(maxsize=65536)
+def is_word_form(word: str, lang: str) -> bool:
+    """Is ``word`` a listed word (:func:`in_word_list`) or an inflected or derived form of one of
+    four letters or more that simplemma's lemmatiser reduces it to (Hungarian ``Közgyűlésével`` /
+    ``közgyűlés``, ``Nemzetgyűlési`` / ``nemzetgyűlés``)?
+
+    Example:
+        >>> is_word_form("Közgyűlésével", "hu"), is_word_form("Hoffenheim", "hu")
+        (True, False)
+    """
+    if in_word_list(word, lang):
+        return True
+    if not has_word_list(lang) or not word:
+        return False
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, language_key(lang))
+    return len(lemma) >= 4 and lemma.lower() != word.lower() and _listed(lemma, language_key(lang))
 
 
 @lru_cache(maxsize=131072)

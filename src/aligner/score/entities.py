@@ -21,8 +21,9 @@ from rapidfuzz import fuzz
 
 from ..language import language_key, script_of
 from ..lexicon import Lexicon, common_words, known_words, word_forms
-from ..lexicon.words import has_word_list, in_word_list
-from ..locale_data import (calendar_words, capitalises_nouns, common_word_endings, demonyms, enclitics, has_locale,
+from ..lexicon.words import has_word_list, in_word_list, is_word_form, tells_words_from_names
+from ..locale_data import (calendar_words, capitalises_nouns, common_word_endings, conjunctions, demonyms, enclitics,
+                           has_locale,
                            lingua_franca, place_acronyms, place_names,
                            territory_code, territory_of,
                            unaccented, usual_script)
@@ -714,8 +715,8 @@ def _soft(word: str, lang: str, lexicon: Lexicon | None, vocab: DocumentVocabula
         # not know (nor as a compound of its words) is one all the same (Raikkonen, Muppet)
         if not _unlisted(word, lang, other_lang):
             return True
-    elif not known_words(lang):
-        return True
+    elif not known_words(lang) and not _unknown_to_word_list(word, lang, other_lang):
+        return True  # (no lexicon, nor a word list that knows its words: any capital may be a word)
     w = _strip(word, lang)
     if len(w) > 5 and w.endswith(common_word_endings(lang)):
         return True
@@ -761,6 +762,14 @@ def _unlisted(word: str, lang: str, other_lang: str = "") -> bool:
     if _without_lingua_franca(lang, other_lang):
         return not _lingua_franca_word(word)
     return True
+
+
+def _unknown_to_word_list(word: str, lang: str, other_lang: str = "") -> bool:
+    """Is ``word`` a name by ``lang``'s word list: one rich enough to tell words from names
+    (:func:`~aligner.lexicon.words.tells_words_from_names`) knows neither it nor a word it is an
+    inflected form of (Hungarian ``Hoffenheim``, ``Lidl``; not ``Közgyűlésével``), and it is no
+    acronym nor, against a side not in English, a common English word (:func:`_unlisted`)?"""
+    return tells_words_from_names(lang) and _unlisted(word, lang, other_lang) and not is_word_form(word, lang)
 
 
 def _without_lingua_franca(lang: str, other_lang: str) -> bool:
@@ -880,7 +889,10 @@ def match_names(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str,
     for soft, hidden, only, other_only, other_soft, args, vocab in (
             (src_soft, src_hidden, src_only, tgt_only, tgt_soft, (src_text, src_lang, tgt_text, tgt_lang), tgt_vocab),
             (tgt_soft, tgt_hidden, tgt_only, src_only, src_soft, (tgt_text, tgt_lang, src_text, src_lang), src_vocab)):
-        for name, put in swapped_in_copied_name(*args, tuple(sorted(soft + hidden, key=lambda t: t.start)), vocab):
+        # (and the names only a word list calls names, which were soft before it: Kempf Mariota / Super Mario)
+        unlisted = [t for t in only if not known_words(args[1]) and _unknown_to_word_list(t.surface, args[1], args[3])]
+        for name, put in swapped_in_copied_name(*args, tuple(sorted(soft + hidden + unlisted, key=lambda t: t.start)),
+                                                vocab):
             if name in soft:
                 soft.remove(name)
             if name not in only:
@@ -1209,7 +1221,7 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
         elif gloss and _lingua_franca_word(name.surface):
             soft.append(name)  # an English word of a gloss (적십자(Indonesian Red Cross) / Palang Merah)
         elif (_soft(name.surface, lang, lexicon, vocab, other_script, other_lang) or _common_name(text, name, lang)
-              or _descriptor(text, name, lang, matched) or gloss) \
+              or _descriptor(text, name, lang, matched) or gloss or _suspended_part(text, name, lang)) \
                 and not (_kept_name(name.surface, lang, vocab, other_vocab, other_script)
                          and _run_anchored(text, name, matched)):
             soft.append(name)
@@ -1220,6 +1232,17 @@ def _side_names(text: str, lang: str, names: tuple[Token, ...], vocab: DocumentV
         else:
             only.append(name)
     return only, soft, elsewhere, found
+
+
+_SUSPENDED = regex.compile(r"-\s+(\p{L}+)")
+
+
+def _suspended_part(text: str, name: Token, lang: str) -> bool:
+    """Is ``name`` the first part of a suspended compound, a hyphen and "and" / "or" after it
+    (Finnish ``Pohjois- ja Keski-Amerikan``, German ``Bundes- und Landesregierung``)? It is a
+    word of the compound that follows, no name of its own."""
+    m = _SUSPENDED.match(text, name.end)
+    return m is not None and m.group(1).casefold() in conjunctions(lang) | conjunctions("en")
 
 
 def _joined_counterpart(text: str, name: Token, lang: str, other_toks: tuple[Token, ...],

@@ -140,6 +140,8 @@ class BeadEvidence:
             signals (the cosine still shows).
         encoder: the name of the encoder behind ``similarity`` (``""``: the one the settings
             were fitted on).
+        tgt_sentence_similarity: in a bead of two or more target sentences, the cosine of each
+            of them with the whole source side (raw, as ``similarity``); ``()`` otherwise.
     """
 
     src_text: str
@@ -163,6 +165,7 @@ class BeadEvidence:
     doc_chrf: float = 0.0
     similarity_fitted: bool = True
     encoder: str = ""
+    tgt_sentence_similarity: tuple[float, ...] = ()
 
     @property
     def coverage_share(self) -> float:
@@ -356,16 +359,36 @@ class Scorer:
     def _is_scored(self, bead: Bead) -> bool:
         return bool(bead.src and bead.tgt) and not is_boilerplate_bead(self.src, self.tgt, bead)
 
-    def _similarities(self, scored: Sequence[Bead]) -> tuple[list[float | None], list[float | None]]:
-        """Cosine and margin of every scored bead (``None`` without an encoder)."""
+    def _similarities(self, scored: Sequence[Bead]
+                      ) -> tuple[list[float | None], list[float | None], list[tuple[float, ...]]]:
+        """Cosine and margin of every scored bead (``None`` without an encoder), and the cosine of
+        each target sentence of a bead of several with the bead's whole source side."""
         if self.encoder is None or not scored:
-            return [None] * len(scored), [None] * len(scored)
+            return [None] * len(scored), [None] * len(scored), [()] * len(scored)
         pairs = [self.texts(b) for b in scored]
         a = np.asarray(self.encoder.encode([p[0] for p in pairs]), dtype=np.float32)
         c = np.asarray(self.encoder.encode([p[1] for p in pairs]), dtype=np.float64)
         del pairs
         diag, margin = _cosines_and_margins(a, c, self.settings.margin_neighbours)
-        return [float(x) for x in diag], [None] * len(diag) if margin is None else [float(x) for x in margin]
+        sentences = self._sentence_similarities(scored, a)
+        return ([float(x) for x in diag], [None] * len(diag) if margin is None else [float(x) for x in margin],
+                sentences)
+
+    def _sentence_similarities(self, scored: Sequence[Bead], src_vectors: np.ndarray) -> list[tuple[float, ...]]:
+        """For each bead of two or more target sentences, each sentence's cosine with the bead's
+        source vector (``src_vectors``: one unit row per bead); ``()`` for the other beads."""
+        several = [k for k, b in enumerate(scored) if len(b.tgt) >= 2]
+        out: list[tuple[float, ...]] = [()] * len(scored)
+        if not several:
+            return out
+        texts = [self.tgt.sentence_text(j) for k in several for j in scored[k].tgt]
+        vectors = np.asarray(self.encoder.encode(texts), dtype=np.float32)
+        row = 0
+        for k in several:
+            n = len(scored[k].tgt)
+            out[k] = tuple(round(float(x), 6) for x in np.clip(vectors[row : row + n] @ src_vectors[k], -1.0, 1.0))
+            row += n
+        return out
 
     def _length_ratio(self, scored: Sequence[Bead]) -> float:
         """Target / source length of the document's scored beads (median), or the table's ratio."""
@@ -381,9 +404,9 @@ class Scorer:
     def score_all(self, beads: Sequence[Bead]) -> tuple[BeadScore, ...]:
         """Scores for ``beads`` (similarities encoded in one batch)."""
         scored = [b for b in beads if self._is_scored(b)]
-        sims, margins = self._similarities(scored)
+        sims, margins, sentences = self._similarities(scored)
         ratio = self._length_ratio(scored)
-        raw = [self.evidence(b, s, m, ratio) for b, s, m in zip(scored, sims, margins)]
+        raw = [self.evidence(b, s, m, ratio, parts) for b, s, m, parts in zip(scored, sims, margins, sentences)]
         # names the translation renders the same way across the document are translations
         names = consistent_translations([e.names for e in raw], self.src.lang, self.tgt.lang)
         raw = [e if n is e.names else replace(e, names=n) for e, n in zip(raw, names)]
@@ -394,8 +417,9 @@ class Scorer:
         return tuple(by_id.get(id(b), BeadScore(0.0, {})) for b in beads)
 
     def evidence(self, bead: Bead, similarity: float | None, margin: float | None = None,
-                 ratio: float | None = None) -> BeadEvidence:
-        """Every signal's findings for a bead with text on both sides."""
+                 ratio: float | None = None, sentence_similarity: tuple[float, ...] = ()) -> BeadEvidence:
+        """Every signal's findings for a bead with text on both sides (``sentence_similarity``:
+        :attr:`BeadEvidence.tgt_sentence_similarity`)."""
         s, s_base = bead_text(self.src, bead.src)
         t, t_base = bead_text(self.tgt, bead.tgt)
         sl, tl = self.src.lang, self.tgt.lang
@@ -419,7 +443,7 @@ class Scorer:
         return BeadEvidence(s, t, similarity, src_cov, tgt_cov, (tuple(nums[0]), tuple(nums[1])), names,
                             (t_len / ratio) / max(s_len, 1.0), detected, _copied(s, t), z, src_part, tgt_part,
                             s_base, t_base, margin, chrf, similarity_fitted=self.similarity_fitted,
-                            encoder=self.encoder_name)
+                            encoder=self.encoder_name, tgt_sentence_similarity=sentence_similarity)
 
     def _best_part(self, doc: Document, ids: Sequence[int], other: str) -> tuple[int, int, float] | None:
         """The run of clauses of ``doc`` most similar to ``other`` (the first 8 clauses: at most 35 runs)."""
