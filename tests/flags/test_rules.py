@@ -41,6 +41,12 @@ def test_a_number_left_out_with_none_in_its_place_is_a_note(concept_encoder):
     # a changed number leaves one on both sides: still major
     *_, flags = _flags("Prices rose 5 percent in 2019.", "Harga naik 7 persen pada 2019.", concept_encoder)
     assert [f.severity for f in flags if f.type == "number_mismatch"] == ["major"]
+    # three numbers left out, none in their place: no paraphrase of a number
+    *_, flags = _flags("Prices rose 5 percent, 7 percent and 9 percent yesterday.", "Harga naik kemarin.",
+                       concept_encoder)
+    assert [f.severity for f in flags if f.type == "number_mismatch"] == ["major"]
+    *_, flags = _flags("Prices rose 5 percent and 7 percent yesterday.", "Harga naik kemarin.", concept_encoder)
+    assert [f.severity for f in flags if f.type == "number_mismatch"] == ["info"]
 
 
 def test_unrelated_sentence_is_a_mistranslation(concept_encoder):

@@ -24,8 +24,8 @@ offsets (the bead texts are document slices, see :func:`aligner.score.fidelity.b
   (an unrelated sentence the aligner merged with a translated one), unless the bead is a
   mistranslation as a whole.
 * ``number_mismatch``: a digit number or date on one side has no equal value on the other (an
-  ``info`` note when only the source has one and the meaning agrees: a number left out or
-  paraphrased, not changed).
+  ``info`` note when only the source has one, fewer than three, and the meaning agrees: a number
+  left out or paraphrased, not changed).
 * ``entity_mismatch``: a name that is not a dictionary word has no counterpart on the other
   side (major when both sides have such a name: one name was put for another; an ``info``
   note when the other side has no unmatched capitalised word at all: a name left out or
@@ -266,6 +266,10 @@ def _meaning_flags(src: Document, tgt: Document, bead: Bead, score: BeadScore, e
 #: ``partial_fidelity`` moves with the length thresholds)
 _NOTE_MEANING = 0.5
 
+#: a target leaving out this many source numbers, with none in their place, is no paraphrase of
+#: a number (``in his 40s``) but a sentence that says something else: not a note
+_NOTE_NUMBERS = 3
+
 
 def _digit_count(text: str, lang: str) -> int:
     """How many numbers ``text`` writes in digits (not in words)."""
@@ -316,6 +320,7 @@ def flag_bead(src: Document, tgt: Document, bead: Bead, score: BeadScore,
             # writes fewer numbers), in a bead whose meaning agrees: left out or paraphrased (in his
             # 40s / nelikymmenvuotias), noted, not counted; a changed number leaves one on both sides
             left_out = not tgt_only and score.parts.get("meaning", score.fidelity) >= _NOTE_MEANING \
+                and len(src_only) < _NOTE_NUMBERS \
                 and _digit_count(ev.tgt_text, tgt.lang) < _digit_count(ev.src_text, src.lang)
             if left_out:
                 parts.append("no other number in its place (left out or paraphrased)")
