@@ -560,7 +560,10 @@ def main(argv=None) -> int:
             ap.error(f"--pin wants MODEL:BONUS:SKIP:PRIOR, got {spec!r}")
         pins[name] = tuple(float(v) for v in vals)
     models = fit_structured(train, encoders, args.epochs) if args.epochs else fit_all(train, encoders, pins=pins)
-    data = {
+    # what this fit does not set (the margins of the passes after the DP, the confidence map, the
+    # models of encoders not in --encoders) is kept from the shipped file
+    data = json.loads(WEIGHTS.read_text()) if WEIGHTS.exists() else {}
+    data.update({
         "provenance": (f"fitted by bench/fit_alignment.py --train {args.train} on the dev sets of "
                        "../shared/data/alignment; " + time.strftime("%Y-%m-%d")),
         "features": list(FEATURES),
@@ -570,8 +573,8 @@ def main(argv=None) -> int:
         "l2": L2,
         "tie": TIE,
         "pins": {k: list(v) for k, v in pins.items()},
-        "models": models,
-    }
+        "models": {**data.get("models", {}), **models},
+    })
     if not args.cv:
         WEIGHTS.parent.mkdir(parents=True, exist_ok=True)
         WEIGHTS.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")

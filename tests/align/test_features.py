@@ -17,6 +17,7 @@ from aligner.align.sides import (
     coarsen,
     full_window,
     make_side,
+    pair_grid,
     sentence_keys,
 )
 
@@ -214,8 +215,69 @@ def test_band_evidence_equals_full_grid_evidence():
             for c in range(band.width):
                 j = cols[i, c]
                 if vb[i, c]:
-                    # the hubness margin looks at the nearest sentences to the band's middle,
-                    # so only the features that do not depend on it are compared
-                    for f in ("cos", "nbr", "nbr_len", "lenpen", "tok", "cos_gain"):
-                        k = FEATURES.index(f)
-                        assert Xb[i, c, k] == pytest.approx(Xf[i, j, k], abs=1e-5), (shape, i, j, f)
+                    # the band's path is the diagonal, the whole grid's expected position:
+                    # every feature agrees, the hubness margin included
+                    assert Xb[i, c] == pytest.approx(Xf[i, j], abs=1e-5), (shape, i, j)
+    for as_src, (a, b) in ((True, (src, tgt)), (False, (tgt, src))):
+        assert skip_features(a, b, pe_b, as_src)[0] == pytest.approx(skip_features(a, b, pe_f, as_src)[0], abs=1e-6)
+
+
+def _wandering_pair(seed: int, n: int, m: int):
+    rng = np.random.default_rng(seed)
+    words = [f"w{k}xx" for k in range(40)]
+    src = make_side([" ".join(rng.choice(words, 4)) for _ in range(n)]).with_vectors(_unit(rng, n))
+    tgt = make_side([" ".join(rng.choice(words, 4)) for _ in range(m)]).with_vectors(_unit(rng, m))
+    # a path with a passage of targets left out, as the band's coarse path might be
+    path = [(i, 1, i, 1) for i in range(20)] + [(20, 0, 20, 15)] + [(i, 1, i + 15, 1) for i in range(20, n)]
+    return src, tgt, path
+
+
+def test_features_do_not_depend_on_the_band_width():
+    """Bands of any width drawn around the same path give every node they share the same bead
+    features (the hubness margin's baseline sits on the path, not the band's middle) and every
+    sentence the same skip features (best partner in its reach, not in the band)."""
+    from aligner.align.band import window_from_path
+
+    n, m = 50, 65
+    src, tgt, path = _wandering_pair(5, n, m)
+    narrow = window_from_path(path, n, m, 1, 2)
+    wide = window_from_path(path, n, m, 1, 12)
+    assert wide.width > narrow.width + 10
+    ev_n, ev_w = band_evidence(src, tgt, narrow, 4), band_evidence(src, tgt, wide, 4)
+    for shape in ((1, 1), (2, 1), (1, 3), (2, 2)):
+        Xn, vn, hn = bead_features(src, tgt, narrow, ev_n, *shape, 1.0)
+        Xw, vw, hw = bead_features(src, tgt, wide, ev_w, *shape, 1.0)
+        cols_n, cols_w = narrow.cols(), wide.cols()
+        for i in range(n + 1):
+            for c in range(narrow.width):
+                if vn[i, c]:
+                    k = cols_n[i, c] - wide.lo[i]
+                    assert cols_w[i, k] == cols_n[i, c] and vw[i, k] and hw[i, k] == hn[i, c]
+                    assert Xn[i, c] == pytest.approx(Xw[i, k], abs=1e-5), (shape, i, cols_n[i, c])
+    for as_src, (a, b) in ((True, (src, tgt)), (False, (tgt, src))):
+        Sn, _ = skip_features(a, b, ev_n, as_src)
+        Sw, _ = skip_features(a, b, ev_w, as_src)
+        assert Sn == pytest.approx(Sw, abs=1e-6)
+
+
+def test_a_skip_feature_finds_the_best_partner_in_reach_beyond_the_band():
+    """A sentence's best cosine is looked for among the sentences near its expected position,
+    also where the band is narrower; a partner beyond the reach does not count."""
+    from aligner.align.band import window_from_path
+    from aligner.align.features import REACH
+
+    n = m = 50
+    src, tgt, _ = _wandering_pair(6, n, m)
+    vt = tgt.vectors.copy()
+    vt[30 + 14] = src.vectors[30]  # source 30's twin 14 targets past its expected partner
+    vt[49] = src.vectors[2]  # source 2's twin, far beyond its reach
+    tgt = tgt.with_vectors(vt)
+    narrow = window_from_path([(i, 1, i, 1) for i in range(n)], n, m, 1, 1)
+    band_pairs = pair_grid(narrow, n, m, 4)  # what the band's beads look at
+    assert band_pairs.plo[30] + band_pairs.width <= 30 + 14
+    assert 49 - 2 > REACH + 5  # and the other one well outside the reach
+    ev = band_evidence(src, tgt, narrow, 4)
+    S, _ = skip_features(src, tgt, ev, True)
+    k = SKIP_FEATURES.index("best_cos")
+    assert S[30, k] == pytest.approx(1.0, abs=1e-5)
+    assert S[2, k] < 0.9

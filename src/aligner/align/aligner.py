@@ -311,7 +311,7 @@ def _widened(window: Window, gains: Gains, path: Path, n: int, m: int,
     width = min(m + 1, int((np.maximum(window.lo + window.width, around.lo + around.width) - lo).max()))
     if width <= window.width:
         return window, gains
-    big = Window(np.minimum(lo, m + 1 - width), width)  # no node beyond the document
+    big = Window(np.minimum(lo, m + 1 - width), width, window.centre)  # no node beyond the document; same centre
     lo = big.lo
     new = wider(big)
     rows = np.arange(len(lo))[:, None]

@@ -26,7 +26,8 @@ PathFn = Callable[[Side, Side, Window], list[tuple[int, int, int, int]]]
 def window_from_path(path: Sequence[tuple[int, int, int, int]], n_src: int, n_tgt: int,
                      scale: int, margin: int) -> Window:
     """Project a coarse path (indices in units of ``scale`` sentences) onto a band of the
-    fine grid ``(n_src + 1) x (n_tgt + 1)``, widened by ``margin`` on both sides."""
+    fine grid ``(n_src + 1) x (n_tgt + 1)``, widened by ``margin`` on both sides; the band's
+    ``centre`` is where the path crosses each row (the same whatever the margin)."""
     lo = np.full(n_src + 1, n_tgt + 1, dtype=np.int64)
     hi = np.full(n_src + 1, -1, dtype=np.int64)
     nodes = [(0, 0)] + [((i + di), (j + dj)) for i, di, j, dj in path]
@@ -35,6 +36,7 @@ def window_from_path(path: Sequence[tuple[int, int, int, int]], n_src: int, n_tg
         c0, c1 = min(j0 * scale, n_tgt), min(j1 * scale, n_tgt)
         lo[r0 : r1 + 1] = np.minimum(lo[r0 : r1 + 1], c0)
         hi[r0 : r1 + 1] = np.maximum(hi[r0 : r1 + 1], c1)
+    centre = np.maximum.accumulate(np.where(hi >= lo, 0.5 * (lo + hi), 0.0))  # every row is crossed
     lo = np.maximum(0, lo - margin)
     hi = np.minimum(n_tgt, hi + margin)
     lo[0], hi[-1] = 0, n_tgt
@@ -46,7 +48,7 @@ def window_from_path(path: Sequence[tuple[int, int, int, int]], n_src: int, n_tg
     lo = np.minimum.accumulate(lo[::-1])[::-1]
     width = int(np.max(hi - lo)) + 1
     lo = np.minimum(lo, max(0, n_tgt + 1 - width))
-    return Window(lo, width)
+    return Window(lo, width, centre)
 
 
 def find_window(src: Side, tgt: Side, align_in: PathFn,

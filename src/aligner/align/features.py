@@ -7,9 +7,12 @@ re-encoding (see those modules for how a merged group's cosine and shared tokens
 its pairs'). Length evidence is the Gale-Church z-score of the bead's character lengths
 (:mod:`.sides`). A bead whose group leaves a bracket open, or closes one opened before it, is
 marked (``brk_one`` / ``brk_both``): a parenthesis cut by the bead boundary, as when a
-segmenter splits a reference at its colon. Columns are written by name (:data:`FEATURES`,
-:data:`SKIP_FEATURES`), the order the shipped weights use. Memory and time grow with
-``rows x width``, i.e. linearly with length.
+segmenter splits a reference at its colon. No feature depends on how wide the band is: the
+hubness baseline sits on each sentence's expected position (the path the band was drawn
+around), and a skipped sentence's best partner is looked for in its reach (:data:`REACH`
+sentences either side of that position), not in the band. Columns are written by name
+(:data:`FEATURES`, :data:`SKIP_FEATURES`), the order the shipped weights use. Memory and time
+grow with ``rows x width``, i.e. linearly with length.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import regex
 
 from ..lexicon import Lexicon
 from ..measures import GALE_CHURCH_VARIANCE
-from .sides import PairGrid, Side, Window, block_sum, cuts_parenthesis, pair_grid
+from .sides import PairGrid, Side, Window, block_sum, cuts_parenthesis, pair_grid, reach_starts
 from .tokens import MASK_BITS, TokenEvidence, popcount, shared_tokens
 from .vectors import (
     VectorEvidence,
@@ -31,7 +34,7 @@ from .vectors import (
     vector_evidence,
 )
 
-__all__ = ["FEATURES", "SKIP_FEATURES", "BandEvidence", "band_evidence", "bead_features", "length_z", "skip_features"]
+__all__ = ["FEATURES", "REACH", "SKIP_FEATURES", "BandEvidence", "band_evidence", "bead_features", "length_z", "skip_features"]
 
 _LETTER = regex.compile(r"\p{L}")
 
@@ -58,22 +61,34 @@ class _Columns:
         self.array[..., self._index[name]] = value
 
 
+#: A sentence's reach: the sentences of the other side within this many of its expected
+#: position (:func:`~.sides.expected_positions`), where :func:`skip_features` looks for its
+#: best partner, whatever the band's width (not fitted; 20: Text+Berg held out 0.870 -> 0.880 with
+#: every model refitted, docs/benchmarks.md; other values not tried).
+REACH = 20
+
+
 @dataclass(frozen=True)
 class BandEvidence:
-    """Evidence between single sentences near the band: the pair grid, shared tokens on it,
-    and cosines on it (``vectors`` is ``None`` unless both sides were encoded)."""
+    """Evidence between single sentences near the band and in every sentence's reach: the
+    pair grid, shared tokens on it, and cosines on it (``vectors`` is ``None`` unless both
+    sides were encoded); ``reach``: the first sentence of each source's and each target's
+    reach (:func:`~.sides.reach_starts`, ``2 * REACH + 1`` sentences)."""
 
     grid: PairGrid
     tokens: TokenEvidence
     vectors: VectorEvidence | None
+    reach: tuple[np.ndarray, np.ndarray]
 
 
 def band_evidence(src: Side, tgt: Side, window: Window, max_bead: int,
                   lexicon: Lexicon | None = None) -> BandEvidence:
-    """Pairwise evidence for every source sentence against the targets near its band rows."""
-    grid = pair_grid(window, len(src), len(tgt), max_bead)
+    """Pairwise evidence for every source sentence against the targets near its band rows
+    and in its reach, and for every target against the sources in its reach."""
+    grid = pair_grid(window, len(src), len(tgt), max_bead, REACH)
     return BandEvidence(grid, shared_tokens(src, tgt, grid, lexicon),
-                        vector_evidence(src, tgt, window, grid, max_bead))
+                        vector_evidence(src, tgt, window, grid, max_bead),
+                        reach_starts(window, len(src), len(tgt), REACH))
 
 
 def length_z(la: np.ndarray, lb: np.ndarray, ratio: float) -> np.ndarray:
@@ -201,7 +216,10 @@ def bead_features(src: Side, tgt: Side, window: Window, ev: BandEvidence, n: int
 
 
 def skip_features(side: Side, other: Side, ev: BandEvidence, as_src: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Features of leaving each sentence of ``side`` unaligned (a 1-0 or 0-1 bead).
+    """Features of leaving each sentence of ``side`` unaligned (a 1-0 or 0-1 bead): its best
+    cosine, margin and shared tokens with a sentence in its reach (``ev.reach``: a fixed
+    number of sentences around its expected position, not the band, so the features do not
+    change with the band's width), its length, numbers, letters and brackets.
 
     Returns ``(X, has_vec)`` with ``X`` of shape ``(len(side), len(SKIP_FEATURES))``.
     """
@@ -213,25 +231,30 @@ def skip_features(side: Side, other: Side, ev: BandEvidence, as_src: bool) -> tu
     ntok_o = np.array([len(t) for t in other.tokens], float)
     has_vec = np.zeros(n, dtype=bool)
     cols = grid.plo[:, None] + np.arange(grid.width)[None, :]
+    src_start, tgt_start = ev.reach
     if as_src:
+        inside = grid.valid & (cols >= src_start[:, None]) & (cols <= src_start[:, None] + 2 * REACH)
         oc = np.clip(cols, 0, max(len(other) - 1, 0))
         with np.errstate(all="ignore"):
-            dice = np.where(grid.valid, 2 * te.tok / np.maximum(ntok[:, None] + ntok_o[oc], 1), 0.0)
+            dice = np.where(inside, 2 * te.tok / np.maximum(ntok[:, None] + ntok_o[oc], 1), 0.0)
         X["best_tok"] = dice.max(axis=1) if grid.width else 0.0
         if ve is not None:
-            c = np.where(np.isnan(ve.cos), -np.inf, ve.cos)
+            cv = np.where(inside, ve.cos, np.nan)
+            c = np.where(np.isnan(cv), -np.inf, cv)
             best = c.max(axis=1)
             knn_o = ve.knn_tgt[oc]
-            marg = np.where(np.isnan(ve.cos), -np.inf, ve.cos - 0.5 * (ve.knn_src[:, None] + knn_o))
+            marg = np.where(np.isnan(cv), -np.inf, cv - 0.5 * (ve.knn_src[:, None] + knn_o))
             bm = np.nanmax(np.where(np.isnan(marg), -np.inf, marg), axis=1)
             has_vec = np.isfinite(best) & np.isfinite(bm)
             X["best_cos"] = np.where(has_vec, best, 0.0)
             X["best_margin"] = np.where(has_vec, bm, 0.0)
     else:
-        # scatter the pair rows onto target sentences
-        ok = grid.valid
+        # scatter the pair rows onto target sentences, those in each target's reach
+        rows = np.broadcast_to(np.arange(len(other))[:, None], cols.shape)
+        tc = np.clip(cols, 0, max(n - 1, 0))
+        ok = grid.valid & (rows >= tgt_start[tc]) & (rows <= tgt_start[tc] + 2 * REACH) if n else grid.valid
         b = cols[ok]
-        a = np.broadcast_to(np.arange(len(other))[:, None], cols.shape)[ok]
+        a = rows[ok]
         with np.errstate(all="ignore"):
             dice = 2 * te.tok[ok] / np.maximum(ntok[b] + ntok_o[a], 1)
         best_tok = np.zeros(n)

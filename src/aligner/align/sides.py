@@ -28,9 +28,11 @@ __all__ = [
     "coarsen",
     "cuts_parenthesis",
     "doc_ratio",
+    "expected_positions",
     "full_window",
     "make_side",
     "pair_grid",
+    "reach_starts",
     "sentence_keys",
 ]
 
@@ -181,10 +183,17 @@ def cuts_parenthesis(side: Side, ends: np.ndarray, size: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Window:
-    """The band of DP nodes: row ``i`` holds target positions ``lo[i] .. lo[i] + width - 1``."""
+    """The band of DP nodes: row ``i`` holds target positions ``lo[i] .. lo[i] + width - 1``.
+
+    ``centre`` (``(n_src + 1,)``, non-decreasing) is where the path the band was drawn around
+    crosses each row (the middle of its target positions there): the sentences' expected
+    positions, which do not depend on how wide the band is (:func:`expected_positions`);
+    ``None``: the diagonal (the whole grid).
+    """
 
     lo: np.ndarray  # (n_src + 1,), non-decreasing
     width: int
+    centre: np.ndarray | None = None
 
     def cols(self, rows: tuple[int, int] | None = None) -> np.ndarray:
         """Target position of every node, shape ``(n_src + 1, width)`` (of the nodes of rows
@@ -196,6 +205,31 @@ class Window:
 def full_window(n_src: int, n_tgt: int) -> Window:
     """The whole grid as one band."""
     return Window(np.zeros(n_src + 1, dtype=np.int64), n_tgt + 1)
+
+
+def expected_positions(window: Window, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where each source sentence's partner is expected among the ``m`` targets and each
+    target's among the ``n`` sources (fractional indices, non-decreasing): along the path the
+    band was drawn around (``window.centre``), else the diagonal. The same for a band of any width."""
+    if window.centre is not None:
+        c = np.asarray(window.centre, dtype=float)
+        exp_s = 0.5 * (c[:-1] + c[1:]) - 0.5
+    else:
+        exp_s = (np.arange(n) + 0.5) * m / max(n, 1) - 0.5
+    exp_s = np.maximum.accumulate(np.clip(exp_s, 0.0, max(m - 1, 0))) if n else exp_s
+    b = np.arange(m, dtype=float)
+    left = np.searchsorted(exp_s, b, side="left")
+    right = np.searchsorted(exp_s, b, side="right")
+    exp_t = np.clip(0.5 * (left + right - 1), 0.0, max(n - 1, 0))
+    return exp_s, exp_t
+
+
+def reach_starts(window: Window, n: int, m: int, radius: int) -> tuple[np.ndarray, np.ndarray]:
+    """The first target of each source sentence's reach and the first source of each target's:
+    the ``2 * radius + 1`` sentences of the other side centred on its expected position
+    (:func:`expected_positions`; they may run past the document's ends)."""
+    exp_s, exp_t = expected_positions(window, n, m)
+    return (np.rint(exp_s).astype(np.int64) - radius, np.rint(exp_t).astype(np.int64) - radius)
 
 
 def doc_ratio(src: Side, tgt: Side) -> float:
@@ -230,17 +264,30 @@ class PairGrid:
         return out
 
 
-def pair_grid(window: Window, n: int, m: int, max_bead: int) -> PairGrid:
+def pair_grid(window: Window, n: int, m: int, max_bead: int, radius: int = 0) -> PairGrid:
     """The sentence pairs that the beads (up to ``max_bead`` sentences a side) ending at the
-    window's nodes, and their neighbours, look at."""
+    window's nodes, and their neighbours, look at; with ``radius``, also every sentence's
+    reach (:func:`reach_starts`), on both sides."""
     k = max_bead
+    if not n:
+        return PairGrid(window.lo[:0] - k - 1, 1, np.zeros((0, 1), dtype=bool))
     # a bead ending at node (i, j) pairs source a = i-1-x with target b = j-1-y (x, y < k),
     # and its neighbours a = i-k-1 .. i with targets j-k-1 .. j (the neighbour margin);
     # row a is used by nodes of rows a .. a+k+1, so cover their columns.
-    lo_rows = window.lo[:-1] if n else window.lo[:0]
+    lo_rows = window.lo[:-1]
     hi_idx = np.minimum(np.arange(n) + k + 1, n)
     plo = lo_rows - k - 1
-    width = int(np.max(window.lo[hi_idx] - lo_rows)) + window.width + k + 2 if n else 1
+    end = window.lo[hi_idx] + window.width + 1  # one past the last column a row needs
+    if radius and m:
+        src_start, tgt_start = reach_starts(window, n, m, radius)
+        # the targets whose reach holds source a: tgt_start[b] <= a <= tgt_start[b] + 2 radius
+        a = np.arange(n)
+        first = np.searchsorted(tgt_start, a - 2 * radius, side="left")
+        last = np.searchsorted(tgt_start, a, side="right")  # one past
+        has = last > first
+        plo = np.minimum(plo, np.minimum(src_start, np.where(has, first, src_start)))
+        end = np.maximum(end, np.maximum(src_start + 2 * radius + 1, np.where(has, last, 0)))
+    width = int(np.max(end - plo))
     cols = plo[:, None] + np.arange(width)[None, :]
     return PairGrid(plo, width, (cols >= 0) & (cols < m))
 

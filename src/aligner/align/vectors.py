@@ -3,9 +3,9 @@
 The vector of a merged group is the length-weighted sum of its parts' unit vectors, so its
 cosine with the other side follows from the pair cosines and the cosines between neighbours
 on the same side (:func:`block_norm`), without re-encoding. The hubness margin compares a
-sentence's cosines with the mean of its top-4 cosines among the encoded sentences nearest to
-its expected position; the neighbour margin (:func:`neighbour_cos`) with the sentences just
-outside a bead.
+sentence's cosines with the mean of its top-4 cosines among the 8 encoded sentences nearest to
+its expected position (:func:`~.sides.expected_positions`: the same whatever the band's
+width); the neighbour margin (:func:`neighbour_cos`) with the sentences just outside a bead.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .sides import PairGrid, Side, Window, block_sum
+from .sides import PairGrid, Side, Window, block_sum, expected_positions
 
 __all__ = ["VectorEvidence", "block_norm", "block_wmean", "neighbour_cos", "vector_evidence"]
 
@@ -89,14 +89,10 @@ def _nearest_knn(vec_a: np.ndarray, vec_b: np.ndarray, centers: np.ndarray) -> n
 
 
 def _knn_near(vs: np.ndarray, vt: np.ndarray, window: Window) -> tuple[np.ndarray, np.ndarray]:
-    n, m = len(vs), len(vt)
-    if window.width <= m:  # a band: its middle follows the coarse path
-        centers_s = np.clip(window.lo[1:] + window.width // 2 - 1, 0, m - 1).astype(float)
-    else:  # the whole grid: the diagonal
-        centers_s = (np.arange(n) + 0.5) * m / n
-    centers_s = np.maximum.accumulate(centers_s)
-    centers_t = np.searchsorted(centers_s, np.arange(m) + 0.5).astype(float)
-    return _nearest_knn(vs, vt, centers_s), _nearest_knn(vt, vs, centers_t)
+    # centred on the expected positions (the path the band was drawn around, or the diagonal),
+    # not on the band's middle: the baseline does not change with the band's width
+    centers_s, centers_t = expected_positions(window, len(vs), len(vt))
+    return _nearest_knn(vs, vt, centers_s + 0.5), _nearest_knn(vt, vs, centers_t + 0.5)
 
 
 def neighbour_cos(grid: PairGrid, cos: np.ndarray, I: np.ndarray, J: np.ndarray, n: int, m: int,
