@@ -49,6 +49,13 @@ def test_headlines_only_count_names_the_document_uses_elsewhere():
 
 def test_fold_brings_spellings_together():
     assert fold("Philippines") == fold("Filipines")
+    assert fold("Moon") == fold("Mun") and fold("Cooper") == fold("Kuper")  # English "oo" is u (Korean Moon / Mun)
+
+
+def test_an_english_oo_name_matches_its_u_spelling_with_a_case_ending():
+    m = match_names("North Korea pledged in a meeting with Moon this month.", "en",
+                    "A Munnal ebben a hónapban megtartott találkozón Észak-Korea megígérte.", "hu")
+    assert m.src_only == m.tgt_only == ()
 
 
 def test_possessive_acronym_keeps_its_last_letter():

@@ -35,7 +35,7 @@ __all__ = ["NameMatch", "DocumentVocabulary", "extract_names", "match_names", "f
 
 _FOLD = (("dzs", "j"), ("sch", "s"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("kh", "k"), ("c", "k"),
          ("q", "k"), ("x", "ks"), ("z", "s"), ("w", "v"), ("y", "i"), ("j", "i"), ("dj", "i"),
-         ("oe", "u"), ("ou", "u"), ("ee", "i"))
+         ("oe", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
 _DOUBLE = regex.compile(r"(\p{L})\1+")
 
 
