@@ -18,11 +18,13 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    neighbours and the document's median as inputs);
 5. with an encoder that knows both languages, checks of the DP's choices (:func:`pair_skips`,
    :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`, :func:`shift_boundaries`,
-   :func:`pair_edges`): an omission and an addition side by side become one bead, a left-out
-   sentence joins its neighbour, an edge line leaves a merged bead, a merged bead is cut in two,
-   two neighbouring beads trade the sentence at their boundary, a left-out sentence takes the
-   edge sentence of the merged bead beside it, each only where the vectors (the texts encoded
-   whole, for the last five) say so (and, for the trade, the lengths do not disagree).
+   :func:`pair_edges`, :func:`join_regroupings`): an omission and an addition side by side
+   become one bead, a left-out sentence joins its neighbour, an edge line leaves a merged bead,
+   a merged bead is cut in two, two neighbouring beads trade the sentence at their boundary, a
+   left-out sentence takes the edge sentence of the merged bead beside it, two neighbouring
+   beads become one where a clause at their boundary belongs to the other bead, each only
+   where the vectors (the texts encoded whole, for the last six; clauses, for the last) say so
+   (and, for the trade and the regrouping, the lengths do not disagree).
 """
 
 from __future__ import annotations
@@ -47,17 +49,19 @@ from .bead_scorer import (
     load_scorer,
     pair_margin,
     peel_margin,
+    regroup_margin,
     release_gain,
     shift_margin,
     split_margins,
 )
+from .clauses import edge_clause
 from .dp import banded_path, bead_shapes
 from .features import band_evidence
 from .model import Alignment, Bead
 from .sides import Side, Window, doc_ratio, make_side
 
-__all__ = ["align", "align_texts", "join_skips", "merge_set_aside", "pair_edges", "peel_edges",
-           "release_unsupported", "shift_boundaries", "split_merges"]
+__all__ = ["align", "align_texts", "join_regroupings", "join_skips", "merge_set_aside", "pair_edges",
+           "peel_edges", "release_unsupported", "shift_boundaries", "split_merges"]
 
 _LOG = logging.getLogger("aligner")
 _COARSE_SHAPES = ((1, 1), (1, 2), (2, 1))
@@ -224,6 +228,9 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
                                       (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side)))
         path, conf = pair_edges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder, *_EDGE_MARGINS,
                                 set(shapes))
+        path, conf = join_regroupings(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
+                                      regroup_margin(), set(shapes),
+                                      (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side)))
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
             for (i, di, j, dj), c in zip(path, conf)], enc_name
 
@@ -736,6 +743,128 @@ def shift_boundaries(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequ
         out[k], out[k + 1] = a, b
         conf_out[k] = conf_out[k + 1] = low
         used |= {k, k + 1}
+    return out, np.array(conf_out)
+
+
+def join_regroupings(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
+                     src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, margin: float,
+                     shapes: set[tuple[int, int]],
+                     lengths: tuple[np.ndarray, np.ndarray, float] | None = None) -> tuple[Path, np.ndarray]:
+    """Two neighbouring beads with sentences on both sides become one bead when a clause at
+    their boundary belongs to the other bead: the first clause of the second bead's first
+    sentence on one side (or the last clause of the first bead's last sentence) is closer to
+    the other bead's edge sentence across than to its own bead's, and moved to the other bead
+    (encoded as whole texts) it raises both beads' cosines, each of the three by more than
+    ``margin`` of the way from the document's unrelated to its matched pairs (the levels of
+    :func:`pair_skips`); the two beads encoded whole as one are at least as close as either
+    bead alone, and (with ``lengths``, as in :func:`shift_boundaries`) Gale and Church's length
+    likelihood of the joined bead is no worse than the worse bead's.
+
+    A literary translation moves a clause across a sentence boundary (German sentence 1 is
+    French sentence 1 and the start of French sentence 2), which sentence beads can only hold
+    as one 2-2 (or larger) bead; each half, cut at the sentence boundary, still looks like a
+    sure 1-1 bead, so only evidence below the sentence tells them apart. Clauses come from
+    :func:`aligner.align.clauses.edge_clause` (punctuation of every script). Linear: a clause is
+    encoded only where its sentence's crossed cosine (with the other bead's edge sentence) is
+    above the document's unrelated pairs, and the moved and joined texts only for clauses closer
+    to the other bead; two encoder calls a document. The joined bead must be a shape the DP
+    allows and keeps the lower of the two confidences; pairs that share a bead are taken best
+    first; beads with unencoded sentences take no part.
+    """
+    scale = _cosine_scale(path, src_vec, tgt_vec)
+    if scale is None:
+        return path, conf
+    low, high = scale
+    need = margin * (high - low)
+    ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
+    # (pair, clause text, rest of its sentence, moved to the first bead?, on the source side?)
+    edges: list[tuple[int, str, str, bool, bool]] = []
+    for k in range(len(path) - 1):
+        (i, di, j, dj), (i2, di2, j2, dj2) = path[k], path[k + 1]
+        if not (di and dj and di2 and dj2) or (di + di2, dj + dj2) not in shapes \
+                or not (ok_s[i : i2 + di2].all() and ok_t[j : j2 + dj2].all()):
+            continue
+        joined = (i, di + di2, j, dj + dj2)
+        if lengths is not None and _length_fit([joined], *lengths) < min(_length_fit([path[k]], *lengths),
+                                                                          _length_fit([path[k + 1]], *lengths)):
+            continue
+        s1, s2, t1, t2 = i + di - 1, i2, j + dj - 1, j2
+        for on_src, to_first, sent, across in ((True, False, s1, t2), (True, True, s2, t1),
+                                               (False, False, t1, s2), (False, True, t2, s1)):
+            # the sentence's cosine with the other bead's edge sentence across, above unrelated pairs
+            crossed = _cos(src_vec[sent], tgt_vec[across]) if on_src else _cos(src_vec[across], tgt_vec[sent])
+            if crossed <= low:
+                continue
+            cut = edge_clause((src if on_src else tgt)[sent], first=to_first)
+            if cut is not None:
+                edges.append((k, cut[0], cut[1], to_first, on_src))
+    if not edges:
+        return path, conf
+    clause_texts = list(dict.fromkeys(e[1] for e in edges))
+    clause_vec = dict(zip(clause_texts, np.asarray(encoder.encode(clause_texts), dtype=np.float64)))
+
+    def texts(side: Sequence[str], start: int, size: int) -> list[str]:
+        return [side[a] for a in range(start, start + size)]
+
+    moved: list[tuple[int, float, tuple[str, str], tuple[str, str]]] = []  # (pair, x, new first, new second bead)
+    for k, clause, rest, to_first, on_src in edges:
+        (i, di, j, dj), (i2, di2, j2, dj2) = path[k], path[k + 1]
+        own, other = (tgt_vec[j2], tgt_vec[j + dj - 1]) if on_src else (src_vec[i2], src_vec[i + di - 1])
+        if not to_first:
+            own, other = other, own
+        x = _cos(clause_vec[clause], other) - _cos(clause_vec[clause], own)
+        if x <= need:
+            continue
+        a_s, a_t, b_s, b_t = texts(src, i, di), texts(tgt, j, dj), texts(src, i2, di2), texts(tgt, j2, dj2)
+        if on_src and to_first:
+            a_s, b_s = [*a_s[:-1], a_s[-1] + " " + clause], [rest, *b_s[1:]]
+        elif on_src:
+            a_s, b_s = [*a_s[:-1], rest], [clause + " " + b_s[0], *b_s[1:]]
+        elif to_first:
+            a_t, b_t = [*a_t[:-1], a_t[-1] + " " + clause], [rest, *b_t[1:]]
+        else:
+            a_t, b_t = [*a_t[:-1], rest], [clause + " " + b_t[0], *b_t[1:]]
+        moved.append((k, x, (" ".join(a_s), " ".join(a_t)), (" ".join(b_s), " ".join(b_t))))
+    if not moved:
+        return path, conf
+    wanted: list[str] = []
+    for k in dict.fromkeys(m[0] for m in moved):
+        (i, di, j, dj), (i2, di2, j2, dj2) = path[k], path[k + 1]
+        wanted += [" ".join(texts(src, i, di + di2)), " ".join(texts(tgt, j, dj + dj2))]
+        wanted += [t for t in (" ".join(texts(src, i, di)), " ".join(texts(tgt, j, dj)),
+                               " ".join(texts(src, i2, di2)), " ".join(texts(tgt, j2, dj2))) if t]
+    wanted += [t for _, _, a, b in moved for t in (*a, *b)]
+    wanted = list(dict.fromkeys(wanted))
+    vec = dict(zip(wanted, np.asarray(encoder.encode(wanted), dtype=np.float64)))
+
+    def bead_cos(b: tuple[int, int, int, int]) -> float:
+        return _cos(vec[" ".join(texts(src, b[0], b[1]))], vec[" ".join(texts(tgt, b[2], b[3]))])
+
+    best: dict[int, float] = {}
+    for k, x, a, b in moved:
+        c1, c2 = bead_cos(path[k]), bead_cos(path[k + 1])
+        i, di, j, dj = path[k]
+        union = bead_cos((i, di + path[k + 1][1], j, dj + path[k + 1][3]))
+        score = min(x, _cos(vec[a[0]], vec[a[1]]) - c1, _cos(vec[b[0]], vec[b[1]]) - c2)
+        if score > need and union >= max(c1, c2) and score > best.get(k, -np.inf):
+            best[k] = score
+    out: Path = []
+    conf_out: list[float] = []
+    chosen: set[int] = set()
+    for k, _ in sorted(best.items(), key=lambda kv: -kv[1]):
+        if not {k - 1, k, k + 1} & chosen:
+            chosen.add(k)
+    k = 0
+    while k < len(path):
+        if k in chosen:
+            (i, di, j, dj), (_, di2, _, dj2) = path[k], path[k + 1]
+            out.append((i, di + di2, j, dj + dj2))
+            conf_out.append(min(float(conf[k]), float(conf[k + 1])))
+            k += 2
+            continue
+        out.append(path[k])
+        conf_out.append(float(conf[k]))
+        k += 1
     return out, np.array(conf_out)
 
 

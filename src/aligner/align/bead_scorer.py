@@ -360,6 +360,15 @@ def shift_margin() -> float:
     return float(_weights_json().get("shift_margin", float("inf")))
 
 
+def regroup_margin() -> float:
+    """How far (as a fraction of the way from the document's unrelated pairs' median cosine to
+    its 1-1 beads' median cosine) a clause at the boundary of two neighbouring beads must be
+    closer to the other bead than to its own, and moved there raise both beads' cosines, for
+    the two beads to become one (``aligner.align.aligner.join_regroupings``; ``regroup_margin``
+    in ``weights.json``; no join without it)."""
+    return float(_weights_json().get("regroup_margin", float("inf")))
+
+
 def split_margins() -> tuple[float, float]:
     """``(margin, slack)`` of :func:`aligner.align.aligner.split_merges`: a merged bead is cut
     in two when its two parts, encoded as whole texts, are closer to their own partners than
