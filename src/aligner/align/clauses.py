@@ -25,7 +25,7 @@ def _breaks() -> regex.Pattern[str]:
     fifth of a second)."""
     marks = regex.escape(_clause_marks())
     return regex.compile(
-        r"(?<=[" + marks + r"])\s*"  # after a comma, semicolon, colon
+        r"(?<=[" + marks + r"])(?!(?<=\p{N}.)\p{N})\s*"  # after a comma, semicolon, colon (not 38,6)
         r"|\s+(?=\p{Pd}\s)"  # before a spaced dash
         r"|(?<=[^\s\p{N}][\p{Sentence_Terminal}])\s+(?=\S)"  # after a sentence end inside the line
         r"|(?<=[^\s\p{N}][\u3002\uff01\uff1f])(?=\S)")  # ideographic and fullwidth ends, no space after
