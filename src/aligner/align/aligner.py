@@ -227,14 +227,13 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
                                 peel_margin(), set(shapes))
         path, conf = split_merges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                   *split_margins(), set(shapes))
+        lengths = (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side))  # for the two passes that weigh them
         path, conf = shift_boundaries(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
-                                      shift_margin(), set(shapes),
-                                      (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side)))
+                                      shift_margin(), set(shapes), lengths)
         path, conf = pair_edges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder, *_EDGE_MARGINS,
                                 set(shapes))
         path, conf = join_regroupings(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
-                                      regroup_margin(), set(shapes),
-                                      (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side)))
+                                      regroup_margin(), set(shapes), lengths)
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
             for (i, di, j, dj), c in zip(path, conf)], enc_name
 

@@ -74,6 +74,13 @@ __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "
 
 _MIN_BEADS_FOR_RATIO = 5
 
+
+def _usual_ratio(src_lang: str, tgt_lang: str) -> float:
+    """Target / source length of a text in the two languages as usually written
+    (:func:`aligner.locale_data.text_length`): the ratio of a document too short to measure its own."""
+    return text_length(tgt_lang) / text_length(src_lang)
+
+
 #: Below this cosine (on the fitted encoder's scale) the ``low_similarity`` signal grows: how far
 #: a bead's cosine falls under it, so that the log-odds can fall faster where no faithful bead is.
 LOW_SIMILARITY = 0.3
@@ -399,7 +406,7 @@ class Scorer:
                 ratios.append(char_length(t) / char_length(s))
         if len(ratios) >= _MIN_BEADS_FOR_RATIO:
             return float(np.median(ratios))
-        return text_length(self.tgt.lang) / text_length(self.src.lang)
+        return _usual_ratio(self.src.lang, self.tgt.lang)
 
     def score_all(self, beads: Sequence[Bead]) -> tuple[BeadScore, ...]:
         """Scores for ``beads`` (similarities encoded in one batch)."""
@@ -429,7 +436,7 @@ class Scorer:
         nums = excuse_lone_ones(nums[0], nums[1], s, t)
         names = match_names(s, sl, t, tl, self.forward, self.backward, self.src_vocab, self.tgt_vocab)
         if ratio is None:
-            ratio = text_length(tl) / text_length(sl)
+            ratio = _usual_ratio(sl, tl)
         s_len, t_len = char_length(s.strip()), char_length(t.strip())
         detected = pair_language(t, sl, tl) if len(t) >= 20 else tl
         z = _length_z(s_len * ratio, t_len)
