@@ -6,11 +6,13 @@ reliability leave-one-pair-out.
     .venv/bin/python bench/calibrate_alignment.py --records lopo_use.json   # beads of bench/fit_alignment.py --lopo
 
 Records: every chosen bead of the shipped models (``--modes``: ``auto``, the default encoder
-by coverage, and ``none``) on every dev set, with the model's own Platt logit, its shape and
+by coverage, and ``none``) on every dev set, with the model's own Platt logit, its shape, its
+alternative margin (:func:`aligner.align.bead_scorer.alternative_margins`, in log-odds) and
 whether it is a gold bead; cached under the vector cache of ``_aligndata`` by a hash of the
 shipped models (the calibration itself is not part of it), so reruns are cheap. Or
 (``--records``) the held-out beads of ``bench/fit_alignment.py --lopo --json``: there every
-bead comes from weights that never saw its pair.
+bead comes from weights that never saw its pair (rows with the alternative margin only:
+``[n, m, confidence, right, margin]``).
 
 The map (:func:`aligner.align.bead_scorer.calibration_features`) is one logistic regression
 on the records of all sets, each set weighing the same. Leave-one-pair-out: for each set,
@@ -25,7 +27,7 @@ import hashlib
 import json
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +38,12 @@ from _aligndata import CACHE, expand_sets, load_set  # noqa: E402
 from fit_alignment import WEIGHTS, VectorTable, fit_logistic  # noqa: E402
 
 from aligner.align.aligner import align_texts  # noqa: E402
-from aligner.align.bead_scorer import CALIBRATION_FEATURES, calibration_features, load_scorer  # noqa: E402
+from aligner.align.bead_scorer import (  # noqa: E402
+    CALIBRATION_FEATURES,
+    LogisticScorer,
+    calibration_features,
+    load_scorer,
+)
 from aligner.config import Config  # noqa: E402
 from aligner.embed.coverage import resolve_encoder  # noqa: E402
 
@@ -44,7 +51,26 @@ BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0001)
 L2 = 1.0
 SETS = "ntrex,textberg,panl,ntrex-multi"
 
-Record = tuple[int, int, float, bool]  # source sentences, target sentences, Platt logit, right
+#: source sentences, target sentences, Platt logit, right, alternative margin (log-odds)
+Record = tuple[int, int, float, bool, float]
+_RECORDS = "r2"  # version of the records' layout (part of the cache path)
+
+
+@dataclass(frozen=True)
+class _Recorder(LogisticScorer):
+    """The model's scorer, reporting its Platt confidence and keeping each document's
+    alternative margins (in log-odds) for the records."""
+
+    def calibrated(self, gain, shapes, margins=None):  # noqa: D102
+        _MARGINS.append(np.zeros(len(shapes)) if margins is None else self.platt[0] * np.asarray(margins))
+        return self.confidence(gain)
+
+
+_MARGINS: list[np.ndarray] = []
+
+
+def _recorder(scorer: LogisticScorer) -> _Recorder:
+    return _Recorder(**{f.name: getattr(scorer, f.name) for f in fields(scorer)})
 
 
 def _models_digest() -> str:
@@ -61,20 +87,23 @@ def shipped_records(set_name: str, mode: str, fresh: bool = False) -> list[list[
     """Per document of ``set_name``, the records of the shipped model ``mode`` (cached unless
     ``fresh``; the cache knows the weights, not the code, so rerun with ``--fresh`` after a
     change of the features)."""
-    path = CACHE / "calib_records" / _models_digest() / f"{set_name.replace(':', '_')}.{mode}.json"
+    path = CACHE / "calib_records" / _models_digest() / f"{set_name.replace(':', '_')}.{mode}.{_RECORDS}.json"
     if path.exists() and not fresh:
         return [[tuple(r) for r in doc] for doc in json.loads(path.read_text())]
     docs = load_set(set_name)
     out: list[list[Record]] = []
-    surface = replace(load_scorer("none"), calibration=None)
+    surface = _recorder(replace(load_scorer("none"), calibration=None))
     for d in docs:
         enc = resolve_encoder(mode, d.src_lang, d.tgt_lang) if mode == "auto" else mode
         table = VectorTable(enc, [d]) if enc != "none" else None
-        enc_sc = replace(load_scorer(enc), calibration=None) if enc != "none" else None
+        enc_sc = _recorder(replace(load_scorer(enc), calibration=None)) if enc != "none" else None
+        _MARGINS.clear()
         beads = align_texts(d.src, d.tgt, Config(encoder=enc), src_lang=d.src_lang, tgt_lang=d.tgt_lang,
                             encoder=table, scorers=(surface, enc_sc))
         gold = set(d.gold)
-        out.append([(len(b.src), len(b.tgt), _logit(b.confidence), (b.src, b.tgt) in gold) for b in beads])
+        alt = _MARGINS[-1]
+        out.append([(len(b.src), len(b.tgt), _logit(b.confidence), (b.src, b.tgt) in gold, float(a))
+                    for b, a in zip(beads, alt)])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(out))
     return out
@@ -86,8 +115,11 @@ def lopo_records(files: list[str]) -> dict[tuple[str, str], list[list[Record]]]:
     for f in files:
         for row in json.loads(Path(f).read_text()):
             if "beads" in row:
-                out[(row["held_out"], row["model"])] = [[(n, m, _logit(c), bool(h)) for n, m, c, h in doc]
-                                                       for doc in row["beads"]]
+                if any(len(r) < 5 for doc in row["beads"] for r in doc):
+                    raise SystemExit(f"{f}: the beads carry no alternative margin ([n, m, confidence, right, "
+                                     "margin]); use the shipped models' records instead")
+                out[(row["held_out"], row["model"])] = [[(n, m, _logit(c), bool(h), float(a)) for n, m, c, h, a, *_
+                                                        in doc] for doc in row["beads"]]
     return out
 
 
@@ -98,7 +130,7 @@ def design(docs: list[list[Record]]) -> tuple[np.ndarray, np.ndarray, np.ndarray
         if not doc:
             continue
         z = np.array([r[2] for r in doc])
-        Xs.append(calibration_features(z, [(r[0], r[1]) for r in doc]))
+        Xs.append(calibration_features(z, [(r[0], r[1]) for r in doc], np.array([r[4] for r in doc])))
         ys.append(np.array([float(r[3]) for r in doc]))
         ps.append(1 / (1 + np.exp(-z)))
     return np.concatenate(Xs), np.concatenate(ys), np.concatenate(ps)

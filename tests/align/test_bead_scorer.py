@@ -75,18 +75,70 @@ def test_calibration_features_read_kind_neighbours_and_document():
     assert col["nm_z"].tolist() == [0, -2.0, 0, 0] and col["skip_z"].tolist() == [0, 0, 12.0, 1.0]
     assert col["nbr_z"].tolist() == [-2.0, 4.0, -2.0, 1.0]  # the weaker neighbour (itself at an end)
     assert col["doc_z"].tolist() == [2.5] * 4
+    assert col["alt"].tolist() == [1.0] * 4  # no margins given: no close second
+    # margins clipped to 0-8 (0.5, 0, 4, 3), as a share of their median (1.75), at most 1
+    X = calibration_features(z, [(1, 1), (2, 1), (1, 0), (0, 1)], np.array([0.5, -1.0, 4.0, 3.0]))
+    assert X[:, CALIBRATION_FEATURES.index("alt")].tolist() == pytest.approx([0.5 / 1.75, 0.0, 1.0, 1.0])
+    # the same margins on another model's scale (twice the log-odds) give the same feature
+    X2 = calibration_features(z, [(1, 1), (2, 1), (1, 0), (0, 1)], np.array([1.0, -2.0, 8.0, 6.0]))
+    assert X2[:, CALIBRATION_FEATURES.index("alt")].tolist() == pytest.approx([0.5 / 1.75, 0.0, 1.0, 1.0])
     assert calibration_features(np.zeros(0), []).shape == (0, len(CALIBRATION_FEATURES))
+
+
+def _two_beads(merged: float):
+    """Gains of a 2x2 grid whose best path is two 1-1 beads of gain 3 each, with a 2-2 bead of
+    gain ``merged`` over both and skips of -2."""
+    from aligner.align.bead_scorer import Gains
+    from aligner.align.sides import full_window
+
+    g11 = np.full((3, 3), -np.inf)
+    g11[1, 1] = g11[2, 2] = 3.0
+    g11[1, 2] = g11[2, 1] = -1.0
+    g22 = np.full((3, 3), -np.inf)
+    g22[2, 2] = merged
+    gains = Gains({(1, 1): g11, (2, 2): g22}, np.full(2, -2.0), np.full(2, -2.0))
+    return gains, full_window(2, 2), [(0, 1, 0, 1), (1, 1, 1, 1)]
+
+
+def test_alternative_margins_measure_how_close_the_best_reading_without_the_bead_is():
+    from dataclasses import replace
+
+    from aligner.align.bead_scorer import alternative_margins
+
+    gains, window, path = _two_beads(5.5)
+    own = np.array([3.0, 3.0])
+    # the 2-2 bead (5.5) is the best reading without either 1-1 bead: 6 - 5.5
+    assert alternative_margins(path, gains, window, own).tolist() == pytest.approx([0.5, 0.5])
+    gains, window, path = _two_beads(-4.0)
+    # without the 2-2, the best alternative keeps the other 1-1 and skips a pair: 6 - (3 - 4)
+    assert alternative_margins(path, gains, window, own).tolist() == pytest.approx([7.0, 7.0])
+    # a bead off the band (a check after the DP made it) is read with the gain it carries
+    no_merge = replace(gains, beads={(1, 1): gains.beads[(1, 1)]})
+    assert alternative_margins([(0, 2, 0, 2)], no_merge, window, np.array([1.0])).tolist() == pytest.approx([-5.0])
+    # with reach 0 the stretch is the bead alone: 1-1 against a skip pair
+    assert alternative_margins(path, gains, window, own, reach=0).tolist() == pytest.approx([7.0, 7.0])
+
+
+def test_a_bead_with_a_close_second_reading_gets_a_lower_confidence():
+    scorer = load_scorer("use")
+    gains = np.array([5.0, 5.0, 5.0])
+    shapes = [(1, 1), (1, 1), (1, 1)]
+    far = scorer.calibrated(gains, shapes, np.array([20.0, 20.0, 20.0]))
+    close = scorer.calibrated(gains, shapes, np.array([20.0, 0.1, 20.0]))
+    assert close[1] < far[1] - 0.05
 
 
 def test_calibrated_confidence_is_platt_without_a_map_and_the_shipped_map_otherwise():
     from dataclasses import replace
+
+    from aligner.align.bead_scorer import CALIBRATION_FEATURES
 
     scorer = load_scorer("use")
     gains = np.array([30.0, 5.0, 25.0])
     shapes = [(1, 1), (2, 1), (1, 1)]
     bare = replace(scorer, calibration=None)
     assert np.allclose(bare.calibrated(gains, shapes), bare.confidence(gains))
-    assert scorer.calibration is not None and len(scorer.calibration) == 8
+    assert scorer.calibration is not None and len(scorer.calibration) == len(CALIBRATION_FEATURES)
     conf = scorer.calibrated(gains, shapes)
     assert np.all((conf > 0) & (conf < 1))
     # a stronger bead in the same document gets a higher confidence

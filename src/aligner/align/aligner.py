@@ -15,7 +15,8 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    (:func:`release_unsupported`);
 4. every bead gets the calibrated probability that it is right (:mod:`.bead_scorer`: the
    model's gain through one map pooled over all dev pairs, with the bead's kind, its
-   neighbours and the document's median as inputs);
+   neighbours, the document's median and how close the DP's best local alternative is as
+   inputs; worked out on the final beads, after the checks of step 5);
 5. with an encoder that knows both languages, checks of the DP's choices (:func:`pair_skips`,
    :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`, :func:`shift_boundaries`,
    :func:`pair_edges`, :func:`join_regroupings`): an omission and an addition side by side
@@ -44,6 +45,7 @@ from .band import find_window, window_from_path
 from .bead_scorer import (
     Gains,
     LogisticScorer,
+    alternative_margins,
     join_margin,
     length_gain,
     load_scorer,
@@ -217,7 +219,9 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
             path, gains, window = release_unsupported(
                 path, gains, window, s_side.vectors, t_side.vectors, s_side.lengths ** scorer.weight_power,
                 t_side.lengths ** scorer.weight_power, pair_margin(), release_gain(), wider)
-    conf = scorer.calibrated(_bead_gains(path, gains, window), [(di, dj) for _, di, _, dj in path])
+    # the checks below carry each bead's DP gain as its "confidence" (they keep it or take the
+    # lower of two); the map turns the final beads' gains into confidences (calib)
+    conf = _bead_gains(path, gains, window)
     if encoder is not None and s_side.vectors is not None and t_side.vectors is not None \
             and _knows_both(enc_name, src_lang, tgt_lang):
         path, conf = pair_skips(path, conf, s_side.vectors, t_side.vectors, pair_margin())
@@ -234,6 +238,8 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
                                 set(shapes))
         path, conf = join_regroupings(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                       regroup_margin(), set(shapes), lengths)
+    conf = scorer.calibrated(conf, [(di, dj) for _, di, _, dj in path],
+                             alternative_margins(path, gains, window, conf))
     return [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(float(c), 6))
             for (i, di, j, dj), c in zip(path, conf)], enc_name
 

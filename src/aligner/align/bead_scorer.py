@@ -14,8 +14,9 @@ the training sample (many more wrong candidates than right ones).
 
 A chosen bead's reported confidence (:meth:`LogisticScorer.calibrated`) is one map for all
 models and pairs: the model's own Platt logit of the bead's gain, the bead's kind (1-1, n-m,
-1-0 / 0-1), the weaker of its two neighbours and the document's median, through one logistic
-map fitted on the pooled dev pairs (``bench/fit_alignment.py --calibrate``), so that beads
+1-0 / 0-1), the weaker of its two neighbours, the document's median and how far the DP's best
+local alternative without the bead is behind (:func:`alternative_margins`), through one
+logistic map fitted on the pooled dev pairs (``bench/calibrate_alignment.py``), so that beads
 reported at 0.9 are right about 90% of the time whatever the pair and encoder.
 """
 
@@ -40,7 +41,7 @@ from .features import (
 )
 from .sides import Side, Window
 
-__all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "bake", "calibration_features",
+__all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "alternative_margins", "bake", "calibration_features",
            "join_margin", "load_scorer", "peel_margin", "release_gain", "shape_key", "shift_margin",
            "split_margins",
            "weights_version"]
@@ -93,23 +94,34 @@ class BeadScorer(Protocol):
         """The model's own probability that a chosen bead with this gain is right."""
         ...
 
-    def calibrated(self, gain: np.ndarray, shapes: Sequence[tuple[int, int]]) -> np.ndarray:
-        """The reported confidence of the chosen beads of one document, in path order."""
+    def calibrated(self, gain: np.ndarray, shapes: Sequence[tuple[int, int]],
+                   margins: np.ndarray | None = None) -> np.ndarray:
+        """The reported confidence of the chosen beads of one document, in path order
+        (``margins``: how far each bead's best local alternative is behind it, in DP gain)."""
         ...
 
 
 #: Inputs of the pooled confidence map, per chosen bead (see :func:`calibration_features`).
-CALIBRATION_FEATURES = ("bias", "z", "nm", "skip", "nm_z", "skip_z", "nbr_z", "doc_z")
+CALIBRATION_FEATURES = ("bias", "z", "nm", "skip", "nm_z", "skip_z", "nbr_z", "doc_z", "alt")
 _Z_RANGE = (-10.0, 12.0)  # model logits are clipped to this before the map (beyond: no news)
+_ALT_RANGE = (0.0, 8.0)  # alternative margins (log-odds) are clipped to this before the map
+_ALT_FLOOR = 0.5  # a document's median margin is read as at least this (log-odds)
 
 
-def calibration_features(z: np.ndarray, shapes: Sequence[tuple[int, int]]) -> np.ndarray:
+def calibration_features(z: np.ndarray, shapes: Sequence[tuple[int, int]],
+                         alt: np.ndarray | None = None) -> np.ndarray:
     """One row of :data:`CALIBRATION_FEATURES` per chosen bead of a document (path order).
 
     ``z`` is the model's Platt logit of each bead (clipped to ``_Z_RANGE``); ``nm`` marks beads
     of more than one sentence on a side, ``skip`` 1-0 / 0-1 beads; ``nbr_z`` is the lower of
     the two neighbours' logits (a wrong bead seldom comes alone), ``doc_z`` the document's
-    median logit (how much evidence the pair has at all). Linear in the number of beads.
+    median logit (how much evidence the pair has at all). ``alt`` are the beads' alternative
+    margins in the model's log-odds (:func:`alternative_margins` times the Platt slope): the
+    feature is each bead's margin (clipped to ``_ALT_RANGE``) as a share of the document's
+    median margin (at least ``_ALT_FLOOR``), at most 1, so that it reads the same whatever the
+    scale of the model's gains: below 1 where the bead is one of several plausible readings
+    (a piece of a bigger bead, a bead with a neighbour's sentence glued on); 1 when no margins
+    are given. Linear in the number of beads.
     """
     zc = np.clip(np.asarray(z, dtype=float), *_Z_RANGE)
     if not len(zc):
@@ -120,7 +132,12 @@ def calibration_features(z: np.ndarray, shapes: Sequence[tuple[int, int]]) -> np
     nm = ((n > 1) | (m > 1)).astype(float) * (1.0 - skip)
     nbr = np.minimum(np.r_[zc[:1], zc[:-1]], np.r_[zc[1:], zc[-1:]])
     doc = np.full(len(zc), float(np.median(zc)))
-    return np.column_stack([np.ones(len(zc)), zc, nm, skip, nm * zc, skip * zc, nbr, doc])
+    if alt is None:
+        share = np.ones(len(zc))
+    else:
+        a = np.clip(np.asarray(alt, dtype=float), *_ALT_RANGE)
+        share = np.minimum(1.0, a / max(float(np.median(a)), _ALT_FLOOR))
+    return np.column_stack([np.ones(len(zc)), zc, nm, skip, nm * zc, skip * zc, nbr, doc, share])
 
 
 @dataclass(frozen=True)
@@ -240,13 +257,83 @@ class LogisticScorer:
         a, b = self.platt
         return a * np.asarray(gain, dtype=float) + b
 
-    def calibrated(self, gain: np.ndarray, shapes: Sequence[tuple[int, int]]) -> np.ndarray:
+    def calibrated(self, gain: np.ndarray, shapes: Sequence[tuple[int, int]],
+                   margins: np.ndarray | None = None) -> np.ndarray:
         """See :class:`BeadScorer`: the pooled map of :func:`calibration_features` (the
-        model's Platt scaling alone, :meth:`confidence`, when no map is set)."""
+        model's Platt scaling alone, :meth:`confidence`, when no map is set); ``margins``:
+        :func:`alternative_margins` of the beads (in DP gain; none: no bead has a close second)."""
         if self.calibration is None:
             return self.confidence(gain)
-        X = calibration_features(self._logit(gain), shapes)
+        alt = None if margins is None else self.platt[0] * np.asarray(margins, dtype=float)
+        X = calibration_features(self._logit(gain), shapes, alt)
         return 1.0 / (1.0 + np.exp(-(X @ np.asarray(self.calibration, dtype=float))))
+
+
+def _edge_gain(gains: Gains, window: Window, a: int, b: int, dn: int, dm: int) -> float:
+    """The DP's gain of the ``dn``-``dm`` bead ending at node ``(a, b)`` (``-inf`` off the band)."""
+    if dm == 0:
+        return float(gains.skip_src[a - 1])
+    if dn == 0:
+        return float(gains.skip_tgt[b - 1])
+    table = gains.beads.get((dn, dm))
+    k = b - int(window.lo[a])
+    if table is None or not 0 <= k < window.width:
+        return -np.inf
+    return float(table[a, k])
+
+
+def _margin(gains: Gains, window: Window, shapes: Sequence[tuple[int, int]], start: tuple[int, int],
+            end: tuple[int, int], bead: tuple[int, int, int, int], own: float) -> float:
+    """On the rectangle of nodes from ``start`` to ``end`` only: the best sum of gains of a
+    monotone path of beads that contains ``bead`` (``(i, di, j, dj)``, gain ``own``) minus the
+    best of one that does not (one DP pass, two scores a node)."""
+    (a0, b0), (a1, b1) = start, end
+    cols = b1 - b0 + 1
+    with_b = [-np.inf] * ((a1 - a0 + 1) * cols)  # paths through the bead, node by node
+    without = list(with_b)
+    without[0] = 0.0
+    i, di, j, dj = bead
+    for a in range(a0, a1 + 1):
+        for b in range(b0, b1 + 1):
+            if a == a0 and b == b0:
+                continue
+            u = v = -np.inf
+            for dn, dm in shapes:
+                pa, pb = a - dn, b - dm
+                if pa < a0 or pb < b0:
+                    continue
+                q = (pa - a0) * cols + pb - b0
+                if pa == i and pb == j and dn == di and dm == dj:
+                    u = max(u, without[q] + own)
+                    continue
+                if without[q] == -np.inf and with_b[q] == -np.inf:
+                    continue
+                g = _edge_gain(gains, window, a, b, dn, dm)
+                u = max(u, with_b[q] + g)
+                v = max(v, without[q] + g)
+            with_b[(a - a0) * cols + b - b0], without[(a - a0) * cols + b - b0] = u, v
+    return float(with_b[-1] - without[-1])
+
+
+def alternative_margins(path: Sequence[tuple[int, int, int, int]], gains: Gains, window: Window,
+                        bead_gains: np.ndarray, reach: int = 1) -> np.ndarray:
+    """Per bead of ``path`` (``(i, di, j, dj)``), how many log-odds (DP gain) the best reading
+    of its stretch (the bead and ``reach`` beads on each side) that keeps the bead is ahead of
+    the best reading that does not: small where the DP had a close second (a merge of the bead
+    with a neighbour, a sentence moved across its boundary, an edge sentence left out).
+    ``bead_gains`` (unshifted, as the path carries them) stand in for beads off the band.
+    Linear in the number of beads (each stretch is a small DP of its own)."""
+    out = np.zeros(len(path))
+    shapes = [(1, 0), (0, 1)] + list(gains.beads)
+    for k, (i, di, j, dj) in enumerate(path):
+        first, last = path[max(0, k - reach)], path[min(len(path) - 1, k + reach)]
+        start, end = (first[0], first[2]), (last[0] + last[1], last[2] + last[3])
+        own = _edge_gain(gains, window, i + di, j + dj, di, dj)
+        if not np.isfinite(own):
+            own = float(bead_gains[k]) + (gains.shift if di and dj else 0.0)
+        mine = shapes if (di, dj) in shapes else shapes + [(di, dj)]
+        out[k] = _margin(gains, window, mine, start, end, (i, di, j, dj), own)
+    return out
 
 
 def _log_erfc(x: np.ndarray) -> np.ndarray:
