@@ -184,3 +184,25 @@ def test_with_only_length_to_go_on_one_to_one_text_stays_one_to_one():
     beads = align_texts(src, tgt, Config(encoder="none"), src_lang="en", tgt_lang="ru")
     right = sum(1 for b in beads if len(b.src) == len(b.tgt) == 1 and b.src == b.tgt)
     assert right >= 27, [(b.src, b.tgt) for b in beads]
+
+
+# e5's cosines (rounded) of a three-sentence English text and its Icelandic translation, in the
+# order src 0-2, tgt 0-2: e5 puts every pair of these short sentences at 0.75-0.90, the true
+# partners only a little above the rest
+_E5_EN_IS = [[1.00, 0.78, 0.78, 0.85, 0.75, 0.75], [0.78, 1.00, 0.83, 0.79, 0.83, 0.81],
+             [0.78, 0.83, 1.00, 0.82, 0.82, 0.88], [0.85, 0.79, 0.82, 1.00, 0.86, 0.87],
+             [0.75, 0.83, 0.82, 0.86, 1.00, 0.90], [0.75, 0.81, 0.88, 0.87, 0.90, 1.00]]
+
+
+def test_a_three_sentence_text_with_weak_cosines_is_not_one_bead():
+    from aligner.align.bead_scorer import load_scorer
+
+    from _fake_encoder import TableEncoder
+
+    src = ["The cat sat on the mat.", "It was happy.", "Then it left."]
+    tgt = ["Kötturinn sat á mottunni.", "Hann var glaður.", "Síðan fór hann."]
+    vectors = np.linalg.cholesky(np.array(_E5_EN_IS))  # rows with these dot products
+    table = {t: list(v) for t, v in zip(src + tgt, vectors)}
+    beads = align_texts(src, tgt, Config(encoder="e5"), src_lang="en", tgt_lang="is",
+                        encoder=TableEncoder(table), scorers=(load_scorer("none"), load_scorer("e5")))
+    assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]

@@ -182,6 +182,14 @@ def test_neighbour_margin_at_the_document_edge_uses_the_one_neighbour():
     assert X[1, 1, FEATURES.index("nbr")] == pytest.approx(want, abs=1e-5)
 
 
+def test_a_bead_with_no_neighbour_is_measured_against_the_hubness_baseline():
+    # the 2-2 bead ending at (2, 2) holds the whole document: nothing lies outside it
+    src, tgt, X, valid, has_vec = _encoded_grid(["aaaa", "bbbb"], ["cccc", "dddd"], 3, (2, 2), 4)
+    assert valid[2, 2] and has_vec[2, 2]
+    assert X[2, 2, FEATURES.index("nbr")] == pytest.approx(X[2, 2, FEATURES.index("margin")])
+    assert X[2, 2, FEATURES.index("nbr")] != pytest.approx(X[2, 2, FEATURES.index("cos")])
+
+
 def test_length_penalty_prefers_balanced_beads():
     src = make_side(["x" * 100, "y" * 100])
     tgt = make_side(["z" * 100, "w" * 10])
