@@ -22,6 +22,7 @@ __all__ = [
     "PairGrid",
     "Side",
     "Window",
+    "aligned_ratio",
     "block_sum",
     "bracket_profile",
     "char_length",
@@ -234,7 +235,19 @@ def reach_starts(window: Window, n: int, m: int, radius: int) -> tuple[np.ndarra
 
 def doc_ratio(src: Side, tgt: Side) -> float:
     """Target/source length ratio of the two documents (the Gale-Church ``c``)."""
-    s, t = float(src.lengths.sum()), float(tgt.lengths.sum())
+    return _ratio(float(src.lengths.sum()), float(tgt.lengths.sum()))
+
+
+def aligned_ratio(src: Side, tgt: Side, path: Sequence[tuple[int, int, int, int]]) -> float:
+    """Target/source length ratio over the sentences a path aligns (its ``(i, di, j, dj)``
+    beads with both sides), i.e. :func:`doc_ratio` without the sentences it leaves out: an
+    omitted or added sentence of a short document moves the whole document's ratio."""
+    s = sum(float(src.lengths[i : i + di].sum()) for i, di, _, dj in path if di and dj)
+    t = sum(float(tgt.lengths[j : j + dj].sum()) for _, di, j, dj in path if di and dj)
+    return _ratio(s, t)
+
+
+def _ratio(s: float, t: float) -> float:
     if s <= 0 or t <= 0:
         return 1.0
     return min(4.0, max(0.25, t / s))

@@ -1,0 +1,72 @@
+"""The length ratio read over the sentences the surface DP aligns
+(:func:`aligner.align.sides.aligned_ratio`): a sentence left out of a short document no longer
+moves the ratio every other bead's lengths are read against."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from test_length_prior import _words
+
+from aligner.align import align_texts
+from aligner.align.evaluate import score_alignments
+from aligner.align.sides import aligned_ratio, doc_ratio, make_side
+from aligner.config import Config
+
+
+def test_aligned_ratio_leaves_out_the_skipped_sentences():
+    src = make_side(["a" * 100, "b" * 300, "c" * 100])
+    tgt = make_side(["x" * 120, "y" * 120])
+    path = [(0, 1, 0, 1), (1, 1, 1, 0), (2, 1, 1, 1)]
+    assert doc_ratio(src, tgt) == pytest.approx(240 / 500)
+    assert aligned_ratio(src, tgt, path) == pytest.approx(1.2)
+    assert aligned_ratio(src, tgt, [(0, 3, 0, 0), (3, 0, 0, 2)]) == 1.0  # nothing aligned
+
+
+def _short_pairs_with_omissions(count: int) -> list[tuple[list[str], list[str], list]]:
+    """Short documents in two scripts that share no token: 1-1 beads, some 2-1 / 1-2 and, now
+    and then, a long source sentence left untranslated; target 1.1 times the source, 8% noise."""
+    lat, cyr = "abcdefghijklmnoprstuvz", "абвгдежзиклмнопрстуфхц"
+    docs = []
+    for seed in range(count):
+        rng = random.Random(1000 + seed)
+        src: list[str] = []
+        tgt: list[str] = []
+        gold: list = []
+        for k in range(rng.randint(5, 10)):
+            r = rng.random()
+            # (source lengths, target lengths) of one bead
+            sizes = [rng.randint(30, 150) for _ in range(2)]
+            noise = rng.gauss(1.1, 0.08)
+            if r < 0.15:
+                bead = (sizes, [int(sum(sizes) * noise)])
+            elif r < 0.3:
+                bead = ([int(sum(sizes) / 1.1 * noise / 1.1)], sizes)
+            elif r < 0.34 and k:
+                bead = ([sizes[0] + 100], [])
+            else:
+                bead = ([sizes[0] + 50], [int((sizes[0] + 50) * noise)])
+            s0, t0 = len(src), len(tgt)
+            src += [_words(rng, n, lat) for n in bead[0]]
+            tgt += [_words(rng, n, cyr) for n in bead[1]]
+            gold.append((tuple(range(s0, len(src))), tuple(range(t0, len(tgt)))))
+        docs.append((src, tgt, gold))
+    return docs
+
+
+def test_short_documents_with_omissions_read_lengths_against_the_aligned_ratio(monkeypatch):
+    """With only length to go on, re-reading the ratio over the aligned sentences aligns short
+    documents with omissions better than the whole documents' ratio does."""
+    import importlib
+
+    mod = importlib.import_module("aligner.align.aligner")
+    docs = _short_pairs_with_omissions(60)
+
+    def run() -> float:
+        res = [([(b.src, b.tgt) for b in align_texts(s, t, Config(encoder="none"))], g) for s, t, g in docs]
+        return score_alignments(res).f1_strict
+
+    shipped = run()
+    monkeypatch.setattr(mod, "aligned_ratio", lambda src, tgt, path: doc_ratio(src, tgt))
+    assert shipped > run()
