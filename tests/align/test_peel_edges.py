@@ -96,3 +96,24 @@ def test_the_whole_text_passes_run_only_where_the_encoder_knows_both_languages(m
     assert calls == ["pair", "join", "peel", "split", "edges"]
     aligner.align_texts(src, tgt, config, encoder=_Hashing())  # languages not given: as before
     assert calls == ["pair", "join", "peel", "split", "edges"] * 2
+
+
+def test_a_run_of_debris_lines_is_peeled_off_though_each_alone_moves_too_little():
+    """Text+Berg: a German sentence, its French partner and three lines of OCR debris (a caption,
+    a photo credit, stray marks) in one 1-4 bead; each debris line alone lowers the joined text's
+    cosine by less than the margin, the three together by more."""
+    from _fake_encoder import BagEncoder
+
+    src, tgt = ["summit"], ["sommet", "dots", "caption", "credit"]
+    table = {"summit": [1.0, 0.0, 0.0, 0.0], "sommet": [1.0, 0.0, 0.0, 0.0], "dots": [0.0, 0.25, 0.0, 0.0],
+             "caption": [0.0, 0.0, 0.25, 0.0], "credit": [0.0, 0.0, 0.0, 0.25]}
+    shapes = {(1, 1), (1, 2), (1, 3), (1, 4)}
+    assert 1 / np.sqrt(1.125) - 1 / np.sqrt(1.1875) < peel_margin()  # one line alone: below the margin
+    path, conf = peel_edges([(0, 1, 0, 4)], np.array([0.8]), src, tgt, _vectors(src, table),
+                            _vectors(tgt, table), BagEncoder(table), peel_margin(), shapes)
+    assert path == [(0, 1, 0, 1), (1, 0, 1, 1), (1, 0, 2, 1), (1, 0, 3, 1)]
+    assert conf.tolist() == [0.8] * 4
+    # only runs that leave a shape the DP allows: here 1-2, so two of the three lines go
+    path, _ = peel_edges([(0, 1, 0, 4)], np.array([0.8]), src, tgt, _vectors(src, table),
+                         _vectors(tgt, table), BagEncoder(table), peel_margin(), {(1, 4), (1, 2)})
+    assert path == [(0, 1, 0, 2), (1, 0, 2, 1), (1, 0, 3, 1)]

@@ -20,7 +20,7 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
 5. with an encoder that knows both languages, checks of the DP's choices (:func:`pair_skips`,
    :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`, :func:`shift_boundaries`,
    :func:`pair_edges`, :func:`join_regroupings`): an omission and an addition side by side
-   become one bead, a left-out sentence joins its neighbour, an edge line leaves a merged bead,
+   become one bead, a left-out sentence joins its neighbour, edge lines leave a merged bead,
    a merged bead is cut in two, two neighbouring beads trade the sentence at their boundary, a
    left-out sentence takes the edge sentence of the merged bead beside it, two neighbouring
    beads become one where a clause at their boundary belongs to the other bead, each only
@@ -574,44 +574,49 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
 def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
                src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, margin: float,
                shapes: set[tuple[int, int]]) -> tuple[Path, np.ndarray]:
-    """The converse of :func:`join_skips`: the first or last sentence of a side of a merged
-    bead is left out (a 1-0 / 0-1 bead of its own) when the bead without it, encoded as
-    whole texts, is closer to the other side than the whole bead is (by more than ``margin``).
+    """The converse of :func:`join_skips`: the first or last sentences of a side of a merged
+    bead (a run of one or more at one edge) are left out (a 1-0 / 0-1 bead each) when the bead
+    without them, encoded as whole texts, is closer to the other side than the whole bead is
+    (by more than ``margin``).
 
     A merge needs positive evidence: a caption, a note or a stray line that the DP joined to
     its neighbour (its mean-vector cost was lower than a run of skips) pulls the joined text
-    away from the other side. One edge per bead, one encoder call for all of a document's
-    merged beads (linear); the rest must be a shape the DP allows; both beads keep the merged
-    bead's confidence.
+    away from the other side. A run, not only one line: OCR debris often comes in several
+    lines (a caption, its photo credit, stray marks), and each alone moves the joined text too
+    little to be seen. One edge run per bead (the largest gain), one encoder call for all of a
+    document's merged beads (linear: at most ``max_bead`` runs a bead); the rest must be a shape
+    the DP allows; all the beads keep the merged bead's confidence.
     """
-    cands: list[tuple[int, bool, int]] = []  # (bead, side is source, edge sentence)
+    cands: list[tuple[int, bool, tuple[int, ...]]] = []  # (bead, side is source, the run left out)
     for k, (i, di, j, dj) in enumerate(path):
         if not di or not dj or di + dj < 3:
             continue
-        for on_src, start, size, left in ((True, i, di, (di - 1, dj)), (False, j, dj, (di, dj - 1))):
-            if size < 2 or left not in shapes:
-                continue
-            cands.extend((k, on_src, x) for x in (start, start + size - 1))
+        for on_src, start, size in ((True, i, di), (False, j, dj)):
+            for r in range(1, size):
+                if ((di - r, dj) if on_src else (di, dj - r)) not in shapes:
+                    continue
+                cands.append((k, on_src, tuple(range(start, start + r))))
+                cands.append((k, on_src, tuple(range(start + size - r, start + size))))
     if not cands:
         return path, conf
-    wanted = []  # ((source, target) of the whole bead, (source, target) without the edge)
-    for k, on_src, x in cands:
+    wanted = []  # ((source, target) of the whole bead, (source, target) without the run)
+    for k, on_src, run in cands:
         i, di, j, dj = path[k]
         s_ids, t_ids = tuple(range(i, i + di)), tuple(range(j, j + dj))
-        rest = tuple(a for a in (s_ids if on_src else t_ids) if a != x)
+        rest = tuple(a for a in (s_ids if on_src else t_ids) if a not in run)
         full = ((True, s_ids), (False, t_ids))
         peeled = ((True, rest), full[1]) if on_src else (full[0], (False, rest))
         wanted.append((full, peeled))
     vec = _group_vectors([g for pairs in wanted for pair in pairs for g in pair], src, tgt, src_vec, tgt_vec,
                          encoder)
-    best: dict[int, tuple[float, bool, int]] = {}
-    for (k, on_src, x), (full, peeled) in zip(cands, wanted):
+    best: dict[int, tuple[float, bool, tuple[int, ...]]] = {}
+    for (k, on_src, run), (full, peeled) in zip(cands, wanted):
         vs = [vec[g] for g in (*full, *peeled)]
         if not all(np.isfinite(v).all() for v in vs):
             continue
         gain = _cos(vs[2], vs[3]) - _cos(vs[0], vs[1])
-        if gain > margin and gain > best.get(k, (-np.inf, True, 0))[0]:
-            best[k] = (gain, on_src, x)
+        if gain > margin and gain > best.get(k, (-np.inf, True, ()))[0]:
+            best[k] = (gain, on_src, run)
     if not best:
         return path, conf
     out: list[tuple[int, int, int, int]] = []
@@ -621,18 +626,17 @@ def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
             out.append((i, di, j, dj))
             conf_out.append(float(conf[k]))
             continue
-        _, on_src, x = best[k]
-        first = x == (i if on_src else j)
-        skip: tuple[int, int, int, int]
-        kept: tuple[int, int, int, int]
+        _, on_src, run = best[k]
+        r = len(run)
+        first = run[0] == (i if on_src else j)
         if on_src:
-            skip = (x, 1, j, 0) if first else (x, 1, j + dj, 0)
-            kept = (i + 1, di - 1, j, dj) if first else (i, di - 1, j, dj)
+            skips = [(x, 1, j if first else j + dj, 0) for x in run]
+            kept = (i + r, di - r, j, dj) if first else (i, di - r, j, dj)
         else:
-            skip = (i, 0, x, 1) if first else (i + di, 0, x, 1)
-            kept = (i, di, j + 1, dj - 1) if first else (i, di, j, dj - 1)
-        out.extend([skip, kept] if first else [kept, skip])
-        conf_out.extend([float(conf[k])] * 2)
+            skips = [(i if first else i + di, 0, x, 1) for x in run]
+            kept = (i, di, j + r, dj - r) if first else (i, di, j, dj - r)
+        out.extend([*skips, kept] if first else [kept, *skips])
+        conf_out.extend([float(conf[k])] * (r + 1))
     return out, np.array(conf_out)
 
 
