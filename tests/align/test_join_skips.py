@@ -56,3 +56,36 @@ def test_sentences_without_vectors_and_shapes_beyond_the_dp_take_no_part():
     path, _ = join_skips(PATH, np.array([0.9, 0.5, 0.95]), SRC, TGT, _vectors(SRC, table),
                          _vectors(TGT, table), _Table(table), join_margin(), {(1, 1)})
     assert path == PATH
+
+
+# three matched 1-1 beads (cosine 1, crossed 0: the document's levels) and a bead whose French
+# sentence ends with a clause carrying the German sentence left out after it
+_CL_SRC = ["eins", "zwei", "drei", "Das Lager stand am 12. Juni.", "Nun begannen die Erkundungen :"]
+_CL_TGT = ["un", "deux", "trois", "Le camp fut installé le 12 juin , et les reconnaissances commencèrent ."]
+_CL_PATH = [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 1, 3, 1), (4, 1, 4, 0)]
+
+
+def _clause_table(clause: list[float]) -> dict[str, list[float]]:
+    e = np.eye(6).tolist()
+    return {"eins": e[0], "zwei": e[1], "drei": e[2], "un": e[0], "deux": e[1], "trois": e[2],
+            _CL_SRC[3]: e[3], _CL_SRC[4]: e[4], _CL_TGT[3]: [0, 0, 0, 1, 0.3, 0],
+            # joined, the German is further from the long French sentence than alone (whole texts say no)
+            _CL_SRC[3] + " " + _CL_SRC[4]: [0, 0, 0, 1, 1, 0],
+            "et les reconnaissances commencèrent .": clause}
+
+
+def test_a_short_sentence_that_a_clause_of_the_other_side_carries_joins():
+    table = _clause_table([0, 0, 0, 0, 1, 0])  # the clause is the left-out sentence's
+    enc = _Table(table)
+    path, conf = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, _CL_TGT,
+                            _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), enc, join_margin(), SHAPES)
+    assert path == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 2, 3, 1)]
+    assert conf.tolist() == [0.99, 0.99, 0.99, 0.97]
+    assert "et les reconnaissances commencèrent ." in enc.seen
+
+
+def test_a_clause_that_belongs_to_the_bead_itself_keeps_the_sentence_out():
+    table = _clause_table([0, 0, 0, 1, 0, 0])  # the clause is the bead's own German sentence
+    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, _CL_TGT,
+                         _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), _Table(table), join_margin(), SHAPES)
+    assert path == _CL_PATH

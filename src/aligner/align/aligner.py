@@ -24,7 +24,8 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    a merged bead is cut in two, two neighbouring beads trade the sentence at their boundary, a
    left-out sentence takes the edge sentence of the merged bead beside it, two neighbouring
    beads become one where a clause at their boundary belongs to the other bead, each only
-   where the vectors (the texts encoded whole, for the last six; clauses, for the last) say so
+   where the vectors (the texts encoded whole, for the last six; clauses, for the last and
+   for the join of a left-out sentence) say so
    (and, for the trade and the regrouping, the lengths do not disagree).
 """
 
@@ -88,6 +89,12 @@ _SEPARATION = 1.0
 #: where the sentences' own cosine is this far from the document's unrelated to its matched pairs
 #: (not fitted: Text+Berg and panl give the same beads at 0 and 0.3, with 17% fewer texts encoded on panl)
 _REGROUP_CROSSED = 0.3
+#: :func:`join_skips`' clause evidence ``(margin, floor)``: how much closer (as a fraction of the way
+#: from the document's unrelated to its matched pairs) the other side's clause facing a left-out
+#: sentence must be to it than to the bead beside it, and how far above the unrelated pairs (not
+#: fitted: chosen on the alignment dev sets, where of 700 right 1-0 / 0-1 beads beside a bead with
+#: such a clause none passes 0.4 / 0.3 and the highest is at 0.41 / 0.98)
+_CLAUSE_JOIN = (0.4, 0.3)
 
 Path = list[tuple[int, int, int, int]]
 
@@ -516,14 +523,23 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
                shapes: set[tuple[int, int]]) -> tuple[Path, np.ndarray]:
     """A 1-0 / 0-1 bead joins the bead beside it when the joined sentences, encoded as one
     text, are closer to that bead's other side than its own sentences are (by more than
-    ``margin`` in cosine): positive evidence that the sentence is part of the translation,
-    not left out.
+    ``margin`` in cosine), or when a clause says so: the clause of the other side that faces
+    the left-out sentence (the last clause of the bead's last other-side sentence for a
+    sentence after the bead, the first clause of its first for one before it;
+    :func:`aligner.align.clauses.edge_clause`) is closer to the left-out sentence than to the
+    bead's own side, by ``_CLAUSE_JOIN[0]`` of the way from the document's unrelated to its
+    matched pairs (the levels of :func:`pair_skips`), and at least ``_CLAUSE_JOIN[1]`` of that
+    way from the unrelated pairs. Either is positive evidence that the sentence is part of the
+    translation, not left out.
 
     The DP scores a joined group by the mean of its sentences' vectors, which a sentence that
     carries only part of the meaning pulls away from the other side; encoding the joined text
-    tells a translation split in two from an omission. Only sentences with vectors take part,
-    one encoder call for all candidates (a few per document: linear), and the joined bead must
-    be a shape the DP allows; it keeps the neighbour's confidence.
+    tells a translation split in two from an omission. A short sentence whose content the
+    other side carries as one clause of a long sentence (``Nun begannen die Erkundungen :`` for
+    ``..., et que les reconnaissances purent commencer .``) moves the long sentence's vector too
+    little to be seen whole; its clause sees it. Only sentences with vectors take part, two
+    encoder calls for all candidates (a few per document: linear), and the joined bead must be
+    a shape the DP allows; it keeps the neighbour's confidence.
     """
     cands = []  # (skip index, neighbour index, side is source, skipped sentence)
     for k, (i, di, j, dj) in enumerate(path):
@@ -547,12 +563,23 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         mine, other = (s_ids, t_ids) if on_src else (t_ids, s_ids)
         wanted.append(((on_src, tuple(sorted(mine + (x,)))), (on_src, mine), (not on_src, other)))
     vec = _group_vectors([g for groups in wanted for g in groups], src, tgt, src_vec, tgt_vec, encoder)
+    facing = _facing_clauses(cands, wanted, src, tgt, src_vec, tgt_vec, encoder)
+    scale = _cosine_scale(path, src_vec, tgt_vec)
     gains: list[tuple[float, int]] = []
     for c, (joined, mine_g, other_g) in enumerate(wanted):
         vs = [vec[g] for g in (joined, mine_g, other_g)]
         if not all(np.isfinite(v).all() for v in vs):
             continue
-        gains.append((_cos(vs[0], vs[2]) - _cos(vs[1], vs[2]), c))
+        gain = _cos(vs[0], vs[2]) - _cos(vs[1], vs[2])
+        k, _, on_src, x = cands[c]
+        clause = facing.get(c)
+        if gain <= margin and clause is not None and scale is not None:
+            low, high = scale
+            own = _cos((src_vec if on_src else tgt_vec)[x], clause)
+            if (own - _cos(vs[1], clause)) / (high - low) > _CLAUSE_JOIN[0] \
+                    and (own - low) / (high - low) > _CLAUSE_JOIN[1]:
+                gain = margin + 1e-6  # joins, after every candidate the whole texts support
+        gains.append((gain, c))
     out: list[tuple[int, int, int, int] | None] = list(path)
     conf_out = list(conf)
     used: set[int] = set()
@@ -569,6 +596,30 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         used |= {k, k2}
     keep = [q for q, b in enumerate(out) if b is not None]
     return [out[q] for q in keep], np.array([conf_out[q] for q in keep])  # type: ignore[misc]
+
+
+def _facing_clauses(cands: Sequence[tuple[int, int, bool, int]],
+                    wanted: Sequence[tuple[_Group, _Group, _Group]], src: Sequence[str], tgt: Sequence[str],
+                    src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder) -> dict[int, np.ndarray]:
+    """For each candidate of :func:`join_skips` (by position) whose facing other-side sentence
+    has two or more clauses and whose sentences all have vectors, the vector of the clause
+    that faces the left-out sentence (one encoder call)."""
+    ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
+    texts: dict[int, str] = {}
+    for c, ((k, k2, on_src, x), (_, mine, other)) in enumerate(zip(cands, wanted)):
+        ids = other[1]
+        if not (ok_s if on_src else ok_t)[x] or not all((ok_t if on_src else ok_s)[a] for a in ids) \
+                or not all((ok_s if on_src else ok_t)[a] for a in mine[1]):
+            continue
+        after = k2 < k  # the left-out sentence follows the bead: its last clause faces it
+        cut = edge_clause((tgt if on_src else src)[ids[-1] if after else ids[0]], first=not after)
+        if cut is not None:
+            texts[c] = cut[0]
+    if not texts:
+        return {}
+    order = list(dict.fromkeys(texts.values()))
+    enc = dict(zip(order, np.asarray(encoder.encode(order), dtype=np.float64)))
+    return {c: enc[t] for c, t in texts.items()}
 
 
 def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
