@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from aligner.align.aligner import join_skips
-from aligner.align.bead_scorer import join_margin
+from aligner.align.bead_scorer import join_clause_margins, join_margin
 from aligner.align.dp import bead_shapes
 
 from _fake_encoder import TableEncoder as _Table
@@ -78,14 +78,20 @@ def test_a_short_sentence_that_a_clause_of_the_other_side_carries_joins():
     table = _clause_table([0, 0, 0, 0, 1, 0])  # the clause is the left-out sentence's
     enc = _Table(table)
     path, conf = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, _CL_TGT,
-                            _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), enc, join_margin(), SHAPES)
+                            _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), enc, join_margin(), SHAPES,
+                            join_clause_margins())
     assert path == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 2, 3, 1)]
     assert conf.tolist() == [0.99, 0.99, 0.99, 0.97]
     assert "et les reconnaissances commencèrent ." in enc.seen
+    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, _CL_TGT,
+                         _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), _Table(table), join_margin(), SHAPES)
+    assert path == _CL_PATH  # without clause margins, the whole texts alone decide
+    assert 0 < join_clause_margins()[1] < join_clause_margins()[0] < 1
 
 
 def test_a_clause_that_belongs_to_the_bead_itself_keeps_the_sentence_out():
     table = _clause_table([0, 0, 0, 1, 0, 0])  # the clause is the bead's own German sentence
     path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, _CL_TGT,
-                         _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), _Table(table), join_margin(), SHAPES)
+                         _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), _Table(table), join_margin(), SHAPES,
+                         join_clause_margins())
     assert path == _CL_PATH

@@ -47,6 +47,7 @@ from .bead_scorer import (
     Gains,
     LogisticScorer,
     alternative_margins,
+    join_clause_margins,
     join_margin,
     length_gain,
     load_scorer,
@@ -89,12 +90,6 @@ _SEPARATION = 1.0
 #: where the sentences' own cosine is this far from the document's unrelated to its matched pairs
 #: (not fitted: Text+Berg and panl give the same beads at 0 and 0.3, with 17% fewer texts encoded on panl)
 _REGROUP_CROSSED = 0.3
-#: :func:`join_skips`' clause evidence ``(margin, floor)``: how much closer (as a fraction of the way
-#: from the document's unrelated to its matched pairs) the other side's clause facing a left-out
-#: sentence must be to it than to the bead beside it, and how far above the unrelated pairs (not
-#: fitted: chosen on the alignment dev sets, where of 700 right 1-0 / 0-1 beads beside a bead with
-#: such a clause none passes 0.4 / 0.3 and the highest is at 0.41 / 0.98)
-_CLAUSE_JOIN = (0.4, 0.3)
 
 Path = list[tuple[int, int, int, int]]
 
@@ -239,7 +234,7 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
             and _knows_both(enc_name, src_lang, tgt_lang):
         path, conf = pair_skips(path, conf, s_side.vectors, t_side.vectors, pair_margin())
         path, conf = join_skips(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
-                                join_margin(), set(shapes))
+                                join_margin(), set(shapes), join_clause_margins())
         path, conf = peel_edges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                 peel_margin(), set(shapes))
         path, conf = split_merges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
@@ -520,16 +515,17 @@ def pair_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
 
 def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
                src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, margin: float,
-               shapes: set[tuple[int, int]]) -> tuple[Path, np.ndarray]:
+               shapes: set[tuple[int, int]],
+               clause_margins: tuple[float, float] | None = None) -> tuple[Path, np.ndarray]:
     """A 1-0 / 0-1 bead joins the bead beside it when the joined sentences, encoded as one
     text, are closer to that bead's other side than its own sentences are (by more than
     ``margin`` in cosine), or when a clause says so: the clause of the other side that faces
     the left-out sentence (the last clause of the bead's last other-side sentence for a
     sentence after the bead, the first clause of its first for one before it;
     :func:`aligner.align.clauses.edge_clause`) is closer to the left-out sentence than to the
-    bead's own side, by ``_CLAUSE_JOIN[0]`` of the way from the document's unrelated to its
-    matched pairs (the levels of :func:`pair_skips`), and at least ``_CLAUSE_JOIN[1]`` of that
-    way from the unrelated pairs. Either is positive evidence that the sentence is part of the
+    bead's own side, by ``clause_margins[0]`` of the way from the document's unrelated to its
+    matched pairs (the levels of :func:`pair_skips`), and at least ``clause_margins[1]`` of that
+    way from the unrelated pairs (no clause evidence with ``None``). Either is positive evidence that the sentence is part of the
     translation, not left out.
 
     The DP scores a joined group by the mean of its sentences' vectors, which a sentence that
@@ -563,8 +559,8 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         mine, other = (s_ids, t_ids) if on_src else (t_ids, s_ids)
         wanted.append(((on_src, tuple(sorted(mine + (x,)))), (on_src, mine), (not on_src, other)))
     vec = _group_vectors([g for groups in wanted for g in groups], src, tgt, src_vec, tgt_vec, encoder)
-    facing = _facing_clauses(cands, wanted, src, tgt, src_vec, tgt_vec, encoder)
-    scale = _cosine_scale(path, src_vec, tgt_vec)
+    scale = _cosine_scale(path, src_vec, tgt_vec) if clause_margins is not None else None
+    facing = _facing_clauses(cands, wanted, src, tgt, src_vec, tgt_vec, encoder) if scale is not None else {}
     gains: list[tuple[float, int]] = []
     for c, (joined, mine_g, other_g) in enumerate(wanted):
         vs = [vec[g] for g in (joined, mine_g, other_g)]
@@ -573,11 +569,11 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         gain = _cos(vs[0], vs[2]) - _cos(vs[1], vs[2])
         k, _, on_src, x = cands[c]
         clause = facing.get(c)
-        if gain <= margin and clause is not None and scale is not None:
+        if gain <= margin and clause is not None and scale is not None and clause_margins is not None:
             low, high = scale
             own = _cos((src_vec if on_src else tgt_vec)[x], clause)
-            if (own - _cos(vs[1], clause)) / (high - low) > _CLAUSE_JOIN[0] \
-                    and (own - low) / (high - low) > _CLAUSE_JOIN[1]:
+            if (own - _cos(vs[1], clause)) / (high - low) > clause_margins[0] \
+                    and (own - low) / (high - low) > clause_margins[1]:
                 gain = margin + 1e-6  # joins, after every candidate the whole texts support
         gains.append((gain, c))
     out: list[tuple[int, int, int, int] | None] = list(path)

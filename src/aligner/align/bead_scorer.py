@@ -42,7 +42,7 @@ from .features import (
 from .sides import Side, Window
 
 __all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "alternative_margins", "bake", "calibration_features",
-           "join_margin", "load_scorer", "peel_margin", "release_gain", "shape_key", "shift_margin",
+           "join_clause_margins", "join_margin", "load_scorer", "peel_margin", "release_gain", "shape_key", "shift_margin",
            "split_margins",
            "weights_version"]
 
@@ -410,6 +410,18 @@ def join_margin() -> float:
     beside it, must bring that bead to its other side for the two to join
     (``aligner.align.aligner.join_skips``; ``join_margin`` in ``weights.json``)."""
     return float(_weights_json().get("join_margin", float("inf")))
+
+
+def join_clause_margins() -> tuple[float, float]:
+    """``(margin, floor)`` of the clause evidence of :func:`aligner.align.aligner.join_skips`: how
+    much closer (as a fraction of the way from the document's unrelated pairs' median cosine to
+    its 1-1 beads') the other side's clause facing a left-out sentence must be to that sentence
+    than to the bead beside it, and how far above the unrelated pairs, for the two to join
+    (``join_clause_margins`` in ``weights.json``; none without it). Not fitted: 0.4 / 0.3 were
+    chosen on the alignment dev sets, where none of 700 right 1-0 / 0-1 beads beside a bead with
+    such a clause passes both (one passes 0.3 / 0.2)."""
+    margin, floor = _weights_json().get("join_clause_margins", (float("inf"), float("inf")))
+    return float(margin), float(floor)
 
 
 def pair_margin() -> float:
