@@ -168,6 +168,12 @@ def ece(conf: np.ndarray, right: np.ndarray) -> float:
     return tot / max(1, len(conf))
 
 
+def _sure_wrong(conf: np.ndarray, right: np.ndarray) -> str:
+    """How many of the wrong beads have a confidence of 0.9 or more: ``"k of n"``."""
+    wrong = right == 0
+    return f"{int((wrong & (conf >= 0.9)).sum())} of {int(wrong.sum())}"
+
+
 def _cell(b: tuple[float, int, float]) -> str:
     return f"{b[2]:.2f} ({b[1]})" if b[1] >= 10 else "-"
 
@@ -195,8 +201,8 @@ def main(argv=None) -> int:
     print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')} calibration leave-one-pair-out "
           f"({'records ' + args.records if args.records else 'shipped models ' + args.modes})")
     head = " | ".join(f"{a:.2f}-{min(b, 1.0):.2f}" for a, b in zip(BINS[2:], BINS[3:]))
-    print(f"| set | model | map | {head} | ECE |")
-    print("|---|---|---|" + "---|" * (len(BINS) - 2))
+    print(f"| set | model | map | {head} | ECE | wrong at >= 0.9 |")
+    print("|---|---|---|" + "---|" * (len(BINS) - 1))
     rows = []
     pooled: dict[str, list] = {"map": [], "platt": []}
     for s in sets:
@@ -211,13 +217,13 @@ def main(argv=None) -> int:
                 e = ece(c, y)
                 pooled["map" if name == "pooled map" else "platt"].append((c, y))
                 rows.append({"set": s, "model": model, "map": name, "bins": bs, "ece": e, "beads": len(y)})
-                print(f"| {s} | {model} | {name} | " + " | ".join(_cell(b) for b in bs[2:]) + f" | {e:.3f} |",
-                      flush=True)
+                print(f"| {s} | {model} | {name} | " + " | ".join(_cell(b) for b in bs[2:]) + f" | {e:.3f} | "
+                      f"{_sure_wrong(c, y)} |", flush=True)
     for name, parts in pooled.items():
         c = np.concatenate([p[0] for p in parts])
         y = np.concatenate([p[1] for p in parts])
         print(f"| all held out | - | {name} | " + " | ".join(_cell(b) for b in bins(c, y)[2:]) +
-              f" | {ece(c, y):.3f} |")
+              f" | {ece(c, y):.3f} | {_sure_wrong(c, y)} |")
     w = fit_map(data)
     print("map fitted on all sets: " + ", ".join(f"{f} {v:+.3f}" for f, v in zip(CALIBRATION_FEATURES, w)))
     if args.json:
