@@ -9,7 +9,8 @@ Records: every chosen bead of the shipped models (``--modes``: ``auto``, the def
 by coverage, and ``none``) on every dev set, with the model's own Platt logit, its shape, its
 alternative margin (:func:`aligner.align.bead_scorer.alternative_margins`, in log-odds) and
 whether it is a gold bead; cached under the vector cache of ``_aligndata`` by a hash of the
-shipped models (the calibration itself is not part of it), so reruns are cheap. Or
+shipped weights (the calibration itself is not part of it) and of the code of ``aligner.align``,
+so reruns are cheap. Or
 (``--records``) the held-out beads of ``bench/fit_alignment.py --lopo --json``: there every
 bead comes from weights that never saw its pair (rows with the alternative margin only:
 ``[n, m, confidence, right, margin]``).
@@ -73,9 +74,13 @@ def _recorder(scorer: LogisticScorer) -> _Recorder:
     return _Recorder(**{f.name: getattr(scorer, f.name) for f in fields(scorer)})
 
 
-def _models_digest() -> str:
-    models = json.loads(WEIGHTS.read_text())["models"]
-    return hashlib.sha1(json.dumps(models, sort_keys=True).encode()).hexdigest()[:10]
+def _records_digest() -> str:
+    """What the records depend on: the shipped weights but the map, and the alignment code."""
+    weights = {k: v for k, v in json.loads(WEIGHTS.read_text()).items() if k != "calibration"}
+    h = hashlib.sha1(json.dumps(weights, sort_keys=True).encode())
+    for f in sorted((Path(__file__).resolve().parents[1] / "src" / "aligner" / "align").glob("*.py")):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:10]
 
 
 def _logit(c: float) -> float:
@@ -85,9 +90,9 @@ def _logit(c: float) -> float:
 
 def shipped_records(set_name: str, mode: str, fresh: bool = False) -> list[list[Record]]:
     """Per document of ``set_name``, the records of the shipped model ``mode`` (cached unless
-    ``fresh``; the cache knows the weights, not the code, so rerun with ``--fresh`` after a
-    change of the features)."""
-    path = CACHE / "calib_records" / _models_digest() / f"{set_name.replace(':', '_')}.{mode}.{_RECORDS}.json"
+    ``fresh``; the cache knows the weights but the map and the code of ``aligner.align``, not
+    that of the encoders or the segmenter: rerun with ``--fresh`` after a change there)."""
+    path = CACHE / "calib_records" / _records_digest() / f"{set_name.replace(':', '_')}.{mode}.{_RECORDS}.json"
     if path.exists() and not fresh:
         return [[tuple(r) for r in doc] for doc in json.loads(path.read_text())]
     docs = load_set(set_name)
