@@ -75,11 +75,16 @@ ANCHOR_GAIN = 0.0
 # (docs/benchmarks.md, "Per document against the length-based aligners").
 LENGTH_PRIORS = {name: float(m.get("length_prior", 0.0))
                  for name, m in json.loads(WEIGHTS.read_text())["models"].items()}
+# Weight of Gale and Church's bead prior on each model's beads (LogisticScorer.shape_prior), as
+# shipped: chosen like the length prior (docs/benchmarks.md, "Per document against the
+# length-based aligners").
+SHAPE_PRIORS = {name: float(m.get("shape_prior", 0.0))
+                for name, m in json.loads(WEIGHTS.read_text())["models"].items()}
 
 
 def _scorer(name: str, *args, **kwargs) -> LogisticScorer:
     return LogisticScorer(name, *args, **kwargs, anchor_gain=ANCHOR_GAIN,
-                          length_prior=LENGTH_PRIORS.get(name, 0.0))
+                          length_prior=LENGTH_PRIORS.get(name, 0.0), shape_prior=SHAPE_PRIORS.get(name, 0.0))
 
 
 BALANCE = False  # --balance: weigh the data sets equally in the logistic fits
@@ -347,6 +352,8 @@ def fit_all(train: list[Doc], encoders: list[str], log=print,
                         "train_f1_strict_mean": round(best[0], 4)}
         if LENGTH_PRIORS.get(name):
             models[name]["length_prior"] = LENGTH_PRIORS[name]
+        if SHAPE_PRIORS.get(name):
+            models[name]["shape_prior"] = SHAPE_PRIORS[name]
         log(f" {name}: bonus {best[1]} skip {best[2]} prior {best[3]} mean strict F1 {best[0]:.4f}")
         if enc is None:
             surface = _scorer("none", None, bake(fitted, best[1], best[2]), 0.0,

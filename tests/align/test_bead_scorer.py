@@ -41,8 +41,8 @@ def test_weak_evidence_shifts_the_n_m_beads_and_not_the_skips():
     w = full_window(3, 3)
     ev = band_evidence(src, tgt, w, 3)
     shapes = ((1, 1), (2, 2), (3, 3))
-    plain = replace(load_scorer("none"), anchor_gain=None, length_prior=0.0).gains(src, tgt, w, ev, shapes, 1.0)
-    anchored = replace(load_scorer("none"), anchor_gain=0.0, length_prior=0.0).gains(src, tgt, w, ev, shapes, 1.0)
+    plain = replace(load_scorer("none"), anchor_gain=None, length_prior=0.0, shape_prior=0.0).gains(src, tgt, w, ev, shapes, 1.0)
+    anchored = replace(load_scorer("none"), anchor_gain=0.0, length_prior=0.0, shape_prior=0.0).gains(src, tgt, w, ev, shapes, 1.0)
     best = plain.beads[(1, 1)].max(axis=1)
     want = max(0.0, -float(np.median(best[np.isfinite(best)])))
     assert anchored.shift == pytest.approx(want, abs=1e-5) and anchored.shift > 0

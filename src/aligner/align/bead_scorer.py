@@ -42,7 +42,8 @@ from .features import (
 from .sides import Side, Window
 
 __all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "alternative_margins", "bake", "calibration_features",
-           "join_clause_margins", "join_margin", "load_scorer", "peel_margin", "release_gain", "shape_key", "shift_margin",
+           "join_clause_margins", "join_margin", "load_scorer", "peel_margin", "release_gain", "shape_key", "shape_prior",
+           "shift_margin",
            "split_margins",
            "weights_version"]
 
@@ -156,6 +157,9 @@ class LogisticScorer:
     #: weight of the length log-likelihood (:func:`length_gain`) added to n-m beads where the
     #: other evidence is weak (see ``_LENGTH_PRIOR_SHORTFALL``)
     length_prior: float = 0.0
+    #: weight of Gale and Church's bead prior (:func:`shape_prior`), added to every bead where
+    #: the other evidence is weak, in the same proportion as ``length_prior``
+    shape_prior: float = 0.0
 
     def _w(self, table: dict[str, np.ndarray], n: int, m: int) -> tuple[np.ndarray, float]:
         key = shape_key(n, m)
@@ -189,6 +193,11 @@ class LogisticScorer:
                     r1 = min(n_rows, r0 + step)
                     la, lb = _group_lengths(cs, ct, window, n, m, (r0, r1))
                     g[r0:r1] += (weight * length_gain(la, lb, ratio, spread)).astype(np.float32)
+        prior = self.shape_prior * min(1.0, shift / _LENGTH_PRIOR_SHORTFALL)
+        if prior:
+            # and Gale and Church's odds of each bead shape: with little else to go on, a big
+            # bead costs what the small ones it stands for would, and a skip more than a merge
+            out = {(n, m): g + np.float32(prior * shape_prior(n, m)) for (n, m), g in out.items()}
         if shift:
             out = {k: v + np.float32(shift) for k, v in out.items()}
         skips = []
@@ -197,7 +206,7 @@ class LogisticScorer:
             g = Xs @ self.surface[key]
             if self.enc is not None and hv.any():
                 g = np.where(hv, Xs @ self.enc[key], g)
-            skips.append(g + self.bonus + self.skip_bonus)
+            skips.append(g + self.bonus + self.skip_bonus + prior * shape_prior(1, 0))
         return Gains(out, skips[0], skips[1], shift)
 
     def _block_gains(self, src: Side, tgt: Side, window: Window, ev: BandEvidence, n: int, m: int,
@@ -334,6 +343,21 @@ def alternative_margins(path: Sequence[tuple[int, int, int, int]], gains: Gains,
         mine = shapes if (di, dj) in shapes else shapes + [(di, dj)]
         out[k] = _margin(gains, window, mine, start, end, (i, di, j, dj), own)
     return out
+
+
+#: Gale and Church's log odds of a 1-0 / 0-1 and of a 2-1 / 1-2 bead against a 1-1 (the costs
+#: 450 and 230 of their ``align`` program, in hundredths of a natural log; 2-2 at 440 is about
+#: two merges).
+_GC_SKIP, _GC_MERGE = -4.5, -2.3
+
+
+def shape_prior(n: int, m: int) -> float:
+    """Gale and Church's log odds of an n-m bead against a 1-1: -4.5 for a 1-0 or 0-1 bead,
+    -2.3 for each sentence beyond one a side (their 2-1 and 1-2; a 3-1 counts as two merges,
+    which they do not allow at all)."""
+    if n == 0 or m == 0:
+        return _GC_SKIP * (n + m)
+    return _GC_MERGE * (n + m - 2)
 
 
 def _log_erfc(x: np.ndarray) -> np.ndarray:
@@ -506,7 +530,8 @@ def load_scorer(encoder: str) -> LogisticScorer:
                           float(data.get("weight_power", 1.0)), 0.0,
                           None if anchor is None else float(anchor),
                           None if calib is None else tuple(float(w) for w in calib["weights"]),
-                          float(models[key].get("length_prior", 0.0)))
+                          float(models[key].get("length_prior", 0.0)),
+                          float(models[key].get("shape_prior", 0.0)))
 
 
 def _check(table: dict[str, np.ndarray]) -> None:
