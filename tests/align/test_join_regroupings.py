@@ -129,3 +129,15 @@ def test_edge_clause():
     assert edge_clause("Es wurde Zeit, einen Platz zu suchen.", first=False) == ("einen Platz zu suchen.", "Es wurde Zeit,")
     assert edge_clause("Ein Satz ohne Komma.", first=True) is None
     assert clauses(", .") == (", .",)  # no clause without a letter or digit of its own
+
+
+def test_weaker_clause_evidence_between_the_old_and_the_shipped_margin_joins():
+    """Text+Berg's 2-2 beads of 2 December (``250 Höhenmeter erforderten zwei Tage`` moved to the
+    next French sentence) had clause evidence of 0.20-0.25 of the way from unrelated to matched:
+    with a tenth of the moved clause also in its old French sentence the join stands at 0.2
+    (shipped since 06:40) and not at 0.25 (before)."""
+    table = dict(TABLE, a1=[0.0, 0.0, 0.0, 1.0, 0.1, 0.0])
+    out, _, _ = _run(table=table)
+    assert out == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 2, 2, 2), (4, 1, 4, 1)]
+    out, _, _ = _run(table=table, margin=0.25)
+    assert out == PATH
