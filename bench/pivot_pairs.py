@@ -28,7 +28,8 @@ every system.
 
 For every pair the script prints strict F1 of each system and how many documents the
 aligner scores below the better of the two length-based peers (nltk ``gale_church``,
-``galechurch``). ``--cached``: vectors from the bench cache of ``_aligndata``.
+``galechurch``), then the aligner's reliability over all pairs: per confidence bin, its beads
+and the share of them that are gold beads. ``--cached``: vectors from the bench cache of ``_aligndata``.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _aligndata import Doc, load_set  # noqa: E402
-from alignment import _components, run_system  # noqa: E402
+from alignment import RELIABILITY_BINS, _components, aligner_beads, run_system  # noqa: E402
 
 from aligner.align.evaluate import score_alignments  # noqa: E402
 
@@ -209,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
           + " | ".join(f"{s} below the better peer" for s in systems) + " |")
     print("|---|---|---|" + "---|" * (2 * len(systems) + len(PEERS)))
     variants = english_variants()
+    reliability: dict[str, list[tuple[float, bool]]] = {s: [] for s in systems}
     for pair in args.pairs.split(","):
         x, y = pair.split("-")
         sets = pivot_set(x, y, variants)
@@ -216,7 +218,15 @@ def main(argv: list[str] | None = None) -> int:
         f1: dict[str, list[float]] = {}
         cells = []
         for system in systems + list(PEERS):
-            pairs = [masked(run_system(system, d, cached=args.cached), d.gold, u) for d, u in sets]
+            if system.startswith("aligner-"):
+                full = [aligner_beads(system, d, cached=args.cached) for d in docs]
+                pairs = [masked([(b.src, b.tgt) for b in bs], d.gold, u) for bs, (d, u) in zip(full, sets)]
+                for bs, (kept, gold) in zip(full, pairs):
+                    right = set(gold)
+                    reliability[system] += [(b.confidence, (b.src, b.tgt) in right) for b in bs
+                                            if (b.src, b.tgt) in set(kept)]
+            else:
+                pairs = [masked(run_system(system, d, cached=args.cached), d.gold, u) for d, u in sets]
             cells.append(f"{score_alignments(pairs).f1_strict:.3f}")
             f1[system] = [score_alignments([pr]).f1_strict for pr in pairs]
         below = [str(sum(1 for i in range(len(docs)) if f1[s][i] < max(f1[q][i] for q in PEERS) - 1e-9))
@@ -224,6 +234,14 @@ def main(argv: list[str] | None = None) -> int:
         wide = sum(len(u) for _, u in sets)
         print(f"| {pair} | {len(docs)} | {sum(len(d.gold) for d in docs) - wide} ({wide}) | " + " | ".join(cells) + " | "
               + " | ".join(below) + " |", flush=True)
+    print("\nreliability, every pair pooled (confidence bin: beads, share right)")
+    for system, pts in reliability.items():
+        cells = []
+        for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:]):
+            sel = [ok for c, ok in pts if lo <= c < hi]
+            if sel:
+                cells.append(f"{lo:.2f}+: {len(sel)}, {sum(sel) / len(sel):.2f}")
+        print(f"{system}: " + "; ".join(cells))
     return 0
 
 
