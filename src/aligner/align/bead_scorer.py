@@ -325,9 +325,10 @@ def _margin(gains: Gains, window: Window, shapes: Sequence[tuple[int, int]], sta
 
 
 def alternative_margins(path: Sequence[tuple[int, int, int, int]], gains: Gains, window: Window,
-                        bead_gains: np.ndarray, reach: int = 1) -> np.ndarray:
+                        bead_gains: np.ndarray, reach: int = 2) -> np.ndarray:
     """Per bead of ``path`` (``(i, di, j, dj)``), how many log-odds (DP gain) the best reading
-    of its stretch (the bead and ``reach`` beads on each side) that keeps the bead is ahead of
+    of its stretch (the bead and ``reach`` beads on each side; 2 held out better than 1 on
+    Text+Berg's and panl's confident wrong beads, calib, 2 December) that keeps the bead is ahead of
     the best reading that does not: small where the DP had a close second (a merge of the bead
     with a neighbour, a sentence moved across its boundary, an edge sentence left out).
     ``bead_gains`` (unshifted, as the path carries them) stand in for beads off the band.
