@@ -103,7 +103,7 @@ def _solve(src: Side, tgt: Side, window: Window, scorer: LogisticScorer,
     path = banded_path(window, len(tgt), gains.beads, gains.skip_src, gains.skip_tgt)
     if scorer.enc is None and (aligned := aligned_ratio(src, tgt, path)) != ratio:
         # surface evidence only: once more with the length ratio of the sentences it aligned
-        # (floor, 2 December: with an encoder the same moved 23 NTREX-multi documents, 5 down)
+        # (with an encoder the same moved 23 NTREX-multi documents, 5 of them down: not used there)
         gains = scorer.gains(src, tgt, window, ev, nm, aligned)
         path = banded_path(window, len(tgt), gains.beads, gains.skip_src, gains.skip_tgt)
     return path, gains
