@@ -228,7 +228,7 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
                 path, gains, window, s_side.vectors, t_side.vectors, s_side.lengths ** scorer.weight_power,
                 t_side.lengths ** scorer.weight_power, pair_margin(), release_gain(), wider)
     # the checks below carry each bead's DP gain as its "confidence" (they keep it or take the
-    # lower of two); the map turns the final beads' gains into confidences (calib)
+    # lower of two); the map turns the final beads' gains into confidences
     conf = _bead_gains(path, gains, window)
     if encoder is not None and s_side.vectors is not None and t_side.vectors is not None \
             and _knows_both(enc_name, src_lang, tgt_lang):

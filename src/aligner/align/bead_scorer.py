@@ -41,11 +41,9 @@ from .features import (
 )
 from .sides import Side, Window
 
-__all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "alternative_margins", "bake", "calibration_features",
-           "join_clause_margins", "join_margin", "load_scorer", "peel_margin", "release_gain", "shape_key", "shape_prior",
-           "shift_margin",
-           "split_margins",
-           "weights_version"]
+__all__ = ["CALIBRATION_FEATURES", "BeadScorer", "Gains", "LogisticScorer", "alternative_margins", "bake",
+           "calibration_features", "join_clause_margins", "join_margin", "load_scorer", "peel_margin", "release_gain",
+           "shape_key", "shape_prior", "shift_margin", "split_margins", "weights_version"]
 
 _PARAGRAPH_PENALTY = 1.0  # log-odds per paragraph break inside a merged group (not fitted)
 #: The length prior (``LogisticScorer.length_prior``) weighs in full on a document whose
@@ -328,7 +326,7 @@ def alternative_margins(path: Sequence[tuple[int, int, int, int]], gains: Gains,
                         bead_gains: np.ndarray, reach: int = 2) -> np.ndarray:
     """Per bead of ``path`` (``(i, di, j, dj)``), how many log-odds (DP gain) the best reading
     of its stretch (the bead and ``reach`` beads on each side; 2 held out better than 1 on
-    Text+Berg's and panl's confident wrong beads, calib, 2 December) that keeps the bead is ahead of
+    Text+Berg's and panl's confident wrong beads, docs/benchmarks.md) that keeps the bead is ahead of
     the best reading that does not: small where the DP had a close second (a merge of the bead
     with a neighbour, a sentence moved across its boundary, an edge sentence left out).
     ``bead_gains`` (unshifted, as the path carries them) stand in for beads off the band.
