@@ -32,7 +32,7 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -613,8 +613,7 @@ def _facing_clauses(cands: Sequence[tuple[int, int, bool, int]],
             texts[c] = cut[0]
     if not texts:
         return {}
-    order = list(dict.fromkeys(texts.values()))
-    enc = dict(zip(order, np.asarray(encoder.encode(order), dtype=np.float64)))
+    enc = _encode_texts(texts.values(), encoder)
     return {c: enc[t] for c, t in texts.items()}
 
 
@@ -867,8 +866,7 @@ def join_regroupings(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequ
                 cuts[(k, on_src, to_first)] = edge_clause(src[x_s] if on_src else tgt[x_t], first=to_first)
     if not any(cuts.values()):
         return path, conf
-    clause_texts = list(dict.fromkeys(c[0] for c in cuts.values() if c))
-    clause_vec = dict(zip(clause_texts, np.asarray(encoder.encode(clause_texts), dtype=np.float64)))
+    clause_vec = _encode_texts((c[0] for c in cuts.values() if c), encoder)
 
     def texts(side: Sequence[str], start: int, size: int) -> list[str]:
         return [side[a] for a in range(start, start + size)]
@@ -913,8 +911,7 @@ def join_regroupings(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequ
         wanted += [t for t in (" ".join(texts(src, i, di)), " ".join(texts(tgt, j, dj)),
                                " ".join(texts(src, i2, di2)), " ".join(texts(tgt, j2, dj2))) if t]
     wanted += [t for _, _, a, b in moved for t in (*a, *b)]
-    wanted = list(dict.fromkeys(wanted))
-    vec = dict(zip(wanted, np.asarray(encoder.encode(wanted), dtype=np.float64)))
+    vec = _encode_texts(wanted, encoder)
 
     def bead_cos(b: tuple[int, int, int, int]) -> float:
         return _cos(vec[" ".join(texts(src, b[0], b[1]))], vec[" ".join(texts(tgt, b[2], b[3]))])
@@ -958,6 +955,12 @@ def _length_fit(beads: Sequence[tuple[int, int, int, int]], src_len: np.ndarray,
 
 #: A group of consecutive sentences of one side: (on the source side?, their positions).
 _Group = tuple[bool, tuple[int, ...]]
+
+
+def _encode_texts(texts: Iterable[str], encoder: Encoder) -> dict[str, np.ndarray]:
+    """The vector (float64) of every distinct text of ``texts``, in one encoder call, in order."""
+    order = list(dict.fromkeys(texts))
+    return dict(zip(order, np.asarray(encoder.encode(order), dtype=np.float64)))
 
 
 def _group_vectors(groups: Sequence[_Group], src: Sequence[str], tgt: Sequence[str], src_vec: np.ndarray,
