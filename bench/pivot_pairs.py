@@ -44,11 +44,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _aligndata import Doc, load_set  # noqa: E402
-from alignment import RELIABILITY_BINS, _components, aligner_beads, run_system  # noqa: E402
+from alignment import LENGTH_PEERS, RELIABILITY_BINS, _components, _doc_margins, aligner_beads, run_system  # noqa: E402
 
 from aligner.align.evaluate import score_alignments  # noqa: E402
 
-PEERS = ("nltk-gale-church", "galechurch")
 #: USE-USE, e5-e5 and mixed pairs, Latin with other scripts, none of them in any fit
 DEFAULT_PAIRS = "fi-hu,hi-vi,sw-ar,ja-zh,de-es,ru-ko,fi-ja,hu-de,vi-zh,ar-hi"
 
@@ -206,9 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     systems = args.systems.split(",")
     print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')}  python {platform.python_version()}")
-    print("| pair | documents | gold beads scored (set aside) | " + " | ".join(systems + list(PEERS)) + " | "
+    print("| pair | documents | gold beads scored (set aside) | " + " | ".join(systems + list(LENGTH_PEERS)) + " | "
           + " | ".join(f"{s} below the better peer" for s in systems) + " |")
-    print("|---|---|---|" + "---|" * (2 * len(systems) + len(PEERS)))
+    print("|---|---|---|" + "---|" * (2 * len(systems) + len(LENGTH_PEERS)))
     variants = english_variants()
     reliability: dict[str, list[tuple[float, bool]]] = {s: [] for s in systems}
     for pair in args.pairs.split(","):
@@ -217,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         docs = [d for d, _ in sets]
         f1: dict[str, list[float]] = {}
         cells = []
-        for system in systems + list(PEERS):
+        for system in systems + list(LENGTH_PEERS):
             if system.startswith("aligner-"):
                 full = [aligner_beads(system, d, cached=args.cached) for d in docs]
                 pairs = [masked([(b.src, b.tgt) for b in bs], d.gold, u) for bs, (d, u) in zip(full, sets)]
@@ -229,8 +228,8 @@ def main(argv: list[str] | None = None) -> int:
                 pairs = [masked(run_system(system, d, cached=args.cached), d.gold, u) for d, u in sets]
             cells.append(f"{score_alignments(pairs).f1_strict:.3f}")
             f1[system] = [score_alignments([pr]).f1_strict for pr in pairs]
-        below = [str(sum(1 for i in range(len(docs)) if f1[s][i] < max(f1[q][i] for q in PEERS) - 1e-9))
-                 for s in systems]
+        margins = _doc_margins(pair, docs, f1)
+        below = [str(sum(1 for row in margins if row[0] == s and row[3] < -1e-9)) for s in systems]
         wide = sum(len(u) for _, u in sets)
         print(f"| {pair} | {len(docs)} | {sum(len(d.gold) for d in docs) - wide} ({wide}) | " + " | ".join(cells) + " | "
               + " | ".join(below) + " |", flush=True)

@@ -25,12 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _aligndata import Doc, expand_sets, load_set  # noqa: E402
-from alignment import run_system  # noqa: E402
+from alignment import LENGTH_PEERS, _doc_margins, run_system  # noqa: E402
 
 from aligner.align.evaluate import score_alignments  # noqa: E402
-
-PEERS = ("nltk-gale-church", "galechurch")
-
 
 def prefix(doc: Doc, k: int) -> Doc | None:
     """The document cut after its first ``k`` gold beads with sentences on both sides, with
@@ -63,9 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     systems = args.systems.split(",")
     sizes = [int(k) for k in args.beads.split(",")]
     print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')}  python {platform.python_version()}")
-    print("| set | K | prefixes | " + " | ".join(systems + list(PEERS)) + " | "
+    print("| set | K | prefixes | " + " | ".join(systems + list(LENGTH_PEERS)) + " | "
           + " | ".join(f"{s} below the better peer" for s in systems) + " |")
-    print("|---|---|---|" + "---|" * (2 * len(systems) + len(PEERS)))
+    print("|---|---|---|" + "---|" * (2 * len(systems) + len(LENGTH_PEERS)))
     totals = {(k, s): [0, 0] for k in sizes for s in systems}
     for set_name in expand_sets(args.sets):
         docs = load_set(set_name)
@@ -73,15 +70,15 @@ def main(argv: list[str] | None = None) -> int:
             cut = [d for d in (prefix(doc, k) for doc in docs) if d is not None]
             f1: dict[str, list[float]] = {}
             cells = []
-            for system in systems + list(PEERS):
+            for system in systems + list(LENGTH_PEERS):
                 res = [run_system(system, d, cached=args.cached) for d in cut]
                 pairs = [(r, list(d.gold)) for r, d in zip(res, cut)]
                 cells.append(f"{score_alignments(pairs).f1_strict:.3f}")
                 f1[system] = [score_alignments([pr]).f1_strict for pr in pairs]
+            margins = _doc_margins(set_name, cut, f1)
             below = []
             for system in systems:
-                n = sum(1 for i in range(len(cut))
-                        if f1[system][i] < max(f1[peer][i] for peer in PEERS) - 1e-9)
+                n = sum(1 for row in margins if row[0] == system and row[3] < -1e-9)
                 below.append(str(n))
                 totals[(k, system)][0] += n
                 totals[(k, system)][1] += len(cut)
