@@ -110,16 +110,8 @@ def _solve(src: Side, tgt: Side, window: Window, scorer: LogisticScorer,
 
 
 def _bead_gains(path: Path, gains: Gains, window: Window) -> np.ndarray:
-    out = np.empty(len(path))
-    for k, (i, di, j, dj) in enumerate(path):
-        if dj == 0:
-            out[k] = gains.skip_src[i]
-        elif di == 0:
-            out[k] = gains.skip_tgt[j]
-        else:
-            e_i, e_j = i + di, j + dj
-            out[k] = gains.beads[(di, dj)][e_i, e_j - window.lo[e_i]] - gains.shift
-    return out
+    return np.array([gains.at(window, i + di, j + dj, di, dj) - (gains.shift if di and dj else 0.0)
+                     for i, di, j, dj in path], dtype=float)
 
 
 def _vectors(encoder: object, texts: Sequence[str], mask: np.ndarray) -> np.ndarray | None:

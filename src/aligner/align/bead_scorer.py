@@ -78,6 +78,19 @@ class Gains:
     skip_tgt: np.ndarray
     shift: float = 0.0  # added to every n-m bead's gain (see LogisticScorer.anchor_gain)
 
+    def at(self, window: Window, a: int, b: int, dn: int, dm: int) -> float:
+        """The gain of the ``dn``-``dm`` bead ending at node ``(a, b)`` (``shift`` included;
+        ``-inf`` off the band or for a shape without gains)."""
+        if dm == 0:
+            return float(self.skip_src[a - 1])
+        if dn == 0:
+            return float(self.skip_tgt[b - 1])
+        table = self.beads.get((dn, dm))
+        k = b - int(window.lo[a])
+        if table is None or not 0 <= k < window.width:
+            return -np.inf
+        return float(table[a, k])
+
 
 class BeadScorer(Protocol):
     """Turns the evidence of a band into DP gains (log-odds of a right bead, plus a bonus)."""
@@ -276,19 +289,6 @@ class LogisticScorer:
         return 1.0 / (1.0 + np.exp(-(X @ np.asarray(self.calibration, dtype=float))))
 
 
-def _edge_gain(gains: Gains, window: Window, a: int, b: int, dn: int, dm: int) -> float:
-    """The DP's gain of the ``dn``-``dm`` bead ending at node ``(a, b)`` (``-inf`` off the band)."""
-    if dm == 0:
-        return float(gains.skip_src[a - 1])
-    if dn == 0:
-        return float(gains.skip_tgt[b - 1])
-    table = gains.beads.get((dn, dm))
-    k = b - int(window.lo[a])
-    if table is None or not 0 <= k < window.width:
-        return -np.inf
-    return float(table[a, k])
-
-
 def _margin(gains: Gains, window: Window, shapes: Sequence[tuple[int, int]], start: tuple[int, int],
             end: tuple[int, int], bead: tuple[int, int, int, int], own: float) -> float:
     """On the rectangle of nodes from ``start`` to ``end`` only: the best sum of gains of a
@@ -315,7 +315,7 @@ def _margin(gains: Gains, window: Window, shapes: Sequence[tuple[int, int]], sta
                     continue
                 if without[q] == -np.inf and with_b[q] == -np.inf:
                     continue
-                g = _edge_gain(gains, window, a, b, dn, dm)
+                g = gains.at(window, a, b, dn, dm)
                 u = max(u, with_b[q] + g)
                 v = max(v, without[q] + g)
             with_b[(a - a0) * cols + b - b0], without[(a - a0) * cols + b - b0] = u, v
@@ -336,7 +336,7 @@ def alternative_margins(path: Sequence[tuple[int, int, int, int]], gains: Gains,
     for k, (i, di, j, dj) in enumerate(path):
         first, last = path[max(0, k - reach)], path[min(len(path) - 1, k + reach)]
         start, end = (first[0], first[2]), (last[0] + last[1], last[2] + last[3])
-        own = _edge_gain(gains, window, i + di, j + dj, di, dj)
+        own = gains.at(window, i + di, j + dj, di, dj)
         if not np.isfinite(own):
             own = float(bead_gains[k]) + (gains.shift if di and dj else 0.0)
         mine = shapes if (di, dj) in shapes else shapes + [(di, dj)]
