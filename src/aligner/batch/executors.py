@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, runtime_checkable
 
+from threadpoolctl import threadpool_limits
+
 from ..errors import ConfigError
 from .task import PairResult, PairTask, describe_error, init_pool_worker, run_pair, warm_worker
 
@@ -128,8 +130,13 @@ class LocalExecutor:
     def results(self, tasks: Iterable[PairTask]) -> Iterator[PairResult]:
         """Yield results in completion order (in task order when ``workers == 1``)."""
         if self.workers == 1:
+            # one BLAS thread here too, as in every pool or Dask worker: a matrix product
+            # summed over two threads can differ in its last bits, and the reports must be the
+            # same bytes whichever executor ran the pairs
             for task in tasks:
-                yield run_pair(task)
+                with threadpool_limits(limits=1, user_api="blas"):
+                    result = run_pair(task)
+                yield result
             return
         owner: dict[cf.Future[PairResult], cf.ProcessPoolExecutor] = {}
 
