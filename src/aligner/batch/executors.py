@@ -80,6 +80,14 @@ def _bounded(submit: Callable[[PairTask], Any], wait_one: Callable[[set[Any]], s
 _BLAS_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
+def _one_blas_thread() -> Any:
+    """Hold this process's BLAS to one thread until the returned limiter's
+    ``restore_original_limits()``: pairs run here then compute as in a worker process (one
+    BLAS thread each), since a matrix product summed over two threads can differ in its last
+    bits, and the reports must be the same bytes whichever executor ran the pairs."""
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 class LocalExecutor:
     """All cores of this machine through a process pool (``workers=1``: in this process).
 
@@ -96,6 +104,7 @@ class LocalExecutor:
         self.workers = workers
         self._encoder = "none"
         self._pool: cf.ProcessPoolExecutor | None = None
+        self._blas: Any = None  # with workers == 1, from open() to close() (_one_blas_thread)
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         # spawn: workers start as fresh interpreters, never forked from this process (which may
@@ -122,6 +131,8 @@ class LocalExecutor:
         """Start the pool (or load the encoder here when ``workers == 1``)."""
         self._encoder = encoder
         if self.workers == 1:
+            if self._blas is None:
+                self._blas = _one_blas_thread()
             warm_worker(encoder)
         elif self._pool is None:
             self._pool = self._new_pool()  # starts every worker, so start-up is not inside the run
@@ -130,13 +141,8 @@ class LocalExecutor:
     def results(self, tasks: Iterable[PairTask]) -> Iterator[PairResult]:
         """Yield results in completion order (in task order when ``workers == 1``)."""
         if self.workers == 1:
-            # one BLAS thread here too, as in every pool or Dask worker: a matrix product
-            # summed over two threads can differ in its last bits, and the reports must be the
-            # same bytes whichever executor ran the pairs
             for task in tasks:
-                with threadpool_limits(limits=1, user_api="blas"):
-                    result = run_pair(task)
-                yield result
+                yield run_pair(task)
             return
         owner: dict[cf.Future[PairResult], cf.ProcessPoolExecutor] = {}
 
@@ -179,6 +185,9 @@ class LocalExecutor:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._blas is not None:
+            self._blas.restore_original_limits()
+            self._blas = None
 
 
 class DaskExecutor:
@@ -217,6 +226,7 @@ class DaskExecutor:
         self._n_workers = workers
         self._in_flight: set[Any] = set()
         self._sigterm: Any = None
+        self._blas: Any = None  # worker threads in this process, from open() to close()
 
     def open(self, encoder: str) -> int:
         """Connect to (or start) the cluster and have every worker load ``encoder`` once."""
@@ -224,6 +234,8 @@ class DaskExecutor:
 
         if self._client is None:
             self._catch_sigterm()
+            if not self.processes and self.scheduler is None and self._blas is None:
+                self._blas = _one_blas_thread()
             self._client, self._cluster = _dask.connect(self.workers, self.scheduler, self.processes)
             self._n_workers = _dask.register_warmup(self._client, encoder) or self.workers
         return self._n_workers
@@ -287,6 +299,9 @@ class DaskExecutor:
             if self._sigterm is not None:
                 signal.signal(signal.SIGTERM, self._sigterm)
                 self._sigterm = None
+            if self._blas is not None:
+                self._blas.restore_original_limits()
+                self._blas = None
 
 
 def _local(workers: int, scheduler: str | None) -> Executor:
