@@ -12,8 +12,8 @@ whether it is a gold bead; cached under the vector cache of ``_aligndata`` by a 
 shipped weights (the calibration itself is not part of it) and of the code of ``aligner.align``,
 so reruns are cheap. Or
 (``--records``) the held-out beads of ``bench/fit_alignment.py --lopo --json``: there every
-bead comes from weights that never saw its pair (rows with the alternative margin only:
-``[n, m, confidence, right, margin]``).
+bead comes from weights that never saw its pair (rows of ``beads_layout`` 2:
+``[n, m, confidence, right, margin]``, margin in the fold model's log-odds).
 
 The map (:func:`aligner.align.bead_scorer.calibration_features`) is one logistic regression
 on the records of all sets, each set weighing the same. Leave-one-pair-out: for each set,
@@ -28,7 +28,7 @@ import hashlib
 import json
 import sys
 import time
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -36,12 +36,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _aligndata import CACHE, expand_sets, load_set  # noqa: E402
-from fit_alignment import WEIGHTS, VectorTable, fit_logistic  # noqa: E402
+from fit_alignment import BEADS_LAYOUT, WEIGHTS, VectorTable, fit_logistic, run_with_margins  # noqa: E402
 
-from aligner.align.aligner import align_texts  # noqa: E402
 from aligner.align.bead_scorer import (  # noqa: E402
     CALIBRATION_FEATURES,
-    LogisticScorer,
     calibration_features,
     load_scorer,
 )
@@ -55,23 +53,6 @@ SETS = "ntrex,textberg,panl,ntrex-multi"
 #: source sentences, target sentences, Platt logit, right, alternative margin (log-odds)
 Record = tuple[int, int, float, bool, float]
 _RECORDS = "r2"  # version of the records' layout (part of the cache path)
-
-
-@dataclass(frozen=True)
-class _Recorder(LogisticScorer):
-    """The model's scorer, reporting its Platt confidence and keeping each document's
-    alternative margins (in log-odds) for the records."""
-
-    def calibrated(self, gain, shapes, margins=None):  # noqa: D102
-        _MARGINS.append(np.zeros(len(shapes)) if margins is None else self.platt[0] * np.asarray(margins))
-        return self.confidence(gain)
-
-
-_MARGINS: list[np.ndarray] = []
-
-
-def _recorder(scorer: LogisticScorer) -> _Recorder:
-    return _Recorder(**{f.name: getattr(scorer, f.name) for f in fields(scorer)})
 
 
 def _records_digest() -> str:
@@ -97,16 +78,13 @@ def shipped_records(set_name: str, mode: str, fresh: bool = False) -> list[list[
         return [[tuple(r) for r in doc] for doc in json.loads(path.read_text())]
     docs = load_set(set_name)
     out: list[list[Record]] = []
-    surface = _recorder(replace(load_scorer("none"), calibration=None))
+    surface = replace(load_scorer("none"), calibration=None)
     for d in docs:
         enc = resolve_encoder(mode, d.src_lang, d.tgt_lang) if mode == "auto" else mode
         table = VectorTable(enc, [d]) if enc != "none" else None
-        enc_sc = _recorder(replace(load_scorer(enc), calibration=None)) if enc != "none" else None
-        _MARGINS.clear()
-        beads = align_texts(d.src, d.tgt, Config(encoder=enc), src_lang=d.src_lang, tgt_lang=d.tgt_lang,
-                            encoder=table, scorers=(surface, enc_sc))
+        enc_sc = replace(load_scorer(enc), calibration=None) if enc != "none" else None
+        ((_, beads),), (alt,) = run_with_margins([d], surface, enc_sc, table, Config(encoder=enc))
         gold = set(d.gold)
-        alt = _MARGINS[-1]
         out.append([(len(b.src), len(b.tgt), _logit(b.confidence), (b.src, b.tgt) in gold, float(a))
                     for b, a in zip(beads, alt)])
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -120,9 +98,10 @@ def lopo_records(files: list[str]) -> dict[tuple[str, str], list[list[Record]]]:
     for f in files:
         for row in json.loads(Path(f).read_text()):
             if "beads" in row:
-                if any(len(r) < 5 for doc in row["beads"] for r in doc):
-                    raise SystemExit(f"{f}: the beads carry no alternative margin ([n, m, confidence, right, "
-                                     "margin]); use the shipped models' records instead")
+                if row.get("beads_layout", 1) != BEADS_LAYOUT:
+                    raise SystemExit(f"{f}: beads of layout {row.get('beads_layout', 1)}, not {BEADS_LAYOUT} "
+                                     "([n, m, confidence, right, margin]); rerun bench/fit_alignment.py --lopo "
+                                     "--json, or use the shipped models' records")
                 out[(row["held_out"], row["model"])] = [[(n, m, _logit(c), bool(h), float(a)) for n, m, c, h, a, *_
                                                         in doc] for doc in row["beads"]]
     return out
@@ -211,7 +190,13 @@ def main(argv=None) -> int:
     rows = []
     pooled: dict[str, list] = {"map": [], "platt": []}
     for s in sets:
-        w = fit_map({k: v for k, v in data.items() if k[0] != s})
+        if not any(k[0] == s for k in data):
+            continue
+        others = {k: v for k, v in data.items() if k[0] != s}
+        if not others:
+            print(f"| {s} | - | - | no other set's records to fit the map on |")
+            continue
+        w = fit_map(others)
         for (s2, model), docs in data.items():
             if s2 != s or not any(docs):
                 continue
@@ -225,6 +210,8 @@ def main(argv=None) -> int:
                 print(f"| {s} | {model} | {name} | " + " | ".join(_cell(b) for b in bs[2:]) + f" | {e:.3f} | "
                       f"{_sure_wrong(c, y)} |", flush=True)
     for name, parts in pooled.items():
+        if not parts:
+            continue
         c = np.concatenate([p[0] for p in parts])
         y = np.concatenate([p[1] for p in parts])
         print(f"| all held out | - | {name} | " + " | ".join(_cell(b) for b in bins(c, y)[2:]) +

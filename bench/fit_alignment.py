@@ -19,7 +19,7 @@ import json
 import pickle
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -266,6 +266,50 @@ def run(docs: list[Doc], surface: LogisticScorer, enc_scorer: LogisticScorer | N
     return out
 
 
+#: layout of the ``beads`` of a ``--lopo --json`` row: 2 is ``[n, m, confidence, right, margin]``
+#: (margin: the bead's alternative margin in the model's log-odds, see :func:`run_with_margins`);
+#: 1 (no ``beads_layout`` key) was ``[n, m, confidence, right]``
+BEADS_LAYOUT = 2
+
+
+@dataclass(frozen=True)
+class MarginRecorder(LogisticScorer):
+    """A scorer that reports its Platt confidence (no confidence map) and appends to
+    ``margins``, for each document it calibrates, the beads' alternative margins in its
+    log-odds (the Platt slope times :func:`aligner.align.bead_scorer.alternative_margins`,
+    as the aligner hands them to :meth:`LogisticScorer.calibrated`)."""
+
+    margins: list[np.ndarray] = field(default_factory=list, compare=False, repr=False)
+
+    def calibrated(self, gain, shapes, margins=None):  # noqa: D102
+        self.margins.append(np.zeros(len(shapes)) if margins is None
+                            else self.platt[0] * np.asarray(margins, dtype=float))
+        return self.confidence(gain)
+
+
+def margin_recorder(scorer: LogisticScorer, out: list[np.ndarray]) -> MarginRecorder:
+    """``scorer`` as a :class:`MarginRecorder` that appends to ``out``."""
+    return MarginRecorder(**{f.name: getattr(scorer, f.name) for f in fields(scorer)}, margins=out)
+
+
+def run_with_margins(docs: list[Doc], surface: LogisticScorer, enc_scorer: LogisticScorer | None,
+                     table: VectorTable | None, config: Config) -> tuple[list, list[np.ndarray]]:
+    """:func:`run` with the scorers' Platt confidences (their maps left out), and per document
+    each chosen bead's alternative margin in the model's log-odds (zeros where the aligner
+    gave none, e.g. an empty side)."""
+    out, margins = [], []
+    for d in docs:
+        got: list[np.ndarray] = []
+        s_sc = margin_recorder(surface, got)
+        e_sc = margin_recorder(enc_scorer, got) if enc_scorer is not None else None
+        beads = align_texts(d.src, d.tgt, config, encoder=table, scorers=(s_sc, e_sc),
+                            src_lang=d.src_lang, tgt_lang=d.tgt_lang)
+        assert len(got) <= 1 and (not got or len(got[0]) == len(beads))
+        out.append((d, beads))
+        margins.append(got[0] if got else np.zeros(len(beads)))
+    return out, margins
+
+
 def f1(results) -> float:
     return score_alignments([([(b.src, b.tgt) for b in beads], list(d.gold)) for d, beads in results]).f1_strict
 
@@ -430,8 +474,10 @@ def lopo(sets: list[str], encoders: list[str], platt_docs: int = 12, log=print, 
     sets dealt round-robin into K groups, each group held out in turn (cheaper; every set is
     still scored by weights that never saw it). With ``encoders``, only the encoder models
     are scored (the surface model is still fitted per fold, as their fallback). Each row also
-    keeps its beads (``[n, m, confidence, right]``, confidence from the fold's own Platt
-    scaling), the input of ``--calibrate --records``. ``only``: score only these sets (and fit
+    keeps its beads (``[n, m, confidence, right, margin]``, :data:`BEADS_LAYOUT`: confidence
+    from the fold's own Platt scaling, margin the bead's alternative margin in that model's
+    log-odds, as the shipped aligner hands it to its confidence map), the input of
+    ``bench/calibrate_alignment.py --records``. ``only``: score only these sets (and fit
     only the folds that hold them). ``fold_models``: a pickle of the fitted fold models, read
     if it exists and written otherwise (the weights do not depend on the aligner's code, only
     the Platt scaling does, through the beads chosen on the training sample: reuse it while
@@ -470,7 +516,7 @@ def lopo(sets: list[str], encoders: list[str], platt_docs: int = 12, log=print, 
                 s_sc, table, cfg = surface, None, Config(encoder="none")
             else:
                 s_sc, table, cfg = surface, VectorTable(enc, docs[held]), Config(encoder=enc, encode_threshold=1.0)
-            res = run(docs[held], s_sc, e_sc, table, cfg)
+            res, margins = run_with_margins(docs[held], s_sc, e_sc, table, cfg)
             sc = score_alignments([([(b.src, b.tgt) for b in beads], list(d.gold)) for d, beads in res])
             conf, hit = confidences_and_hits(res)
             c, h = np.array(conf), np.array(hit)
@@ -478,11 +524,11 @@ def lopo(sets: list[str], encoders: list[str], platt_docs: int = 12, log=print, 
             for a, b in zip(BINS, BINS[1:]):
                 sel = (c >= a) & (c < b)
                 bins.append([a, int(sel.sum()), float(h[sel].mean()) if sel.any() else None])
-            beads = [[[len(b.src), len(b.tgt), b.confidence, (b.src, b.tgt) in set(d.gold)] for b in bs]
-                     for d, bs in res]
+            beads = [[[len(b.src), len(b.tgt), b.confidence, (b.src, b.tgt) in set(d.gold), float(a)]
+                      for b, a in zip(bs, alt)] for (d, bs), alt in zip(res, margins)]
             row = {"model": name, "held_out": held, "f1_strict": sc.f1_strict, "f1_lax": sc.f1_lax,
                    "cpu_s": time.process_time() - t0, "reliability": bins,
-                   "docs": [d.name for d, _ in res], "beads": beads,
+                   "docs": [d.name for d, _ in res], "beads_layout": BEADS_LAYOUT, "beads": beads,
                    "doc_f1": [f1([r]) for r in res]}
             out.append(row)
             rel = " ".join(f"{a:.2f}:{n}/{r:.2f}" for a, n, r in bins if n)
