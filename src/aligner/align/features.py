@@ -24,7 +24,16 @@ import regex
 
 from ..lexicon import Lexicon
 from ..measures import GALE_CHURCH_VARIANCE
-from .sides import PairGrid, Side, Window, block_sum, cuts_parenthesis, pair_grid, reach_starts
+from .sides import (
+    PairGrid,
+    Side,
+    Window,
+    block_sum,
+    cuts_parenthesis,
+    expected_positions,
+    pair_grid,
+    reach_starts,
+)
 from .tokens import MASK_BITS, TokenEvidence, popcount, shared_tokens
 from .vectors import (
     VectorEvidence,
@@ -84,11 +93,14 @@ class BandEvidence:
 def band_evidence(src: Side, tgt: Side, window: Window, max_bead: int,
                   lexicon: Lexicon | None = None) -> BandEvidence:
     """Pairwise evidence for every source sentence against the targets near its band rows
-    and in its reach, and for every target against the sources in its reach."""
-    grid = pair_grid(window, len(src), len(tgt), max_bead, REACH)
+    and in its reach, and for every target against the sources in its reach. The sentences'
+    expected positions and reaches are computed once here, for the grid, the hubness
+    baselines and :func:`skip_features`."""
+    expected = expected_positions(window, len(src), len(tgt))
+    reach = reach_starts(expected, REACH)
+    grid = pair_grid(window, len(src), len(tgt), max_bead, REACH, reach)
     return BandEvidence(grid, shared_tokens(src, tgt, grid, lexicon),
-                        vector_evidence(src, tgt, window, grid, max_bead),
-                        reach_starts(window, len(src), len(tgt), REACH))
+                        vector_evidence(src, tgt, expected, grid, max_bead), reach)
 
 
 def length_z(la: np.ndarray, lb: np.ndarray, ratio: float) -> np.ndarray:

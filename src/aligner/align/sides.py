@@ -225,11 +225,11 @@ def expected_positions(window: Window, n: int, m: int) -> tuple[np.ndarray, np.n
     return exp_s, exp_t
 
 
-def reach_starts(window: Window, n: int, m: int, radius: int) -> tuple[np.ndarray, np.ndarray]:
+def reach_starts(expected: tuple[np.ndarray, np.ndarray], radius: int) -> tuple[np.ndarray, np.ndarray]:
     """The first target of each source sentence's reach and the first source of each target's:
     the ``2 * radius + 1`` sentences of the other side centred on its expected position
-    (:func:`expected_positions`; they may run past the document's ends)."""
-    exp_s, exp_t = expected_positions(window, n, m)
+    (``expected``: :func:`expected_positions`; they may run past the document's ends)."""
+    exp_s, exp_t = expected
     return (np.rint(exp_s).astype(np.int64) - radius, np.rint(exp_t).astype(np.int64) - radius)
 
 
@@ -277,10 +277,12 @@ class PairGrid:
         return out
 
 
-def pair_grid(window: Window, n: int, m: int, max_bead: int, radius: int = 0) -> PairGrid:
+def pair_grid(window: Window, n: int, m: int, max_bead: int, radius: int = 0,
+              reach: tuple[np.ndarray, np.ndarray] | None = None) -> PairGrid:
     """The sentence pairs that the beads (up to ``max_bead`` sentences a side) ending at the
     window's nodes, and their neighbours, look at; with ``radius``, also every sentence's
-    reach (:func:`reach_starts`), on both sides."""
+    reach, on both sides (``reach``: :func:`reach_starts` of the window's expected positions
+    and ``radius``, computed here when not given)."""
     k = max_bead
     if not n:
         return PairGrid(window.lo[:0] - k - 1, 1, np.zeros((0, 1), dtype=bool))
@@ -292,7 +294,7 @@ def pair_grid(window: Window, n: int, m: int, max_bead: int, radius: int = 0) ->
     plo = lo_rows - k - 1
     end = window.lo[hi_idx] + window.width + 1  # one past the last column a row needs
     if radius and m:
-        src_start, tgt_start = reach_starts(window, n, m, radius)
+        src_start, tgt_start = reach if reach is not None else reach_starts(expected_positions(window, n, m), radius)
         # the targets whose reach holds source a: tgt_start[b] <= a <= tgt_start[b] + 2 radius
         a = np.arange(n)
         first = np.searchsorted(tgt_start, a - 2 * radius, side="left")

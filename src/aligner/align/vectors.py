@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .sides import PairGrid, Side, Window, block_sum, expected_positions
+from .sides import PairGrid, Side, block_sum
 
 __all__ = ["VectorEvidence", "block_norm", "block_wmean", "neighbour_cos", "vector_evidence"]
 
@@ -50,9 +50,11 @@ def _adjacent(vectors: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-def vector_evidence(src: Side, tgt: Side, window: Window, grid: PairGrid, max_bead: int
-                    ) -> VectorEvidence | None:
-    """The cosines of every pair of the grid; ``None`` unless both sides have vectors."""
+def vector_evidence(src: Side, tgt: Side, expected: tuple[np.ndarray, np.ndarray], grid: PairGrid,
+                    max_bead: int) -> VectorEvidence | None:
+    """The cosines of every pair of the grid, and the hubness baselines around the sentences'
+    ``expected`` positions (:func:`~.sides.expected_positions` of the band); ``None`` unless
+    both sides have vectors."""
     n, m = len(src), len(tgt)
     if src.vectors is None or tgt.vectors is None or not n or not m:
         return None
@@ -65,7 +67,7 @@ def vector_evidence(src: Side, tgt: Side, window: Window, grid: PairGrid, max_be
         a1 = min(n, a0 + step)
         cos[a0:a1] = np.einsum("id,ijd->ij", src.vectors[a0:a1], tgt.vectors[cc[a0:a1]])
     cos[~grid.valid] = np.nan
-    knn_s, knn_t = _knn_near(src.vectors, tgt.vectors, window)
+    knn_s, knn_t = _knn_near(src.vectors, tgt.vectors, expected)
     return VectorEvidence(cos, knn_s, knn_t, _adjacent(src.vectors, max_bead), _adjacent(tgt.vectors, max_bead))
 
 
@@ -88,10 +90,11 @@ def _nearest_knn(vec_a: np.ndarray, vec_b: np.ndarray, centers: np.ndarray) -> n
     return out
 
 
-def _knn_near(vs: np.ndarray, vt: np.ndarray, window: Window) -> tuple[np.ndarray, np.ndarray]:
+def _knn_near(vs: np.ndarray, vt: np.ndarray, expected: tuple[np.ndarray, np.ndarray]
+              ) -> tuple[np.ndarray, np.ndarray]:
     # centred on the expected positions (the path the band was drawn around, or the diagonal),
     # not on the band's middle: the baseline does not change with the band's width
-    centers_s, centers_t = expected_positions(window, len(vs), len(vt))
+    centers_s, centers_t = expected
     return _nearest_knn(vs, vt, centers_s + 0.5), _nearest_knn(vt, vs, centers_t + 0.5)
 
 
