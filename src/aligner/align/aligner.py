@@ -18,15 +18,17 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    neighbours, the document's median and how close the DP's best local alternative is as
    inputs; worked out on the final beads, after the checks of step 5);
 5. with an encoder that knows both languages, checks of the DP's choices (:func:`pair_skips`,
-   :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`, :func:`shift_boundaries`,
-   :func:`pair_edges`, :func:`join_regroupings`): an omission and an addition side by side
-   become one bead, a left-out sentence joins its neighbour, edge lines leave a merged bead,
-   a merged bead is cut in two, two neighbouring beads trade the sentence at their boundary, a
-   left-out sentence takes the edge sentence of the merged bead beside it, two neighbouring
-   beads become one where a clause at their boundary belongs to the other bead, each only
-   where the vectors (the texts encoded whole, for the last six; clauses, for the last and
-   for the join of a left-out sentence) say so
-   (and, for the trade and the regrouping, the lengths do not disagree).
+   :func:`join_skips`, :func:`peel_edges`, :func:`join_on_lengths`, :func:`split_merges`,
+   :func:`shift_boundaries`, :func:`pair_edges`, :func:`join_regroupings`): an omission and an
+   addition side by side become one bead, a left-out sentence joins its neighbour, edge lines
+   leave a merged bead, a merged bead is cut in two, two neighbouring beads trade the sentence
+   at their boundary, a left-out sentence takes the edge sentence of the merged bead beside
+   it, two neighbouring beads become one where a clause at their boundary belongs to the
+   other bead, each only where the vectors (the texts encoded whole, for all but the first;
+   clauses, for the last and for the join of a left-out sentence) say so
+   (and, for the trade and the regrouping, the lengths do not disagree); and a left-out
+   sentence joins its neighbour where the lengths say so and the vectors do not disagree
+   (:func:`join_on_lengths`).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from .bead_scorer import (
     join_clause_margins,
     join_margin,
     length_gain,
+    length_join_margins,
     load_scorer,
     pair_margin,
     peel_margin,
@@ -229,6 +232,9 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
                                 join_margin(), set(shapes), join_clause_margins())
         path, conf = peel_edges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                 peel_margin(), set(shapes))
+        path, conf = join_on_lengths(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
+                                     *length_join_margins(), set(shapes),
+                                     (s_side.lengths, t_side.lengths, aligned_ratio(s_side, t_side, path)))
         path, conf = split_merges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                   *split_margins(), set(shapes))
         lengths = (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side))  # for the two passes that weigh them
@@ -676,6 +682,70 @@ def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         out.extend([*skips, kept] if first else [kept, *skips])
         conf_out.extend([float(conf[k])] * (r + 1))
     return out, np.array(conf_out)
+
+
+def join_on_lengths(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
+                    src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, gain: float, slack: float,
+                    shapes: set[tuple[int, int]],
+                    lengths: tuple[np.ndarray, np.ndarray, float]) -> tuple[Path, np.ndarray]:
+    """A 1-0 / 0-1 bead joins the bead beside it when the lengths say so and the encoder does
+    not object: Gale and Church's length log-likelihood of the joined bead (``lengths``: the
+    sentence lengths of both sides and the target/source ratio of the aligned sentences) beats
+    the neighbour's own by more than ``gain``, and the joined texts, encoded whole, are at most
+    ``slack`` further (in cosine) from the other side than the neighbour's own.
+
+    The converse of :func:`join_skips`, which joins on the encoder's word: where the encoder
+    knows one language poorly or a short line carries little meaning (a closing quote's
+    attribution, the second half of a split sentence), the joined text's cosine hardly moves,
+    and only the lengths tell a translation split in two from an omission. Both signals take
+    part: the lengths must speak clearly and the encoder must not contradict them. Only beads
+    whose sentences all have vectors take part; the joined bead must be a shape the DP
+    allows; the best length gain first, one join a bead; the joined bead keeps the
+    neighbour's confidence. One encoder call for all of a document's candidates (linear).
+    """
+    src_len, tgt_len, ratio = lengths
+    ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
+    cands: list[tuple[float, int, int, tuple[int, int, int, int]]] = []  # (length gain, skip, neighbour, joined)
+    for k, (i, di, j, dj) in enumerate(path):
+        if di and dj:
+            continue
+        on_src = dj == 0
+        x = i if on_src else j
+        if not (ok_s if on_src else ok_t)[x]:
+            continue
+        for k2 in (k - 1, k + 1):
+            if not 0 <= k2 < len(path) or not path[k2][1] or not path[k2][3]:
+                continue
+            i2, di2, j2, dj2 = path[k2]
+            if ((di2 + 1, dj2) if on_src else (di2, dj2 + 1)) not in shapes \
+                    or not (ok_s[i2 : i2 + di2].all() and ok_t[j2 : j2 + dj2].all()):
+                continue
+            joined = (min(i2, x), di2 + 1, j2, dj2) if on_src else (i2, di2, min(j2, x), dj2 + 1)
+            g = _length_fit((joined,), src_len, tgt_len, ratio) - _length_fit((path[k2],), src_len, tgt_len, ratio)
+            if g > gain:
+                cands.append((g, k, k2, joined))
+    if not cands:
+        return path, conf
+
+    def groups(b: tuple[int, int, int, int]) -> tuple[_Group, _Group]:
+        return (True, tuple(range(b[0], b[0] + b[1]))), (False, tuple(range(b[2], b[2] + b[3])))
+
+    vec = _group_vectors([g for _, _, k2, joined in cands for b in (path[k2], joined) for g in groups(b)],
+                         src, tgt, src_vec, tgt_vec, encoder)
+
+    def cos(b: tuple[int, int, int, int]) -> float:
+        gs, gt = groups(b)
+        return _cos(vec[gs], vec[gt])
+
+    out: list[tuple[int, int, int, int] | None] = list(path)
+    used: set[int] = set()
+    for _, k, k2, joined in sorted(cands, reverse=True):
+        if k in used or k2 in used or not cos(joined) >= cos(path[k2]) - slack:
+            continue
+        out[k2], out[k] = joined, None
+        used |= {k, k2}
+    keep = [q for q, b in enumerate(out) if b is not None]
+    return [out[q] for q in keep], np.array([float(conf[q]) for q in keep])  # type: ignore[misc]
 
 
 def split_merges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],

@@ -495,6 +495,16 @@ def regroup_margin() -> float:
     return float(_weights_json().get("regroup_margin", float("inf")))
 
 
+def length_join_margins() -> tuple[float, float]:
+    """``(gain, slack)`` of :func:`aligner.align.aligner.join_on_lengths`: a left-out sentence
+    joins the bead beside it when Gale and Church's length log-likelihood of the joined bead
+    beats the bead's own by more than ``gain`` and the joined texts, encoded whole, are at most
+    ``slack`` further (in cosine) from the other side (``length_join_gain``,
+    ``length_join_slack`` in ``weights.json``; no join without them)."""
+    data = _weights_json()
+    return float(data.get("length_join_gain", float("inf"))), float(data.get("length_join_slack", 0.0))
+
+
 def split_margins() -> tuple[float, float]:
     """``(margin, slack)`` of :func:`aligner.align.aligner.split_merges`: a merged bead is cut
     in two when its two parts, encoded as whole texts, are closer to their own partners than
