@@ -18,17 +18,17 @@ The pipeline for one pair of sentence lists (:func:`align_texts`):
    neighbours, the document's median and how close the DP's best local alternative is as
    inputs; worked out on the final beads, after the checks of step 5);
 5. with an encoder that knows both languages, checks of the DP's choices (:func:`pair_skips`,
-   :func:`join_skips`, :func:`peel_edges`, :func:`join_on_lengths`, :func:`split_merges`,
-   :func:`shift_boundaries`, :func:`pair_edges`, :func:`join_regroupings`): an omission and an
-   addition side by side become one bead, a left-out sentence joins its neighbour, edge lines
-   leave a merged bead, a merged bead is cut in two, two neighbouring beads trade the sentence
-   at their boundary, a left-out sentence takes the edge sentence of the merged bead beside
-   it, two neighbouring beads become one where a clause at their boundary belongs to the
-   other bead, each only where the vectors (the texts encoded whole, for all but the first;
-   clauses, for the last and for the join of a left-out sentence) say so
-   (and, for the trade and the regrouping, the lengths do not disagree); and a left-out
-   sentence joins its neighbour where the lengths say so and the vectors do not disagree
-   (:func:`join_on_lengths`).
+   :func:`join_skips`, :func:`peel_edges`, :func:`split_merges`, :func:`shift_boundaries`,
+   :func:`pair_edges`, :func:`join_regroupings`): an omission and an addition side by side
+   become one bead, a left-out sentence joins its neighbour, edge lines leave a merged bead,
+   a merged bead is cut in two, two neighbouring beads trade the sentence at their boundary, a
+   left-out sentence takes the edge sentence of the merged bead beside it, two neighbouring
+   beads become one where a clause at their boundary belongs to the other bead, each only
+   where the vectors (the texts encoded whole, for the last six; clauses, for the last and
+   for the join of a left-out sentence) say so
+   (and, for the trade and the regrouping, the lengths do not disagree); and, after the peel,
+   a left-out sentence joins its neighbour where the lengths say so and the vectors do not
+   disagree (:func:`join_on_lengths`).
 """
 
 from __future__ import annotations
