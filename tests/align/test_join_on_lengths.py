@@ -67,3 +67,16 @@ def test_unencoded_sentences_and_shapes_beyond_the_dp_take_no_part():
     assert out == PATH  # 2-1 is not a shape of this DP
     gain, slack = length_join_margins()
     assert 0 < gain < 5 and 0 <= slack < 0.1
+
+
+def test_a_clause_of_the_other_side_that_faces_the_left_out_sentence_decides():
+    # the target line has two clauses; the last faces B (left out after the bead)
+    tgt = ["a, z."]
+    lengths = (np.array([20.0, 20.0]), np.array([40.0]), 1.0)
+    table = {"A": [1.0, 0.0, 0.0], "B": [0.0, 0.1, 0.0], "a,": [1.0, 0.0, 0.0], "z.": [0.0, 0.1, 0.0]}
+    out, _, enc = _run(table, PATH, [0.9, 0.6], lengths=lengths, tgt=tgt)
+    assert out == [(0, 2, 0, 1)]  # "z." says what B says
+    assert "z." in enc.seen
+    # the line is long for another reason: its last clause says what A says, not B
+    out, _, _ = _run(dict(table, **{"z.": [0.9, 0.0, 0.1]}), PATH, [0.9, 0.6], lengths=lengths, tgt=tgt)
+    assert out == PATH

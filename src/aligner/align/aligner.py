@@ -692,16 +692,21 @@ def join_on_lengths(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Seque
     not object: Gale and Church's length log-likelihood of the joined bead (``lengths``: the
     sentence lengths of both sides and the target/source ratio of the aligned sentences) beats
     the neighbour's own by more than ``gain``, and the joined texts, encoded whole, are at most
-    ``slack`` further (in cosine) from the other side than the neighbour's own.
+    ``slack`` further (in cosine) from the other side than the neighbour's own, and, where the
+    other-side sentence that faces the left-out one has two or more clauses, its facing clause
+    (:func:`aligner.align.clauses.edge_clause`, as in :func:`join_skips`) is closer to the
+    left-out sentence than to the neighbour's own side.
 
     The converse of :func:`join_skips`, which joins on the encoder's word: where the encoder
     knows one language poorly or a short line carries little meaning (a closing quote's
     attribution, the second half of a split sentence), the joined text's cosine hardly moves,
     and only the lengths tell a translation split in two from an omission. Both signals take
-    part: the lengths must speak clearly and the encoder must not contradict them. Only beads
-    whose sentences all have vectors take part; the joined bead must be a shape the DP
-    allows; the best length gain first, one join a bead; the joined bead keeps the
-    neighbour's confidence. One encoder call for all of a document's candidates (linear).
+    part: the lengths must speak clearly and the encoder must not contradict them. The clause
+    test keeps a long line that is long for another reason (a clause added to it) from taking
+    in a left-out neighbour whose content it does not hold. Only beads whose sentences all have
+    vectors take part; the joined bead must be a shape the DP allows; the best length gain
+    first, one join a bead; the joined bead keeps the neighbour's confidence. Two encoder calls
+    for all of a document's candidates (linear).
     """
     src_len, tgt_len, ratio = lengths
     ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
@@ -737,10 +742,30 @@ def join_on_lengths(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Seque
         gs, gt = groups(b)
         return _cos(vec[gs], vec[gt])
 
+    facing: dict[int, str] = {}  # candidate -> the other side's clause that faces its left-out sentence
+    for c, (_, k, k2, _) in enumerate(cands):
+        on_src = path[k][3] == 0
+        other = groups(path[k2])[1 if on_src else 0][1]
+        after = k2 < k  # the left-out sentence follows the bead: the last clause faces it
+        cut = edge_clause((tgt if on_src else src)[other[-1] if after else other[0]], first=not after)
+        if cut is not None:
+            facing[c] = cut[0]
+    clause_vec = _encode_texts(facing.values(), encoder) if facing else {}
+
+    def clause_agrees(c: int) -> bool:
+        if c not in facing:
+            return True
+        _, k, k2, _ = cands[c]
+        on_src = path[k][3] == 0
+        x = path[k][0] if on_src else path[k][2]
+        mine = vec[groups(path[k2])[0 if on_src else 1]]
+        v = clause_vec[facing[c]]
+        return _cos((src_vec if on_src else tgt_vec)[x], v) > _cos(mine, v)
+
     out: list[tuple[int, int, int, int] | None] = list(path)
     used: set[int] = set()
-    for _, k, k2, joined in sorted(cands, reverse=True):
-        if k in used or k2 in used or not cos(joined) >= cos(path[k2]) - slack:
+    for c, (_, k, k2, joined) in sorted(enumerate(cands), key=lambda e: e[1], reverse=True):
+        if k in used or k2 in used or not cos(joined) >= cos(path[k2]) - slack or not clause_agrees(c):
             continue
         out[k2], out[k] = joined, None
         used |= {k, k2}
