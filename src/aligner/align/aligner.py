@@ -535,27 +535,9 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
     encoder calls for all candidates (a few per document: linear), and the joined bead must be
     a shape the DP allows; it keeps the neighbour's confidence.
     """
-    cands = []  # (skip index, neighbour index, side is source, skipped sentence)
-    for k, (i, di, j, dj) in enumerate(path):
-        if di and dj:
-            continue
-        on_src = dj == 0
-        x = i if on_src else j
-        for k2 in (k - 1, k + 1):
-            if not 0 <= k2 < len(path) or not path[k2][1] or not path[k2][3]:
-                continue
-            i2, di2, j2, dj2 = path[k2]
-            if ((di2 + 1, dj2) if on_src else (di2, dj2 + 1)) not in shapes:
-                continue
-            cands.append((k, k2, on_src, x))
+    cands, wanted = _skip_joins(path, shapes)
     if not cands:
         return path, conf
-    wanted = []  # (joined, mine, other) groups of each candidate
-    for _k, k2, on_src, x in cands:
-        i2, di2, j2, dj2 = path[k2]
-        s_ids, t_ids = tuple(range(i2, i2 + di2)), tuple(range(j2, j2 + dj2))
-        mine, other = (s_ids, t_ids) if on_src else (t_ids, s_ids)
-        wanted.append(((on_src, tuple(sorted(mine + (x,)))), (on_src, mine), (not on_src, other)))
     vec = _group_vectors([g for groups in wanted for g in groups], src, tgt, src_vec, tgt_vec, encoder)
     scale = _cosine_scale(path, src_vec, tgt_vec) if clause_margins is not None else None
     facing = _facing_clauses(cands, wanted, src, tgt, src_vec, tgt_vec, encoder) if scale is not None else {}
@@ -574,22 +556,63 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
                     and (own - low) / (high - low) > clause_margins[1]:
                 gain = margin + 1e-6  # joins, after every candidate the whole texts support
         gains.append((gain, c))
-    out: list[tuple[int, int, int, int] | None] = list(path)
-    conf_out = list(conf)
+    chosen: list[_SkipJoin] = []
     used: set[int] = set()
     for gain, c in sorted(gains, reverse=True):
-        k, k2, on_src, x = cands[c]
+        k, k2, _, _ = cands[c]
         if gain <= margin or k in used or k2 in used:
             continue
-        i2, di2, j2, dj2 = path[k2]
-        if on_src:
-            out[k2] = (min(i2, x), di2 + 1, j2, dj2)
-        else:
-            out[k2] = (i2, di2, min(j2, x), dj2 + 1)
-        out[k] = None
+        chosen.append(cands[c])
         used |= {k, k2}
+    return _apply_joins(path, conf, chosen)
+
+
+#: A left-out sentence that could join the bead beside it: (its 1-0 / 0-1 bead, the neighbour
+#: bead, is it a source sentence?, its position).
+_SkipJoin = tuple[int, int, bool, int]
+
+
+def _skip_joins(path: Path, shapes: set[tuple[int, int]]
+                ) -> tuple[list[_SkipJoin], list[tuple[_Group, _Group, _Group]]]:
+    """Every 1-0 / 0-1 bead of ``path`` beside a bead with sentences on both sides that could
+    take it in (the joined bead a shape the DP allows), and for each the groups of the
+    neighbour's side with the sentence joined, without it, and of its other side."""
+    cands: list[_SkipJoin] = []
+    for k, (i, di, j, dj) in enumerate(path):
+        if di and dj:
+            continue
+        on_src = dj == 0
+        x = i if on_src else j
+        for k2 in (k - 1, k + 1):
+            if not 0 <= k2 < len(path) or not path[k2][1] or not path[k2][3]:
+                continue
+            i2, di2, j2, dj2 = path[k2]
+            if ((di2 + 1, dj2) if on_src else (di2, dj2 + 1)) not in shapes:
+                continue
+            cands.append((k, k2, on_src, x))
+    wanted = []  # (joined, mine, other) groups of each candidate
+    for _k, k2, on_src, x in cands:
+        i2, di2, j2, dj2 = path[k2]
+        s_ids, t_ids = tuple(range(i2, i2 + di2)), tuple(range(j2, j2 + dj2))
+        mine, other = (s_ids, t_ids) if on_src else (t_ids, s_ids)
+        wanted.append(((on_src, tuple(sorted(mine + (x,)))), (on_src, mine), (not on_src, other)))
+    return cands, wanted
+
+
+def _joined_bead(bead: tuple[int, int, int, int], on_src: bool, x: int) -> tuple[int, int, int, int]:
+    """``bead`` with the neighbouring sentence ``x`` of its source (or target) side taken in."""
+    i, di, j, dj = bead
+    return (min(i, x), di + 1, j, dj) if on_src else (i, di, min(j, x), dj + 1)
+
+
+def _apply_joins(path: Path, conf: np.ndarray, joins: Iterable[_SkipJoin]) -> tuple[Path, np.ndarray]:
+    """``path`` with each join made (no two sharing a bead): the neighbour takes the left-out
+    sentence in and keeps its confidence; the 1-0 / 0-1 bead goes."""
+    out: list[tuple[int, int, int, int] | None] = list(path)
+    for k, k2, on_src, x in joins:
+        out[k2], out[k] = _joined_bead(path[k2], on_src, x), None
     keep = [q for q, b in enumerate(out) if b is not None]
-    return [out[q] for q in keep], np.array([conf_out[q] for q in keep])  # type: ignore[misc]
+    return [out[q] for q in keep], np.array([conf[q] for q in keep])  # type: ignore[misc]
 
 
 def _facing_clauses(cands: Sequence[tuple[int, int, bool, int]],
@@ -710,67 +733,42 @@ def join_on_lengths(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Seque
     """
     src_len, tgt_len, ratio = lengths
     ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
-    cands: list[tuple[float, int, int, tuple[int, int, int, int]]] = []  # (length gain, skip, neighbour, joined)
-    for k, (i, di, j, dj) in enumerate(path):
-        if di and dj:
+    all_cands, all_wanted = _skip_joins(path, shapes)
+    cands: list[_SkipJoin] = []
+    wanted: list[tuple[_Group, _Group, _Group]] = []
+    gains: list[float] = []  # of the lengths, joined against the neighbour alone
+    for cand, groups in zip(all_cands, all_wanted):
+        _, k2, on_src, x = cand
+        i2, di2, j2, dj2 = path[k2]
+        if not (ok_s if on_src else ok_t)[x] or not (ok_s[i2 : i2 + di2].all() and ok_t[j2 : j2 + dj2].all()):
             continue
-        on_src = dj == 0
-        x = i if on_src else j
-        if not (ok_s if on_src else ok_t)[x]:
-            continue
-        for k2 in (k - 1, k + 1):
-            if not 0 <= k2 < len(path) or not path[k2][1] or not path[k2][3]:
-                continue
-            i2, di2, j2, dj2 = path[k2]
-            if ((di2 + 1, dj2) if on_src else (di2, dj2 + 1)) not in shapes \
-                    or not (ok_s[i2 : i2 + di2].all() and ok_t[j2 : j2 + dj2].all()):
-                continue
-            joined = (min(i2, x), di2 + 1, j2, dj2) if on_src else (i2, di2, min(j2, x), dj2 + 1)
-            g = _length_fit((joined,), src_len, tgt_len, ratio) - _length_fit((path[k2],), src_len, tgt_len, ratio)
-            if g > gain:
-                cands.append((g, k, k2, joined))
+        g = _length_fit((_joined_bead(path[k2], on_src, x),), src_len, tgt_len, ratio) \
+            - _length_fit((path[k2],), src_len, tgt_len, ratio)
+        if g > gain:
+            cands.append(cand)
+            wanted.append(groups)
+            gains.append(g)
     if not cands:
         return path, conf
+    vec = _group_vectors([g for groups in wanted for g in groups], src, tgt, src_vec, tgt_vec, encoder)
+    facing = _facing_clauses(cands, wanted, src, tgt, src_vec, tgt_vec, encoder)
 
-    def groups(b: tuple[int, int, int, int]) -> tuple[_Group, _Group]:
-        return (True, tuple(range(b[0], b[0] + b[1]))), (False, tuple(range(b[2], b[2] + b[3])))
+    def agrees(c: int) -> bool:
+        (_, _, on_src, x), (joined, mine, other) = cands[c], wanted[c]
+        if not _cos(vec[joined], vec[other]) >= _cos(vec[mine], vec[other]) - slack:
+            return False
+        clause = facing.get(c)
+        return clause is None or _cos((src_vec if on_src else tgt_vec)[x], clause) > _cos(vec[mine], clause)
 
-    vec = _group_vectors([g for _, _, k2, joined in cands for b in (path[k2], joined) for g in groups(b)],
-                         src, tgt, src_vec, tgt_vec, encoder)
-
-    def cos(b: tuple[int, int, int, int]) -> float:
-        gs, gt = groups(b)
-        return _cos(vec[gs], vec[gt])
-
-    facing: dict[int, str] = {}  # candidate -> the other side's clause that faces its left-out sentence
-    for c, (_, k, k2, _) in enumerate(cands):
-        on_src = path[k][3] == 0
-        other = groups(path[k2])[1 if on_src else 0][1]
-        after = k2 < k  # the left-out sentence follows the bead: the last clause faces it
-        cut = edge_clause((tgt if on_src else src)[other[-1] if after else other[0]], first=not after)
-        if cut is not None:
-            facing[c] = cut[0]
-    clause_vec = _encode_texts(facing.values(), encoder) if facing else {}
-
-    def clause_agrees(c: int) -> bool:
-        if c not in facing:
-            return True
-        _, k, k2, _ = cands[c]
-        on_src = path[k][3] == 0
-        x = path[k][0] if on_src else path[k][2]
-        mine = vec[groups(path[k2])[0 if on_src else 1]]
-        v = clause_vec[facing[c]]
-        return _cos((src_vec if on_src else tgt_vec)[x], v) > _cos(mine, v)
-
-    out: list[tuple[int, int, int, int] | None] = list(path)
+    chosen: list[_SkipJoin] = []
     used: set[int] = set()
-    for c, (_, k, k2, joined) in sorted(enumerate(cands), key=lambda e: e[1], reverse=True):
-        if k in used or k2 in used or not cos(joined) >= cos(path[k2]) - slack or not clause_agrees(c):
+    for _, c in sorted(zip(gains, range(len(cands))), reverse=True):
+        k, k2, _, _ = cands[c]
+        if k in used or k2 in used or not agrees(c):
             continue
-        out[k2], out[k] = joined, None
+        chosen.append(cands[c])
         used |= {k, k2}
-    keep = [q for q, b in enumerate(out) if b is not None]
-    return [out[q] for q in keep], np.array([float(conf[q]) for q in keep])  # type: ignore[misc]
+    return _apply_joins(path, conf, chosen)
 
 
 def split_merges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
