@@ -34,7 +34,7 @@ def _band(n: int, encoded: bool):
 
 @pytest.mark.parametrize("encoded", [False, True], ids=["surface", "encoder"])
 def test_gains_by_blocks_of_rows_equal_the_whole_band(monkeypatch, encoded):
-    src, tgt, window = _band(300, encoded)
+    src, tgt, window = _band(120, encoded)  # 40 blocks of 3 rows
     scorer = load_scorer("use" if encoded else "none")
     shapes = tuple(s for s in bead_shapes(5) if s[0] and s[1])
     ev = band_evidence(src, tgt, window, 5)
