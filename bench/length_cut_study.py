@@ -41,11 +41,9 @@ def spy(path, conf, src, tgt, sv, tv, enc, margin, shapes, lengths=None):
     return orig(path, conf, src, tgt, sv, tv, enc, margin, shapes, lengths)
 
 
-A.join_regroupings = spy
-
-
-def cut_at(text, frac, head):
-    """split text into (head piece, rest) at the whitespace nearest frac of its length."""
+def cut_at(text, frac):
+    """``text`` split into (head, tail) at the whitespace nearest ``frac`` of its length (at that
+    character where it has none); None where one part would be empty."""
     n = len(text)
     target = frac * n
     ws = [m.start() for m in regex.finditer(r"\s+", text)]
@@ -60,30 +58,40 @@ def cut_at(text, frac, head):
         return None
     return a, b
 
+
+def _join(side, a, n):
+    return " ".join(side[a:a+n])
+
+
 def C(vec, a, b):
     return A._cos(vec[a], vec[b])
 
 
 def study(set_name, max_docs=0):
     docs = load_set(set_name)
-    if max_docs: docs = docs[:max_docs]
+    if max_docs:
+        docs = docs[:max_docs]
     rows = []
     for d in docs:
         lang_enc = A.resolve_encoder(DEFAULT_CONFIG.encoder, d.src_lang, d.tgt_lang)
         enc = CachedTable(lang_enc)
         captured.clear()
         A.align_texts(list(d.src), list(d.tgt), DEFAULT_CONFIG, src_lang=d.src_lang, tgt_lang=d.tgt_lang, encoder=enc)
-        if "args" not in captured: continue
-        path, src, tgt, sv, tv, enc2, shapes, lengths = captured["args"]
+        if "args" not in captured:
+            continue
+        path, src, tgt, sv, tv, _, shapes, lengths = captured["args"]
         sl, tl, ratio = lengths
         scale = A._cosine_scale(path, sv, tv)
-        if scale is None: continue
+        if scale is None:
+            continue
         low, high = scale
+        sc = high - low
         gold = set((tuple(s), tuple(t)) for s, t in d.gold)
         cands = []
         for k in range(len(path) - 1):
             (i, di, j, dj), (i2, di2, j2, dj2) = path[k], path[k+1]
-            if not (di and dj and di2 and dj2) or (di+di2, dj+dj2) not in shapes: continue
+            if not (di and dj and di2 and dj2) or (di+di2, dj+dj2) not in shapes:
+                continue
             joined = (i, di+di2, j, dj+dj2)
             g = A._length_fit([joined], sl, tl, ratio) - min(A._length_fit([path[k]], sl, tl, ratio), A._length_fit([path[k+1]], sl, tl, ratio))
             la1, lb1 = sl[i:i+di].sum(), tl[j:j+dj].sum()
@@ -111,14 +119,14 @@ def study(set_name, max_docs=0):
             cands.append((k, g, hyps, is_gold, both_gold))
         # encode
         texts = []
-        def T(side, a, n): return " ".join(side[a:a+n])
         plans = []
         for k, g, hyps, is_gold, both_gold in cands:
             (i, di, j, dj), (i2, di2, j2, dj2) = path[k], path[k+1]
             for side, where, x, frac in hyps:
                 text = (src if side == "s" else tgt)[x]
-                c = cut_at(text, frac, where == "head")
-                if c is None: continue
+                c = cut_at(text, frac)
+                if c is None:
+                    continue
                 head, tail = c
                 a_s, a_t, b_s, b_t = list(src[i:i+di]), list(tgt[j:j+dj]), list(src[i2:i2+di2]), list(tgt[j2:j2+dj2])
                 if side == "t" and where == "head":
@@ -134,13 +142,14 @@ def study(set_name, max_docs=0):
                     piece = head; a_s[-1] = a_s[-1] + " " + head; b_s[0] = tail
                     across, own = " ".join(a_t), " ".join(b_t)
                 A1, At, B1, Bt = " ".join(a_s), " ".join(a_t), " ".join(b_s), " ".join(b_t)
-                orig_t = (T(src, i, di), T(tgt, j, dj), T(src, i2, di2), T(tgt, j2, dj2), T(src, i, di+di2), T(tgt, j, dj+dj2))
+                orig_t = (_join(src, i, di), _join(tgt, j, dj), _join(src, i2, di2), _join(tgt, j2, dj2),
+                          _join(src, i, di+di2), _join(tgt, j, dj+dj2))
                 texts += [piece, across, own, A1, At, B1, Bt, *orig_t]
                 plans.append((k, g, is_gold, both_gold, side, where, piece, across, own, A1, At, B1, Bt, orig_t))
-        if not plans: continue
+        if not plans:
+            continue
         vec = A._encode_texts(texts, enc)
         for k, g, is_gold, both_gold, side, where, piece, across, own, A1, At, B1, Bt, ot in plans:
-            sc = high - low
             x = (C(vec, piece, across) - C(vec, piece, own)) / sc
             ra = (C(vec, A1, At) - C(vec, ot[0], ot[1])) / sc
             rb = (C(vec, B1, Bt) - C(vec, ot[2], ot[3])) / sc
@@ -177,6 +186,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", default="textberg")
     ap.add_argument("--max-docs", type=int, default=0)
     args = ap.parse_args(argv)
+    A.join_regroupings = spy  # study() reads the path the pass receives
     rows = []
     for s in expand_sets(args.sets):
         rows += study(s, args.max_docs)
