@@ -61,7 +61,7 @@ def test_short_documents_with_omissions_read_lengths_against_the_aligned_ratio(m
     import importlib
 
     mod = importlib.import_module("aligner.align.aligner")
-    docs = _short_pairs_with_omissions(60)
+    docs = _short_pairs_with_omissions(30)  # 30 documents: 0.938 vs 0.924 strict F1 (60: 0.922 vs 0.912)
 
     def run() -> float:
         res = [([(b.src, b.tgt) for b in align_texts(s, t, Config(encoder="none"))], g) for s, t, g in docs]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aligner.lexicon.words import has_word_list, in_word_list, is_word_form, tells_words_from_names
 from aligner.locale_data import compound_links
 
@@ -27,10 +29,24 @@ def test_languages_without_a_list_know_no_word():
     assert not in_word_list("東京", "ja") and not in_word_list("", "de")
 
 
-def test_a_list_that_knows_its_languages_month_and_day_names_tells_words_from_names():
-    assert tells_words_from_names("hu") and tells_words_from_names("fi") and tells_words_from_names("is")
-    # simplemma's Swahili list is verb paradigms (no "jumamosi"); Japanese has none
-    assert not tells_words_from_names("sw") and not tells_words_from_names("ja")
+def test_a_list_that_knows_its_languages_month_and_day_names_tells_words_from_names(monkeypatch):
+    import importlib
+
+    assert tells_words_from_names("hu") and not tells_words_from_names("ja")  # Japanese has no list
+    words = importlib.import_module("aligner.lexicon.words")
+    words.tells_words_from_names.cache_clear()
+    # a list that knows none of the calendar names (as simplemma's Swahili verb paradigms): no
+    monkeypatch.setattr(words, "in_word_list", lambda word, lang: False)
+    assert not words.tells_words_from_names("hu")
+    words.tells_words_from_names.cache_clear()
+
+
+@pytest.mark.slow
+def test_the_shipped_lists_that_tell_words_from_names():
+    """Loads four more lists (about 5 s): Finnish and Icelandic know their calendar names;
+    simplemma's Swahili list is verb paradigms (no "jumamosi")."""
+    assert tells_words_from_names("fi") and tells_words_from_names("is")
+    assert not tells_words_from_names("sw")
 
 
 def test_an_inflected_form_of_a_listed_word_is_a_word_form():
