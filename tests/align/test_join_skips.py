@@ -95,3 +95,25 @@ def test_a_clause_that_belongs_to_the_bead_itself_keeps_the_sentence_out():
                          _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), _Table(table), join_margin(), SHAPES,
                          join_clause_margins())
     assert path == _CL_PATH
+
+
+def test_a_piece_of_two_clauses_can_carry_the_left_out_sentence():
+    # a comma cuts the facing clause shorter than what the translator moved: the last clause
+    # alone says nothing, the last two carry the German sentence
+    tgt = ["un", "deux", "trois",
+           "Le camp fut installé au pied du glacier le 12 juin , enfin , les reconnaissances commencèrent ."]
+    table = _clause_table([0, 0, 0, 0, 0, 1])
+    table[tgt[3]] = table.pop(_CL_TGT[3])
+    table["les reconnaissances commencèrent ."] = [0, 0, 0, 0, 0, 1]  # alone: unrelated to everything
+    table["enfin , les reconnaissances commencèrent ."] = [0, 0, 0, 0, 1, 0]
+    enc = _Table(table)
+    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, tgt,
+                         _vectors(_CL_SRC, table), _vectors(tgt, table), enc, join_margin(), SHAPES,
+                         join_clause_margins())
+    assert path == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 2, 3, 1)]
+    assert {"les reconnaissances commencèrent .", "enfin , les reconnaissances commencèrent ."} <= set(enc.seen)
+    table["enfin , les reconnaissances commencèrent ."] = [0, 0, 0, 0, 0, 1]  # no piece carries it
+    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, tgt,
+                         _vectors(_CL_SRC, table), _vectors(tgt, table), _Table(table), join_margin(), SHAPES,
+                         join_clause_margins())
+    assert path == _CL_PATH

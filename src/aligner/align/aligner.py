@@ -61,7 +61,7 @@ from .bead_scorer import (
     shift_margin,
     split_margins,
 )
-from .clauses import edge_clause
+from .clauses import edge_clause, edge_pieces
 from .dp import banded_path, bead_shapes
 from .features import band_evidence
 from .model import Alignment, Bead
@@ -79,6 +79,10 @@ _CONTEXT_BEADS = 1  # beads on each side of an uncertain bead whose sentences ar
 #: much closer the merged bead may encode with the edge than without it (not fitted; chosen on the
 #: divergence and alignment dev sets)
 _EDGE_MARGINS = (0.0, 0.02)
+#: The longest facing piece, in clauses, that the clause tests of :func:`join_skips` and
+#: :func:`peel_edges` try (:func:`aligner.align.clauses.edge_pieces`; not fitted: 4 reaches the
+#: quoted sentence with its attribution that NTREX en-ja's one dev case needs)
+_JOIN_PIECE_CLAUSES = 4
 _RELEASE_ROUNDS = 4  # most DP reruns of :func:`release_unsupported`
 #: Where a rerun of :func:`release_unsupported` runs along the band's edge, the band is widened
 #: by this many sentences around the rerun's path (not fitted: Text+Berg held out gives the same
@@ -231,7 +235,7 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
         path, conf = join_skips(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                 join_margin(), set(shapes), join_clause_margins())
         path, conf = peel_edges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
-                                peel_margin(), set(shapes))
+                                peel_margin(), set(shapes), join_clause_margins())
         path, conf = join_on_lengths(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                      *length_join_margins(), set(shapes),
                                      (s_side.lengths, t_side.lengths, aligned_ratio(s_side, t_side, path)))
@@ -540,7 +544,8 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         return path, conf
     vec = _group_vectors([g for groups in wanted for g in groups], src, tgt, src_vec, tgt_vec, encoder)
     scale = _cosine_scale(path, src_vec, tgt_vec) if clause_margins is not None else None
-    facing = _facing_clauses(cands, wanted, src, tgt, src_vec, tgt_vec, encoder) if scale is not None else {}
+    facing = _facing_pieces(cands, wanted, src, tgt, src_vec, tgt_vec, encoder, _JOIN_PIECE_CLAUSES) \
+        if scale is not None else {}
     gains: list[tuple[float, int]] = []
     for c, (joined, mine_g, other_g) in enumerate(wanted):
         vs = [vec[g] for g in (joined, mine_g, other_g)]
@@ -548,13 +553,16 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
             continue
         gain = _cos(vs[0], vs[2]) - _cos(vs[1], vs[2])
         k, _, on_src, x = cands[c]
-        clause = facing.get(c)
-        if gain <= margin and clause is not None and scale is not None and clause_margins is not None:
+        if gain <= margin and scale is not None and clause_margins is not None:
             low, high = scale
-            own = _cos((src_vec if on_src else tgt_vec)[x], clause)
-            if (own - _cos(vs[1], clause)) / (high - low) > clause_margins[0] \
-                    and (own - low) / (high - low) > clause_margins[1]:
-                gain = margin + 1e-6  # joins, after every candidate the whole texts support
+            side_vec = src_vec if on_src else tgt_vec
+            for clause in facing.get(c, ()):
+                own = _cos(side_vec[x], clause)
+                home = max([_cos(vs[1], clause)] + [_cos(side_vec[a], clause) for a in wanted[c][1][1]])
+                if (own - home) / (high - low) > clause_margins[0] \
+                        and (own - low) / (high - low) > clause_margins[1]:
+                    gain = margin + 1e-6  # joins, after every candidate the whole texts support
+                    break
         gains.append((gain, c))
     chosen: list[_SkipJoin] = []
     used: set[int] = set()
@@ -621,26 +629,37 @@ def _facing_clauses(cands: Sequence[tuple[int, int, bool, int]],
     """For each candidate of :func:`join_skips` (by position) whose facing other-side sentence
     has two or more clauses and whose sentences all have vectors, the vector of the clause
     that faces the left-out sentence (one encoder call)."""
+    return {c: v[0] for c, v in _facing_pieces(cands, wanted, src, tgt, src_vec, tgt_vec, encoder, 1).items()}
+
+
+def _facing_pieces(cands: Sequence[tuple[int, int, bool, int]],
+                   wanted: Sequence[tuple[_Group, _Group, _Group]], src: Sequence[str], tgt: Sequence[str],
+                   src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder,
+                   max_clauses: int) -> dict[int, list[np.ndarray]]:
+    """:func:`_facing_clauses` with the facing edge pieces of one to ``max_clauses`` clauses
+    (:func:`aligner.align.clauses.edge_pieces`), a vector each, shortest first (one encoder call)."""
     ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
-    texts: dict[int, str] = {}
+    texts: dict[int, tuple[str, ...]] = {}
     for c, ((k, k2, on_src, x), (_, mine, other)) in enumerate(zip(cands, wanted)):
         ids = other[1]
         if not (ok_s if on_src else ok_t)[x] or not all((ok_t if on_src else ok_s)[a] for a in ids) \
                 or not all((ok_s if on_src else ok_t)[a] for a in mine[1]):
             continue
-        after = k2 < k  # the left-out sentence follows the bead: its last clause faces it
-        cut = edge_clause((tgt if on_src else src)[ids[-1] if after else ids[0]], first=not after)
-        if cut is not None:
-            texts[c] = cut[0]
+        after = k2 < k  # the left-out sentence follows the bead: its last clauses face it
+        pieces = edge_pieces((tgt if on_src else src)[ids[-1] if after else ids[0]], first=not after,
+                             max_clauses=max_clauses)
+        if pieces:
+            texts[c] = pieces
     if not texts:
         return {}
-    enc = _encode_texts(texts.values(), encoder)
-    return {c: enc[t] for c, t in texts.items()}
+    enc = _encode_texts([t for ts in texts.values() for t in ts], encoder)
+    return {c: [enc[t] for t in ts] for c, ts in texts.items()}
 
 
 def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
                src_vec: np.ndarray, tgt_vec: np.ndarray, encoder: Encoder, margin: float,
-               shapes: set[tuple[int, int]]) -> tuple[Path, np.ndarray]:
+               shapes: set[tuple[int, int]],
+               clause_margins: tuple[float, float] | None = None) -> tuple[Path, np.ndarray]:
     """The converse of :func:`join_skips`: the first or last sentences of a side of a merged
     bead (a run of one or more at one edge) are left out (a 1-0 / 0-1 bead each) when the bead
     without them, encoded as whole texts, is closer to the other side than the whole bead is
@@ -653,6 +672,14 @@ def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
     little to be seen. One edge run per bead (the largest gain), one encoder call for all of a
     document's merged beads (linear: at most ``max_bead`` runs a bead); the rest must be a shape
     the DP allows; all the beads keep the merged bead's confidence.
+
+    A single line stays where the other side's clause facing it carries it: the test of
+    :func:`join_skips` with ``clause_margins`` (the clause of the other side's sentence at that
+    edge closer to the line than to the rest of the bead, by ``clause_margins[0]`` of the way from
+    the document's unrelated to its matched pairs, and ``clause_margins[1]`` of that way above the
+    unrelated). A translator who folds a short sentence into the end of the previous one leaves
+    the joined text's vector near the long sentence alone; the clause sees the fold (one more
+    encoder call for the few beads about to be peeled).
     """
     cands: list[tuple[int, bool, tuple[int, ...]]] = []  # (bead, side is source, the run left out)
     for k, (i, di, j, dj) in enumerate(path):
@@ -684,6 +711,9 @@ def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         gain = _cos(vs[2], vs[3]) - _cos(vs[0], vs[1])
         if gain > margin and gain > best.get(k, (-np.inf, True, ()))[0]:
             best[k] = (gain, on_src, run)
+    if best and clause_margins is not None:
+        for k in _carried_by_clauses(path, best, src, tgt, src_vec, tgt_vec, encoder, clause_margins):
+            del best[k]
     if not best:
         return path, conf
     out: list[tuple[int, int, int, int]] = []
@@ -705,6 +735,51 @@ def peel_edges(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         out.extend([*skips, kept] if first else [kept, *skips])
         conf_out.extend([float(conf[k])] * (r + 1))
     return out, np.array(conf_out)
+
+
+def _carried_by_clauses(path: Path, peels: dict[int, tuple[float, bool, tuple[int, ...]]],
+                        src: Sequence[str], tgt: Sequence[str], src_vec: np.ndarray, tgt_vec: np.ndarray,
+                        encoder: Encoder, clause_margins: tuple[float, float]) -> list[int]:
+    """The beads of ``peels`` (bead -> (gain, side is source, run)) whose run is one line that
+    the other side's facing clause carries (the clause test of :func:`join_skips`)."""
+    scale = _cosine_scale(path, src_vec, tgt_vec)
+    if scale is None:
+        return []
+    low, high = scale
+    ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
+    tests: dict[int, tuple[tuple[str, ...], int, _Group]] = {}  # bead -> (facing pieces, the line, the rest)
+    for k, (_, on_src, run) in peels.items():
+        if len(run) != 1:
+            continue
+        i, di, j, dj = path[k]
+        x = run[0]
+        mine = tuple(range(i, i + di)) if on_src else tuple(range(j, j + dj))
+        other = tuple(range(j, j + dj)) if on_src else tuple(range(i, i + di))
+        last = x == mine[-1]
+        rest = tuple(a for a in mine if a != x)
+        ok_mine, ok_other = (ok_s, ok_t) if on_src else (ok_t, ok_s)
+        if not all(ok_mine[a] for a in mine) or not all(ok_other[a] for a in other):
+            continue
+        pieces = edge_pieces((tgt if on_src else src)[other[-1] if last else other[0]], first=not last,
+                             max_clauses=_JOIN_PIECE_CLAUSES)
+        if pieces:
+            tests[k] = (pieces, x, (on_src, rest))
+    if not tests:
+        return []
+    piece_vec = _encode_texts([p for t in tests.values() for p in t[0]], encoder)
+    rest_vec = _group_vectors([t[2] for t in tests.values()], src, tgt, src_vec, tgt_vec, encoder)
+    kept = []
+    for k, (pieces, x, group) in tests.items():
+        for piece in pieces:
+            clause = piece_vec[piece]
+            side_vec = src_vec if group[0] else tgt_vec
+            own = _cos(side_vec[x], clause)
+            home = max([_cos(rest_vec[group], clause)] + [_cos(side_vec[a], clause) for a in group[1]])
+            if (own - home) / (high - low) > clause_margins[0] \
+                    and (own - low) / (high - low) > clause_margins[1]:
+                kept.append(k)
+                break
+    return kept
 
 
 def join_on_lengths(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-__all__ = ["clauses", "edge_clause"]
+__all__ = ["clauses", "edge_clause", "edge_pieces"]
 
 
 @lru_cache(maxsize=1)
@@ -90,3 +90,24 @@ def edge_clause(text: str, first: bool) -> tuple[str, str] | None:
     if first:
         return parts[0], " ".join(parts[1:])
     return parts[-1], " ".join(parts[:-1])
+
+
+def edge_pieces(text: str, first: bool, max_clauses: int = 4, max_share: float = 0.5) -> tuple[str, ...]:
+    """The first (or last) one, two, ... clauses of ``text`` as pieces, shortest first: up to
+    ``max_clauses`` clauses, always leaving one out, and beyond the single clause at most
+    ``max_share`` of the text's characters; empty for a sentence of one clause. A comma inside
+    a quoted sentence or an abbreviation's full stop cuts a clause shorter than the text a
+    translator moved, which a longer piece holds.
+
+    Example:
+        >>> edge_pieces("Er kam, sah es, und ging dann lange nach Hause.", first=True)
+        ('Er kam,', 'Er kam, sah es,')
+    """
+    parts = clauses(text)
+    out: list[str] = []
+    for k in range(1, min(max_clauses, len(parts) - 1) + 1):
+        piece = " ".join(parts[:k] if first else parts[-k:])
+        if k > 1 and len(piece) > max_share * len(text):
+            break
+        out.append(piece)
+    return tuple(out)
