@@ -9,6 +9,7 @@ from aligner.align.aligner import join_skips
 from aligner.align.bead_scorer import join_clause_margins, join_margin
 from aligner.align.dp import bead_shapes
 
+from _clause_doc import CL_SRC, CL_TGT, CLAUSE, clause_table
 from _fake_encoder import TableEncoder as _Table
 
 
@@ -58,41 +59,29 @@ def test_sentences_without_vectors_and_shapes_beyond_the_dp_take_no_part():
     assert path == PATH
 
 
-# three matched 1-1 beads (cosine 1, crossed 0: the document's levels) and a bead whose French
-# sentence ends with a clause carrying the German sentence left out after it
-_CL_SRC = ["eins", "zwei", "drei", "Das Lager stand am 12. Juni.", "Nun begannen die Erkundungen :"]
-_CL_TGT = ["un", "deux", "trois", "Le camp fut installé le 12 juin , et les reconnaissances commencèrent ."]
+# the German sentence 4 left out after the bead of 3 (tests/align/_clause_doc.py)
 _CL_PATH = [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 1, 3, 1), (4, 1, 4, 0)]
 
 
-def _clause_table(clause: list[float]) -> dict[str, list[float]]:
-    e = np.eye(6).tolist()
-    return {"eins": e[0], "zwei": e[1], "drei": e[2], "un": e[0], "deux": e[1], "trois": e[2],
-            _CL_SRC[3]: e[3], _CL_SRC[4]: e[4], _CL_TGT[3]: [0, 0, 0, 1, 0.3, 0],
-            # joined, the German is further from the long French sentence than alone (whole texts say no)
-            _CL_SRC[3] + " " + _CL_SRC[4]: [0, 0, 0, 1, 1, 0],
-            "et les reconnaissances commencèrent .": clause}
-
-
 def test_a_short_sentence_that_a_clause_of_the_other_side_carries_joins():
-    table = _clause_table([0, 0, 0, 0, 1, 0])  # the clause is the left-out sentence's
+    table = clause_table([0, 0, 0, 0, 1, 0])  # the clause is the left-out sentence's
     enc = _Table(table)
-    path, conf = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, _CL_TGT,
-                            _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), enc, join_margin(), SHAPES,
+    path, conf = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), CL_SRC, CL_TGT,
+                            _vectors(CL_SRC, table), _vectors(CL_TGT, table), enc, join_margin(), SHAPES,
                             join_clause_margins())
     assert path == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 2, 3, 1)]
     assert conf.tolist() == [0.99, 0.99, 0.99, 0.97]
-    assert "et les reconnaissances commencèrent ." in enc.seen
-    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, _CL_TGT,
-                         _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), _Table(table), join_margin(), SHAPES)
+    assert CLAUSE in enc.seen
+    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), CL_SRC, CL_TGT,
+                         _vectors(CL_SRC, table), _vectors(CL_TGT, table), _Table(table), join_margin(), SHAPES)
     assert path == _CL_PATH  # without clause margins, the whole texts alone decide
     assert 0 < join_clause_margins()[1] < join_clause_margins()[0] < 1
 
 
 def test_a_clause_that_belongs_to_the_bead_itself_keeps_the_sentence_out():
-    table = _clause_table([0, 0, 0, 1, 0, 0])  # the clause is the bead's own German sentence
-    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, _CL_TGT,
-                         _vectors(_CL_SRC, table), _vectors(_CL_TGT, table), _Table(table), join_margin(), SHAPES,
+    table = clause_table([0, 0, 0, 1, 0, 0])  # the clause is the bead's own German sentence
+    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), CL_SRC, CL_TGT,
+                         _vectors(CL_SRC, table), _vectors(CL_TGT, table), _Table(table), join_margin(), SHAPES,
                          join_clause_margins())
     assert path == _CL_PATH
 
@@ -102,18 +91,18 @@ def test_a_piece_of_two_clauses_can_carry_the_left_out_sentence():
     # alone says nothing, the last two carry the German sentence
     tgt = ["un", "deux", "trois",
            "Le camp fut installé au pied du glacier le 12 juin , enfin , les reconnaissances commencèrent ."]
-    table = _clause_table([0, 0, 0, 0, 0, 1])
-    table[tgt[3]] = table.pop(_CL_TGT[3])
+    table = clause_table([0, 0, 0, 0, 0, 1])
+    table[tgt[3]] = table.pop(CL_TGT[3])
     table["les reconnaissances commencèrent ."] = [0, 0, 0, 0, 0, 1]  # alone: unrelated to everything
     table["enfin , les reconnaissances commencèrent ."] = [0, 0, 0, 0, 1, 0]
     enc = _Table(table)
-    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, tgt,
-                         _vectors(_CL_SRC, table), _vectors(tgt, table), enc, join_margin(), SHAPES,
+    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), CL_SRC, tgt,
+                         _vectors(CL_SRC, table), _vectors(tgt, table), enc, join_margin(), SHAPES,
                          join_clause_margins())
     assert path == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 2, 3, 1)]
     assert {"les reconnaissances commencèrent .", "enfin , les reconnaissances commencèrent ."} <= set(enc.seen)
     table["enfin , les reconnaissances commencèrent ."] = [0, 0, 0, 0, 0, 1]  # no piece carries it
-    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), _CL_SRC, tgt,
-                         _vectors(_CL_SRC, table), _vectors(tgt, table), _Table(table), join_margin(), SHAPES,
+    path, _ = join_skips(_CL_PATH, np.array([0.99, 0.99, 0.99, 0.97, 0.9]), CL_SRC, tgt,
+                         _vectors(CL_SRC, table), _vectors(tgt, table), _Table(table), join_margin(), SHAPES,
                          join_clause_margins())
     assert path == _CL_PATH

@@ -9,6 +9,7 @@ from aligner.align.aligner import peel_edges
 from aligner.align.bead_scorer import peel_margin
 from aligner.align.dp import bead_shapes
 
+from _clause_doc import CL_SRC, CL_TGT, CLAUSE, clause_table
 from _fake_encoder import TableEncoder as _Table
 
 
@@ -119,37 +120,25 @@ def test_a_run_of_debris_lines_is_peeled_off_though_each_alone_moves_too_little(
     assert path == [(0, 1, 0, 2), (1, 0, 2, 1), (1, 0, 3, 1)]
 
 
-# three matched 1-1 beads (cosine 1, crossed 0: the document's levels) and a bead whose German
-# side holds a short sentence that the French sentence carries as its last clause
-_CL_SRC = ["eins", "zwei", "drei", "Das Lager stand am 12. Juni.", "Nun begannen die Erkundungen :"]
-_CL_TGT = ["un", "deux", "trois", "Le camp fut installé le 12 juin , et les reconnaissances commencèrent ."]
+# the two German sentences in one bead with the French (tests/align/_clause_doc.py)
 _CL_PATH = [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 2, 3, 1)]
 _PEELED = [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 1, 3, 1), (4, 1, 4, 0)]
-
-
-def _clause_table(clause: list[float]) -> dict[str, list[float]]:
-    e = np.eye(6).tolist()
-    return {"eins": e[0], "zwei": e[1], "drei": e[2], "un": e[0], "deux": e[1], "trois": e[2],
-            _CL_SRC[3]: e[3], _CL_SRC[4]: e[4], _CL_TGT[3]: [0, 0, 0, 1, 0.3, 0],
-            # joined, the German is further from the French than its first sentence alone
-            _CL_SRC[3] + " " + _CL_SRC[4]: [0, 0, 0, 1, 1, 0],
-            "et les reconnaissances commencèrent .": clause}
 
 
 def test_a_line_the_facing_clause_carries_stays_in_the_bead():
     from aligner.align.bead_scorer import join_clause_margins
 
     conf = np.array([0.99, 0.99, 0.99, 0.9])
-    table = _clause_table([0, 0, 0, 0, 1, 0])  # the French sentence's last clause is the short German one
+    table = clause_table([0, 0, 0, 0, 1, 0])  # the French sentence's last clause is the short German one
     enc = _Table(table)
-    path, _ = peel_edges(_CL_PATH, conf, _CL_SRC, _CL_TGT, _vectors(_CL_SRC, table), _vectors(_CL_TGT, table),
+    path, _ = peel_edges(_CL_PATH, conf, CL_SRC, CL_TGT, _vectors(CL_SRC, table), _vectors(CL_TGT, table),
                          enc, peel_margin(), SHAPES, join_clause_margins())
     assert path == _CL_PATH
-    assert "et les reconnaissances commencèrent ." in enc.seen
-    path, _ = peel_edges(_CL_PATH, conf, _CL_SRC, _CL_TGT, _vectors(_CL_SRC, table), _vectors(_CL_TGT, table),
+    assert CLAUSE in enc.seen
+    path, _ = peel_edges(_CL_PATH, conf, CL_SRC, CL_TGT, _vectors(CL_SRC, table), _vectors(CL_TGT, table),
                          _Table(table), peel_margin(), SHAPES)
     assert path == _PEELED  # without clause margins the whole texts alone decide
-    table = _clause_table([0, 0, 0, 1, 0, 0])  # the clause belongs to the bead's first sentence
-    path, _ = peel_edges(_CL_PATH, conf, _CL_SRC, _CL_TGT, _vectors(_CL_SRC, table), _vectors(_CL_TGT, table),
+    table = clause_table([0, 0, 0, 1, 0, 0])  # the clause belongs to the bead's first sentence
+    path, _ = peel_edges(_CL_PATH, conf, CL_SRC, CL_TGT, _vectors(CL_SRC, table), _vectors(CL_TGT, table),
                          _Table(table), peel_margin(), SHAPES, join_clause_margins())
     assert path == _PEELED
