@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from aligner.align.aligner import peel_edges
-from aligner.align.bead_scorer import peel_margin
+from aligner.align.bead_scorer import join_clause_margins, peel_margin
 from aligner.align.dp import bead_shapes
 
 from _clause_doc import CL_SRC, CL_TGT, CLAUSE, clause_table
@@ -126,8 +126,6 @@ _PEELED = [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1), (3, 1, 3, 1), (4, 1, 4, 0)]
 
 
 def test_a_line_the_facing_clause_carries_stays_in_the_bead():
-    from aligner.align.bead_scorer import join_clause_margins
-
     conf = np.array([0.99, 0.99, 0.99, 0.9])
     table = clause_table([0, 0, 0, 0, 1, 0])  # the French sentence's last clause is the short German one
     enc = _Table(table)

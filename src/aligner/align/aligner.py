@@ -554,15 +554,10 @@ def join_skips(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[s
         gain = _cos(vs[0], vs[2]) - _cos(vs[1], vs[2])
         k, _, on_src, x = cands[c]
         if gain <= margin and scale is not None and clause_margins is not None:
-            low, high = scale
             side_vec = src_vec if on_src else tgt_vec
-            for clause in facing.get(c, ()):
-                own = _cos(side_vec[x], clause)
-                home = max([_cos(vs[1], clause)] + [_cos(side_vec[a], clause) for a in wanted[c][1][1]])
-                if (own - home) / (high - low) > clause_margins[0] \
-                        and (own - low) / (high - low) > clause_margins[1]:
-                    gain = margin + 1e-6  # joins, after every candidate the whole texts support
-                    break
+            home = [vs[1], *(side_vec[a] for a in mine_g[1])]
+            if _pieces_carry(side_vec[x], home, facing.get(c, ()), scale, clause_margins):
+                gain = margin + 1e-6  # joins, after every candidate the whole texts support
         gains.append((gain, c))
     chosen: list[_SkipJoin] = []
     used: set[int] = set()
@@ -745,7 +740,6 @@ def _carried_by_clauses(path: Path, peels: dict[int, tuple[float, bool, tuple[in
     scale = _cosine_scale(path, src_vec, tgt_vec)
     if scale is None:
         return []
-    low, high = scale
     ok_s, ok_t = np.isfinite(src_vec).all(axis=1), np.isfinite(tgt_vec).all(axis=1)
     tests: dict[int, tuple[tuple[str, ...], int, _Group]] = {}  # bead -> (facing pieces, the line, the rest)
     for k, (_, on_src, run) in peels.items():
@@ -770,16 +764,27 @@ def _carried_by_clauses(path: Path, peels: dict[int, tuple[float, bool, tuple[in
     rest_vec = _group_vectors([t[2] for t in tests.values()], src, tgt, src_vec, tgt_vec, encoder)
     kept = []
     for k, (pieces, x, group) in tests.items():
-        for piece in pieces:
-            clause = piece_vec[piece]
-            side_vec = src_vec if group[0] else tgt_vec
-            own = _cos(side_vec[x], clause)
-            home = max([_cos(rest_vec[group], clause)] + [_cos(side_vec[a], clause) for a in group[1]])
-            if (own - home) / (high - low) > clause_margins[0] \
-                    and (own - low) / (high - low) > clause_margins[1]:
-                kept.append(k)
-                break
+        side_vec = src_vec if group[0] else tgt_vec
+        home = [rest_vec[group], *(side_vec[a] for a in group[1])]
+        if _pieces_carry(side_vec[x], home, [piece_vec[p] for p in pieces], scale, clause_margins):
+            kept.append(k)
     return kept
+
+
+def _pieces_carry(line: np.ndarray, home: Sequence[np.ndarray], pieces: Iterable[np.ndarray],
+                  scale: tuple[float, float], margins: tuple[float, float]) -> bool:
+    """The clause test of :func:`join_skips` and :func:`peel_edges`: one of the other side's
+    facing ``pieces`` is closer to the ``line`` than to every text of its ``home`` (the bead's
+    side encoded whole and each of its sentences) by ``margins[0]`` of the way from the
+    document's unrelated to its matched pairs (``scale``), and ``margins[1]`` of that way above
+    the unrelated."""
+    low, high = scale
+    for piece in pieces:
+        own = _cos(line, piece)
+        if (own - max(_cos(h, piece) for h in home)) / (high - low) > margins[0] \
+                and (own - low) / (high - low) > margins[1]:
+            return True
+    return False
 
 
 def join_on_lengths(path: Path, conf: np.ndarray, src: Sequence[str], tgt: Sequence[str],
