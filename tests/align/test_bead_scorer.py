@@ -85,6 +85,26 @@ def test_calibration_features_read_kind_neighbours_and_document():
     assert calibration_features(np.zeros(0), []).shape == (0, len(CALIBRATION_FEATURES))
 
 
+
+def test_calibration_reads_how_often_the_document_regroups_on_both_sides():
+    from aligner.align.bead_scorer import CALIBRATION_FEATURES, calibration_features
+
+    shapes = [(1, 1), (2, 2), (2, 1), (1, 0), (1, 1)] * 6
+    # six 2-2 beads of thirty, counted among 30 + 20 beads, read times five: 0.6; the 2-1 merges
+    # are one-sided and do not count
+    X = calibration_features(np.zeros(30), shapes)
+    col = {name: X[:, k] for k, name in enumerate(CALIBRATION_FEATURES)}
+    assert col["doc_regroup"].tolist() == pytest.approx([0.6] * 30)
+    assert col["doc_regroup_one"][:5].tolist() == pytest.approx([0.6, 0, 0, 0, 0.6])  # on the 1-1 beads only
+    X = calibration_features(np.zeros(5), [(1, 1), (2, 1), (1, 2), (1, 0), (1, 1)])
+    assert X[:, CALIBRATION_FEATURES.index("doc_regroup")].tolist() == [0.0] * 5
+    # a short text of one 2-2 bead does not read as a document that regroups everything
+    X = calibration_features(np.zeros(1), [(2, 2)])
+    assert X[0, CALIBRATION_FEATURES.index("doc_regroup")] == pytest.approx(5 / 21)
+    # and the reading is at most 1
+    X = calibration_features(np.zeros(40), [(2, 2)] * 40)
+    assert X[0, CALIBRATION_FEATURES.index("doc_regroup")] == 1.0
+
 def _two_beads(merged: float):
     """Gains of a 2x2 grid whose best path is two 1-1 beads of gain 3 each, with a 2-2 bead of
     gain ``merged`` over both and skips of -2."""

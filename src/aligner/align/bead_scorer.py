@@ -114,10 +114,17 @@ class BeadScorer(Protocol):
 
 
 #: Inputs of the pooled confidence map, per chosen bead (see :func:`calibration_features`).
-CALIBRATION_FEATURES = ("bias", "z", "nm", "skip", "nm_z", "skip_z", "nbr_z", "doc_z", "alt")
+CALIBRATION_FEATURES = ("bias", "z", "nm", "skip", "nm_z", "skip_z", "nbr_z", "doc_z", "alt", "doc_regroup",
+                        "doc_regroup_one")
 _Z_RANGE = (-10.0, 12.0)  # model logits are clipped to this before the map (beyond: no news)
 _ALT_RANGE = (0.0, 8.0)  # alternative margins (log-odds) are clipped to this before the map
 _ALT_FLOOR = 0.5  # a document's median margin is read as at least this (log-odds)
+#: a document's share of beads with two or more sentences on both sides is read times this, at
+#: most 1 (a share of 0.2 is already a translator who regroups often), and counted as if the
+#: document had ``_REGROUP_PRIOR_BEADS`` more beads, none of them such, so that one 2-2 bead of a
+#: three-sentence text does not read as a document that regroups everything (not fitted)
+_REGROUP_SCALE = 5.0
+_REGROUP_PRIOR_BEADS = 20
 
 
 def calibration_features(z: np.ndarray, shapes: Sequence[tuple[int, int]],
@@ -133,7 +140,13 @@ def calibration_features(z: np.ndarray, shapes: Sequence[tuple[int, int]],
     median margin (at least ``_ALT_FLOOR``), at most 1, so that it reads the same whatever the
     scale of the model's gains: below 1 where the bead is one of several plausible readings
     (a piece of a bigger bead, a bead with a neighbour's sentence glued on); 1 when no margins
-    are given. Linear in the number of beads.
+    are given. ``doc_regroup`` is the document's share of beads with two or more sentences on
+    both sides (times ``_REGROUP_SCALE``, shrunk by ``_REGROUP_PRIOR_BEADS``, at most 1),
+    ``doc_regroup_one`` the same on its 1-1 beads only: a translator who regroups sentences
+    across their boundaries (a literary translation) leaves sure-looking 1-1 pieces of 2-2
+    regroupings behind, which news, whose merges are one-sided, does not (the map learns it
+    from NTREX documents with clauses moved across sentence boundaries, see
+    ``bench/calibrate_alignment.py``). Linear in the number of beads.
     """
     zc = np.clip(np.asarray(z, dtype=float), *_Z_RANGE)
     if not len(zc):
@@ -149,7 +162,11 @@ def calibration_features(z: np.ndarray, shapes: Sequence[tuple[int, int]],
     else:
         a = np.clip(np.asarray(alt, dtype=float), *_ALT_RANGE)
         share = np.minimum(1.0, a / max(float(np.median(a)), _ALT_FLOOR))
-    return np.column_stack([np.ones(len(zc)), zc, nm, skip, nm * zc, skip * zc, nbr, doc, share])
+    both = float(((n > 1) & (m > 1)).sum())
+    regroup = np.full(len(zc), min(1.0, _REGROUP_SCALE * both / (len(zc) + _REGROUP_PRIOR_BEADS)))
+    one = ((n == 1) & (m == 1)).astype(float)
+    return np.column_stack([np.ones(len(zc)), zc, nm, skip, nm * zc, skip * zc, nbr, doc, share, regroup,
+                            regroup * one])
 
 
 @dataclass(frozen=True)
