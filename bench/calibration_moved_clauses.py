@@ -46,8 +46,7 @@ def table(data: dict, label: str) -> None:
     print(f"## {label}")
     pooled: list[tuple[np.ndarray, np.ndarray]] = []
     for s in sorted({k[0] for k in data if k[0] != MOVED}):
-        others = {k: v for k, v in data.items() if k[0] != s and not (k[0] == MOVED and s == "ntrex")}
-        w = CA.fit_map(others)
+        w = CA.fit_map(CA.held_out_fit(data, s))
         for (s2, mode), docs in data.items():
             if s2 != s:
                 continue
@@ -55,11 +54,11 @@ def table(data: dict, label: str) -> None:
             c = 1 / (1 + np.exp(-(X @ w)))
             pooled.append((c, y))
             print(f"| {s} | {mode} | " + " | ".join(CA._cell(b) for b in CA.bins(c, y)[2:]) +
-                  f" | {CA.ece(c, y):.3f} | {int(((y == 0) & (c >= 0.9)).sum())} |")
+                  f" | {CA.ece(c, y):.3f} | {CA._sure_wrong(c, y)} |")
     c = np.concatenate([p[0] for p in pooled])
     y = np.concatenate([p[1] for p in pooled])
-    print("| all held out | - | " + " | ".join(CA._cell(b) for b in CA.bins(c, y)[2:]) + f" | {CA.ece(c, y):.3f} | "
-          f"{int(((y == 0) & (c >= 0.9)).sum())} |")
+    print("| all held out | - | " + " | ".join(CA._cell(b) for b in CA.bins(c, y)[2:]) +
+          f" | {CA.ece(c, y):.3f} | {CA._sure_wrong(c, y)} |")
 
 
 def main(argv=None) -> int:

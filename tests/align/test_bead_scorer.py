@@ -85,7 +85,6 @@ def test_calibration_features_read_kind_neighbours_and_document():
     assert calibration_features(np.zeros(0), []).shape == (0, len(CALIBRATION_FEATURES))
 
 
-
 def test_calibration_reads_how_often_the_document_regroups_on_both_sides():
     from aligner.align.bead_scorer import CALIBRATION_FEATURES, calibration_features
 
@@ -104,6 +103,7 @@ def test_calibration_reads_how_often_the_document_regroups_on_both_sides():
     # and the reading is at most 1
     X = calibration_features(np.zeros(40), [(2, 2)] * 40)
     assert X[0, CALIBRATION_FEATURES.index("doc_regroup")] == 1.0
+
 
 def _two_beads(merged: float):
     """Gains of a 2x2 grid whose best path is two 1-1 beads of gain 3 each, with a 2-2 bead of

@@ -164,9 +164,8 @@ def calibration_features(z: np.ndarray, shapes: Sequence[tuple[int, int]],
         share = np.minimum(1.0, a / max(float(np.median(a)), _ALT_FLOOR))
     both = float(((n > 1) & (m > 1)).sum())
     regroup = np.full(len(zc), min(1.0, _REGROUP_SCALE * both / (len(zc) + _REGROUP_PRIOR_BEADS)))
-    one = ((n == 1) & (m == 1)).astype(float)
     return np.column_stack([np.ones(len(zc)), zc, nm, skip, nm * zc, skip * zc, nbr, doc, share, regroup,
-                            regroup * one])
+                            regroup * (1.0 - skip - nm)])
 
 
 @dataclass(frozen=True)
