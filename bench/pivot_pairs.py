@@ -35,6 +35,7 @@ and the share of them that are gold beads. ``--cached``: vectors from the bench 
 from __future__ import annotations
 
 import argparse
+import json
 import platform
 import sys
 import time
@@ -202,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pairs", default=DEFAULT_PAIRS)
     p.add_argument("--systems", default="aligner-auto,aligner-none")
     p.add_argument("--cached", action="store_true", help="vectors from the bench cache")
+    p.add_argument("--json", help="also write per-document strict F1 here (the rows of bench/alignment.py --json)")
     args = p.parse_args(argv)
     systems = args.systems.split(",")
     print(f"# {time.strftime('%Y-%m-%d %H:%M %Z')}  python {platform.python_version()}")
@@ -210,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|" + "---|" * (2 * len(systems) + len(LENGTH_PEERS)))
     variants = english_variants()
     reliability: dict[str, list[tuple[float, bool]]] = {s: [] for s in systems}
+    rows: list[dict] = []
     for pair in args.pairs.split(","):
         x, y = pair.split("-")
         sets = pivot_set(x, y, variants)
@@ -228,11 +231,15 @@ def main(argv: list[str] | None = None) -> int:
                 pairs = [masked(run_system(system, d, cached=args.cached), d.gold, u) for d, u in sets]
             cells.append(f"{score_alignments(pairs).f1_strict:.3f}")
             f1[system] = [score_alignments([pr]).f1_strict for pr in pairs]
+            rows.append({"set": f"pivot:{pair}", "system": system, "f1_strict": score_alignments(pairs).f1_strict,
+                         "docs": [d.name for d in docs], "doc_f1": f1[system]})
         margins = _doc_margins(pair, docs, f1)
         below = [str(sum(1 for row in margins if row[0] == s and row[3] < -1e-9)) for s in systems]
         wide = sum(len(u) for _, u in sets)
         print(f"| {pair} | {len(docs)} | {sum(len(d.gold) for d in docs) - wide} ({wide}) | " + " | ".join(cells) + " | "
               + " | ".join(below) + " |", flush=True)
+        if args.json:
+            Path(args.json).write_text(json.dumps(rows, indent=1))
     print("\nreliability, every pair pooled (confidence bin: beads, share right)")
     for system, pts in reliability.items():
         cells = []

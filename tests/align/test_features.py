@@ -19,6 +19,8 @@ from aligner.align.sides import (
     make_side,
     pair_grid,
     sentence_keys,
+    sentence_sounds,
+    sound_keys,
 )
 
 
@@ -111,6 +113,40 @@ def test_lexicon_counts_translations_as_shared():
     assert plain.tokens.tok.sum() == 0 and lex.tokens.tok.sum() == 1
 
 
+def test_a_name_keeps_its_consonants_through_transliteration():
+    assert sound_keys("Trump") == {("LATIN", "TRNP")}
+    assert sound_keys("Трамп") == {("CYRILLIC", "TRNP")}
+    assert sound_keys("트럼프는") == {("HANGUL", "TRNP")}  # a particle after the name
+    assert sound_keys("ترامب") == {("ARABIC", "TRNP")}
+    # a Japanese word is read run by run: the katakana name, not the kanji or the hiragana
+    assert sound_keys("トランプ大統領は") == {("KATAKANA", "TRNP")}
+    assert sound_keys("特朗普") == frozenset()  # Han characters: pinyin does not follow the name
+    assert sound_keys("trumpet") == frozenset()  # cased script: only capitalised words
+    assert sound_keys("Kim") == frozenset()  # too few consonants to tell names apart
+
+
+def test_a_name_in_another_script_is_a_shared_token():
+    src = make_side(["Trump met the delegation.", "Nothing here."])
+    tgt = make_side(["Трамп встретился с делегацией.", "Ничего."])
+    w = full_window(2, 2)
+    pe = band_evidence(src, tgt, w, 3)
+    X, _, _ = bead_features(src, tgt, w, pe, 1, 1, 1.0)
+    tok = FEATURES.index("tok")
+    # {trump} of {trump, delegation} and {трамп} of {трамп, встретился, делегацией}
+    assert X[1, 1, tok] == pytest.approx(2 / 5)
+    assert X[1, 2, tok] == 0.0
+    assert ("трамп", "CYRILLIC", "TRNP") in sentence_sounds(tgt.texts[0])
+
+
+def test_sound_keys_do_not_match_within_one_script():
+    # the same script already matches its own words exactly; a sound key there would only add
+    # near-misses (Trump / Tramp)
+    src, tgt = make_side(["Trump spoke."]), make_side(["Tramp spoke."])
+    pe = band_evidence(src, tgt, full_window(1, 1), 3)
+    X, _, _ = bead_features(src, tgt, full_window(1, 1), pe, 1, 1, 1.0)
+    assert X[1, 1, FEATURES.index("tok")] == pytest.approx(2 / 4)  # "spoke" only
+
+
 def test_bracket_profile():
     assert bracket_profile("Jean Franco ( « Makalu » , Grenoble :") == (1, 0)
     assert bracket_profile("Arthaud ) , in Zürich ( 1956 ) .") == (-1, -1)
@@ -142,6 +178,8 @@ def test_coarsen_merges_evidence():
     side = make_side(["Alpha 1.", "Beta 2.", "Gamma 3."])
     c = coarsen(side)
     assert len(c) == 2 and c.numbers[0] == {"1", "2"} and c.lengths[0] == side.lengths[:2].sum()
+    names = coarsen(make_side(["Trump spoke.", "Sarkozy too.", "Alone."]))
+    assert {k for _, _, k in names.sound_sets[0]} == {"TRNP", "SRKS"}
 
 
 def test_paragraph_breaks_inside_merges_are_counted():

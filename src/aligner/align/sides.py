@@ -1,13 +1,15 @@
 """What the aligner knows about each sentence of one document (:class:`Side`), and the band.
 
 A *side* holds each sentence's length, surface tokens (numbers, long words, acronyms),
-cognate keys, bracket depth and, where it was encoded, its sentence vector. A *window*
+cognate keys, the sound keys of its tokens (so that a name written in another script can match:
+:func:`sound_keys`), bracket depth and, where it was encoded, its sentence vector. A *window*
 (:class:`Window`) is the band of DP nodes: at row ``i`` (``i`` source sentences consumed) the
 target positions ``lo[i] .. lo[i] + width - 1``.
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +37,8 @@ __all__ = [
     "pair_grid",
     "reach_starts",
     "sentence_keys",
+    "sentence_sounds",
+    "sound_keys",
 ]
 
 _WORD = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|\p{L}[\p{L}\p{M}\-']*")
@@ -51,6 +55,85 @@ def _strip_accents(word: str) -> str:
     if word.isascii():
         return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# consonant classes of a transliterated word (vowels, h, w and y are left out): a name keeps
+# its consonants through most transliterations (Trump / Трамп / 트럼프 / ترامب: T R N P), though
+# transliterations often change voicing and l / r, so those share a class
+_SOUND_CLASS = {c: k for cs, k in (("bpfv", "P"), ("cgkqx", "K"), ("dt", "T"), ("szj", "S"),
+                                    ("lr", "R"), ("mn", "N")) for c in cs}
+# a word that mixes scripts without spaces (Japanese) is read run by run; Han characters and
+# hiragana are left out: their transliteration (pinyin, kana readings) does not follow the
+# sounds of a foreign name the way an alphabet, a syllabary of loanwords or Hangul does
+_SCRIPT_RUN = regex.compile(r"[\p{Katakana}\u30fc]+|\p{Han}+|\p{Hiragana}+|[^\p{Katakana}\u30fc\p{Han}\p{Hiragana}]+")
+_NO_SOUND = regex.compile(r"[\p{Han}\p{Hiragana}]")
+
+
+@lru_cache(maxsize=1)
+def sound_classes() -> int:
+    """Consonant classes of a sound key (``sound_classes`` of ``data/alignment/weights.json``,
+    so that the weights' hash in the signature covers it): a word with fewer has no key, one
+    with more keeps its first ones, so that an inflection or a particle does not count."""
+    from .._version import alignment_weights_text
+
+    return int(json.loads(alignment_weights_text()).get("sound_classes", 0))
+
+
+@lru_cache(maxsize=200_000)
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0].split("-", 1)[0]
+
+
+@lru_cache(maxsize=200_000)
+def _sound(run: str) -> str:
+    from anyascii import anyascii
+
+    out: list[str] = []
+    for c in anyascii(run).lower():
+        k = _SOUND_CLASS.get(c)
+        if k is not None and (not out or out[-1] != k):
+            out.append(k)
+    size = sound_classes()
+    return "".join(out[:size]) if size and len(out) >= size else ""
+
+
+def sound_keys(word: str) -> frozenset[tuple[str, str]]:
+    """``(script, key)`` of each run of ``word`` that may be a name heard in another script.
+
+    The key is the run's first consonant classes (:func:`sound_classes`, four) after
+    transliteration (anyascii); the script is the first word of its first letter's Unicode
+    name (``LATIN``, ``CYRILLIC``, ``HANGUL``...). In a script with case only a capitalised run
+    counts (a name, or a cognate like ``President`` / ``Президент``); in one without, every
+    run (Han and hiragana runs never).
+    """
+    out: set[tuple[str, str]] = set()
+    for run in _SCRIPT_RUN.findall(word):
+        if not run[0].isalpha() or _NO_SOUND.match(run):
+            continue
+        if run.lower() != run.upper() and not run[0].isupper():
+            continue
+        key = _sound(run)
+        if key:
+            out.add((_script(run[0]), key))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def sentence_sounds(text: str) -> frozenset[tuple[str, str, str]]:
+    """``(token, script, key)``: the :func:`sound_keys` of each word token of a sentence."""
+    out: set[tuple[str, str, str]] = set()
+    for w in _WORD.findall(text):
+        if not w[0].isdigit() and _is_word_token(w):
+            low = w.lower()
+            for script, key in sound_keys(w):
+                out.add((low, script, key))
+    return frozenset(out)
+
+
+def _is_word_token(word: str) -> bool:
+    """A word long enough to be a token: four letters or more, or an acronym."""
+    return len(word) >= 4 or (len(word) >= 2 and word.isupper())
 
 
 @lru_cache(maxsize=200_000)
@@ -78,7 +161,7 @@ def sentence_keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[
                     part = part.lstrip("0") or "0"
                     nums.add(part)
                     toks.add("#" + part)
-        elif len(w) >= 4 or (len(w) >= 2 and w.isupper()):
+        elif _is_word_token(w):
             low = w.lower()
             toks.add(low)
             if len(w) >= 6:
@@ -107,6 +190,8 @@ class Side:
         texts: the sentences.
         lengths: character lengths, shape ``(n,)``.
         tokens, numbers, cognates: per-sentence key sets (see :func:`sentence_keys`).
+        sounds: per sentence, ``(token, script, key)`` of its tokens (:func:`sentence_sounds`);
+            empty sets when not given.
         vectors: ``(n, dim)`` unit vectors; rows of NaN where a sentence was not encoded;
             ``None`` when nothing was encoded.
         paragraphs: paragraph index per sentence (soft evidence), or ``None``.
@@ -122,18 +207,27 @@ class Side:
     vectors: np.ndarray | None = None
     paragraphs: np.ndarray | None = None
     brackets: np.ndarray | None = None
+    sounds: tuple[frozenset[tuple[str, str, str]], ...] | None = None
 
     def __post_init__(self) -> None:
         if self.brackets is None:  # derived from the texts when not given
             object.__setattr__(self, "brackets", _brackets(self.texts))
+        if self.sounds is None:
+            object.__setattr__(self, "sounds", tuple(frozenset() for _ in self.texts))
 
     def __len__(self) -> int:
         return len(self.texts)
 
+    @property
+    def sound_sets(self) -> tuple[frozenset[tuple[str, str, str]], ...]:
+        """``sounds``, never ``None``."""
+        assert self.sounds is not None
+        return self.sounds
+
     def with_vectors(self, vectors: np.ndarray | None) -> Side:
         """A copy holding ``vectors``."""
         return Side(self.texts, self.lengths, self.tokens, self.numbers, self.cognates, vectors,
-                    self.paragraphs, self.brackets)
+                    self.paragraphs, self.brackets, self.sounds)
 
 
 def coarsen(side: Side, factor: int = 2) -> Side:
@@ -145,6 +239,7 @@ def coarsen(side: Side, factor: int = 2) -> Side:
         tokens=tuple(frozenset().union(*side.tokens[a : a + factor]) for a in k),
         numbers=tuple(frozenset().union(*side.numbers[a : a + factor]) for a in k),
         cognates=tuple(frozenset().union(*side.cognates[a : a + factor]) for a in k),
+        sounds=tuple(frozenset().union(*side.sound_sets[a : a + factor]) for a in k),
     )
 
 
@@ -157,6 +252,7 @@ def make_side(texts: Sequence[str], paragraphs: Sequence[int] | None = None) -> 
         tokens=tuple(k[0] for k in keys),
         numbers=tuple(k[1] for k in keys),
         cognates=tuple(k[2] for k in keys),
+        sounds=tuple(sentence_sounds(t) for t in texts),
         paragraphs=None if paragraphs is None else np.asarray(paragraphs, dtype=np.int64),
     )
 

@@ -75,14 +75,21 @@ def _pair_counts(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozense
 MASK_BITS = 64  # tokens of a sentence that the match masks hold (the longest dev sentence has 72)
 
 
+Sounds = Sequence[frozenset[tuple[str, str, str]]]
+
+
 def _match_masks(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozenset[str]],
-                 plo: np.ndarray, width: int, translate: Callable[[str], frozenset[str]] | None = None
+                 plo: np.ndarray, width: int, translate: Callable[[str], frozenset[str]] | None = None,
+                 sounds: tuple[Sounds, Sounds] | None = None,
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Which tokens of each pair match, as bitmasks over each sentence's sorted tokens (the
     first 64): ``(src_mask, tgt_mask, extra)``, so that the matches of a merged group are the
     union of its pairs' masks, and a token matched by two sentences of the group counts once.
     ``extra`` counts the matched source tokens beyond the first 64, so that
-    ``popcount(src_mask) + extra`` is the pair's number of matched source tokens."""
+    ``popcount(src_mask) + extra`` is the pair's number of matched source tokens.
+
+    ``sounds`` (per sentence ``(token, script, key)``, :func:`~.sides.sentence_sounds`) also
+    match a token with one of the other side whose sound key is the same in another script."""
     src_mask = np.zeros((len(src_sets), width), dtype=np.uint64)
     tgt_mask = np.zeros((len(src_sets), width), dtype=np.uint64)
     extra = np.zeros((len(src_sets), width), dtype=np.float32)
@@ -112,11 +119,47 @@ def _match_masks(src_sets: Sequence[frozenset[str]], tgt_sets: Sequence[frozense
                     cols.append(b - lo)
                     sbits.append(1 << ka)
                     tbits.append(0 if kb is None else 1 << kb)
+    if sounds is not None:
+        _sound_matches(sounds, src_sets, tgt_index, plo, width, rows, cols, sbits, tbits)
     if rows:
         at = (np.array(rows), np.array(cols))
         np.bitwise_or.at(src_mask, at, np.array(sbits, dtype=np.uint64))
         np.bitwise_or.at(tgt_mask, at, np.array(tbits, dtype=np.uint64))
     return src_mask, tgt_mask, extra
+
+
+def _sound_matches(sounds: tuple[Sounds, Sounds], src_sets: Sequence[frozenset[str]],
+                   tgt_index: Sequence[dict[str, int]],
+                   plo: np.ndarray, width: int, rows: list[int], cols: list[int],
+                   sbits: list[int], tbits: list[int]) -> None:
+    """Append the token pairs that share a sound key across scripts to the match lists."""
+    src_sounds, tgt_sounds = sounds
+    post: dict[str, list[tuple[int, str, str]]] = {}
+    for b, entries in enumerate(tgt_sounds):
+        for token, script, key in entries:
+            post.setdefault(key, []).append((b, script, token))
+    if not post:
+        return
+    for a, entries in enumerate(src_sounds):
+        if not entries:
+            continue
+        lo = int(plo[a])
+        hi = lo + width
+        src_index: dict[str, int] | None = None
+        for token, script, key in sorted(entries):
+            for b, other, tgt_token in post.get(key, ()):
+                if other == script or not lo <= b < hi:
+                    continue
+                if src_index is None:
+                    src_index = {t: k for k, t in enumerate(sorted(src_sets[a])[:MASK_BITS])}
+                ka = src_index.get(token)
+                kb = tgt_index[b].get(tgt_token)
+                if ka is None or kb is None:
+                    continue
+                rows.append(a)
+                cols.append(b - lo)
+                sbits.append(1 << ka)
+                tbits.append(1 << kb)
 
 
 _POPCOUNT8 = np.array([k.bit_count() for k in range(256)], dtype=np.uint8)
@@ -147,7 +190,8 @@ def shared_tokens(src: Side, tgt: Side, grid: PairGrid, lexicon: Lexicon | None)
     """Shared tokens, numbers and cognate keys of every pair of the grid, and the token
     match masks."""
     plo, width = grid.plo, grid.width
-    tok_src, tok_tgt, extra = _match_masks(src.tokens, tgt.tokens, plo, width, _translator(lexicon))
+    tok_src, tok_tgt, extra = _match_masks(src.tokens, tgt.tokens, plo, width, _translator(lexicon),
+                                           (src.sound_sets, tgt.sound_sets))
     tok = popcount(tok_src).astype(np.float32) + extra
     num = _pair_counts(src.numbers, tgt.numbers, plo, width)
     cog = _pair_counts(src.cognates, tgt.cognates, plo, width)
