@@ -125,25 +125,27 @@ def test_a_name_keeps_its_consonants_through_transliteration():
     assert sound_keys("Kim") == frozenset()  # too few consonants to tell names apart
 
 
+def _one_one_features(src_texts: list[str], tgt_texts: list[str]) -> np.ndarray:
+    src, tgt = make_side(src_texts), make_side(tgt_texts)
+    w = full_window(len(src), len(tgt))
+    X, _, _ = bead_features(src, tgt, w, band_evidence(src, tgt, w, 3), 1, 1, 1.0)
+    return X
+
+
 def test_a_name_in_another_script_is_a_shared_token():
-    src = make_side(["Trump met the delegation.", "Nothing here."])
-    tgt = make_side(["Трамп встретился с делегацией.", "Ничего."])
-    w = full_window(2, 2)
-    pe = band_evidence(src, tgt, w, 3)
-    X, _, _ = bead_features(src, tgt, w, pe, 1, 1, 1.0)
+    X = _one_one_features(["Trump met the delegation.", "Nothing here."],
+                          ["Трамп встретился с делегацией.", "Ничего."])
     tok = FEATURES.index("tok")
     # {trump} of {trump, delegation} and {трамп} of {трамп, встретился, делегацией}
     assert X[1, 1, tok] == pytest.approx(2 / 5)
     assert X[1, 2, tok] == 0.0
-    assert ("трамп", "CYRILLIC", "TRNP") in sentence_sounds(tgt.texts[0])
+    assert ("трамп", "CYRILLIC", "TRNP") in sentence_sounds("Трамп встретился с делегацией.")
 
 
 def test_sound_keys_do_not_match_within_one_script():
     # the same script already matches its own words exactly; a sound key there would only add
     # near-misses (Trump / Tramp)
-    src, tgt = make_side(["Trump spoke."]), make_side(["Tramp spoke."])
-    pe = band_evidence(src, tgt, full_window(1, 1), 3)
-    X, _, _ = bead_features(src, tgt, full_window(1, 1), pe, 1, 1, 1.0)
+    X = _one_one_features(["Trump spoke."], ["Tramp spoke."])
     assert X[1, 1, FEATURES.index("tok")] == pytest.approx(2 / 4)  # "spoke" only
 
 
