@@ -10,7 +10,7 @@ taken and the median over the documents is the language's figure. Languages with
 side are measured through one that has it: French from Text+Berg's de-fr documents times
 German's figure. ``--check`` compares the shipped file with a fresh measurement and exits 1 if
 they differ (the file is data: the fidelity scorer reads it for documents too short to measure
-their own ratio).
+their own ratio, the aligner as the prior of a document's length ratio, ``sides.length_prior``).
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ HEADER = """\
 # (Latin-equivalent characters, aligner.measures.char_length): the median over whole document
 # pairs of the alignment dev sets (NTREX-128 news, CC BY-SA 4.0; French through Text+Berg de-fr).
 # Measured, not written by hand: rebuild with `python bench/build_text_length.py`.
-# Read by the fidelity scorer only for documents too short to measure their own ratio;
-# a language not listed counts as 1.0.
+# Read by the fidelity scorer for documents too short to measure their own ratio, and by the
+# aligner as the prior its documents' length ratio is drawn toward; a language not listed counts as 1.0.
 # code<TAB>ratio<TAB># documents
 """
 

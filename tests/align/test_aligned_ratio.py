@@ -1,9 +1,12 @@
-"""The length ratio read over the sentences the surface DP aligns
-(:func:`aligner.align.sides.aligned_ratio`): a sentence left out of a short document no longer
-moves the ratio every other bead's lengths are read against."""
+"""The length ratio every bead's lengths are read against: drawn toward the languages' usual
+ratio the shorter the text (:func:`aligner.align.sides.doc_ratio`), and read over the sentences
+the surface DP aligns (:func:`aligner.align.sides.aligned_ratio`), so that a sentence left out
+of a short document no longer moves it."""
 
 from __future__ import annotations
 
+import importlib
+import math
 import random
 
 import pytest
@@ -11,17 +14,40 @@ from test_length_prior import _words
 
 from aligner.align import align_texts
 from aligner.align.evaluate import score_alignments
-from aligner.align.sides import aligned_ratio, doc_ratio, make_side
+from aligner.align.sides import aligned_ratio, doc_ratio, length_prior, make_side, ratio_prior_chars
 from aligner.config import Config
 
 
-def test_aligned_ratio_leaves_out_the_skipped_sentences():
+_SIDES = importlib.import_module("aligner.align.sides")
+
+
+def test_aligned_ratio_leaves_out_the_skipped_sentences(monkeypatch):
     src = make_side(["a" * 100, "b" * 300, "c" * 100])
     tgt = make_side(["x" * 120, "y" * 120])
     path = [(0, 1, 0, 1), (1, 1, 1, 0), (2, 1, 1, 1)]
+    monkeypatch.setattr(_SIDES, "ratio_prior_chars", lambda: 0.0)
     assert doc_ratio(src, tgt) == pytest.approx(240 / 500)
     assert aligned_ratio(src, tgt, path) == pytest.approx(1.2)
     assert aligned_ratio(src, tgt, [(0, 3, 0, 0), (3, 0, 0, 2)]) == 1.0  # nothing aligned
+
+
+def test_doc_ratio_is_drawn_toward_the_prior_the_shorter_the_text():
+    k = ratio_prior_chars()
+    assert k > 0
+    short_src, short_tgt = make_side(["a" * 500]), make_side(["x" * 250])
+    long_src, long_tgt = make_side(["a" * 500] * 200), make_side(["x" * 250] * 200)
+    # the documents' own ratio (0.5) weighs L / (L + K) in log space, L the shorter side
+    assert doc_ratio(short_src, short_tgt) == pytest.approx(math.exp(250 / (250 + k) * math.log(0.5)))
+    assert doc_ratio(short_src, short_tgt, 2.0) == pytest.approx(
+        math.exp(250 / (250 + k) * math.log(0.5) + k / (250 + k) * math.log(2.0)))
+    assert 0.5 < doc_ratio(long_src, long_tgt) < doc_ratio(short_src, short_tgt) < 1.0
+    assert doc_ratio(long_src, long_tgt) == pytest.approx(0.5, rel=0.1)
+
+
+def test_length_prior_reads_the_usual_length_of_each_language():
+    assert length_prior("en", "zh") < 1.0 < length_prior("en", "ko")
+    assert length_prior("ko", "en") == pytest.approx(1 / length_prior("en", "ko"))
+    assert length_prior("en", None) == length_prior("xx", "yy") == 1.0
 
 
 def _short_pairs_with_omissions(count: int) -> list[tuple[list[str], list[str], list]]:
@@ -69,4 +95,19 @@ def test_short_documents_with_omissions_read_lengths_against_the_aligned_ratio(m
 
     shipped = run()
     monkeypatch.setattr(mod, "aligned_ratio", lambda src, tgt, path: doc_ratio(src, tgt))
+    assert shipped > run()
+
+
+def test_short_documents_with_omissions_read_lengths_against_the_prior(monkeypatch):
+    """With only length to go on, drawing a short document's ratio toward the usual one aligns
+    short documents with omissions better than their own ratio does (30 documents: 0.953 vs
+    0.938 strict F1)."""
+    docs = _short_pairs_with_omissions(30)
+
+    def run() -> float:
+        res = [([(b.src, b.tgt) for b in align_texts(s, t, Config(encoder="none"))], g) for s, t, g in docs]
+        return score_alignments(res).f1_strict
+
+    shipped = run()
+    monkeypatch.setattr(_SIDES, "ratio_prior_chars", lambda: 0.0)
     assert shipped > run()

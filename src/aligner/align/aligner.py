@@ -65,7 +65,7 @@ from .clauses import edge_clause, edge_pieces
 from .dp import banded_path, bead_shapes
 from .features import band_evidence
 from .model import Alignment, Bead
-from .sides import Side, Window, aligned_ratio, doc_ratio, make_side
+from .sides import Side, Window, aligned_ratio, doc_ratio, length_prior, make_side
 
 __all__ = ["align", "align_texts", "join_regroupings", "join_skips", "merge_set_aside", "pair_edges",
            "peel_edges", "release_unsupported", "shift_boundaries", "split_merges"]
@@ -102,10 +102,11 @@ Path = list[tuple[int, int, int, int]]
 
 
 def _solve(src: Side, tgt: Side, window: Window, scorer: LogisticScorer,
-           shapes: tuple[tuple[int, int], ...], lexicon: Lexicon | None) -> tuple[Path, Gains]:
+           shapes: tuple[tuple[int, int], ...], lexicon: Lexicon | None,
+           prior: float = 1.0) -> tuple[Path, Gains]:
     ev = band_evidence(src, tgt, window, max(max(s) for s in shapes), lexicon)
     nm = tuple(s for s in shapes if s[0] and s[1])
-    ratio = doc_ratio(src, tgt)
+    ratio = doc_ratio(src, tgt, prior)
     gains = scorer.gains(src, tgt, window, ev, nm, ratio)
     path = banded_path(window, len(tgt), gains.beads, gains.skip_src, gains.skip_tgt)
     if scorer.enc is None and (aligned := aligned_ratio(src, tgt, path)) != ratio:
@@ -189,26 +190,27 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
     s_side = make_side(src, src_paragraphs)
     t_side = make_side(tgt, tgt_paragraphs)
     surface = scorers[0] if scorers else load_scorer("none")
+    prior = length_prior(src_lang, tgt_lang)
 
     # skips cost more on the coarse levels: there a run of skips is a detour that widens the
     # band of the whole document, and the band's margin absorbs real insertions anyway
     coarse_scorer = replace(surface, skip_bonus=surface.skip_bonus - _COARSE_SKIP_PENALTY)
 
     def coarse(a: Side, b: Side, w: Window) -> Path:
-        return _solve(a, b, w, coarse_scorer, _COARSE_SHAPES, lexicon)[0]
+        return _solve(a, b, w, coarse_scorer, _COARSE_SHAPES, lexicon, prior)[0]
 
     window = find_window(s_side, t_side, coarse)
     if encoder is None:
         encoder = get_encoder(enc_name, config.encoder_max_chars)
     if encoder is None:
-        path, gains = _solve(s_side, t_side, window, surface, shapes, lexicon)
+        path, gains = _solve(s_side, t_side, window, surface, shapes, lexicon, prior)
         scorer = surface
     else:
         scorer = scorers[1] if scorers and scorers[1] else load_scorer(enc_name)
         if config.encode_threshold >= 1.0 or n + m <= config.encode_budget:
             src_mask, tgt_mask = np.ones(n, dtype=bool), np.ones(m, dtype=bool)
         else:
-            path0, gains0 = _solve(s_side, t_side, window, surface, shapes, lexicon)
+            path0, gains0 = _solve(s_side, t_side, window, surface, shapes, lexicon, prior)
             conf0 = surface.confidence(_bead_gains(path0, gains0, window))
             src_mask, tgt_mask = _uncertain(path0, conf0, config.encode_threshold,
                                             config.encode_budget, n, m)
@@ -218,10 +220,10 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
         t_side = t_side.with_vectors(_vectors(encoder, tgt, tgt_mask))
         if s_side.vectors is None or t_side.vectors is None:
             s_side, t_side = s_side.with_vectors(None), t_side.with_vectors(None)
-        path, gains = _solve(s_side, t_side, window, scorer, shapes, lexicon)
+        path, gains = _solve(s_side, t_side, window, scorer, shapes, lexicon, prior)
         if s_side.vectors is not None and t_side.vectors is not None and _knows_both(enc_name, src_lang, tgt_lang):
             def wider(w: Window, _s: Side = s_side, _t: Side = t_side, _sc: LogisticScorer = scorer) -> Gains:
-                return _solve(_s, _t, w, _sc, shapes, lexicon)[1]
+                return _solve(_s, _t, w, _sc, shapes, lexicon, prior)[1]
 
             path, gains, window = release_unsupported(
                 path, gains, window, s_side.vectors, t_side.vectors, s_side.lengths ** scorer.weight_power,
@@ -241,7 +243,7 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
                                      (s_side.lengths, t_side.lengths, aligned_ratio(s_side, t_side, path)))
         path, conf = split_merges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                   *split_margins(), set(shapes))
-        lengths = (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side))  # for the two passes that weigh them
+        lengths = (s_side.lengths, t_side.lengths, doc_ratio(s_side, t_side, prior))  # for the two passes that weigh them
         path, conf = shift_boundaries(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder,
                                       shift_margin(), set(shapes), lengths)
         path, conf = pair_edges(path, conf, src, tgt, s_side.vectors, t_side.vectors, encoder, *_EDGE_MARGINS,
