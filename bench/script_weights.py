@@ -8,8 +8,8 @@ deviation) of the log ratio of the two sentences' lengths, with each script's le
 at each candidate weight: the weight that keeps a sentence's length closest to a fixed multiple
 of its translation's is the one a length model reads best. Latin-only pairs are shown for
 scale (no weight touches them). On 4 December kana at 1.5 (spread on en-ja 0.209 -> 0.180) was
-tried and not kept: it helps the aligner without an encoder but costs the fidelity model, fitted
-with kana at 3, en-ja divergence detection (docs/benchmarks.md, section Alignment, first).
+tried and not kept: it helps the aligner without an encoder but costs en-ja divergence detection,
+also with the fidelity model refitted (docs/benchmarks.md, section Alignment, first).
 """
 
 from __future__ import annotations
