@@ -10,7 +10,7 @@ taken and the median over the documents is the language's figure. Languages with
 side are measured through one that has it: French from Text+Berg's de-fr documents times
 German's figure. ``--check`` compares the shipped file with a fresh measurement and exits 1 if
 they differ (the file is data: the fidelity scorer reads it for documents too short to measure
-their own ratio, the aligner as the prior of a document's length ratio, ``sides.length_prior``).
+their own ratio, the aligner as the prior of a document's length ratio; both through ``locale_data.usual_length_ratio``).
 """
 
 from __future__ import annotations

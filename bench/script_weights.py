@@ -1,5 +1,5 @@
 """How many Latin-equivalent characters a Han, kana or Hangul character should count as
-(:data:`aligner.measures.CJK_WEIGHT`, :data:`aligner.measures.KANA_WEIGHT`).
+(:func:`aligner.measures.char_length` counts each as :data:`aligner.measures.CJK_WEIGHT`).
 
     .venv/bin/python bench/script_weights.py [--pairs en-ja,en-zh,en-ko,ko-id,en-de]
 

@@ -427,6 +427,17 @@ def text_length(lang: str) -> float:
     return float(value) if value else 1.0
 
 
+def usual_length_ratio(src_lang: str | None, tgt_lang: str | None) -> float:
+    """Target / source length a text in the two languages usually has (:func:`text_length`); a
+    language not listed or not given counts as 1.0.
+
+    Example:
+        >>> usual_length_ratio("en", "en"), usual_length_ratio(None, "xx"), usual_length_ratio("en", "zh") < 1.0
+        (1.0, 1.0, True)
+    """
+    return text_length(tgt_lang) / text_length(src_lang) if src_lang and tgt_lang else 1.0
+
+
 @lru_cache(maxsize=256)
 def era_offsets(lang: str) -> tuple[int, ...]:
     """Years by which the calendar ``lang``'s news counts ahead of the Gregorian one (Thai

@@ -14,8 +14,9 @@ from test_length_prior import _words
 
 from aligner.align import align_texts
 from aligner.align.evaluate import score_alignments
-from aligner.align.sides import aligned_ratio, doc_ratio, length_prior, make_side, ratio_prior_chars
+from aligner.align.sides import aligned_ratio, doc_ratio, make_side, ratio_prior_chars
 from aligner.config import Config
+from aligner.locale_data import usual_length_ratio
 
 
 _SIDES = importlib.import_module("aligner.align.sides")
@@ -44,10 +45,10 @@ def test_doc_ratio_is_drawn_toward_the_prior_the_shorter_the_text():
     assert doc_ratio(long_src, long_tgt) == pytest.approx(0.5, rel=0.1)
 
 
-def test_length_prior_reads_the_usual_length_of_each_language():
-    assert length_prior("en", "zh") < 1.0 < length_prior("en", "ko")
-    assert length_prior("ko", "en") == pytest.approx(1 / length_prior("en", "ko"))
-    assert length_prior("en", None) == length_prior("xx", "yy") == 1.0
+def test_the_prior_is_the_usual_length_of_each_language():
+    assert usual_length_ratio("en", "zh") < 1.0 < usual_length_ratio("en", "ko")
+    assert usual_length_ratio("ko", "en") == pytest.approx(1 / usual_length_ratio("en", "ko"))
+    assert usual_length_ratio("en", None) == usual_length_ratio("xx", "yy") == 1.0
 
 
 def _short_pairs_with_omissions(count: int) -> list[tuple[list[str], list[str], list]]:

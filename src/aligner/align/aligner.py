@@ -44,6 +44,7 @@ from ..document import Document
 from ..embed import Encoder, get_encoder
 from ..embed.coverage import may_know, resolve_encoder
 from ..lexicon import Lexicon, load_lexicon
+from ..locale_data import usual_length_ratio
 from .band import find_window, window_from_path
 from .bead_scorer import (
     Gains,
@@ -65,7 +66,7 @@ from .clauses import edge_clause, edge_pieces
 from .dp import banded_path, bead_shapes
 from .features import band_evidence
 from .model import Alignment, Bead
-from .sides import Side, Window, aligned_ratio, doc_ratio, length_prior, make_side
+from .sides import Side, Window, aligned_ratio, doc_ratio, make_side
 
 __all__ = ["align", "align_texts", "join_regroupings", "join_skips", "merge_set_aside", "pair_edges",
            "peel_edges", "release_unsupported", "shift_boundaries", "split_merges"]
@@ -190,7 +191,7 @@ def _align_texts(src: Sequence[str], tgt: Sequence[str], config: Config,
     s_side = make_side(src, src_paragraphs)
     t_side = make_side(tgt, tgt_paragraphs)
     surface = scorers[0] if scorers else load_scorer("none")
-    prior = length_prior(src_lang, tgt_lang)
+    prior = usual_length_ratio(src_lang, tgt_lang)
 
     # skips cost more on the coarse levels: there a run of skips is a detour that widens the
     # band of the whole document, and the band's margin absorbs real insertions anyway

@@ -34,7 +34,6 @@ __all__ = [
     "doc_ratio",
     "expected_positions",
     "full_window",
-    "length_prior",
     "make_side",
     "pair_grid",
     "ratio_prior_chars",
@@ -342,22 +341,9 @@ def ratio_prior_chars() -> float:
     return float(json.loads(alignment_weights_text()).get("ratio_prior_chars", 0.0))
 
 
-def length_prior(src_lang: str | None, tgt_lang: str | None) -> float:
-    """The target/source length ratio texts in the two languages usually have
-    (:func:`aligner.locale_data.text_length`; a language not listed or not given counts as 1.0).
-
-    Example:
-        >>> length_prior("en", "en"), length_prior(None, "xx")
-        (1.0, 1.0)
-    """
-    from ..locale_data import text_length
-
-    return text_length(tgt_lang) / text_length(src_lang) if src_lang and tgt_lang else 1.0
-
-
 def doc_ratio(src: Side, tgt: Side, prior: float = 1.0) -> float:
     """Target/source length ratio of the two documents (the Gale-Church ``c``), drawn toward
-    ``prior`` (:func:`length_prior`) the shorter the text: in log space the documents' own ratio
+    ``prior`` (:func:`aligner.locale_data.usual_length_ratio`) the shorter the text: in log space the documents' own ratio
     weighs ``L / (L + K)``, ``L`` the shorter side's length and ``K`` :func:`ratio_prior_chars`.
     One sentence added to or left out of a short text moves its own ratio far (204 of 669
     characters: 1.06 to 0.74)."""

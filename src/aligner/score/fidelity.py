@@ -59,7 +59,7 @@ from ..align.model import Bead
 from ..document import BOILERPLATE, Document
 from ..language import pair_language
 from ..lexicon import Lexicon, load_lexicon_pair
-from ..locale_data import text_length
+from ..locale_data import usual_length_ratio
 from ..measures import GALE_CHURCH_VARIANCE, char_length
 from .entities import DocumentVocabulary, NameMatch, consistent_translations, match_names
 from .lexical import Coverage, coverage, gloss
@@ -73,12 +73,6 @@ __all__ = ["BeadScore", "BeadEvidence", "Scorer", "score_bead", "score_beads", "
 
 
 _MIN_BEADS_FOR_RATIO = 5
-
-
-def _usual_ratio(src_lang: str, tgt_lang: str) -> float:
-    """Target / source length of a text in the two languages as usually written
-    (:func:`aligner.locale_data.text_length`): the ratio of a document too short to measure its own."""
-    return text_length(tgt_lang) / text_length(src_lang)
 
 
 #: Below this cosine (on the fitted encoder's scale) the ``low_similarity`` signal grows: how far
@@ -406,7 +400,7 @@ class Scorer:
                 ratios.append(char_length(t) / char_length(s))
         if len(ratios) >= _MIN_BEADS_FOR_RATIO:
             return float(np.median(ratios))
-        return _usual_ratio(self.src.lang, self.tgt.lang)
+        return usual_length_ratio(self.src.lang, self.tgt.lang)
 
     def score_all(self, beads: Sequence[Bead]) -> tuple[BeadScore, ...]:
         """Scores for ``beads`` (similarities encoded in one batch)."""
@@ -436,7 +430,7 @@ class Scorer:
         nums = excuse_lone_ones(nums[0], nums[1], s, t)
         names = match_names(s, sl, t, tl, self.forward, self.backward, self.src_vocab, self.tgt_vocab)
         if ratio is None:
-            ratio = _usual_ratio(sl, tl)
+            ratio = usual_length_ratio(sl, tl)
         s_len, t_len = char_length(s.strip()), char_length(t.strip())
         detected = pair_language(t, sl, tl) if len(t) >= 20 else tl
         z = _length_z(s_len * ratio, t_len)
