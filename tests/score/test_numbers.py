@@ -31,6 +31,9 @@ def _diff(a: str, la: str, b: str, lb: str) -> tuple[list[str], list[str]]:
     ("delapan dakwaan", "id", "8 charges", "en"),
     ("albumnya yang kedelapan", "id", "his 8th album", "en"),
     ("Der 51. Parteitag", "de", "the 51st congress", "en"),
+    ("ارتفع إلى ١٥٠٫٥ دولار", "ar", "rose to 150.5 dollars", "en"),
+    ("١٬٥٠٠ شخص", "ar", "1,500 people", "en"),
+    ("۱۲٫۵ درصد", "fa", "12.5 percent", "en"),
 ])
 def test_same_values_agree(a, la, b, lb):
     assert _diff(a, la, b, lb) == ([], [])
@@ -41,6 +44,7 @@ def test_same_values_agree(a, la, b, lb):
     ("70-90% of men", "en", "83-90% pria", "id", ["70"], ["83"]),
     ("in September 2009", "en", "pada September 2008", "id", ["2009"], ["2008"]),
     ("2 Oktober 1968", "id", "Nov. 2, 1968", "en", ["10"], ["11"]),
+    ("ارتفع إلى ١٥٠٫٥ دولار", "ar", "rose to 150 dollars", "en", ["150.5"], ["150"]),
 ])
 def test_changed_values_are_reported(a, la, b, lb, only_a, only_b):
     assert _diff(a, la, b, lb) == (only_a, only_b)

@@ -36,7 +36,7 @@ _NUM_HEAD = (
     # more: a space left out (marginaalilla14½)
     r"(?:(?<![\p{N}\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}])|(?<=(?<!\p{L})\p{Ll}{4,}))"
     r"(?P<ord_id>ke-)?"
-    r"(?P<num>\p{Nd}+(?:[.,\u00a0\u202f]\p{Nd}{3})*(?:[.,:]\p{Nd}+)?)"
+    r"(?P<num>\p{Nd}+(?:[.,\u00a0\u202f\u066c]\p{Nd}{3})*(?:[.,:\u066b]\p{Nd}+)?)"
     r"(?P<cjk_month>\s?[月월](?!\p{N}))?"
     r"(?P<decade>(?<=\p{Nd}{3}0)['\u2019]?s\b)?"
     r"(?P<after>(?:st|nd|rd|th)\b|\.(?=\s+\p{Ll})|(?:\s?(?:%|％|percent|per\s+cent|pct|persen|prozent|퍼센트)))?"
@@ -196,6 +196,11 @@ def _readings(token: str, lang: str) -> set[float]:
     token = token.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if ":" in token:  # a time such as 10:30 -> compared through its parts elsewhere
         token = token.split(":")[0]
+    if "\u066b" in token or "\u066c" in token:  # the Arabic decimal and group marks (١٬٥٠٠٫٥) mean one thing each
+        try:
+            return {float(token.replace("\u066c", "").replace("\u066b", "."))}
+        except ValueError:
+            pass
     conventions = [(",", "."), (".", ",")] if decimal_symbol(lang) == "," else [(".", ","), (",", ".")]
     out: set[float] = set()
     for decimal, thousands in conventions:
