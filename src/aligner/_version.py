@@ -18,7 +18,7 @@ __all__ = ["VERSION", "SEGMENTATION_RULES_VERSION", "FIDELITY_VERSION", "CHECKS_
 VERSION = "0.1.0"
 
 #: Segmentation rules and shipped boundary weights (``segment``); bump when either changes.
-SEGMENTATION_RULES_VERSION = "seg-10"
+SEGMENTATION_RULES_VERSION = "seg-11"
 
 #: The fidelity recipe: which signals and how they combine (``score``, ``flags``); the numbers
 #: (weights, thresholds) are named by :func:`fidelity_settings_digest`.

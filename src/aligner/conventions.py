@@ -90,6 +90,13 @@ class Conventions:
         return "".join(dict.fromkeys(close for _open, close in self.quotes))
 
     @property
+    def own_stops(self) -> str:
+        """The script's own full stops among :attr:`final` (Devanagari ``।``, Armenian ``։``),
+        '' where its full stop is ``.``."""
+        period = _table()["classes"]["period"]
+        return "".join(c for c in self.final if c != "." and c in period)
+
+    @property
     def opening_quotes(self) -> str:
         """Every opening quotation mark of :attr:`quotes`, in order, without repeats."""
         return "".join(dict.fromkeys(open_ for open_, _close in self.quotes))

@@ -288,3 +288,20 @@ def test_dateline_vote():
 ])
 def test_hebrew_letters_and_gershayim(text, lang, expected):
     assert sentences(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # Devanagari ends its sentences with the danda: a dot after a short word is an abbreviation
+    ("अमेरिका सेन. एलिज़ाबेथ वारेन ने कहा। यू.के. में डॉ. शर्मा आए। मि. क्लार्क ने कहा।", "hi",
+     ["अमेरिका सेन. एलिज़ाबेथ वारेन ने कहा।", "यू.के. में डॉ. शर्मा आए।", "मि. क्लार्क ने कहा।"]),
+    # ... but a Hindi text that ends its sentences with dots keeps them as boundaries
+    ("यह अच्छा है. वह घर गया. हम खुश हैं.", "hi", ["यह अच्छा है.", "वह घर गया.", "हम खुश हैं."]),
+    # English titles before English names, in any language's news
+    ("Ms. Ford kertoi asiasta. Mr. Clark vastasi heti.", "fi", ["Ms. Ford kertoi asiasta.", "Mr. Clark vastasi heti."]),
+    ("Bw. Juma na Bi. Amina walifika. Walikula chakula, n.k. Kisha wakaondoka.", "sw",
+     ["Bw. Juma na Bi. Amina walifika.", "Walikula chakula, n.k.", "Kisha wakaondoka."]),
+    ("El equipo de EE. UU. ganó. Los EE. UU. Tienen un plan.", "es",
+     ["El equipo de EE. UU. ganó.", "Los EE. UU.", "Tienen un plan."]),
+])
+def test_abbreviations_across_scripts_and_titles(text, lang, expected):
+    assert sentences(text, lang) == expected

@@ -55,7 +55,7 @@ marks.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
@@ -154,10 +154,12 @@ def _abbreviation_lines(lang: str) -> frozenset[str]:
 def abbreviations(lang: str) -> frozenset[str]:
     """Lower-cased abbreviations (without the final dot) known for ``lang``.
 
-    Languages without a list of their own get ``abbreviations/generic.txt``.
+    Languages without a list of their own get ``abbreviations/generic.txt``; every language
+    also gets ``abbreviations/international.txt`` (English titles before English names:
+    ``Mr.``, ``Ms.``, ``St.``, which Finnish, Hungarian or Spanish news write as they are).
     """
     words = _abbreviation_lines(lang) or _read_list("abbreviations", "generic.txt")
-    return frozenset(w for w in words if not w.startswith("-"))
+    return frozenset(w for w in words | _read_list("abbreviations", "international.txt") if not w.startswith("-"))
 
 
 @lru_cache(maxsize=None)
@@ -227,6 +229,10 @@ class LangRules:
     dashes: str = ""
     ordinal_dot: bool = False
     number_words: regex.Pattern[str] | None = None
+    #: The text ends its sentences with its script's own full stop (Hindi ``।``), so a ``.``
+    #: after a short word marks an abbreviation or initials (``डॉ.``, ``यू.के.``); see
+    #: :func:`rules_for_text`.
+    dot_abbreviates: bool = False
 
     @property
     def no_space(self) -> bool:
@@ -267,9 +273,39 @@ def lang_rules(lang: str, script: str | None = None) -> LangRules:
 
 
 def rules_for_text(lang: str, text: str) -> LangRules:
-    """:func:`lang_rules`, with the script of ``text`` for a language the tables lack."""
+    """:func:`lang_rules`, with the script of ``text`` for a language the tables lack.
+
+    Where the script has a full stop of its own (:attr:`~aligner.conventions.Conventions.own_stops`:
+    Devanagari ``।``, Armenian ``։``, Ethiopic ``።``), words are spaced, and ``text`` ends more
+    of its lines with that stop than with a ``.`` (on a tie: uses it more often than a ``.``
+    before a space), a ``.`` after a word of at most
+    :data:`SHORT_ABBREVIATION` letters (or after dotted short pieces) marks an abbreviation:
+    NTREX Hindi ends none of its 900 lines with ``.`` and writes ``डॉ.``, ``मि.``, ``यू.के.``.
+    """
     conv = conventions_for_text(lang, text)
-    return lang_rules(lang, None if conv.known else conv.script)
+    rules = lang_rules(lang, None if conv.known else conv.script)
+    stops = conv.own_stops
+    if stops and conv.spacing == "space" and any(c in text for c in stops):
+        # how the text's lines end tells first (abbreviations do not end lines), then all marks
+        ends = [line.rstrip().rstrip(rules.trailers)[-1:] for line in text.splitlines() if line.strip()]
+        own_ends, dot_ends = sum(1 for e in ends if e and e in stops), ends.count(".")
+        if own_ends > dot_ends or (own_ends == dot_ends and
+                                   sum(text.count(c) for c in stops) > len(_DOT_BEFORE_SPACE.findall(text))):
+            return replace(rules, dot_abbreviates=True)
+    return rules
+
+
+#: At most this many letters (grapheme clusters: ``डॉ`` is one) before a ``.`` make an
+#: abbreviation in a text that ends its sentences with its script's own stop.
+SHORT_ABBREVIATION = 3
+_DOT_BEFORE_SPACE = regex.compile(r"\.(?=\s|$)")
+_SHORT_WORD = regex.compile(r"(?:\p{L}\p{M}*){1,%d}" % SHORT_ABBREVIATION)
+
+
+def _short_pieces(stem: str) -> bool:
+    """Is ``stem`` one short word, or short words joined by dots (``यू.के``)?"""
+    return all(_SHORT_WORD.fullmatch(piece) and len(regex.findall(r"\X", piece)) <= SHORT_ABBREVIATION
+               for piece in stem.split("."))
 
 
 @lru_cache(maxsize=8192)
@@ -374,6 +410,8 @@ def vote_with(rules: LangRules, prev: str, left: str, right: str, phrase: str = 
         if low in rules.final_abbreviations:
             return Vote.FINAL_ABBREVIATION
         if low in rules.abbreviations or (len(low) > 4 and low.endswith(rules.suffixes)):
+            return Vote.ABBREVIATION
+        if rules.dot_abbreviates and _short_pieces(stem):
             return Vote.ABBREVIATION
         if rules.ordinal_dot and right[0].islower() and (
             stem.isdigit() or (rules.number_words is not None and rules.number_words.fullmatch(stem))
