@@ -1,6 +1,6 @@
 """Numbers and dates compared by value across languages.
 
-Handles decimal commas and points, thousand separators (``1.500`` in Indonesian and
+Handles decimal commas and points (and the Arabic decimal and group marks ``٫`` ``٬``), thousand separators (``1.500`` in Indonesian and
 ``1,500`` in English are both 1500; when a separator could be either, both readings are
 kept), magnitude words (``2,5 juta`` = ``2.5 million`` = ``2,5 Millionen``; ``3만`` = 30000),
 percent words (``%``, ``percent``, ``pct``, ``persen``, ``Prozent``), ordinals (``ke-51``,
