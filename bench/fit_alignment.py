@@ -36,6 +36,7 @@ from aligner.align.sides import doc_ratio, make_side  # noqa: E402
 from aligner.align.bead_scorer import LogisticScorer, bake, shape_key  # noqa: E402
 from aligner.config import Config  # noqa: E402
 from aligner.lexicon import load_lexicon  # noqa: E402
+from aligner.locale_data import usual_length_ratio  # noqa: E402
 
 SHAPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (2, 3), (3, 2), (4, 1))
 MAX_SIDE = max(max(shape) for shape in SHAPES)  # the evidence must reach the largest fitted bead
@@ -143,7 +144,7 @@ def examples(doc: Doc, encoder: str | None, margin: int = 3):
         tgt = tgt.with_vectors(cached_vectors(encoder, doc.tgt))
     window = window_from_path(gold_path(doc), len(src), len(tgt), 1, margin)
     pe = band_evidence(src, tgt, window, MAX_SIDE, load_lexicon(doc.src_lang, doc.tgt_lang))  # as at run time
-    ratio = doc_ratio(src, tgt)
+    ratio = doc_ratio(src, tgt, usual_length_ratio(doc.src_lang, doc.tgt_lang))  # as at run time (aligner._solve)
     gold = set(doc.gold)
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for n, m in SHAPES:
@@ -675,7 +676,7 @@ class DocFeatures:
         gp = gold_path(doc)
         self.window = window_from_path(gp, self.n, self.m, 1, margin)
         pe = band_evidence(src, tgt, self.window, MAX_SIDE, load_lexicon(doc.src_lang, doc.tgt_lang))
-        ratio = doc_ratio(src, tgt)
+        ratio = doc_ratio(src, tgt, usual_length_ratio(doc.src_lang, doc.tgt_lang))
         self.X = {}
         for n, m in SHAPES:
             X, valid, _ = bead_features(src, tgt, self.window, pe, n, m, ratio)
