@@ -300,6 +300,8 @@ def test_hebrew_letters_and_gershayim(text, lang, expected):
     ("Ms. Ford kertoi asiasta. Mr. Clark vastasi heti.", "fi", ["Ms. Ford kertoi asiasta.", "Mr. Clark vastasi heti."]),
     ("Bw. Juma na Bi. Amina walifika. Walikula chakula, n.k. Kisha wakaondoka.", "sw",
      ["Bw. Juma na Bi. Amina walifika.", "Walikula chakula, n.k.", "Kisha wakaondoka."]),
+    ("قال د. أحمد إن الوضع جيد. انتهى الاجتماع عام 2019 م. ثم غادر الجميع.", "ar",
+     ["قال د. أحمد إن الوضع جيد.", "انتهى الاجتماع عام 2019 م.", "ثم غادر الجميع."]),
     ("El equipo de EE. UU. ganó. Los EE. UU. Tienen un plan.", "es",
      ["El equipo de EE. UU. ganó.", "Los EE. UU.", "Tienen un plan."]),
 ])
