@@ -34,6 +34,8 @@ def _diff(a: str, la: str, b: str, lb: str) -> tuple[list[str], list[str]]:
     ("ارتفع إلى ١٥٠٫٥ دولار", "ar", "rose to 150.5 dollars", "en"),
     ("١٬٥٠٠ شخص", "ar", "1,500 people", "en"),
     ("۱۲٫۵ درصد", "fa", "12.5 percent", "en"),
+    ("₹1,50,000 का जुर्माना", "hi", "a fine of Rs 150,000", "en"),
+    ("Rs 12,34,56,789 in all", "en", "123,456,789 रुपये", "hi"),
 ])
 def test_same_values_agree(a, la, b, lb):
     assert _diff(a, la, b, lb) == ([], [])

@@ -1,6 +1,7 @@
 """Numbers and dates compared by value across languages.
 
-Handles decimal commas and points (and the Arabic decimal and group marks ``٫`` ``٬``), thousand separators (``1.500`` in Indonesian and
+Handles decimal commas and points (and the Arabic decimal and group marks ``٫`` ``٬``), thousand separators (and the Indian
+lakh grouping ``1,50,000``) (``1.500`` in Indonesian and
 ``1,500`` in English are both 1500; when a separator could be either, both readings are
 kept), magnitude words (``2,5 juta`` = ``2.5 million`` = ``2,5 Millionen``; ``3만`` = 30000),
 percent words (``%``, ``percent``, ``pct``, ``persen``, ``Prozent``), ordinals (``ke-51``,
@@ -36,7 +37,8 @@ _NUM_HEAD = (
     # more: a space left out (marginaalilla14½)
     r"(?:(?<![\p{N}\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}])|(?<=(?<!\p{L})\p{Ll}{4,}))"
     r"(?P<ord_id>ke-)?"
-    r"(?P<num>\p{Nd}+(?:[.,\u00a0\u202f\u066c]\p{Nd}{3})*(?:[.,:\u066b]\p{Nd}+)?)"
+    r"(?P<num>\p{Nd}{1,2}(?:,\p{Nd}{2})+,\p{Nd}{3}(?:\.\p{Nd}+)?(?!\p{Nd})|"  # Indian lakh grouping: 1,50,000
+    r"\p{Nd}+(?:[.,\u00a0\u202f\u066c]\p{Nd}{3})*(?:[.,:\u066b]\p{Nd}+)?)"
     r"(?P<cjk_month>\s?[月월](?!\p{N}))?"
     r"(?P<decade>(?<=\p{Nd}{3}0)['\u2019]?s\b)?"
     r"(?P<after>(?:st|nd|rd|th)\b|\.(?=\s+\p{Ll})|(?:\s?(?:%|％|percent|per\s+cent|pct|persen|prozent|퍼센트)))?"
@@ -192,10 +194,15 @@ def _fmt(v: float) -> str:
     return f"{v:.6f}".rstrip("0").rstrip(".")
 
 
+_LAKH = regex.compile(r"\p{Nd}{1,2}(?:,\p{Nd}{2})+,\p{Nd}{3}(?:\.\p{Nd}+)?")
+
+
 def _readings(token: str, lang: str) -> set[float]:
     token = token.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if ":" in token:  # a time such as 10:30 -> compared through its parts elsewhere
         token = token.split(":")[0]
+    if _LAKH.fullmatch(token):  # 1,50,000 = 150000, 12,34,56,789.5: only Indian grouping has this shape
+        return {float(token.replace(",", ""))}
     if "\u066b" in token or "\u066c" in token:  # the Arabic decimal and group marks (١٬٥٠٠٫٥) mean one thing each
         try:
             return {float(token.replace("\u066c", "").replace("\u066b", "."))}
