@@ -552,7 +552,8 @@ def territory_of(lang: str) -> str:
 @lru_cache(maxsize=256)
 def magnitude_words(lang: str) -> Mapping[str, float]:
     """Lower-cased magnitude words of ``lang`` -> factor: CLDR's compact decimal formats (long
-    and short, every plural form) and ``data/language/magnitudes.extra.tsv``.
+    and short, every plural form) and ``data/language/magnitudes.extra.tsv`` (which wins where
+    both list a word).
 
     Only words written after the number are kept (``2,5 Millionen``; Swahili ``milioni 5``: see
     :func:`magnitude_prefixes`).
@@ -584,7 +585,8 @@ def magnitude_words(lang: str) -> Mapping[str, float]:
         if len(words) >= 2 and len(stem) >= 6:
             out.setdefault(stem, factor)
     for word, factor in _rows("magnitudes.extra.tsv", lang):
-        out.setdefault(word.casefold(), float(factor))
+        # the curated table wins over CLDR: CLDR's long Nepali forms put करोड at a million
+        out[word.casefold()] = float(factor)
     return MappingProxyType(out)
 
 

@@ -36,6 +36,10 @@ def _diff(a: str, la: str, b: str, lb: str) -> tuple[list[str], list[str]]:
     ("۱۲٫۵ درصد", "fa", "12.5 percent", "en"),
     ("₹1,50,000 का जुर्माना", "hi", "a fine of Rs 150,000", "en"),
     ("Rs 12,34,56,789 in all", "en", "123,456,789 रुपये", "hi"),
+    ("15 लाख मानिस र 2 करोड रुपैयाँ", "ne", "1.5 million people and 20 million rupees", "en"),
+    ("15 லட்சம் மக்கள், 2 கோடி ரூபாய்", "ta", "1.5 million people, 20 million rupees", "en"),
+    ("15 లక్షల మంది, 2 కోట్ల రూపాయలు", "te", "1.5 million people, 20 million rupees", "en"),
+    ("15 লক্ষ মানুষ", "bn", "1.5 million people", "en"),
 ])
 def test_same_values_agree(a, la, b, lb):
     assert _diff(a, la, b, lb) == ([], [])
