@@ -22,7 +22,7 @@ SEGMENTATION_RULES_VERSION = "seg-11"
 
 #: The fidelity recipe: which signals and how they combine (``score``, ``flags``); the numbers
 #: (weights, thresholds) are named by :func:`fidelity_settings_digest`.
-FIDELITY_VERSION = "34"
+FIDELITY_VERSION = "35"
 
 
 def settings_digest(data: dict[str, object]) -> str:

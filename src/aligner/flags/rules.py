@@ -36,7 +36,9 @@ offsets (the bead texts are document slices, see :func:`aligner.score.fidelity.b
   much shorter, or the document's last source sentences have no counterpart.
 * ``typography``: detached hyphens (``hati -hati``) and doubled spaces found on one side
   only, an odd number of double quotation marks where the other side has an even number,
-  and names spelled differently only by case (``OpenAI``/``Openai``).
+  and names spelled differently only by case (``OpenAI``/``Openai``); and, as ``major``,
+  encoding damage (mojibake: UTF-8 read as Latin-1 or Windows-1252 somewhere upstream,
+  ``Ð¡Ð¾Ð±Ð°ÐºÐ°`` for ``Собака``; :mod:`aligner.mojibake`), whose repair the message shows.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ import regex
 from ..align.model import Bead
 from ..document import Document
 from ..locale_data import conjunctions
+from ..mojibake import mojibake_repair
 from ..score.fidelity import BeadEvidence, BeadScore, is_boilerplate_bead, scaled_similarity, starts_mid_sentence
 from ..score.numbers import Quantity, extract_quantities
 from ..score.settings import DEFAULT_SETTINGS, FidelitySettings
@@ -111,6 +114,13 @@ def _typography(doc: Document, side: str, ids: tuple[int, ...], other_text: str 
     flags = []
     for i in ids:
         span = doc.sentences[i]
+        repair = mojibake_repair(doc.text[span.start:span.end])
+        if repair is not None:
+            fixed, misread = repair
+            shown = fixed if len(fixed) <= 80 else fixed[:77] + "..."
+            flags.append(Flag("typography", "major",
+                              f"encoding damage: UTF-8 text read as {misread} (mojibake); it should read {shown!r}",
+                              (Evidence(side, i, span.start, span.end),)))
         for pattern, what in ((_DETACHED_HYPHEN, "detached hyphen"), (_DOUBLE_SPACE, "doubled space")):
             if other_text is not None and pattern.search(other_text):
                 continue  # the same habit on both sides: a house style, not a slip

@@ -29,6 +29,7 @@ from importlib import resources
 import regex
 
 from ..conventions import SCRIPT_SAMPLE, conventions, dominant_script
+from ..mojibake import mojibake_repair
 from ..document import BOILERPLATE, Span
 from ..language import SCRIPT_LETTERS
 
@@ -117,6 +118,8 @@ def is_furniture_line(line: str, lang: str, script: str | None = None) -> bool:
     """
     if _LETTER.search(line) is None:
         return True
+    if mojibake_repair(line) is not None:
+        return False  # article text with encoding damage (flagged as such), not furniture
     expected = script or (None if lang == "und" else conventions(lang).script)
     if expected is not None and not _letters_of(expected).search(line):
         if expected == "Latin":

@@ -8,6 +8,7 @@ content or boilerplate (:mod:`aligner.segment.boilerplate`).
 from __future__ import annotations
 
 from ..document import CONTENT, Document, Span
+from ..mojibake import mojibake_repair
 from .boilerplate import classify_spans
 from .rules import rules_for_text, split_paragraph
 
@@ -52,7 +53,11 @@ def segment(text: str, lang: str, *, mark_boilerplate: bool = True) -> tuple[Spa
     spans: list[Span] = []
     rules = rules_for_text(lang, text)
     for p_index, (p_start, p_end) in enumerate(paragraph_ranges(text)):
-        for s_start, s_end in split_paragraph(text, p_start, p_end, lang, rules):
+        # a paragraph with encoding damage is kept whole: its marks cannot be read (Greek
+        # "η" misread as Windows-1252 is "Î·", a middle dot, one of Greek's stops)
+        damaged = mojibake_repair(text[p_start:p_end]) is not None
+        pieces = [(p_start, p_end)] if damaged else split_paragraph(text, p_start, p_end, lang, rules)
+        for s_start, s_end in pieces:
             trimmed = _trimmed(text, s_start, s_end)
             if trimmed:
                 spans.append(Span(trimmed[0], trimmed[1], p_index, CONTENT))
