@@ -12,6 +12,7 @@ Usage (from the repository root)::
 
     python bench/compare_set.py accuracy --folders 10 --seed 1
     python bench/compare_set.py scaling --sizes 25 50 100 200
+    python bench/compare_set.py multi --stories 5 --langs en,de,ko,fi,hi [--encoder use]
 
 Reads ``../shared/data`` (relative to the repository root); writes nothing to the repo.
 """
@@ -198,6 +199,40 @@ def scaling(sizes: list[int], seed: int) -> list[dict[str, object]]:
     return results
 
 
+MULTI = DATA / "alignment" / "ntrex-multi-dev"
+
+
+def multi(stories: int, langs: list[str], seed: int, encoder: str) -> dict:
+    """One folder of ``stories`` NTREX-multi stories, each in every language of ``langs``
+    (English from en-de, the others from their en-X pair; one sentence a line): are the
+    versions of each story grouped together (translation pairs found), and what are the
+    pairs of different stories called?"""
+    names = sorted({p.stem for p in (MULTI / "en-de").glob("*.en")})
+    have = [n for n in names if all((MULTI / f"en-{lang}" / f"{n}.{lang}").exists() for lang in langs if lang != "en")]
+    chosen = random.Random(seed).sample(have, stories)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k, n in enumerate(chosen):
+            for lang in langs:
+                src = MULTI / ("en-de" if lang == "en" else f"en-{lang}") / f"{n}.{lang}"
+                dst = Path(tmp) / f"doc{k:02d}-{lang}.txt"
+                dst.write_text(src.read_text("utf-8"), "utf-8")
+                paths.append(str(dst))
+        t0 = time.time()
+        result = aligner.compare_set_files(paths, encoder=encoder, presegmented=True)
+        wall = time.time() - t0
+    story = [Path(d.path).name.split("-")[0] for d in result.documents]
+    truth = {(a, b) for a, b in combinations(range(len(story)), 2) if story[a] == story[b]}
+    found = {(min(p.a, p.b), max(p.a, p.b)) for p in result.pairs if p.relation == "translation"}
+    cross = [p.relation for p in result.pairs if story[p.a] != story[p.b]]
+    return {"encoder": result.encoder, "documents": len(paths), "langs": langs,
+            "translation_precision": len(found & truth) / max(len(found), 1),
+            "translation_recall": len(found & truth) / max(len(truth), 1),
+            "groups": sorted(len(g) for g in result.groups),
+            "cross_story_pairs": len(cross), "cross_story_related": cross.count("related"),
+            "wall_s": round(wall, 1)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="mode", required=True)
@@ -209,13 +244,20 @@ def main() -> None:
     a.add_argument("--layout", choices=("lines", "paragraphs"), default="paragraphs")
     a.add_argument("--divergent", action="store_true",
                    help="take the Indonesian side from divergence/ntrex-dev (corrupted translations)")
+    m = sub.add_parser("multi", help="versions of NTREX-multi stories in several languages in one folder")
+    m.add_argument("--stories", type=int, default=5)
+    m.add_argument("--langs", default="en,de,ko,fi,hi", help="comma-separated; fi, hi: languages USE was not trained on")
+    m.add_argument("--seed", type=int, default=1)
+    m.add_argument("--encoder", default="auto", help="fingerprint encoder (default: auto)")
     s = sub.add_parser("scaling")
     s.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100, 200])
     s.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     if not NTREX.is_dir():
         raise SystemExit(f"missing dev data: {NTREX}")
-    if args.mode == "accuracy":
+    if args.mode == "multi":
+        print(json.dumps(multi(args.stories, args.langs.split(","), args.seed, args.encoder), indent=1))
+    elif args.mode == "accuracy":
         result = accuracy(args.folders, args.seed, args.per_lang, args.unpaired, args.layout, args.divergent)
         result["same_story"] = same_story()
         result.pop("per_folder")

@@ -174,7 +174,7 @@ def demo(out_dir: str | os.PathLike[str] = "reports", seeds_dir: str | os.PathLi
 
 
 def compare_set_files(paths: Sequence[str | os.PathLike[str]], config: Config = DEFAULT_CONFIG, *,
-                      encoder: str | Encoder = "use", pivot: str | None = None, presegmented: bool = False,
+                      encoder: str | Encoder = "auto", pivot: str | None = None, presegmented: bool = False,
                       thresholds: SetThresholds = DEFAULT_THRESHOLDS, limits: Limits | None = None) -> SetComparison:
     """Load ``paths`` (languages detected, furniture marked) and :func:`compare_set` them
     (``limits``: as for :func:`aligner.load`; ``None``: ``DEFAULT_LIMITS``).

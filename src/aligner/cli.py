@@ -221,8 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pivot", metavar="FILE|LANG",
                    help="the version the others were translated from, in each group of translations: one of "
                         "the files, or a language (default: the longest version)")
-    p.add_argument("--fingerprint-encoder", default="use",
-                   help="sentence encoder for document fingerprints and sentence matches (default: use)")
+    p.add_argument("--fingerprint-encoder", default="auto",
+                   help="sentence encoder for document fingerprints and sentence matches: auto (the first "
+                        "that covers every language of the set: use, else e5), use, e5 (default: auto)")
     p.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line, kept as given")
     _add_config(p)
     _add_limits(p)

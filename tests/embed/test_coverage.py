@@ -49,3 +49,20 @@ def test_a_member_of_a_macrolanguage_is_covered_by_it():
     assert covers("e5", "en", "nb") and covers("e5", "nob") and covers("e5", "nn")
     assert pick_encoder("en", "nb") == "e5"
     assert covers("use", "nb") is False
+
+
+def test_a_set_is_fingerprinted_by_the_first_encoder_that_knows_every_language():
+    from aligner.embed.coverage import pick_set_encoder
+
+    assert pick_set_encoder(["en", "de", "ko"]) == "use"
+    assert pick_set_encoder(["en", "de", "fi", "hi"]) == "e5"  # USE was not trained on fi, hi
+    assert pick_set_encoder([]) == "use"
+    assert pick_set_encoder(["und", "en"]) == "use"
+
+
+def test_a_set_no_encoder_fully_covers_gets_the_one_that_covers_most(caplog):
+    from aligner.embed.coverage import covers, pick_set_encoder
+
+    langs = ["en", "fi", "hi", "chr"]  # Cherokee: in neither encoder's list
+    assert not covers("e5", *langs)
+    assert pick_set_encoder(langs) == "e5"

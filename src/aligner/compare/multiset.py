@@ -36,6 +36,7 @@ from ..config import DEFAULT_CONFIG, Config
 from ..document import Document
 from ..progress import step
 from ..embed import Encoder, get_encoder
+from ..embed.coverage import AUTO, pick_set_encoder
 from ..errors import ConfigError, InputError
 from .components import connected_components
 from .entities import Entities, extract_entities, name_tokens
@@ -390,8 +391,16 @@ def _components(n: int, edges: Sequence[tuple[int, int]]) -> tuple[tuple[int, ..
     return tuple(tuple(g) for g in connected_components(n, edges) if len(g) >= 2)
 
 
-def _resolve_encoder(encoder: str | Encoder, max_chars: int) -> tuple[Encoder, str]:
+def _resolve_encoder(encoder: str | Encoder, max_chars: int, docs: Sequence[Document] = ()) -> tuple[Encoder, str]:
+    """The fingerprint encoder and its name; ``auto`` picks by the documents' languages
+    (:func:`~aligner.embed.coverage.pick_set_encoder`) and is named ``auto=<encoder>``."""
     if isinstance(encoder, str):
+        if encoder == AUTO:
+            chosen = pick_set_encoder([d.lang for d in docs])
+            enc = get_encoder(chosen, max_chars)
+            if enc is None:
+                raise ConfigError("compare_set needs a sentence encoder to fingerprint documents; none is installed")
+            return enc, f"{AUTO}={chosen}"
         enc = get_encoder(encoder, max_chars)
         if enc is None:
             raise ConfigError("compare_set needs a sentence encoder to fingerprint documents; "
@@ -455,14 +464,17 @@ def _view(pivot: int, comparisons: list[tuple[int, int, Comparison]], group: tup
 
 
 def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, *,
-                encoder: str | Encoder = "use", pivot: str | None = None,
+                encoder: str | Encoder = AUTO, pivot: str | None = None,
                 thresholds: SetThresholds = DEFAULT_THRESHOLDS) -> SetComparison:
     """Classify every pair of ``documents`` and compare the versions of each article.
 
     Args:
         documents: two or more documents (e.g. from :func:`aligner.load`), any languages.
         config: settings of the full pair comparisons run on translation pairs.
-        encoder: the sentence encoder for fingerprints, by registry name or as an object.
+        encoder: the sentence encoder for fingerprints, by registry name or as an object;
+            ``auto`` (the default) takes the first bundled encoder that covers every language
+            of the set (USE, else e5: a Finnish or Hindi version among English and German ones
+            needs e5 to land beside them).
         pivot: the pivot version of each group of translations, by file (path or file name)
             or by language; a group without such a member (and every group by default)
             pivots on its longest version (see :func:`_choose_pivot`).
@@ -479,7 +491,7 @@ def compare_set(documents: Sequence[Document], config: Config = DEFAULT_CONFIG, 
     if pivot is not None and not (pivot.isascii() and pivot.isalpha() and 2 <= len(pivot) <= 3) \
             and not any(_is_named(d, pivot) for d in docs):
         raise ConfigError(f"pivot must be a language code such as 'en' or one of the files, got {pivot!r}")
-    enc, enc_name = _resolve_encoder(encoder, config.encoder_max_chars)
+    enc, enc_name = _resolve_encoder(encoder, config.encoder_max_chars, docs)
 
     # 1. fingerprints: every content sentence through the encoder in one batch
     texts = [d.sentence_text(i) for d in docs for i in d.content_indices]

@@ -13,13 +13,15 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
 from ..errors import ConfigError
 from ..language import base_language, macrolanguage
 
-__all__ = ["encoder_languages", "covers", "may_know", "pick_encoder", "resolve_encoder", "AUTO_ORDER", "AUTO"]
+__all__ = ["encoder_languages", "covers", "may_know", "pick_encoder", "pick_set_encoder", "resolve_encoder", "AUTO_ORDER",
+           "AUTO"]
 
 _LOG = logging.getLogger("aligner")
 #: The encoder name that picks one per language pair.
@@ -77,6 +79,25 @@ def pick_encoder(src_lang: str, tgt_lang: str, order: tuple[str, ...] = AUTO_ORD
         if covers(name, src_lang, tgt_lang) and _installed(name):
             return name
     return "none"
+
+
+def pick_set_encoder(langs: Sequence[str], order: tuple[str, ...] = AUTO_ORDER) -> str:
+    """The encoder that fingerprints documents of all ``langs`` on one scale (a set
+    comparison needs one vector space): the first installed encoder of ``order`` that covers
+    every language, else the installed one that covers the most of them (ties: the earlier),
+    said once on stderr; ``order[0]`` when no language is given."""
+    wanted = tuple(dict.fromkeys(lang for lang in langs if lang and lang != "und"))
+    installed = [name for name in order if _installed(name)]
+    if not wanted or not installed:
+        return order[0]
+    for name in installed:
+        if covers(name, *wanted):
+            return name
+    best = max(installed, key=lambda name: (sum(bool(covers(name, lang)) for lang in wanted), -installed.index(name)))
+    missing = [lang for lang in wanted if not covers(best, lang)]
+    _warn_once(f"no bundled sentence encoder covers all of {', '.join(wanted)}; fingerprinting with {best!r}, "
+               f"which was not trained on {', '.join(missing)}")
+    return best
 
 
 def resolve_encoder(requested: str, src_lang: str | None, tgt_lang: str | None) -> str:
