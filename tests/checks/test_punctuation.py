@@ -37,6 +37,9 @@ from aligner.checks.conventions import conventions
     ("punctspacing", "Note: this.", "Note: ceci.", "en", "fr"),
     ("punctspacing", "Really?", "Benarkah ?", "en", "id"),
     ("punctspacing", "Yes, now.", "Ya,sekarang.", "en", "id"),
+    # a question ended as a statement, in languages whose question mark is their own
+    ("endpunc", "Where are you going?", "Πού πας.", "en", "el"),
+    ("endpunc", "Where are you going?", "Դուք գնում եք տուն։", "en", "hy"),
 ])
 def test_flagged(flagged, name, src, tgt, src_lang, tgt_lang):
     assert flagged(name, src, tgt, src_lang, tgt_lang)
@@ -80,6 +83,14 @@ def test_flagged(flagged, name, src, tgt, src_lang, tgt_lang):
     ("punctspacing", "At 10:30 today.", "À 10:30 aujourd'hui.", "en", "fr"),
     ("punctspacing", "Really?", "Benarkah?", "en", "id"),
     ("punctspacing", "See https://a.org/?q=1 now.", "Voir https://a.org/?q=1 maintenant.", "en", "fr"),
+    # Greek writes its question mark as ";", Armenian on the word it asks about (the sentence
+    # ends with its full stop), Burmese and Tibetan end a question with their ordinary stop
+    ("endpunc", "Where are you going?", "Πού πας;", "en", "el"),
+    ("endpunc", "Where are you going?", "Ու՞ր ես գնում։", "en", "hy"),
+    ("endpunc", "That is great!", "Դա հիանալի է՜", "en", "hy"),
+    ("endpunc", "Where are you going?", "ဘယ်သွားမလဲ။", "en", "my"),
+    ("endpunc", "ဘယ်သွားမလဲ။", "Where are you going?", "my", "en"),
+    ("endpunc", "Where are you going?", "ཁྱེད་རང་ག་པར་འགྲོ་གི་ཡོད།", "en", "bo"),
 ])
 def test_not_flagged(flagged, name, src, tgt, src_lang, tgt_lang):
     assert flagged(name, src, tgt, src_lang, tgt_lang) == []

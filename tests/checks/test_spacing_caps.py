@@ -104,3 +104,10 @@ def test_doubled_syllables_are_notes_where_spaces_separate_syllables():
 
     assert severities("It will regret it forever.", "Nó sẽ mãi mãi hối tiếc.", "vi") == ["info"]
     assert severities("It is ready.", "Itu sudah sudah siap.", "id") == ["minor"]  # a slip elsewhere
+
+
+def test_a_script_without_capitals_in_running_text_is_not_read_for_them(flagged):
+    # Georgian Mkhedruli letters are lower case in Unicode; the script writes no capitals
+    assert flagged("startcaps", "Where are you going?", "სად მიდიხარ?", "en", "ka") == []
+    assert flagged("startcaps", "სად მიდიხარ?", "Where are you going?", "ka", "en") == []
+    assert flagged("startcaps", "Where are you going?", "wohin gehst du?", "en", "de")

@@ -48,6 +48,8 @@ def _first_letter(text: str) -> int | None:
 
 
 def _startcaps(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
+    if ctx.src_conv.unicameral or ctx.tgt_conv.unicameral:
+        return  # Georgian writes no capitals: its letters say nothing about a sentence start
     a, c = _first_letter(src.masked), _first_letter(tgt.masked)
     if a is None or c is None:
         return

@@ -10,7 +10,7 @@ them, dialogue dashes) are in the same file. The rules never test a language cod
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -60,6 +60,13 @@ class Conventions:
         word_apostrophes: the script writes apostrophes inside words (``it's``); where it does
             not (Hangul, Han, Kana), a ``'`` between two letters closes a quotation before a
             particle (``'조치'를``).
+        inner_marks: marks written on a word inside the sentence that give it its class while
+            it ends with a full stop (Armenian ``Ու՞ր ես գնում։`` is a question); see
+            :meth:`sentence_class`.
+        unmarked_classes: classes of sentence the language ends with its ordinary stop or with
+            none (Thai, Lao, Burmese, Tibetan questions): a source question is no slip there.
+        unicameral: the script has no capitals in running text, though Unicode gives it a case
+            (Georgian Mkhedruli): the capitalisation checks do not read it.
     """
 
     lang: str
@@ -79,6 +86,9 @@ class Conventions:
     word_apostrophes: bool = True
     syllable_spacing: bool = False
     writes_period: bool = True
+    inner_marks: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    unmarked_classes: frozenset[str] = frozenset()
+    unicameral: bool = False
 
     @property
     def double_quotes(self) -> tuple[tuple[str, str], ...]:
@@ -111,6 +121,21 @@ class Conventions:
                 if text.endswith(mark, 0, end) and (best is None or len(mark) > best[0]):
                     best = (len(mark), name)
         return best[1] if best else None
+
+    def sentence_class(self, text: str) -> str | None:
+        """:meth:`final_class`, where a full stop (or no mark) gives way to a mark written
+        inside the sentence (:attr:`inner_marks`).
+
+        Example:
+            >>> conventions("hy").sentence_class("Ու՞ր ես գնում։"), conventions("el").sentence_class("Πού πας;")
+            ('question', 'question')
+        """
+        found = self.final_class(text)
+        if found in (None, "period"):
+            for mark, name in self.inner_marks.items():
+                if mark in text:
+                    return name
+        return found
 
 
 def _table() -> dict[str, Any]:
@@ -152,6 +177,13 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
     separated = base.spacing != "none"  # scripts that write no space between sentences
     no_space = "".join(ch for ch in table["no_space_before"] if ch not in base.space_before) if separated else ""
     opener_classes: dict[str, str] = table["opener_classes"]
+    merged = {**table["scripts"][base.script], **entry}
+    classes = {k: list(v) for k, v in table["classes"].items()}
+    for mark, name in merged.get("mark_classes", {}).items():  # Greek ";" is a question mark
+        for marks in classes.values():
+            if mark in marks:
+                marks.remove(mark)
+        classes.setdefault(name, []).append(mark)
     return Conventions(
         lang=language_key(lang),
         known=base.known,
@@ -161,7 +193,7 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
         no_space_before=no_space,
         space_after_marks=table["space_after_marks"] if separated else "",
         openers=MappingProxyType({opener_classes[ch]: ch for ch in base.openers if ch in opener_classes}),
-        classes=MappingProxyType({k: tuple(v) for k, v in table["classes"].items()}),
+        classes=MappingProxyType({k: tuple(v) for k, v in classes.items()}),
         brackets=base.brackets,
         bracket_kinds=MappingProxyType(_kinds(base.brackets, table["bracket_kinds"])),
         dialogue_dash=str(entry.get("dialogue_dash", "")),
@@ -170,4 +202,7 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
         word_apostrophes=bool(table["scripts"][base.script].get("word_apostrophes", True)),
         syllable_spacing=bool(entry.get("syllable_spacing", False)),
         writes_period=any(mark in base.final for mark in table["classes"]["period"]),
+        inner_marks=MappingProxyType(dict(merged.get("inner_marks", {}))),
+        unmarked_classes=frozenset(merged.get("unmarked_classes", ())),
+        unicameral=bool(merged.get("unicameral", False)),
     )

@@ -38,8 +38,8 @@ def _ends_closed(text: str, conv: Conventions) -> bool:
 
 
 def _endpunc(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
-    s_class = ctx.src_conv.final_class(src.masked)
-    t_class = ctx.tgt_conv.final_class(tgt.masked)
+    s_class = ctx.src_conv.sentence_class(src.masked)
+    t_class = ctx.tgt_conv.sentence_class(tgt.masked)
     # A closing quotation mark ends a sentence only where the language's data says so (Japanese
     # 「行く」); elsewhere a quotation closed without its period (Arabic "...", Russian «...») is
     # the final mark dropped. A headline given a period is no error, nor a segment that ends
@@ -48,6 +48,9 @@ def _endpunc(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
         and _ends_closed(tgt.masked, ctx.tgt_conv)
     # a language that writes no full stop (Thai, Lao) ends a statement with none
     closed = closed or (t_class is None and s_class == "period" and not ctx.tgt_conv.writes_period)
+    # a language that ends its questions with its ordinary stop or none (Burmese, Thai)
+    closed = closed or (t_class in (None, "period") and s_class in ctx.tgt_conv.unmarked_classes) \
+        or (s_class == "period" and t_class in ctx.src_conv.unmarked_classes)
     if s_class not in (None, *_CONTINUING) and s_class != t_class and not closed:
         a, b = _last_mark(src)
         c, d = _last_mark(tgt)
