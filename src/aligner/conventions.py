@@ -25,7 +25,7 @@ from .language import language_key, script_counts
 
 __all__ = [
     "Conventions", "conventions", "script_conventions", "conventions_for_text", "dominant_script", "SCRIPT_SAMPLE",
-    "known_languages", "known_scripts",
+    "known_languages", "known_scripts", "unicameral_scripts",
 ]
 
 #: ISO 15924 codes of the scripts in the table (for BCP-47 tags such as ``sr-Latn``, ``zh-Hant``).
@@ -138,6 +138,13 @@ def _build(lang: str, script: str, entry: dict[str, Any], known: bool) -> Conven
 def known_languages() -> frozenset[str]:
     """Language codes with an entry of their own."""
     return frozenset(_table()["languages"])
+
+
+@lru_cache(maxsize=1)
+def unicameral_scripts() -> frozenset[str]:
+    """Scripts written without capitals in running text, though Unicode gives them a case
+    (the table's ``unicameral``: Georgian Mkhedruli): their letters say nothing of a sentence start."""
+    return frozenset(name for name, entry in _table()["scripts"].items() if entry.get("unicameral"))
 
 
 def known_scripts() -> tuple[str, ...]:

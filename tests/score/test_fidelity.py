@@ -220,3 +220,10 @@ def test_fragment_marks_a_target_that_starts_mid_sentence():
     assert signals_of(score.evidence, DEFAULT_SETTINGS)["fragment"] == 1.0
     # both models weigh it against the bead
     assert dict(DEFAULT_SETTINGS.weights)["fragment"] < 0 and dict(DEFAULT_SETTINGS.surface_weights)["fragment"] < 0
+
+
+def test_a_script_without_capitals_does_not_start_mid_sentence():
+    from aligner.score.fidelity import starts_mid_sentence
+
+    assert starts_mid_sentence("He said so.", "dan dia bilang.")
+    assert not starts_mid_sentence("Where are you going?", "სად მიდიხარ?")  # Georgian writes no capitals

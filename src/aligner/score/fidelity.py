@@ -56,6 +56,7 @@ import regex
 
 from .._version import FIDELITY_VERSION
 from ..align.model import Bead
+from ..conventions import unicameral_scripts
 from ..document import BOILERPLATE, Document
 from ..language import pair_language
 from ..lexicon import Lexicon, load_lexicon_pair
@@ -271,12 +272,22 @@ def signals_of(ev: BeadEvidence, settings: FidelitySettings = DEFAULT_SETTINGS) 
 _FIRST_LETTER = regex.compile(r"\p{L}")
 
 
+@lru_cache(maxsize=1)
+def _unicameral() -> regex.Pattern[str] | None:
+    scripts = sorted(unicameral_scripts())
+    return regex.compile("[" + "".join(rf"\p{{Script={s}}}" for s in scripts) + "]") if scripts else None
+
+
 def starts_mid_sentence(src_text: str, tgt_text: str) -> bool:
     """Does ``tgt_text`` start with a small letter where ``src_text`` starts with a capital (in a
-    script with letter case)? The target then begins mid-sentence: its opening was left out."""
+    script with letter case, and not one that writes no capitals in running text: Georgian)? The
+    target then begins mid-sentence: its opening was left out."""
     a = _FIRST_LETTER.search(src_text)
     b = _FIRST_LETTER.search(tgt_text)
-    return a is not None and b is not None and a.group(0).isupper() and b.group(0).islower()
+    if a is None or b is None or not a.group(0).isupper() or not b.group(0).islower():
+        return False
+    unicameral = _unicameral()
+    return unicameral is None or unicameral.match(b.group(0)) is None
 
 
 #: Signals that count findings with flags of their own (numbers, names): left out of ``meaning``.
