@@ -40,6 +40,7 @@ from aligner.checks.conventions import conventions
     # a question ended as a statement, in languages whose question mark is their own
     ("endpunc", "Where are you going?", "Πού πας.", "en", "el"),
     ("endpunc", "Where are you going?", "Դուք գնում եք տուն։", "en", "hy"),
+    ("endpunc", "Where are you going?", "どこに行きます。", "en", "ja"),  # no particle: a statement
 ])
 def test_flagged(flagged, name, src, tgt, src_lang, tgt_lang):
     assert flagged(name, src, tgt, src_lang, tgt_lang)
@@ -91,6 +92,10 @@ def test_flagged(flagged, name, src, tgt, src_lang, tgt_lang):
     ("endpunc", "Where are you going?", "ဘယ်သွားမလဲ။", "en", "my"),
     ("endpunc", "ဘယ်သွားမလဲ။", "Where are you going?", "my", "en"),
     ("endpunc", "Where are you going?", "ཁྱེད་རང་ག་པར་འགྲོ་གི་ཡོད།", "en", "bo"),
+    # a question asked by its final particle and closed with a full stop
+    ("endpunc", "Where are you going?", "どこに行きますか。", "en", "ja"),
+    ("endpunc", "どこに行きますか。", "Where are you going?", "ja", "en"),
+    ("endpunc", "Where are you going?", "어디 갑니까.", "en", "ko"),
 ])
 def test_not_flagged(flagged, name, src, tgt, src_lang, tgt_lang):
     assert flagged(name, src, tgt, src_lang, tgt_lang) == []

@@ -67,6 +67,8 @@ class Conventions:
             none (Thai, Lao, Burmese, Tibetan questions): a source question is no slip there.
         unicameral: the script has no capitals in running text, though Unicode gives it a case
             (Georgian Mkhedruli): the capitalisation checks do not read it.
+        question_endings: final particles that ask (Japanese ``か``, Korean ``까``): a full stop
+            after one may stand for a question mark (:meth:`asks`).
     """
 
     lang: str
@@ -89,6 +91,7 @@ class Conventions:
     inner_marks: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     unmarked_classes: frozenset[str] = frozenset()
     unicameral: bool = False
+    question_endings: tuple[str, ...] = ()
 
     @property
     def double_quotes(self) -> tuple[tuple[str, str], ...]:
@@ -121,6 +124,13 @@ class Conventions:
                 if text.endswith(mark, 0, end) and (best is None or len(mark) > best[0]):
                     best = (len(mark), name)
         return best[1] if best else None
+
+    def asks(self, text: str) -> bool:
+        """Does ``text`` end with a question particle before its full stop (``行きますか。``)?"""
+        end = text.rstrip()
+        while end and (end[-1] in self._closers or end[-1] in "".join(self.classes.get("period", ()))):
+            end = end[:-1].rstrip()
+        return any(end.endswith(p) for p in self.question_endings)
 
     def sentence_class(self, text: str) -> str | None:
         """:meth:`final_class`, where a full stop (or no mark) gives way to a mark written
@@ -205,4 +215,5 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
         inner_marks=MappingProxyType(dict(merged.get("inner_marks", {}))),
         unmarked_classes=frozenset(merged.get("unmarked_classes", ())),
         unicameral=bool(merged.get("unicameral", False)),
+        question_endings=tuple(merged.get("question_endings", ())),
     )

@@ -51,6 +51,9 @@ def _endpunc(src: Side, tgt: Side, ctx: Context) -> Iterator[Finding]:
     # a language that ends its questions with its ordinary stop or none (Burmese, Thai)
     closed = closed or (t_class in (None, "period") and s_class in ctx.tgt_conv.unmarked_classes) \
         or (s_class == "period" and t_class in ctx.src_conv.unmarked_classes)
+    # a question asked by its final particle and closed with a full stop (Japanese か。)
+    closed = closed or (s_class == "question" and t_class == "period" and ctx.tgt_conv.asks(tgt.masked)) \
+        or (s_class == "period" and t_class == "question" and ctx.src_conv.asks(src.masked))
     if s_class not in (None, *_CONTINUING) and s_class != t_class and not closed:
         a, b = _last_mark(src)
         c, d = _last_mark(tgt)
