@@ -40,6 +40,12 @@ def _diff(a: str, la: str, b: str, lb: str) -> tuple[list[str], list[str]]:
     ("15 லட்சம் மக்கள், 2 கோடி ரூபாய்", "ta", "1.5 million people, 20 million rupees", "en"),
     ("15 లక్షల మంది, 2 కోట్ల రూపాయలు", "te", "1.5 million people, 20 million rupees", "en"),
     ("15 লক্ষ মানুষ", "bn", "1.5 million people", "en"),
+    ("3,2 milj. eurot", "et", "3.2 million euros", "en"),
+    ("3.2 मिलियन लोग", "mr", "3.2 million people", "en"),
+    ("1万5000人", "ja", "15,000 people", "en"),
+    ("3만 2500명", "ko", "32,500 people", "en"),
+    ("à 15h30", "fr", "at 3.30pm", "en"),
+    ("lúc 15h30", "vi", "at 3:30 pm", "en"),
 ])
 def test_same_values_agree(a, la, b, lb):
     assert _diff(a, la, b, lb) == ([], [])

@@ -194,6 +194,9 @@ def _fmt(v: float) -> str:
     return f"{v:.6f}".rstrip("0").rstrip(".")
 
 
+#: The CJK characters of ten thousand and a hundred million, after which a plain number goes on (1万5000).
+_MYRIADS = frozenset("万萬億亿만억")
+_H_CLOCK = regex.compile(r"(?<![\p{L}\p{Nd}])(\p{Nd}{1,2})h(\p{Nd}{2})(?![\p{L}\p{Nd}])")
 _LAKH = regex.compile(r"\p{Nd}{1,2}(?:,\p{Nd}{2})+,\p{Nd}{3}(?:\.\p{Nd}+)?")
 
 
@@ -253,7 +256,9 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     mags: list[float] = []  # the magnitude factor of each digit number (1.0: none)
     am_words, pm_words = _day_periods(lang)
     eras = era_offsets(lang)
-    for m in _num_pattern(lang).finditer(text):
+    # 15h30 (French, Portuguese, Vietnamese clocks) is read as 15:30: same length, same offsets
+    scan = _H_CLOCK.sub(r"\1:\2", text) if "h" in text else text
+    for m in _num_pattern(lang).finditer(scan):
         num = m.group("num")
         values = _readings(num, lang)
         kind = "number"
@@ -426,14 +431,17 @@ def _clock_dot(num: str, lang: str) -> bool:
 
 def _summed(text: str, found: list[Quantity], mags: list[float]) -> list[Quantity]:
     """Numbers written in parts of falling magnitude joined: ``1억 4000만`` = ``1 億 4 千万`` =
-    140 000 000, ``7만 6천`` = 76 000 (each part has a magnitude word, the next a smaller one)."""
-    if len(found) < 2 or sum(f != 1.0 for f in mags) < 2:
+    140 000 000, ``7만 6천`` = 76 000 (each part has a magnitude word, the next a smaller one),
+    and a plain number after a CJK myriad: ``1万5000人`` = 15 000, ``3만 2500명`` = 32 500."""
+    if len(found) < 2 or sum(f != 1.0 for f in mags) < 1:
         return found
     out: list[Quantity] = []
     last_mag = 0.0
     for q, factor in zip(found, mags):
         prev = out[-1] if out else None
-        if (prev is not None and factor != 1.0 and 1.0 < factor < last_mag and q.kind == prev.kind == "number"
+        plain_after_myriad = (factor == 1.0 and last_mag >= 1e4 and max(q.values, default=last_mag) < last_mag
+                              and text[: q.start].rstrip()[-1:] in _MYRIADS)
+        if (prev is not None and (1.0 < factor < last_mag or plain_after_myriad) and q.kind == prev.kind == "number"
                 and not text[prev.end : q.start].strip()):
             out[-1] = Quantity(frozenset(a + b for a in prev.values for b in q.values), "number", prev.start, q.end)
         else:
