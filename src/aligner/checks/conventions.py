@@ -127,8 +127,9 @@ class Conventions:
 
     def asks(self, text: str) -> bool:
         """Does ``text`` end with a question particle before its full stop (``行きますか。``)?"""
+        skipped = self._closers | set(self.classes.get("period", ()))
         end = text.rstrip()
-        while end and (end[-1] in self._closers or end[-1] in "".join(self.classes.get("period", ()))):
+        while end and end[-1] in skipped:
             end = end[:-1].rstrip()
         return any(end.endswith(p) for p in self.question_endings)
 
@@ -214,6 +215,6 @@ def conventions(lang: str, script: str | None = None) -> Conventions:
         writes_period=any(mark in base.final for mark in table["classes"]["period"]),
         inner_marks=MappingProxyType(dict(merged.get("inner_marks", {}))),
         unmarked_classes=frozenset(merged.get("unmarked_classes", ())),
-        unicameral=bool(merged.get("unicameral", False)),
+        unicameral=base.script in shared.unicameral_scripts(),
         question_endings=tuple(merged.get("question_endings", ())),
     )

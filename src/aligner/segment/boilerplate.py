@@ -118,8 +118,13 @@ def is_furniture_line(line: str, lang: str, script: str | None = None) -> bool:
     """
     if _LETTER.search(line) is None:
         return True
-    if mojibake_repair(line) is not None:
-        return False  # article text with encoding damage (flagged as such), not furniture
+    # article text with encoding damage (flagged as such) is no furniture, whatever it looks
+    # like; asked only of lines the rules would set aside, so clean text pays nothing for it
+    return _looks_like_furniture(line, lang, script) and mojibake_repair(line) is None
+
+
+def _looks_like_furniture(line: str, lang: str, script: str | None) -> bool:
+    """The furniture rules of :func:`is_furniture_line` for a line with letters."""
     expected = script or (None if lang == "und" else conventions(lang).script)
     if expected is not None and not _letters_of(expected).search(line):
         if expected == "Latin":

@@ -295,7 +295,7 @@ def rules_for_text(lang: str, text: str) -> LangRules:
     return rules
 
 
-#: At most this many letters (grapheme clusters: ``डॉ`` is one) before a ``.`` make an
+#: At most this many letters (each with its marks: ``डॉ`` is one) before a ``.`` make an
 #: abbreviation in a text that ends its sentences with its script's own stop.
 SHORT_ABBREVIATION = 3
 _DOT_BEFORE_SPACE = regex.compile(r"\.(?=\s|$)")
@@ -304,8 +304,7 @@ _SHORT_WORD = regex.compile(r"(?:\p{L}\p{M}*){1,%d}" % SHORT_ABBREVIATION)
 
 def _short_pieces(stem: str) -> bool:
     """Is ``stem`` one short word, or short words joined by dots (``यू.के``)?"""
-    return all(_SHORT_WORD.fullmatch(piece) and len(regex.findall(r"\X", piece)) <= SHORT_ABBREVIATION
-               for piece in stem.split("."))
+    return all(_SHORT_WORD.fullmatch(piece) for piece in stem.split("."))
 
 
 @lru_cache(maxsize=8192)
