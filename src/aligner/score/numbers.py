@@ -31,13 +31,16 @@ __all__ = ["Quantity", "excuse_lone_ones", "extract_quantities", "extract_number
 
 _PERCENT = ("%", "percent", "per cent", "pct", "persen", "prozent", "퍼센트", "％")
 
+#: A number in the Indian lakh grouping (1,50,000; 12,34,56,789.5): no other grouping has this shape.
+_LAKH_NUMBER = r"\p{Nd}{1,2}(?:,\p{Nd}{2})+,\p{Nd}{3}(?:\.\p{Nd}+)?"
+
 _NUM_HEAD = (
     # a number may touch a Han, kana or Hangul letter (82万人, ラジオ4) but not a letter of a
     # script that spaces its words (A4, 3G), unless it ends a lower-case word of four letters or
     # more: a space left out (marginaalilla14½)
     r"(?:(?<![\p{N}\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}])|(?<=(?<!\p{L})\p{Ll}{4,}))"
     r"(?P<ord_id>ke-)?"
-    r"(?P<num>\p{Nd}{1,2}(?:,\p{Nd}{2})+,\p{Nd}{3}(?:\.\p{Nd}+)?(?!\p{Nd})|"  # Indian lakh grouping: 1,50,000
+    r"(?P<num>" + _LAKH_NUMBER + r"(?!\p{Nd})|"  # Indian lakh grouping: 1,50,000
     r"\p{Nd}+(?:[.,\u00a0\u202f\u066c]\p{Nd}{3})*(?:[.,:\u066b]\p{Nd}+)?)"
     r"(?P<cjk_month>\s?[月월](?!\p{N}))?"
     r"(?P<decade>(?<=\p{Nd}{3}0)['\u2019]?s\b)?"
@@ -197,7 +200,7 @@ def _fmt(v: float) -> str:
 #: The CJK characters of ten thousand and a hundred million, after which a plain number goes on (1万5000).
 _MYRIADS = frozenset("万萬億亿만억")
 _H_CLOCK = regex.compile(r"(?<![\p{L}\p{Nd}])(\p{Nd}{1,2})h(\p{Nd}{2})(?![\p{L}\p{Nd}])")
-_LAKH = regex.compile(r"\p{Nd}{1,2}(?:,\p{Nd}{2})+,\p{Nd}{3}(?:\.\p{Nd}+)?")
+_LAKH = regex.compile(_LAKH_NUMBER)
 
 
 def _readings(token: str, lang: str) -> set[float]:
@@ -439,8 +442,9 @@ def _summed(text: str, found: list[Quantity], mags: list[float]) -> list[Quantit
     last_mag = 0.0
     for q, factor in zip(found, mags):
         prev = out[-1] if out else None
-        plain_after_myriad = (factor == 1.0 and last_mag >= 1e4 and max(q.values, default=last_mag) < last_mag
-                              and text[: q.start].rstrip()[-1:] in _MYRIADS)
+        # (the gap to the part before is checked to be blank below: the myriad ends that part)
+        plain_after_myriad = (prev is not None and factor == 1.0 and last_mag >= 1e4
+                              and max(q.values, default=last_mag) < last_mag and text[prev.end - 1 : prev.end] in _MYRIADS)
         if (prev is not None and (1.0 < factor < last_mag or plain_after_myriad) and q.kind == prev.kind == "number"
                 and not text[prev.end : q.start].strip()):
             out[-1] = Quantity(frozenset(a + b for a in prev.values for b in q.values), "number", prev.start, q.end)
